@@ -1,0 +1,215 @@
+package dev.gatehouse;
+
+import jakarta.servlet.ServletRequest;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A verified access token, as the application sees it. Immutable; holds no jose4j type.
+ *
+ * <p>Read it in a servlet with {@link #from(ServletRequest)}.
+ */
+public final class AccessToken {
+
+  /** Request attribute under which the filter stores the verified token. */
+  public static final String ATTRIBUTE = "dev.gatehouse.access_token";
+
+  /** Request attribute holding the {@link java.security.Principal} of the token's subject. */
+  public static final String PRINCIPAL_ATTRIBUTE = "dev.gatehouse.principal";
+
+  /** Request attribute holding the token's scopes as an unmodifiable {@code Set<String>}. */
+  public static final String SCOPES_ATTRIBUTE = "dev.gatehouse.scopes";
+
+  private final String subject;
+  private final String issuer;
+  private final List<String> audiences;
+  private final Set<String> scopes;
+  private final Set<String> permissions;
+  private final String clientId;
+  private final Instant issuedAt;
+  private final Instant expiresAt;
+  private final String tokenId;
+  private final Map<String, Object> claims;
+
+  private AccessToken(Builder b) {
+    this.subject = b.subject;
+    this.issuer = Objects.requireNonNull(b.issuer, "issuer");
+    this.audiences = List.copyOf(b.audiences);
+    this.scopes = Collections.unmodifiableSet(new LinkedHashSet<>(b.scopes));
+    this.permissions = Collections.unmodifiableSet(new LinkedHashSet<>(b.permissions));
+    this.clientId = b.clientId;
+    this.issuedAt = b.issuedAt;
+    this.expiresAt = Objects.requireNonNull(b.expiresAt, "expiresAt");
+    this.tokenId = b.tokenId;
+    this.claims = deepUnmodifiable(b.claims);
+  }
+
+  /** The verified token of this request, if the filter let it through with one. */
+  public static Optional<AccessToken> from(ServletRequest request) {
+    Object value = request.getAttribute(ATTRIBUTE);
+    return value instanceof AccessToken token ? Optional.of(token) : Optional.empty();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** {@code sub}; empty when the token has none. */
+  public Optional<String> subject() {
+    return Optional.ofNullable(subject);
+  }
+
+  public String issuer() {
+    return issuer;
+  }
+
+  public List<String> audiences() {
+    return audiences;
+  }
+
+  /** The union of the configured scope claims ({@code scope}, {@code scp}, {@code permissions}). */
+  public Set<String> scopes() {
+    return scopes;
+  }
+
+  /** Auth0's {@code permissions} array alone. */
+  public Set<String> permissions() {
+    return permissions;
+  }
+
+  public boolean hasScope(String scope) {
+    return scopes.contains(scope);
+  }
+
+  /** The client the token was issued to: {@code azp}, else {@code client_id}. */
+  public Optional<String> clientId() {
+    return Optional.ofNullable(clientId);
+  }
+
+  public Optional<Instant> issuedAt() {
+    return Optional.ofNullable(issuedAt);
+  }
+
+  public Instant expiresAt() {
+    return expiresAt;
+  }
+
+  /** {@code jti}. */
+  public Optional<String> tokenId() {
+    return Optional.ofNullable(tokenId);
+  }
+
+  /** All claims, as JSON types: String, Long, Double, Boolean, List and Map, all unmodifiable. */
+  public Map<String, Object> claims() {
+    return claims;
+  }
+
+  public Optional<Object> claim(String name) {
+    return Optional.ofNullable(claims.get(name));
+  }
+
+  /** Names the subject and client only: a token's claims must not reach logs by accident. */
+  @Override
+  public String toString() {
+    return "AccessToken[subject=" + subject + ", clientId=" + clientId + ", expiresAt=" + expiresAt
+        + "]";
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> deepUnmodifiable(Map<String, ?> map) {
+    Map<String, Object> copy = new LinkedHashMap<>();
+    map.forEach((k, v) -> copy.put(k, freeze(v)));
+    return Collections.unmodifiableMap(copy);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Object freeze(Object value) {
+    if (value instanceof Map<?, ?> m) {
+      return deepUnmodifiable((Map<String, ?>) m);
+    }
+    if (value instanceof List<?> l) {
+      List<Object> copy = new ArrayList<>(l.size());
+      l.forEach(v -> copy.add(freeze(v)));
+      return Collections.unmodifiableList(copy);
+    }
+    return value;
+  }
+
+  /** Builds tokens for verifiers and tests. */
+  public static final class Builder {
+    private String subject;
+    private String issuer;
+    private List<String> audiences = List.of();
+    private Set<String> scopes = Set.of();
+    private Set<String> permissions = Set.of();
+    private String clientId;
+    private Instant issuedAt;
+    private Instant expiresAt;
+    private String tokenId;
+    private Map<String, ?> claims = Map.of();
+
+    private Builder() {}
+
+    public Builder subject(String subject) {
+      this.subject = subject;
+      return this;
+    }
+
+    public Builder issuer(String issuer) {
+      this.issuer = issuer;
+      return this;
+    }
+
+    public Builder audiences(List<String> audiences) {
+      this.audiences = audiences;
+      return this;
+    }
+
+    public Builder scopes(Set<String> scopes) {
+      this.scopes = scopes;
+      return this;
+    }
+
+    public Builder permissions(Set<String> permissions) {
+      this.permissions = permissions;
+      return this;
+    }
+
+    public Builder clientId(String clientId) {
+      this.clientId = clientId;
+      return this;
+    }
+
+    public Builder issuedAt(Instant issuedAt) {
+      this.issuedAt = issuedAt;
+      return this;
+    }
+
+    public Builder expiresAt(Instant expiresAt) {
+      this.expiresAt = expiresAt;
+      return this;
+    }
+
+    public Builder tokenId(String tokenId) {
+      this.tokenId = tokenId;
+      return this;
+    }
+
+    public Builder claims(Map<String, ?> claims) {
+      this.claims = claims;
+      return this;
+    }
+
+    public AccessToken build() {
+      return new AccessToken(this);
+    }
+  }
+}

@@ -1,0 +1,405 @@
+package dev.gatehouse;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Everything the filter needs to know, fixed at build time and checked in {@link Builder#build()}.
+ *
+ * <p>Start from {@link #forIssuer(String)}; every other value has a secure default. Methods whose
+ * names start with {@code allow} loosen a default and say in their Javadoc what that costs.
+ */
+public final class GatehouseConfig {
+
+  public static final Set<String> DEFAULT_ALGORITHMS = Set.of("RS256");
+  public static final Set<String> SUPPORTED_ALGORITHMS =
+      Set.of(
+          "RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512", "EdDSA");
+  public static final List<String> DEFAULT_SCOPE_CLAIMS = List.of("scope", "scp", "permissions");
+  public static final Duration DEFAULT_CLOCK_SKEW = Duration.ofSeconds(30);
+  public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(2);
+  public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(3);
+  public static final Duration DEFAULT_KEY_CACHE_DURATION = Duration.ofMinutes(10);
+  public static final Duration DEFAULT_KEY_REFRESH_COOLDOWN = Duration.ofSeconds(30);
+  public static final Duration DEFAULT_KEY_RETENTION = Duration.ofHours(24);
+  public static final int DEFAULT_MAX_TOKEN_LENGTH = 8 * 1024;
+  public static final int DEFAULT_MAX_RESPONSE_BYTES = 512 * 1024;
+  public static final String DEFAULT_REALM = "api";
+
+  private final URI issuer;
+  private final Set<String> audiences;
+  private final Optional<URI> jwksUri;
+  private final Optional<String> publicKey;
+  private final Set<String> algorithms;
+  private final Duration clockSkew;
+  private final Set<String> requiredScopes;
+  private final List<String> scopeClaims;
+  private final String realm;
+  private final boolean queryParameterTokens;
+  private final boolean formParameterTokens;
+  private final boolean insecureLoopbackHttp;
+  private final int maxTokenLength;
+  private final Duration connectTimeout;
+  private final Duration readTimeout;
+  private final Duration keyCacheDuration;
+  private final Duration keyRefreshCooldown;
+  private final Duration keyRetention;
+  private final int maxResponseBytes;
+  private final Clock clock;
+
+  private GatehouseConfig(Builder b) {
+    this.issuer = b.issuer;
+    this.audiences = Set.copyOf(b.audiences);
+    this.jwksUri = Optional.ofNullable(b.jwksUri);
+    this.publicKey = Optional.ofNullable(b.publicKey);
+    this.algorithms = Set.copyOf(b.algorithms);
+    this.clockSkew = b.clockSkew;
+    this.requiredScopes = Set.copyOf(b.requiredScopes);
+    this.scopeClaims = List.copyOf(b.scopeClaims);
+    this.realm = b.realm;
+    this.queryParameterTokens = b.queryParameterTokens;
+    this.formParameterTokens = b.formParameterTokens;
+    this.insecureLoopbackHttp = b.insecureLoopbackHttp;
+    this.maxTokenLength = b.maxTokenLength;
+    this.connectTimeout = b.connectTimeout;
+    this.readTimeout = b.readTimeout;
+    this.keyCacheDuration = b.keyCacheDuration;
+    this.keyRefreshCooldown = b.keyRefreshCooldown;
+    this.keyRetention = b.keyRetention;
+    this.maxResponseBytes = b.maxResponseBytes;
+    this.clock = b.clock;
+  }
+
+  /**
+   * Starts a configuration for tokens issued by {@code issuer}: either a URL, compared exactly with
+   * the token's {@code iss}, or a bare host name such as {@code tenant.auth0.com}, which becomes
+   * {@code https://tenant.auth0.com/} as Auth0 writes it.
+   */
+  public static Builder forIssuer(String issuer) {
+    return new Builder(IssuerNames.normalise(issuer));
+  }
+
+  public URI issuer() {
+    return issuer;
+  }
+
+  public Set<String> audiences() {
+    return audiences;
+  }
+
+  /** A JWKS location that replaces discovery, if one was configured. */
+  public Optional<URI> jwksUri() {
+    return jwksUri;
+  }
+
+  /** A static key (PEM public key or JWKS JSON) that replaces discovery, if one was configured. */
+  public Optional<String> publicKey() {
+    return publicKey;
+  }
+
+  public Set<String> algorithms() {
+    return algorithms;
+  }
+
+  public Duration clockSkew() {
+    return clockSkew;
+  }
+
+  public Set<String> requiredScopes() {
+    return requiredScopes;
+  }
+
+  public List<String> scopeClaims() {
+    return scopeClaims;
+  }
+
+  public String realm() {
+    return realm;
+  }
+
+  public boolean queryParameterTokens() {
+    return queryParameterTokens;
+  }
+
+  public boolean formParameterTokens() {
+    return formParameterTokens;
+  }
+
+  public boolean insecureLoopbackHttp() {
+    return insecureLoopbackHttp;
+  }
+
+  public int maxTokenLength() {
+    return maxTokenLength;
+  }
+
+  public Duration connectTimeout() {
+    return connectTimeout;
+  }
+
+  public Duration readTimeout() {
+    return readTimeout;
+  }
+
+  public Duration keyCacheDuration() {
+    return keyCacheDuration;
+  }
+
+  public Duration keyRefreshCooldown() {
+    return keyRefreshCooldown;
+  }
+
+  public Duration keyRetention() {
+    return keyRetention;
+  }
+
+  public int maxResponseBytes() {
+    return maxResponseBytes;
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+
+  /** Collects settings; not thread-safe, used once. */
+  public static final class Builder {
+    private final URI issuer;
+    private final Set<String> audiences = new LinkedHashSet<>();
+    private URI jwksUri;
+    private String publicKey;
+    private Set<String> algorithms = new LinkedHashSet<>(DEFAULT_ALGORITHMS);
+    private Duration clockSkew = DEFAULT_CLOCK_SKEW;
+    private final Set<String> requiredScopes = new LinkedHashSet<>();
+    private List<String> scopeClaims = DEFAULT_SCOPE_CLAIMS;
+    private String realm = DEFAULT_REALM;
+    private boolean queryParameterTokens;
+    private boolean formParameterTokens;
+    private boolean insecureLoopbackHttp;
+    private int maxTokenLength = DEFAULT_MAX_TOKEN_LENGTH;
+    private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+    private Duration readTimeout = DEFAULT_READ_TIMEOUT;
+    private Duration keyCacheDuration = DEFAULT_KEY_CACHE_DURATION;
+    private Duration keyRefreshCooldown = DEFAULT_KEY_REFRESH_COOLDOWN;
+    private Duration keyRetention = DEFAULT_KEY_RETENTION;
+    private int maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
+    private Clock clock = Clock.systemUTC();
+
+    private Builder(URI issuer) {
+      this.issuer = issuer;
+    }
+
+    /** Audiences of which the token's {@code aud} must contain at least one. Required. */
+    public Builder audiences(String... audiences) {
+      return audiences(Arrays.asList(audiences));
+    }
+
+    public Builder audiences(Iterable<String> audiences) {
+      audiences.forEach(a -> this.audiences.add(requireText(a, "audience")));
+      return this;
+    }
+
+    /** Fetches keys from this JWKS URL instead of the one named by the discovery document. */
+    public Builder jwksUri(URI jwksUri) {
+      this.jwksUri = Objects.requireNonNull(jwksUri, "jwksUri");
+      return this;
+    }
+
+    /**
+     * Verifies with this key instead of fetching any: a PEM {@code PUBLIC KEY} block or a JWKS JSON
+     * document. Nothing is fetched from the provider.
+     */
+    public Builder publicKey(String pemOrJwks) {
+      this.publicKey = requireText(pemOrJwks, "publicKey");
+      return this;
+    }
+
+    /**
+     * The only JWS algorithms accepted (default {@code RS256}). Any of {@link
+     * #SUPPORTED_ALGORITHMS}; HMAC and {@code none} are never accepted.
+     */
+    public Builder algorithms(String... algorithms) {
+      return algorithms(Arrays.asList(algorithms));
+    }
+
+    public Builder algorithms(Iterable<String> algorithms) {
+      Set<String> chosen = new LinkedHashSet<>();
+      algorithms.forEach(a -> chosen.add(requireText(a, "algorithm")));
+      this.algorithms = chosen;
+      return this;
+    }
+
+    /** Tolerance for {@code exp}, {@code nbf} and {@code iat} (default 30 s, at most 5 min). */
+    public Builder clockSkew(Duration clockSkew) {
+      this.clockSkew = Objects.requireNonNull(clockSkew, "clockSkew");
+      return this;
+    }
+
+    /** Scopes that every token must carry, all of them. */
+    public Builder requiredScopes(String... scopes) {
+      return requiredScopes(Arrays.asList(scopes));
+    }
+
+    public Builder requiredScopes(Iterable<String> scopes) {
+      scopes.forEach(s -> requiredScopes.add(requireText(s, "scope")));
+      return this;
+    }
+
+    /**
+     * Claims whose values are merged into the token's scopes, in order. Default {@code scope} (a
+     * space-separated string), {@code scp} (array or string) and Auth0's {@code permissions} array.
+     */
+    public Builder scopeClaims(List<String> claimNames) {
+      this.scopeClaims = List.copyOf(claimNames);
+      return this;
+    }
+
+    /** The {@code realm} of the {@code WWW-Authenticate} challenge (default {@code api}). */
+    public Builder realm(String realm) {
+      this.realm = requireText(realm, "realm");
+      return this;
+    }
+
+    /**
+     * Also accepts the token as an {@code access_token} query parameter (RFC 6750 section 2.3).
+     * Risk: URLs end up in access logs, browser history and {@code Referer} headers, so the token
+     * leaks. Use only for clients that cannot send headers.
+     */
+    public Builder allowQueryParameterTokens() {
+      this.queryParameterTokens = true;
+      return this;
+    }
+
+    /**
+     * Also accepts the token as an {@code access_token} field of a form-encoded body (RFC 6750
+     * section 2.2). Risk: the filter must read the body, and a form can be posted cross-site.
+     */
+    public Builder allowFormParameterTokens() {
+      this.formParameterTokens = true;
+      return this;
+    }
+
+    /**
+     * Lets discovery and JWKS URLs use plain {@code http} when their host is a loopback address.
+     * Risk: none on a single machine; meant for tests and local providers only. Other hosts still
+     * need {@code https}.
+     */
+    public Builder allowInsecureLoopbackHttp() {
+      this.insecureLoopbackHttp = true;
+      return this;
+    }
+
+    /** Longest token accepted, in characters (default 8192); longer ones are refused unparsed. */
+    public Builder maxTokenLength(int maxTokenLength) {
+      this.maxTokenLength = maxTokenLength;
+      return this;
+    }
+
+    public Builder connectTimeout(Duration connectTimeout) {
+      this.connectTimeout = Objects.requireNonNull(connectTimeout, "connectTimeout");
+      return this;
+    }
+
+    public Builder readTimeout(Duration readTimeout) {
+      this.readTimeout = Objects.requireNonNull(readTimeout, "readTimeout");
+      return this;
+    }
+
+    /** How long fetched keys are used when the JWKS response carries no {@code Cache-Control}. */
+    public Builder keyCacheDuration(Duration keyCacheDuration) {
+      this.keyCacheDuration = Objects.requireNonNull(keyCacheDuration, "keyCacheDuration");
+      return this;
+    }
+
+    /**
+     * Least time between two fetches caused by tokens naming an unknown key or by failed fetches.
+     * This is what stops a flood of forged tokens from turning into a flood of JWKS requests.
+     */
+    public Builder keyRefreshCooldown(Duration keyRefreshCooldown) {
+      this.keyRefreshCooldown = Objects.requireNonNull(keyRefreshCooldown, "keyRefreshCooldown");
+      return this;
+    }
+
+    /** How long the last good keys keep deciding while the JWKS endpoint fails. */
+    public Builder keyRetention(Duration keyRetention) {
+      this.keyRetention = Objects.requireNonNull(keyRetention, "keyRetention");
+      return this;
+    }
+
+    /** Largest discovery or JWKS response body read, in bytes (default 512 KiB). */
+    public Builder maxResponseBytes(int maxResponseBytes) {
+      this.maxResponseBytes = maxResponseBytes;
+      return this;
+    }
+
+    /** The time source for lifetime checks; tests pass a fixed clock. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * @throws IllegalArgumentException naming the setting that is missing or out of range
+     */
+    public GatehouseConfig build() {
+      if (audiences.isEmpty()) {
+        throw new IllegalArgumentException(
+            "gatehouse.audiences: at least one audience is required (the API identifier)");
+      }
+      if (algorithms.isEmpty() || !SUPPORTED_ALGORITHMS.containsAll(algorithms)) {
+        throw new IllegalArgumentException(
+            "gatehouse.algorithms: " + algorithms + " must be a non-empty subset of "
+                + SUPPORTED_ALGORITHMS);
+      }
+      if (jwksUri != null && publicKey != null) {
+        throw new IllegalArgumentException(
+            "gatehouse.jwks-uri and gatehouse.public-key: configure one key source, not both");
+      }
+      requireBetween(clockSkew, Duration.ZERO, Duration.ofMinutes(5), "gatehouse.clock-skew");
+      requireBetween(connectTimeout, Duration.ofMillis(1), Duration.ofMinutes(1),
+          "gatehouse.http.connect-timeout");
+      requireBetween(readTimeout, Duration.ofMillis(1), Duration.ofMinutes(1),
+          "gatehouse.http.read-timeout");
+      requireBetween(keyCacheDuration, Duration.ofSeconds(1), Duration.ofDays(7),
+          "gatehouse.jwks.cache-duration");
+      requireBetween(keyRefreshCooldown, Duration.ofSeconds(1), Duration.ofHours(1),
+          "gatehouse.jwks.refresh-cooldown");
+      requireBetween(keyRetention, Duration.ZERO, Duration.ofDays(30),
+          "gatehouse.jwks.retain-on-error");
+      if (maxTokenLength < 64 || maxTokenLength > 64 * 1024) {
+        throw new IllegalArgumentException(
+            "gatehouse.max-token-length: " + maxTokenLength + " is outside 64..65536");
+      }
+      if (maxResponseBytes < 1024 || maxResponseBytes > 16 * 1024 * 1024) {
+        throw new IllegalArgumentException(
+            "gatehouse.http.max-response-bytes: " + maxResponseBytes + " is outside 1 KiB..16 MiB");
+      }
+      if (jwksUri != null) {
+        IssuerNames.requireFetchable(jwksUri, insecureLoopbackHttp, "gatehouse.jwks-uri");
+      } else if (publicKey == null) {
+        IssuerNames.requireFetchable(issuer, insecureLoopbackHttp, "gatehouse.issuer");
+      }
+      return new GatehouseConfig(this);
+    }
+
+    private static void requireBetween(Duration d, Duration min, Duration max, String name) {
+      if (d.compareTo(min) < 0 || d.compareTo(max) > 0) {
+        throw new IllegalArgumentException(
+            name + ": " + d + " is outside " + min + ".." + max);
+      }
+    }
+
+    private static String requireText(String value, String what) {
+      if (value == null || value.isBlank()) {
+        throw new IllegalArgumentException(what + " must not be blank");
+      }
+      return value.trim();
+    }
+  }
+}

@@ -1,0 +1,17 @@
+package dev.gatehouse.authz;
+
+import dev.gatehouse.AccessToken;
+import dev.gatehouse.error.BearerTokenException;
+import jakarta.servlet.http.HttpServletRequest;
+
+/** Decides whether a verified token may make this request. */
+@FunctionalInterface
+public interface AccessRule {
+
+  /**
+   * Returns normally to allow.
+   *
+   * @throws BearerTokenException to refuse, typically with {@code INSUFFICIENT_SCOPE}
+   */
+  void check(HttpServletRequest request, AccessToken token);
+}

@@ -1,0 +1,24 @@
+package dev.gatehouse.authz;
+
+import dev.gatehouse.AccessToken;
+import dev.gatehouse.error.BearerTokenException;
+import dev.gatehouse.error.Rejection;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Set;
+
+/** Every request needs all of a fixed set of scopes. */
+public final class RequiredScopes implements AccessRule {
+
+  private final Set<String> scopes;
+
+  public RequiredScopes(Set<String> scopes) {
+    this.scopes = Set.copyOf(scopes);
+  }
+
+  @Override
+  public void check(HttpServletRequest request, AccessToken token) {
+    if (!token.scopes().containsAll(scopes)) {
+      throw new BearerTokenException(Rejection.INSUFFICIENT_SCOPE, scopes);
+    }
+  }
+}

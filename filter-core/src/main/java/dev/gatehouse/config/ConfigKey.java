@@ -1,0 +1,58 @@
+package dev.gatehouse.config;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Every setting Gatehouse reads, with the MicroProfile JWT name that means the same thing, if any.
+ * The environment-variable form follows MicroProfile Config: upper case, non-alphanumerics become
+ * {@code _} ({@code gatehouse.http.read-timeout} is {@code GATEHOUSE_HTTP_READ_TIMEOUT}).
+ */
+public enum ConfigKey {
+  ISSUER("gatehouse.issuer", "mp.jwt.verify.issuer"),
+  AUDIENCES("gatehouse.audiences", "mp.jwt.verify.audiences"),
+  JWKS_URI("gatehouse.jwks-uri", null),
+  PUBLIC_KEY("gatehouse.public-key", "mp.jwt.verify.publickey"),
+  PUBLIC_KEY_LOCATION("gatehouse.public-key-location", "mp.jwt.verify.publickey.location"),
+  ALGORITHMS("gatehouse.algorithms", "mp.jwt.verify.publickey.algorithm"),
+  CLOCK_SKEW("gatehouse.clock-skew", "mp.jwt.verify.clock.skew"),
+  REQUIRED_SCOPES("gatehouse.required-scopes", null),
+  SCOPE_CLAIMS("gatehouse.scope-claims", null),
+  REALM("gatehouse.realm", null),
+  ALLOW_QUERY_TOKEN("gatehouse.allow-query-token", null),
+  ALLOW_FORM_TOKEN("gatehouse.allow-form-token", null),
+  ALLOW_INSECURE_LOOPBACK_HTTP("gatehouse.allow-insecure-loopback-http", null),
+  MAX_TOKEN_LENGTH("gatehouse.max-token-length", null),
+  CONNECT_TIMEOUT("gatehouse.http.connect-timeout", null),
+  READ_TIMEOUT("gatehouse.http.read-timeout", null),
+  MAX_RESPONSE_BYTES("gatehouse.http.max-response-bytes", null),
+  KEY_CACHE_DURATION("gatehouse.jwks.cache-duration", null),
+  KEY_REFRESH_COOLDOWN("gatehouse.jwks.refresh-cooldown", null),
+  KEY_RETENTION("gatehouse.jwks.retain-on-error", null);
+
+  private final String property;
+  private final String microProfileAlias;
+
+  ConfigKey(String property, String microProfileAlias) {
+    this.property = property;
+    this.microProfileAlias = microProfileAlias;
+  }
+
+  public String property() {
+    return property;
+  }
+
+  public Optional<String> microProfileAlias() {
+    return Optional.ofNullable(microProfileAlias);
+  }
+
+  public String environmentVariable() {
+    return property.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
+  }
+
+  /** The Gatehouse name first, then the MicroProfile JWT name. */
+  List<String> names() {
+    return microProfileAlias == null ? List.of(property) : List.of(property, microProfileAlias);
+  }
+}

@@ -1,0 +1,97 @@
+package dev.gatehouse.discovery;
+
+import dev.gatehouse.GatehouseConfig;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import org.jose4j.http.Get;
+import org.jose4j.http.SimpleGet;
+import org.jose4j.http.SimpleResponse;
+
+/**
+ * jose4j's {@link Get} with server settings: short timeouts, no retries, a body limit, only 200
+ * accepted, and a {@code Cache-Control} lifetime clamped so a provider sending {@code max-age=0}
+ * cannot make every request fetch keys.
+ */
+final class BoundedHttpGet implements SimpleGet {
+
+  private final Get get = new Get();
+  private final long minCacheSeconds;
+  private final long maxCacheSeconds;
+
+  BoundedHttpGet(GatehouseConfig config) {
+    get.setConnectTimeout(Math.toIntExact(config.connectTimeout().toMillis()));
+    get.setReadTimeout(Math.toIntExact(config.readTimeout().toMillis()));
+    get.setRetries(0);
+    get.setResponseBodySizeLimit(config.maxResponseBytes());
+    this.minCacheSeconds = config.keyRefreshCooldown().toSeconds();
+    this.maxCacheSeconds = Math.max(minCacheSeconds, Duration.ofDays(1).toSeconds());
+  }
+
+  @Override
+  public SimpleResponse get(String location) throws IOException {
+    SimpleResponse response = get.get(location);
+    if (response.getStatusCode() != 200) {
+      throw new IOException("HTTP " + response.getStatusCode() + " from " + location);
+    }
+    return new ClampedResponse(response, minCacheSeconds, maxCacheSeconds);
+  }
+
+  private record ClampedResponse(SimpleResponse delegate, long min, long max)
+      implements SimpleResponse {
+
+    @Override
+    public int getStatusCode() {
+      return delegate.getStatusCode();
+    }
+
+    @Override
+    public String getStatusMessage() {
+      return delegate.getStatusMessage();
+    }
+
+    @Override
+    public Collection<String> getHeaderNames() {
+      // Expires is dropped so that only the clamped Cache-Control (or the default) sets the life.
+      return delegate.getHeaderNames().stream()
+          .filter(n -> n != null && !"expires".equals(n.toLowerCase(Locale.ROOT)))
+          .toList();
+    }
+
+    @Override
+    public List<String> getHeaderValues(String name) {
+      List<String> values = delegate.getHeaderValues(name);
+      if (values == null || !"cache-control".equals(name.toLowerCase(Locale.ROOT))) {
+        return values;
+      }
+      long maxAge = maxAge(values);
+      return maxAge < 0 ? values : List.of("max-age=" + Math.min(max, Math.max(min, maxAge)));
+    }
+
+    @Override
+    public String getBody() {
+      return delegate.getBody();
+    }
+
+    private static long maxAge(List<String> values) {
+      for (String value : values) {
+        for (String directive : value.split(",")) {
+          String d = directive.trim().toLowerCase(Locale.ROOT);
+          if (d.equals("no-cache") || d.equals("no-store")) {
+            return 0;
+          }
+          if (d.startsWith("max-age=")) {
+            try {
+              return Long.parseLong(d.substring("max-age=".length()).trim());
+            } catch (NumberFormatException e) {
+              return 0;
+            }
+          }
+        }
+      }
+      return -1;
+    }
+  }
+}

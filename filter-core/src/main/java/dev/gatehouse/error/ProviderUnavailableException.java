@@ -1,0 +1,36 @@
+package dev.gatehouse.error;
+
+import java.time.Duration;
+
+/**
+ * The token cannot be checked right now: discovery or keys could not be had and no cached keys
+ * can decide. Answered with 503 and {@code Retry-After}; never a pass.
+ */
+public final class ProviderUnavailableException extends RuntimeException {
+
+  /** Stable codes for logs and metrics. */
+  public enum Cause {
+    DISCOVERY_FAILED,
+    DISCOVERY_ISSUER_MISMATCH,
+    DISCOVERY_INVALID,
+    KEYS_UNAVAILABLE
+  }
+
+  private final Cause cause;
+  private final Duration retryAfter;
+
+  public ProviderUnavailableException(Cause cause, Duration retryAfter, Throwable detail) {
+    super(cause.name().toLowerCase(java.util.Locale.ROOT), detail);
+    this.cause = cause;
+    this.retryAfter = retryAfter;
+  }
+
+  public Cause reason() {
+    return cause;
+  }
+
+  /** When it is worth asking again; the provider is not contacted before then. */
+  public Duration retryAfter() {
+    return retryAfter;
+  }
+}

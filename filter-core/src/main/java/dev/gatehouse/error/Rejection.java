@@ -1,0 +1,59 @@
+package dev.gatehouse.error;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Every reason a request is refused, with its RFC 6750 error and the one description clients see.
+ *
+ * <p>{@link #reasonCode()} is stable across releases: it is what goes to logs and metrics. The
+ * descriptions are fixed text; nothing from the token or from jose4j ever reaches a client.
+ */
+public enum Rejection {
+  MISSING_TOKEN(null, "The request carries no access token."),
+  MULTIPLE_TOKENS(BearerErrorCode.INVALID_REQUEST, "The request carries more than one access token."),
+  MALFORMED_AUTHORIZATION(
+      BearerErrorCode.INVALID_REQUEST, "The Authorization header is not a valid Bearer credential."),
+  TOKEN_TOO_LARGE(BearerErrorCode.INVALID_REQUEST, "The access token is too large."),
+  MALFORMED_TOKEN(BearerErrorCode.INVALID_TOKEN, "The access token is malformed."),
+  UNSUPPORTED_ALGORITHM(
+      BearerErrorCode.INVALID_TOKEN, "The access token is signed with an algorithm that is not accepted."),
+  UNKNOWN_KEY(BearerErrorCode.INVALID_TOKEN, "The access token is signed with an unknown key."),
+  INVALID_SIGNATURE(BearerErrorCode.INVALID_TOKEN, "The access token signature is invalid."),
+  UNSUPPORTED_TOKEN_TYPE(BearerErrorCode.INVALID_TOKEN, "The token is not an access token."),
+  UNSUPPORTED_CRITICAL_HEADER(
+      BearerErrorCode.INVALID_TOKEN, "The access token has a critical header that is not understood."),
+  EXPIRED(BearerErrorCode.INVALID_TOKEN, "The access token expired."),
+  MISSING_EXPIRY(BearerErrorCode.INVALID_TOKEN, "The access token has no expiry."),
+  NOT_YET_VALID(BearerErrorCode.INVALID_TOKEN, "The access token is not valid yet."),
+  ISSUED_IN_FUTURE(BearerErrorCode.INVALID_TOKEN, "The access token was issued in the future."),
+  WRONG_ISSUER(BearerErrorCode.INVALID_TOKEN, "The access token comes from an issuer that is not trusted."),
+  WRONG_AUDIENCE(BearerErrorCode.INVALID_TOKEN, "The access token is not meant for this API."),
+  INVALID_CLAIMS(BearerErrorCode.INVALID_TOKEN, "The access token has invalid claims."),
+  INSUFFICIENT_SCOPE(BearerErrorCode.INSUFFICIENT_SCOPE, "The access token lacks a required scope.");
+
+  private final BearerErrorCode error;
+  private final String description;
+
+  Rejection(BearerErrorCode error, String description) {
+    this.error = error;
+    this.description = description;
+  }
+
+  /** Empty only for {@link #MISSING_TOKEN}, which gets a bare challenge (RFC 6750 section 3.1). */
+  public Optional<BearerErrorCode> error() {
+    return Optional.ofNullable(error);
+  }
+
+  public int status() {
+    return error == null ? 401 : error.status();
+  }
+
+  public String description() {
+    return description;
+  }
+
+  public String reasonCode() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+}

@@ -1,0 +1,2 @@
+/** Gatehouse's public API: the filter, its configuration and the verified {@link dev.gatehouse.AccessToken}. */
+package dev.gatehouse;

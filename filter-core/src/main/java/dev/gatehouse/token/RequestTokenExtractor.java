@@ -1,0 +1,109 @@
+package dev.gatehouse.token;
+
+import dev.gatehouse.error.BearerTokenException;
+import dev.gatehouse.error.Rejection;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * RFC 6750 section 2: the {@code Authorization: Bearer} header, and, only when switched on, the
+ * {@code access_token} form field or query parameter. A token in two places is refused.
+ */
+public final class RequestTokenExtractor implements BearerTokenExtractor {
+
+  static final String PARAMETER = "access_token";
+  private static final String SCHEME = "bearer";
+  private static final String FORM_TYPE = "application/x-www-form-urlencoded";
+
+  private final boolean queryParameter;
+  private final boolean formParameter;
+  private final int maxLength;
+
+  public RequestTokenExtractor(boolean queryParameter, boolean formParameter, int maxLength) {
+    this.queryParameter = queryParameter;
+    this.formParameter = formParameter;
+    this.maxLength = maxLength;
+  }
+
+  @Override
+  public Optional<String> extract(HttpServletRequest request) {
+    List<String> found = new ArrayList<>(1);
+    fromHeader(request).ifPresent(found::add);
+    if (queryParameter || formParameter) {
+      found.addAll(fromParameters(request));
+    }
+    if (found.size() > 1) {
+      throw new BearerTokenException(Rejection.MULTIPLE_TOKENS);
+    }
+    return found.isEmpty() ? Optional.empty() : Optional.of(TokenSyntax.check(found.get(0), maxLength));
+  }
+
+  private static Optional<String> fromHeader(HttpServletRequest request) {
+    Enumeration<String> headers = request.getHeaders("Authorization");
+    List<String> values = headers == null ? List.of() : Collections.list(headers);
+    if (values.isEmpty()) {
+      return Optional.empty();
+    }
+    if (values.size() > 1) {
+      throw new BearerTokenException(Rejection.MULTIPLE_TOKENS);
+    }
+    String value = values.get(0);
+    if (!value.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
+      return Optional.empty(); // another scheme (Basic, DPoP, ...) is not ours to judge
+    }
+    if (value.length() == SCHEME.length()
+        || value.charAt(SCHEME.length()) != ' ') {
+      throw new BearerTokenException(Rejection.MALFORMED_AUTHORIZATION);
+    }
+    return Optional.of(value.substring(SCHEME.length() + 1).strip());
+  }
+
+  private List<String> fromParameters(HttpServletRequest request) {
+    List<String> inQuery = queryValues(request.getQueryString());
+    List<String> found = new ArrayList<>(queryParameter ? inQuery : List.of());
+    if (formParameter && isForm(request)) {
+      String[] all = request.getParameterValues(PARAMETER);
+      // Servlet 6.0 section 3.1: query-string values come before body values.
+      for (int i = inQuery.size(); all != null && i < all.length; i++) {
+        found.add(all[i]);
+      }
+    }
+    return found;
+  }
+
+  private static boolean isForm(HttpServletRequest request) {
+    String type = request.getContentType();
+    return "POST".equalsIgnoreCase(request.getMethod())
+        && type != null
+        && type.regionMatches(true, 0, FORM_TYPE, 0, FORM_TYPE.length());
+  }
+
+  private static List<String> queryValues(String query) {
+    if (query == null || query.isEmpty()) {
+      return List.of();
+    }
+    List<String> values = new ArrayList<>(1);
+    for (String pair : query.split("&")) {
+      int eq = pair.indexOf('=');
+      String name = eq < 0 ? pair : pair.substring(0, eq);
+      if (PARAMETER.equals(name)) {
+        values.add(eq < 0 ? "" : decode(pair.substring(eq + 1)));
+      }
+    }
+    return values;
+  }
+
+  private static String decode(String value) {
+    try {
+      return URLDecoder.decode(value, StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException badEscape) {
+      throw new BearerTokenException(Rejection.MALFORMED_AUTHORIZATION);
+    }
+  }
+}

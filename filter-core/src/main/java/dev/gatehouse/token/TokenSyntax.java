@@ -1,0 +1,80 @@
+package dev.gatehouse.token;
+
+import dev.gatehouse.error.BearerTokenException;
+import dev.gatehouse.error.Rejection;
+
+/** Cheap checks that run before any parser sees the token. */
+public final class TokenSyntax {
+
+  private TokenSyntax() {}
+
+  /**
+   * Accepts only RFC 6750 {@code b64token} characters within {@code maxLength}, shaped as a JWS
+   * compact serialization: three non-empty base64url segments without padding.
+   */
+  public static String check(String token, int maxLength) {
+    if (token.isEmpty()) {
+      throw new BearerTokenException(Rejection.MALFORMED_AUTHORIZATION);
+    }
+    if (token.length() > maxLength) {
+      throw new BearerTokenException(Rejection.TOKEN_TOO_LARGE);
+    }
+    if (!isB64Token(token)) {
+      throw new BearerTokenException(Rejection.MALFORMED_AUTHORIZATION);
+    }
+    if (!isCompactJws(token)) {
+      throw new BearerTokenException(Rejection.MALFORMED_TOKEN);
+    }
+    return token;
+  }
+
+  /** RFC 6750 section 2.1: {@code 1*( ALPHA / DIGIT / "-" / "." / "_" / "~" / "+" / "/" ) *"="}. */
+  static boolean isB64Token(String s) {
+    int i = 0;
+    int n = s.length();
+    while (i < n && isB64TokenChar(s.charAt(i))) {
+      i++;
+    }
+    if (i == 0) {
+      return false;
+    }
+    while (i < n && s.charAt(i) == '=') {
+      i++;
+    }
+    return i == n;
+  }
+
+  private static boolean isB64TokenChar(char c) {
+    return (c >= 'A' && c <= 'Z')
+        || (c >= 'a' && c <= 'z')
+        || (c >= '0' && c <= '9')
+        || c == '-' || c == '.' || c == '_' || c == '~' || c == '+' || c == '/';
+  }
+
+  static boolean isCompactJws(String s) {
+    int segments = 1;
+    int segmentLength = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '.') {
+        if (segmentLength == 0) {
+          return false;
+        }
+        segments++;
+        segmentLength = 0;
+      } else if (isBase64Url(c)) {
+        segmentLength++;
+      } else {
+        return false;
+      }
+    }
+    return segments == 3 && segmentLength > 0;
+  }
+
+  private static boolean isBase64Url(char c) {
+    return (c >= 'A' && c <= 'Z')
+        || (c >= 'a' && c <= 'z')
+        || (c >= '0' && c <= '9')
+        || c == '-' || c == '_';
+  }
+}

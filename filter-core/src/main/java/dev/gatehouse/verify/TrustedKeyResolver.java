@@ -1,0 +1,117 @@
+package dev.gatehouse.verify;
+
+import dev.gatehouse.discovery.KeySource;
+import dev.gatehouse.error.BearerTokenException;
+import dev.gatehouse.error.Rejection;
+import java.security.Key;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import org.jose4j.jwk.EllipticCurveJsonWebKey;
+import org.jose4j.jwk.JsonWebKey;
+import org.jose4j.jwk.OctetKeyPairJsonWebKey;
+import org.jose4j.jwk.RsaJsonWebKey;
+import org.jose4j.jwk.VerificationJwkSelector;
+import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.jwx.JsonWebStructure;
+import org.jose4j.keys.resolvers.VerificationKeyResolver;
+import org.jose4j.lang.JoseException;
+import org.jose4j.lang.UnresolvableKeyException;
+
+/**
+ * Picks the verification key for a JWS from the trusted {@link KeySource} only, after checking the
+ * header: the algorithm must be one the application chose, {@code typ} must fit an access token,
+ * and no {@code crit} extension is understood. Keys named inside the token ({@code jwk}, {@code
+ * jku}, {@code x5u}, {@code x5c}) are never looked at.
+ */
+final class TrustedKeyResolver implements VerificationKeyResolver {
+
+  static final int MIN_RSA_BITS = 2048;
+  private static final Set<String> ACCESS_TOKEN_TYPES = Set.of("jwt", "at+jwt", "application/at+jwt");
+
+  private final KeySource source;
+  private final Set<String> algorithms;
+  private final VerificationJwkSelector selector = new VerificationJwkSelector();
+  private volatile Usable usable = new Usable(null, List.of());
+
+  TrustedKeyResolver(KeySource source, Set<String> algorithms) {
+    this.source = source;
+    this.algorithms = algorithms;
+  }
+
+  @Override
+  public Key resolveKey(JsonWebSignature jws, List<JsonWebStructure> nested)
+      throws UnresolvableKeyException {
+    checkHeader(jws);
+    List<JsonWebKey> seen = source.keys();
+    JsonWebKey key = select(jws, usable(seen));
+    if (key == null && source.refreshUnknownKey(seen)) {
+      key = select(jws, usable(source.keys()));
+    }
+    if (key == null) {
+      throw new BearerTokenException(Rejection.UNKNOWN_KEY);
+    }
+    return key.getKey();
+  }
+
+  private void checkHeader(JsonWebSignature jws) {
+    String alg = jws.getAlgorithmHeaderValue();
+    if (alg == null || !algorithms.contains(alg)) {
+      throw new BearerTokenException(Rejection.UNSUPPORTED_ALGORITHM);
+    }
+    if (jws.getHeaders().getObjectHeaderValue("crit") != null
+        || jws.getHeaders().getObjectHeaderValue("b64") != null) {
+      // RFC 7515 section 4.1.11: no extension is understood here, so none may be critical.
+      throw new BearerTokenException(Rejection.UNSUPPORTED_CRITICAL_HEADER);
+    }
+    Object typ = jws.getHeaders().getObjectHeaderValue("typ");
+    if (typ != null
+        && !(typ instanceof String s && ACCESS_TOKEN_TYPES.contains(s.toLowerCase(Locale.ROOT)))) {
+      throw new BearerTokenException(Rejection.UNSUPPORTED_TOKEN_TYPE);
+    }
+  }
+
+  private JsonWebKey select(JsonWebSignature jws, List<JsonWebKey> keys) {
+    try {
+      List<JsonWebKey> candidates = selector.selectList(jws, keys);
+      if (candidates.size() <= 1) {
+        return candidates.isEmpty() ? null : candidates.get(0);
+      }
+      // Several trusted keys fit (same kid, or none given): the one that verifies decides.
+      return selector.selectWithVerifySignatureDisambiguate(jws, candidates);
+    } catch (JoseException e) {
+      throw new BearerTokenException(Rejection.MALFORMED_TOKEN);
+    }
+  }
+
+  private List<JsonWebKey> usable(List<JsonWebKey> keys) {
+    Usable current = usable;
+    if (current.source == keys) {
+      return current.keys;
+    }
+    List<JsonWebKey> kept = new ArrayList<>(keys.size());
+    for (JsonWebKey key : keys) {
+      if (isSignatureKey(key)) {
+        kept.add(key);
+      }
+    }
+    usable = new Usable(keys, List.copyOf(kept));
+    return usable.keys;
+  }
+
+  /** Public signature keys of a strength worth trusting; {@code oct} keys never are. */
+  static boolean isSignatureKey(JsonWebKey key) {
+    String use = key.getUse();
+    if (use != null && !Objects.equals(use, "sig")) {
+      return false;
+    }
+    if (key instanceof RsaJsonWebKey rsa) {
+      return rsa.getRsaPublicKey().getModulus().bitLength() >= MIN_RSA_BITS;
+    }
+    return key instanceof EllipticCurveJsonWebKey || key instanceof OctetKeyPairJsonWebKey;
+  }
+
+  private record Usable(List<JsonWebKey> source, List<JsonWebKey> keys) {}
+}

@@ -1,0 +1,2 @@
+/** Step 3: verifying a JWT access token with jose4j and turning it into an {@link dev.gatehouse.AccessToken}. */
+package dev.gatehouse.verify;
