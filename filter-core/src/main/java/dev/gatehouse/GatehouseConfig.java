@@ -1,5 +1,6 @@
 package dev.gatehouse;
 
+import dev.gatehouse.authz.AccessRule;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -53,6 +54,7 @@ public final class GatehouseConfig {
   private final Duration keyRetention;
   private final int maxResponseBytes;
   private final Clock clock;
+  private final Optional<AccessRule> accessRule;
 
   private GatehouseConfig(Builder b) {
     this.issuer = b.issuer;
@@ -75,6 +77,7 @@ public final class GatehouseConfig {
     this.keyRetention = b.keyRetention;
     this.maxResponseBytes = b.maxResponseBytes;
     this.clock = b.clock;
+    this.accessRule = Optional.ofNullable(b.accessRule);
   }
 
   /**
@@ -168,6 +171,11 @@ public final class GatehouseConfig {
     return clock;
   }
 
+  /** A rule of the application's, checked after {@link #requiredScopes()}, if one was given. */
+  public Optional<AccessRule> accessRule() {
+    return accessRule;
+  }
+
   /** Collects settings; not thread-safe, used once. */
   public static final class Builder {
     private final URI issuer;
@@ -190,6 +198,7 @@ public final class GatehouseConfig {
     private Duration keyRetention = DEFAULT_KEY_RETENTION;
     private int maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
     private Clock clock = Clock.systemUTC();
+    private AccessRule accessRule;
 
     private Builder(URI issuer) {
       this.issuer = issuer;
@@ -341,6 +350,15 @@ public final class GatehouseConfig {
     /** The time source for lifetime checks; tests pass a fixed clock. */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * A check of the application's own, run on every verified token after the required scopes,
+     * for example scopes that depend on the method and path.
+     */
+    public Builder accessRule(AccessRule accessRule) {
+      this.accessRule = Objects.requireNonNull(accessRule, "accessRule");
       return this;
     }
 

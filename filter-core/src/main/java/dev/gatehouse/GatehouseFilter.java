@@ -11,6 +11,7 @@ import dev.gatehouse.discovery.StaticKeySource;
 import dev.gatehouse.error.BearerTokenException;
 import dev.gatehouse.error.ChallengeWriter;
 import dev.gatehouse.error.ProviderUnavailableException;
+import dev.gatehouse.error.Rejection;
 import dev.gatehouse.token.BearerTokenExtractor;
 import dev.gatehouse.token.RequestTokenExtractor;
 import dev.gatehouse.verify.AccessTokenVerifier;
@@ -123,16 +124,28 @@ public class GatehouseFilter implements Filter {
               config.formParameterTokens(),
               config.maxTokenLength()),
           new JwtAccessTokenVerifier(config, keys),
-          new RequiredScopes(config.requiredScopes()),
+          rules(config),
           new ChallengeWriter(config.realm()));
+    }
+
+    private static AccessRule rules(GatehouseConfig config) {
+      AccessRule scopes = new RequiredScopes(config.requiredScopes());
+      return config
+          .accessRule()
+          .<AccessRule>map(
+              own ->
+                  (request, token) -> {
+                    scopes.check(request, token);
+                    own.check(request, token);
+                  })
+          .orElse(scopes);
     }
 
     AccessToken authenticate(HttpServletRequest request) {
       String raw =
           extractor
               .extract(request)
-              .orElseThrow(
-                  () -> new BearerTokenException(dev.gatehouse.error.Rejection.MISSING_TOKEN));
+              .orElseThrow(() -> new BearerTokenException(Rejection.MISSING_TOKEN));
       AccessToken token = verifier.verify(raw);
       rule.check(request, token);
       return token;

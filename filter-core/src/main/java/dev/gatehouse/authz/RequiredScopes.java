@@ -11,14 +11,19 @@ public final class RequiredScopes implements AccessRule {
 
   private final Set<String> scopes;
 
+  /** Refuses with 403 {@code insufficient_scope} naming {@code scopes} unless the token has all. */
+  public static void require(AccessToken token, Set<String> scopes) {
+    if (!token.scopes().containsAll(scopes)) {
+      throw new BearerTokenException(Rejection.INSUFFICIENT_SCOPE, scopes);
+    }
+  }
+
   public RequiredScopes(Set<String> scopes) {
     this.scopes = Set.copyOf(scopes);
   }
 
   @Override
   public void check(HttpServletRequest request, AccessToken token) {
-    if (!token.scopes().containsAll(scopes)) {
-      throw new BearerTokenException(Rejection.INSUFFICIENT_SCOPE, scopes);
-    }
+    require(token, scopes);
   }
 }
