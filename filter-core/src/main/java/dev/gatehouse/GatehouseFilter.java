@@ -37,7 +37,8 @@ import org.slf4j.LoggerFactory;
  * with {@code @WebFilter}, or add it in code with {@code servletContext.addFilter("gatehouse", new
  * GatehouseFilter(config))}. Downstream, {@link AccessToken#from} gives the verified token and
  * {@code getUserPrincipal()}, {@code getRemoteUser()} and {@code isUserInRole(scope)} answer from
- * it.
+ * it. A {@link BearerTokenException} thrown downstream before the response is committed (see
+ * {@link dev.gatehouse.authz.RequiredScopes#require}) is answered like the filter's own refusals.
  */
 public class GatehouseFilter implements Filter {
 
@@ -94,7 +95,17 @@ public class GatehouseFilter implements Filter {
       p.challenges.unavailable(response, e.retryAfter());
       return;
     }
-    chain.doFilter(new AuthenticatedRequest(request, token), response);
+    try {
+      chain.doFilter(new AuthenticatedRequest(request, token), response);
+    } catch (BearerTokenException e) {
+      // Application code may refuse too, e.g. RequiredScopes.require(token, scopes) in a servlet.
+      if (response.isCommitted()) {
+        throw e;
+      }
+      LOG.debug("gatehouse rejected reason={} (by the application)", e.rejection().reasonCode());
+      response.reset();
+      p.challenges.reject(response, e);
+    }
   }
 
   private static PropertyLookup microProfile() {
