@@ -1,0 +1,107 @@
+package dev.gatehouse.demo;
+
+import dev.gatehouse.GatehouseConfig;
+import dev.gatehouse.GatehouseFilter;
+import jakarta.servlet.DispatcherType;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.util.EnumSet;
+import java.util.List;
+import org.eclipse.jetty.ee10.servlet.ErrorHandler;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+
+/**
+ * A small API on embedded Jetty 12 (ee10), protected by {@link GatehouseFilter} on {@code /api/*}:
+ *
+ * <ul>
+ *   <li>{@code GET /health}: public, {@code {"status":"up"}};
+ *   <li>{@code GET /api/me}: any valid token; subject, client id, scopes and expiry;
+ *   <li>{@code GET /api/orders}: needs {@code read:orders};
+ *   <li>{@code POST /api/orders}: needs {@code write:orders}.
+ * </ul>
+ *
+ * <p>{@link #create} builds the server for a given configuration, for tests and embedding; {@link
+ * #main} chooses the provider from the settings (see {@code --help}) and runs it.
+ */
+public final class DemoServer {
+
+  /** Where the demo listens: never on a public interface. */
+  public static final String HOST = "127.0.0.1";
+
+  private DemoServer() {}
+
+  /**
+   * An unstarted server on {@value #HOST} and {@code port} (0 for any free port; read it back with
+   * {@code ((ServerConnector) server.getConnectors()[0]).getLocalPort()} once started).
+   */
+  public static Server create(int port, GatehouseConfig config) {
+    Server server = new Server();
+    HttpConfiguration http = new HttpConfiguration();
+    http.setSendServerVersion(false);
+    ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+    connector.setHost(HOST);
+    connector.setPort(port);
+    server.addConnector(connector);
+
+    ServletContextHandler context = new ServletContextHandler("/");
+    context.addFilter(
+        new FilterHolder(new GatehouseFilter(config)),
+        "/api/*",
+        EnumSet.of(DispatcherType.REQUEST));
+    context.addServlet(new ServletHolder("health", new HealthServlet()), "/health");
+    context.addServlet(new ServletHolder("me", new MeServlet()), "/api/me");
+    context.addServlet(new ServletHolder("orders", new OrdersServlet()), "/api/orders");
+    ErrorHandler errors = new ErrorHandler();
+    errors.setShowStacks(false);
+    errors.setShowServlet(false);
+    context.setErrorHandler(errors);
+    server.setHandler(context);
+    return server;
+  }
+
+  /** Runs the demo until Ctrl+C; {@code --help} lists the settings. */
+  public static void main(String[] args) throws Exception {
+    if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
+      System.out.print(Help.text());
+      return;
+    }
+    if (args.length > 0) {
+      fail(2, "unknown argument '" + args[0] + "'; settings are environment variables or"
+          + " system properties, which go before -jar: java -Ddemo.port=9090 -jar ... (--help)");
+    }
+    DemoSettings settings = DemoSettings.fromMicroProfile();
+    try {
+      run(settings.port(), settings);
+    } catch (IllegalArgumentException e) {
+      fail(1, "configuration: " + e.getMessage() + "\nSee --help for every setting.");
+    } catch (IOException e) {
+      fail(1, "cannot listen on " + HOST + ":" + settings.port() + " (" + e.getMessage()
+          + "); choose another port with DEMO_PORT or -Ddemo.port");
+    } catch (UncheckedIOException e) {
+      fail(1, e.getMessage() + "; choose another port with DEMO_PROVIDER_PORT");
+    }
+  }
+
+  private static void run(int port, DemoSettings settings) throws Exception {
+    try (Launch launch = Launch.prepare(settings)) {
+      Server server = create(port, launch.config());
+      server.setStopAtShutdown(true);
+      server.start();
+      int actual = ((ServerConnector) server.getConnectors()[0]).getLocalPort();
+      System.out.println(launch.instructions(URI.create("http://" + HOST + ":" + actual)));
+      server.join();
+    }
+  }
+
+  private static void fail(int status, String message) {
+    System.err.println("gatehouse demo: " + message);
+    System.exit(status);
+  }
+}

@@ -1,0 +1,30 @@
+package dev.gatehouse.demo;
+
+import dev.gatehouse.AccessToken;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/**
+ * {@code GET /api/me}: any valid token. Answers who called, with which scopes and until when; a
+ * chosen few fields, never the token or its claims as a whole.
+ */
+final class MeServlet extends ProtectedServlet {
+
+  private static final long serialVersionUID = 1L;
+
+  @Override
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    AccessToken token = token(request);
+    Json body =
+        Json.object()
+            .put("subject", token.subject().orElse(null))
+            .put("client_id", token.clientId().orElse(null))
+            .put("issuer", token.issuer())
+            .put("audiences", token.audiences())
+            .put("scopes", token.scopes())
+            .put("expires_at", token.expiresAt().toString());
+    Json.write(response, HttpServletResponse.SC_OK, body);
+  }
+}
