@@ -73,7 +73,7 @@ public final class RemoteKeySource implements KeySource {
       List<JsonWebKey> current = set.getJsonWebKeys();
       failed = false;
       return current;
-    } catch (IOException | JoseException e) {
+    } catch (IOException | JoseException | ClassCastException e) {
       markFailed();
       throw failure(e);
     }
@@ -96,7 +96,7 @@ public final class RemoteKeySource implements KeySource {
       lastForcedRefreshNanos = now;
       set.refresh();
       return true;
-    } catch (IOException | JoseException e) {
+    } catch (IOException | JoseException | ClassCastException e) {
       throw failure(e);
     } finally {
       lock.unlock();
@@ -136,7 +136,7 @@ public final class RemoteKeySource implements KeySource {
       set.refresh();
       loaded = true;
       failed = false;
-    } catch (IOException | JoseException e) {
+    } catch (IOException | JoseException | ClassCastException e) {
       markFailed();
       throw failure(e);
     } finally {
@@ -160,6 +160,10 @@ public final class RemoteKeySource implements KeySource {
     failed = true;
   }
 
+  /**
+   * Also for {@link ClassCastException}: jose4j's JWKS parser throws it for JSON of the wrong shape
+   * ({@code "keys": "x"}), which is a provider failure like any unreadable body.
+   */
   private ProviderUnavailableException failure(Exception e) {
     LOG.warn("gatehouse keys_unavailable: cannot fetch the JWKS ({})",
         e instanceof IOException ? e.toString() : e.getClass().getSimpleName());

@@ -91,12 +91,20 @@ public final class RequestTokenExtractor implements BearerTokenExtractor {
     List<String> values = new ArrayList<>(1);
     for (String pair : query.split("&")) {
       int eq = pair.indexOf('=');
-      String name = eq < 0 ? pair : pair.substring(0, eq);
-      if (PARAMETER.equals(name)) {
+      // Compared decoded, as the container does: its parameter list must line up with ours.
+      if (isTokenParameter(eq < 0 ? pair : pair.substring(0, eq))) {
         values.add(eq < 0 ? "" : decode(pair.substring(eq + 1)));
       }
     }
     return values;
+  }
+
+  private static boolean isTokenParameter(String rawName) {
+    try {
+      return PARAMETER.equals(URLDecoder.decode(rawName, StandardCharsets.UTF_8));
+    } catch (IllegalArgumentException badEscape) {
+      return false;
+    }
   }
 
   private static String decode(String value) {

@@ -48,7 +48,11 @@ final class TrustedKeyResolver implements VerificationKeyResolver {
     List<JsonWebKey> seen = source.keys();
     JsonWebKey key = select(jws, usable(seen));
     if (key == null && source.refreshUnknownKey(seen)) {
-      key = select(jws, usable(source.keys()));
+      seen = source.keys();
+      key = select(jws, usable(seen));
+    }
+    if (key == null) {
+      key = unnamed(jws, usable(seen));
     }
     if (key == null) {
       throw new BearerTokenException(Rejection.UNKNOWN_KEY);
@@ -84,6 +88,30 @@ final class TrustedKeyResolver implements VerificationKeyResolver {
     } catch (JoseException e) {
       throw new BearerTokenException(Rejection.MALFORMED_TOKEN);
     }
+  }
+
+  /**
+   * A trusted key published without a {@code kid}, such as a configured PEM key, may verify a token
+   * that names one: jose4j's selector matches such a key only when the token names none. The
+   * signature decides, so only a key that verifies this token is returned.
+   */
+  private static JsonWebKey unnamed(JsonWebSignature jws, List<JsonWebKey> keys) {
+    if (jws.getKeyIdHeaderValue() == null) {
+      return null; // the selector has already considered every key
+    }
+    for (JsonWebKey key : keys) {
+      try {
+        if (key.getKeyId() == null && jws.getKeyType().equals(key.getKeyType())) {
+          jws.setKey(key.getKey());
+          if (jws.verifySignature()) {
+            return key;
+          }
+        }
+      } catch (JoseException e) {
+        // a key of the right type but the wrong curve or size: not this token's key
+      }
+    }
+    return null;
   }
 
   private List<JsonWebKey> usable(List<JsonWebKey> keys) {

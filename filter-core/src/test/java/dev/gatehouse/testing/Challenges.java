@@ -1,0 +1,32 @@
+package dev.gatehouse.testing;
+
+/**
+ * The exact {@code WWW-Authenticate} values the tests expect, spelled out by hand (not built with
+ * the production writer) so that a change of format shows up as a failing test.
+ */
+public final class Challenges {
+
+  /** RFC 6750 section 3.1: a request without a token gets no error code. */
+  public static final String BARE = "Bearer realm=\"api\"";
+
+  private Challenges() {}
+
+  public static String invalidRequest(String description) {
+    return "Bearer realm=\"api\", error=\"invalid_request\", error_description=\""
+        + description
+        + "\"";
+  }
+
+  public static String invalidToken(String description) {
+    return "Bearer realm=\"api\", error=\"invalid_token\", error_description=\""
+        + description
+        + "\"";
+  }
+
+  public static String insufficientScope(String scope) {
+    return "Bearer realm=\"api\", error=\"insufficient_scope\", error_description=\"The access"
+        + " token lacks a required scope.\", scope=\""
+        + scope
+        + "\"";
+  }
+}

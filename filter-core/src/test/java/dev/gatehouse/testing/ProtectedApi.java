@@ -1,0 +1,144 @@
+package dev.gatehouse.testing;
+
+import dev.gatehouse.GatehouseConfig;
+import dev.gatehouse.GatehouseFilter;
+import jakarta.servlet.DispatcherType;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+
+/**
+ * The real {@link GatehouseFilter} in an embedded Jetty 12 on 127.0.0.1, in front of {@link
+ * EchoServlet} on {@code /api/*}, called over HTTP/1.1 with {@link HttpClient}.
+ */
+public final class ProtectedApi implements AutoCloseable {
+
+  private static final HttpClient CLIENT =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
+
+  private final Server server;
+  private final URI base;
+
+  private ProtectedApi(FilterHolder filter) {
+    server = new Server();
+    ServerConnector connector = new ServerConnector(server);
+    connector.setHost("127.0.0.1");
+    connector.setPort(0);
+    server.addConnector(connector);
+    ServletContextHandler context = new ServletContextHandler("/");
+    context.addFilter(filter, "/api/*", EnumSet.of(DispatcherType.REQUEST));
+    context.addServlet(EchoServlet.class, "/api/*");
+    server.setHandler(context);
+    try {
+      server.start();
+    } catch (Exception e) {
+      throw new IllegalStateException("Jetty did not start", e);
+    }
+    base = URI.create("http://127.0.0.1:" + connector.getLocalPort() + "/");
+  }
+
+  /** The filter built in code from {@code config}. */
+  public static ProtectedApi start(GatehouseConfig config) {
+    return new ProtectedApi(new FilterHolder(new GatehouseFilter(config)));
+  }
+
+  /** The filter created by the container and configured with init-params. */
+  public static ProtectedApi startWithInitParams(Map<String, String> initParams) {
+    FilterHolder holder = new FilterHolder(GatehouseFilter.class);
+    holder.setInitParameters(initParams);
+    return new ProtectedApi(holder);
+  }
+
+  public URI uri(String pathAndQuery) {
+    return base.resolve(pathAndQuery);
+  }
+
+  /** {@code GET /api/echo} with {@code Authorization: Bearer token}. */
+  public Reply get(String token) {
+    return send(request("/api/echo").header("Authorization", "Bearer " + token));
+  }
+
+  public Reply get(String path, String token) {
+    return send(request(path).header("Authorization", "Bearer " + token));
+  }
+
+  public HttpRequest.Builder request(String pathAndQuery) {
+    return HttpRequest.newBuilder(uri(pathAndQuery)).timeout(Duration.ofSeconds(30));
+  }
+
+  public Reply send(HttpRequest.Builder request) {
+    try {
+      return new Reply(CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      server.stop();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** One HTTP answer, with the accessors the assertions need. */
+  public record Reply(HttpResponse<String> response) {
+
+    public int status() {
+      return response.statusCode();
+    }
+
+    public String body() {
+      return response.body();
+    }
+
+    /** The one value of {@code name}; null when absent. Fails when the header is repeated. */
+    public String header(String name) {
+      var values = response.headers().allValues(name);
+      if (values.size() > 1) {
+        throw new AssertionError(name + " sent " + values.size() + " times");
+      }
+      return values.isEmpty() ? null : values.get(0);
+    }
+
+    public String challenge() {
+      return header("WWW-Authenticate");
+    }
+
+    /** The {@link EchoServlet} lines as a map. */
+    public Map<String, String> echo() {
+      Map<String, String> values = new LinkedHashMap<>();
+      for (String line : body().split("\n")) {
+        int eq = line.indexOf('=');
+        if (eq > 0) {
+          values.put(line.substring(0, eq), line.substring(eq + 1));
+        }
+      }
+      return values;
+    }
+
+    @Override
+    public String toString() {
+      return "HTTP " + status() + " " + response.headers().map();
+    }
+  }
+}
