@@ -15,7 +15,9 @@ final class AuthenticatedRequest extends HttpServletRequestWrapper {
   AuthenticatedRequest(HttpServletRequest request, AccessToken token) {
     super(request);
     this.token = token;
-    this.principal = new TokenPrincipal(token.subject().orElse(""), token);
+    // A token without sub (rare; some client-credentials tokens) is named by its client.
+    this.principal =
+        new TokenPrincipal(token.subject().or(token::clientId).orElse(""), token);
     request.setAttribute(AccessToken.ATTRIBUTE, token);
     request.setAttribute(AccessToken.PRINCIPAL_ATTRIBUTE, principal);
     request.setAttribute(AccessToken.SCOPES_ATTRIBUTE, token.scopes());

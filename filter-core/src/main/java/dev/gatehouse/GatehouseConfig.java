@@ -5,6 +5,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -58,12 +59,12 @@ public final class GatehouseConfig {
 
   private GatehouseConfig(Builder b) {
     this.issuer = b.issuer;
-    this.audiences = Set.copyOf(b.audiences);
+    this.audiences = Collections.unmodifiableSet(new LinkedHashSet<>(b.audiences));
     this.jwksUri = Optional.ofNullable(b.jwksUri);
     this.publicKey = Optional.ofNullable(b.publicKey);
-    this.algorithms = Set.copyOf(b.algorithms);
+    this.algorithms = Collections.unmodifiableSet(new LinkedHashSet<>(b.algorithms));
     this.clockSkew = b.clockSkew;
-    this.requiredScopes = Set.copyOf(b.requiredScopes);
+    this.requiredScopes = Collections.unmodifiableSet(new LinkedHashSet<>(b.requiredScopes));
     this.scopeClaims = List.copyOf(b.scopeClaims);
     this.realm = b.realm;
     this.queryParameterTokens = b.queryParameterTokens;
@@ -210,7 +211,7 @@ public final class GatehouseConfig {
     }
 
     public Builder audiences(Iterable<String> audiences) {
-      audiences.forEach(a -> this.audiences.add(requireText(a, "audience")));
+      audiences.forEach(a -> this.audiences.add(requireText(a, "gatehouse.audiences")));
       return this;
     }
 
@@ -225,7 +226,7 @@ public final class GatehouseConfig {
      * document. Nothing is fetched from the provider.
      */
     public Builder publicKey(String pemOrJwks) {
-      this.publicKey = requireText(pemOrJwks, "publicKey");
+      this.publicKey = requireText(pemOrJwks, "gatehouse.public-key");
       return this;
     }
 
@@ -239,7 +240,7 @@ public final class GatehouseConfig {
 
     public Builder algorithms(Iterable<String> algorithms) {
       Set<String> chosen = new LinkedHashSet<>();
-      algorithms.forEach(a -> chosen.add(requireText(a, "algorithm")));
+      algorithms.forEach(a -> chosen.add(requireText(a, "gatehouse.algorithms")));
       this.algorithms = chosen;
       return this;
     }
@@ -256,7 +257,7 @@ public final class GatehouseConfig {
     }
 
     public Builder requiredScopes(Iterable<String> scopes) {
-      scopes.forEach(s -> requiredScopes.add(requireText(s, "scope")));
+      scopes.forEach(s -> requiredScopes.add(requireText(s, "gatehouse.required-scopes")));
       return this;
     }
 
@@ -265,13 +266,15 @@ public final class GatehouseConfig {
      * space-separated string), {@code scp} (array or string) and Auth0's {@code permissions} array.
      */
     public Builder scopeClaims(List<String> claimNames) {
-      this.scopeClaims = List.copyOf(claimNames);
+      List<String> names = new java.util.ArrayList<>();
+      claimNames.forEach(n -> names.add(requireText(n, "gatehouse.scope-claims")));
+      this.scopeClaims = List.copyOf(names);
       return this;
     }
 
     /** The {@code realm} of the {@code WWW-Authenticate} challenge (default {@code api}). */
     public Builder realm(String realm) {
-      this.realm = requireText(realm, "realm");
+      this.realm = requireText(realm, "gatehouse.realm");
       return this;
     }
 
@@ -368,7 +371,8 @@ public final class GatehouseConfig {
     public GatehouseConfig build() {
       if (audiences.isEmpty()) {
         throw new IllegalArgumentException(
-            "gatehouse.audiences: at least one audience is required (the API identifier)");
+            "gatehouse.audiences: at least one audience is required, e.g. the Auth0 API"
+                + " identifier (env GATEHOUSE_AUDIENCES, or mp.jwt.verify.audiences)");
       }
       if (algorithms.isEmpty() || !SUPPORTED_ALGORITHMS.containsAll(algorithms)) {
         throw new IllegalArgumentException(
@@ -415,7 +419,7 @@ public final class GatehouseConfig {
 
     private static String requireText(String value, String what) {
       if (value == null || value.isBlank()) {
-        throw new IllegalArgumentException(what + " must not be blank");
+        throw new IllegalArgumentException(what + ": a value must not be blank");
       }
       return value.trim();
     }

@@ -91,7 +91,8 @@ public class GatehouseFilter implements Filter {
       p.challenges.reject(response, e);
       return;
     } catch (ProviderUnavailableException e) {
-      LOG.warn("gatehouse unavailable reason={}", e.getMessage());
+      // The failed fetch itself is logged at WARN once per cooldown where it happens.
+      LOG.debug("gatehouse unavailable reason={}", e.getMessage());
       p.challenges.unavailable(response, e.retryAfter());
       return;
     }
@@ -127,7 +128,9 @@ public class GatehouseFilter implements Filter {
     static Pipeline of(GatehouseConfig config) {
       KeySource keys =
           config.publicKey().isPresent()
-              ? StaticKeySource.parse(config.publicKey().get(), "gatehouse.public-key")
+              ? StaticKeySource.parse(
+                  config.publicKey().get(),
+                  "gatehouse.public-key (or public-key-location, mp.jwt.verify.publickey*)")
               : RemoteKeySource.create(config);
       return new Pipeline(
           new RequestTokenExtractor(

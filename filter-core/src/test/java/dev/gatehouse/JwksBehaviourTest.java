@@ -198,6 +198,45 @@ class JwksBehaviourTest {
     }
 
     @Test
+    void whenTheProviderRecoversThenTheNextRefreshComesWithinACooldownNotAfterTheRetention()
+        throws Exception {
+      try (ProtectedApi api = ProtectedApi.start(shortLived().build())) {
+        assertEquals(200, api.get(tokens.valid().build()).status());
+        provider.jwksMode(Mode.FAIL);
+        pastCooldown(Duration.ofSeconds(1));
+        assertEquals(200, api.get(tokens.valid().build()).status(), "retained through the failure");
+
+        provider.jwksMode(Mode.OK).keys(TestKeys.RSA_NEXT);
+        pastCooldown(COOLDOWN);
+        api.get(tokens.valid().build()); // due for a retry: fetches the provider's new set
+
+        assertEquals(
+            invalidToken(UNKNOWN_KEY),
+            api.get(tokens.valid().build()).challenge(),
+            "a key the provider removed stops verifying once the provider is back");
+        assertEquals(
+            200, api.get(tokens.valid().signedWith(TestKeys.RSA_NEXT).build()).status());
+      }
+    }
+
+    @Test
+    void whenRetainedKeysOutliveTheirLifetimePlusRetentionThen503() throws Exception {
+      try (ProtectedApi api =
+          ProtectedApi.start(shortLived().keyRetention(Duration.ofSeconds(1)).build())) {
+        assertEquals(200, api.get(tokens.valid().build()).status());
+        provider.jwksMode(Mode.FAIL);
+        pastCooldown(Duration.ofSeconds(1));
+        assertEquals(200, api.get(tokens.valid().build()).status(), "within the retention");
+        pastCooldown(Duration.ofSeconds(1));
+
+        Reply reply = api.get(tokens.valid().build());
+
+        assertEquals(503, reply.status(), "keys older than lifetime + retention no longer decide");
+        assertEquals("1", reply.header("Retry-After"));
+      }
+    }
+
+    @Test
     void whenRetentionIsOffThenAFailedRefreshMeans503() throws Exception {
       try (ProtectedApi api =
           ProtectedApi.start(shortLived().keyRetention(Duration.ZERO).build())) {

@@ -19,7 +19,7 @@ final class Values {
   static Duration duration(String value, String property) {
     String v = value.trim().toLowerCase(Locale.ROOT);
     try {
-      if (v.startsWith("pt") || v.startsWith("p")) {
+      if (v.startsWith("p")) {
         return Duration.parse(v.toUpperCase(Locale.ROOT));
       }
       if (v.endsWith("ms")) {

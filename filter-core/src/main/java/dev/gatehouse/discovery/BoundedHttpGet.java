@@ -20,6 +20,8 @@ final class BoundedHttpGet implements SimpleGet {
   private final Get get = new Get();
   private final long minCacheSeconds;
   private final long maxCacheSeconds;
+  private volatile long lastLifetimeSeconds = -1;
+  private volatile long lastAttemptNanos = System.nanoTime() - Duration.ofDays(1).toNanos();
 
   BoundedHttpGet(GatehouseConfig config) {
     get.setConnectTimeout(Math.toIntExact(config.connectTimeout().toMillis()));
@@ -32,11 +34,24 @@ final class BoundedHttpGet implements SimpleGet {
 
   @Override
   public SimpleResponse get(String location) throws IOException {
+    lastAttemptNanos = System.nanoTime();
     SimpleResponse response = get.get(location);
     if (response.getStatusCode() != 200) {
       throw new IOException("HTTP " + response.getStatusCode() + " from " + location);
     }
-    return new ClampedResponse(response, minCacheSeconds, maxCacheSeconds);
+    ClampedResponse clamped = new ClampedResponse(response, minCacheSeconds, maxCacheSeconds);
+    lastLifetimeSeconds = clamped.lifetimeSeconds();
+    return clamped;
+  }
+
+  /** When the last request started, whatever its outcome ({@link System#nanoTime()}). */
+  long lastAttemptNanos() {
+    return lastAttemptNanos;
+  }
+
+  /** The cache lifetime the last response asked for after clamping, or -1 when it named none. */
+  long lastLifetimeSeconds() {
+    return lastLifetimeSeconds;
   }
 
   private record ClampedResponse(SimpleResponse delegate, long min, long max)
@@ -66,8 +81,23 @@ final class BoundedHttpGet implements SimpleGet {
       if (values == null || !"cache-control".equals(name.toLowerCase(Locale.ROOT))) {
         return values;
       }
-      long maxAge = maxAge(values);
-      return maxAge < 0 ? values : List.of("max-age=" + Math.min(max, Math.max(min, maxAge)));
+      long lifetime = lifetimeSeconds();
+      return lifetime < 0 ? values : List.of("max-age=" + lifetime);
+    }
+
+    long lifetimeSeconds() {
+      List<String> values = cacheControl();
+      long maxAge = values == null ? -1 : maxAge(values);
+      return maxAge < 0 ? -1 : Math.min(max, Math.max(min, maxAge));
+    }
+
+    private List<String> cacheControl() {
+      for (String name : delegate.getHeaderNames()) {
+        if (name != null && "cache-control".equals(name.toLowerCase(Locale.ROOT))) {
+          return delegate.getHeaderValues(name);
+        }
+      }
+      return null;
     }
 
     @Override

@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
-import org.jose4j.http.SimpleGet;
 import org.jose4j.jwk.HttpsJwks;
 import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.lang.JoseException;
@@ -17,49 +16,53 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keys from a JWKS URL, held by jose4j's {@link HttpsJwks}: it honours {@code Cache-Control},
- * refreshes an expired set on one thread while the others keep using the old one, and keeps the
- * last good set through failures for the retention time. This class adds what jose4j lacks for a
- * server: the first fetch is single-flight, a failed fetch is not retried before the cooldown, and
- * fetches caused by unknown {@code kid}s are limited to one per cooldown.
+ * Keys from a JWKS URL, held by jose4j's {@link HttpsJwks}: it honours {@code Cache-Control} and
+ * refreshes an expired set on one thread while the others keep using the old one.
+ *
+ * <p>This class adds what jose4j lacks for a server. The first fetch is single-flight. A set that
+ * cannot be refreshed keeps deciding, with a retry every cooldown, until it is older than its
+ * lifetime plus the retention time. Fetches caused by unknown {@code kid}s happen at most once per
+ * cooldown, counted from the last request of any kind, failed or not. A failed first fetch is not retried before the
+ * cooldown either. So whatever the request rate, the provider sees at most one JWKS request per
+ * cooldown beyond the ones its own {@code Cache-Control} asks for.
  */
 public final class RemoteKeySource implements KeySource {
 
   private static final Logger LOG = LoggerFactory.getLogger(RemoteKeySource.class);
 
   private final Supplier<URI> location;
-  private final SimpleGet http;
+  private final BoundedHttpGet http;
   private final GatehouseConfig config;
   private final long cooldownNanos;
   private final ReentrantLock lock = new ReentrantLock();
   private volatile HttpsJwks jwks;
   private volatile boolean loaded;
-  private volatile long failedAtNanos;
   private volatile boolean failed;
-  private long lastForcedRefreshNanos;
-  private boolean forcedBefore;
+  private volatile long failedAtNanos;
+  private volatile List<JsonWebKey> freshList;
+  private volatile long freshAtNanos;
+  private volatile long freshLifetimeNanos;
 
-  private RemoteKeySource(Supplier<URI> location, SimpleGet http, GatehouseConfig config) {
+  private RemoteKeySource(Supplier<URI> location, GatehouseConfig config) {
     this.location = location;
-    this.http = http;
+    this.http = new BoundedHttpGet(config);
     this.config = config;
     this.cooldownNanos = config.keyRefreshCooldown().toNanos();
   }
 
   /** Keys from the configured JWKS URL, or from the one the issuer's discovery document names. */
   public static KeySource create(GatehouseConfig config) {
-    SimpleGet http = new BoundedHttpGet(config);
-    Supplier<URI> location;
     if (config.jwksUri().isPresent()) {
       URI fixed = config.jwksUri().get();
-      location = () -> fixed;
-    } else {
-      ProviderDiscovery discovery =
-          new ProviderDiscovery(
-              config.issuer(), http, config.insecureLoopbackHttp(), config.keyRefreshCooldown());
-      location = discovery::jwksUri;
+      return new RemoteKeySource(() -> fixed, config);
     }
-    return new RemoteKeySource(location, http, config);
+    ProviderDiscovery discovery =
+        new ProviderDiscovery(
+            config.issuer(),
+            new BoundedHttpGet(config),
+            config.insecureLoopbackHttp(),
+            config.keyRefreshCooldown());
+    return new RemoteKeySource(discovery::jwksUri, config);
   }
 
   @Override
@@ -69,14 +72,22 @@ public final class RemoteKeySource implements KeySource {
       firstLoad(set);
     }
     throwIfBackingOff();
+    List<JsonWebKey> current;
     try {
-      List<JsonWebKey> current = set.getJsonWebKeys();
-      failed = false;
-      return current;
+      current = set.getJsonWebKeys();
     } catch (IOException | JoseException | ClassCastException e) {
+      // Only when no keys are cached: jose4j keeps a non-empty set through errors.
       markFailed();
       throw failure(e);
     }
+    failed = false;
+    long now = System.nanoTime();
+    observe(current, now);
+    if (now - freshAtNanos > freshLifetimeNanos + config.keyRetention().toNanos()) {
+      throw new ProviderUnavailableException(
+          Cause.KEYS_UNAVAILABLE, config.keyRefreshCooldown(), null);
+    }
+    return current;
   }
 
   @Override
@@ -86,20 +97,30 @@ public final class RemoteKeySource implements KeySource {
     try {
       List<JsonWebKey> current = set.getJsonWebKeys();
       if (current != seen) {
-        return true; // another thread refreshed while this one waited
+        return true; // another thread fetched while this one waited
       }
       long now = System.nanoTime();
-      if (forcedBefore && now - lastForcedRefreshNanos < cooldownNanos) {
-        return false;
+      if (now - http.lastAttemptNanos() < cooldownNanos) {
+        return false; // the provider was asked (successfully or not) within the cooldown
       }
-      forcedBefore = true;
-      lastForcedRefreshNanos = now;
       set.refresh();
+      observe(set.getJsonWebKeys(), System.nanoTime());
       return true;
     } catch (IOException | JoseException | ClassCastException e) {
       throw failure(e);
     } finally {
       lock.unlock();
+    }
+  }
+
+  /** jose4j builds a new list on every successful fetch and keeps the same one through failures. */
+  private void observe(List<JsonWebKey> current, long now) {
+    if (current != freshList) {
+      long lifetime = http.lastLifetimeSeconds();
+      freshLifetimeNanos =
+          (lifetime >= 0 ? Duration.ofSeconds(lifetime) : config.keyCacheDuration()).toNanos();
+      freshAtNanos = now;
+      freshList = current;
     }
   }
 
@@ -115,9 +136,11 @@ public final class RemoteKeySource implements KeySource {
         HttpsJwks created = new HttpsJwks(uri.toString());
         created.setSimpleHttpGet(http);
         created.setDefaultCacheDuration(config.keyCacheDuration().toSeconds());
-        created.setRetainCacheOnErrorDuration(config.keyRetention().toSeconds());
-        // Our own cooldown decides when an unknown kid may trigger a fetch.
-        created.setRefreshReprieveThreshold(config.keyRefreshCooldown().toMillis());
+        // On a failed refresh jose4j keeps the old set this long before trying again; our own
+        // limit on the age of that set is applied in keys().
+        created.setRetainCacheOnErrorDuration(config.keyRefreshCooldown().toSeconds());
+        // Our cooldown decides when an unknown kid may cause a fetch, so jose4j must not skip it.
+        created.setRefreshReprieveThreshold(0);
         jwks = created;
       }
       return jwks;
@@ -134,6 +157,7 @@ public final class RemoteKeySource implements KeySource {
       }
       throwIfBackingOff();
       set.refresh();
+      observe(set.getJsonWebKeys(), System.nanoTime());
       loaded = true;
       failed = false;
     } catch (IOException | JoseException | ClassCastException e) {
@@ -144,6 +168,7 @@ public final class RemoteKeySource implements KeySource {
     }
   }
 
+  /** After a fetch that left no usable keys, the provider is not asked again before the cooldown. */
   private void throwIfBackingOff() {
     if (failed) {
       long waited = System.nanoTime() - failedAtNanos;
@@ -154,7 +179,6 @@ public final class RemoteKeySource implements KeySource {
     }
   }
 
-  /** Only fetches that leave us without usable keys back off; a failed kid refresh does not. */
   private void markFailed() {
     failedAtNanos = System.nanoTime();
     failed = true;
@@ -165,7 +189,8 @@ public final class RemoteKeySource implements KeySource {
    * ({@code "keys": "x"}), which is a provider failure like any unreadable body.
    */
   private ProviderUnavailableException failure(Exception e) {
-    LOG.warn("gatehouse keys_unavailable: cannot fetch the JWKS ({})",
+    LOG.warn(
+        "gatehouse keys_unavailable: cannot fetch the JWKS ({})",
         e instanceof IOException ? e.toString() : e.getClass().getSimpleName());
     return new ProviderUnavailableException(
         Cause.KEYS_UNAVAILABLE, config.keyRefreshCooldown(), e);
