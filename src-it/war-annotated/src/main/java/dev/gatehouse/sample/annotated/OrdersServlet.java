@@ -1,0 +1,32 @@
+package dev.gatehouse.sample.annotated;
+
+import dev.gatehouse.AccessToken;
+import dev.gatehouse.authz.RequiredScopes;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code GET /api/orders}: needs the {@code read:orders} scope. Without it, {@link
+ * RequiredScopes#require} throws and the filter answers 403 {@code insufficient_scope}.
+ */
+@WebServlet("/api/orders")
+public class OrdersServlet extends HttpServlet {
+
+  static final Set<String> READ = Set.of("read:orders");
+
+  @Override
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws ServletException, IOException {
+    AccessToken token =
+        AccessToken.from(request)
+            .orElseThrow(() -> new ServletException("ApiSecurityFilter did not run"));
+    RequiredScopes.require(token, READ);
+    Json.write(response, Json.object().field("orders", List.of("order-1001", "order-1002")));
+  }
+}
