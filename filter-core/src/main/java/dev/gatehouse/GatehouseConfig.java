@@ -34,6 +34,8 @@ public final class GatehouseConfig {
   public static final int DEFAULT_MAX_TOKEN_LENGTH = 8 * 1024;
   public static final int DEFAULT_MAX_RESPONSE_BYTES = 512 * 1024;
   public static final String DEFAULT_REALM = "api";
+  public static final int DEFAULT_TOKEN_CACHE_MAX_ENTRIES = 10_000;
+  public static final long DEFAULT_TOKEN_CACHE_MAX_BYTES = 32L * 1024 * 1024;
 
   private final URI issuer;
   private final Set<String> audiences;
@@ -56,6 +58,8 @@ public final class GatehouseConfig {
   private final int maxResponseBytes;
   private final Clock clock;
   private final Optional<AccessRule> accessRule;
+  private final int tokenCacheMaxEntries;
+  private final long tokenCacheMaxBytes;
 
   private GatehouseConfig(Builder b) {
     this.issuer = b.issuer;
@@ -79,6 +83,8 @@ public final class GatehouseConfig {
     this.maxResponseBytes = b.maxResponseBytes;
     this.clock = b.clock;
     this.accessRule = Optional.ofNullable(b.accessRule);
+    this.tokenCacheMaxEntries = b.tokenCacheMaxEntries;
+    this.tokenCacheMaxBytes = b.tokenCacheMaxBytes;
   }
 
   /**
@@ -177,6 +183,16 @@ public final class GatehouseConfig {
     return accessRule;
   }
 
+  /** How many verified tokens are remembered; 0 turns the cache off. */
+  public int tokenCacheMaxEntries() {
+    return tokenCacheMaxEntries;
+  }
+
+  /** Estimated memory the verified-token cache may use. */
+  public long tokenCacheMaxBytes() {
+    return tokenCacheMaxBytes;
+  }
+
   /** Collects settings; not thread-safe, used once. */
   public static final class Builder {
     private final URI issuer;
@@ -200,6 +216,8 @@ public final class GatehouseConfig {
     private int maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
     private Clock clock = Clock.systemUTC();
     private AccessRule accessRule;
+    private int tokenCacheMaxEntries = DEFAULT_TOKEN_CACHE_MAX_ENTRIES;
+    private long tokenCacheMaxBytes = DEFAULT_TOKEN_CACHE_MAX_BYTES;
 
     private Builder(URI issuer) {
       this.issuer = issuer;
@@ -366,6 +384,17 @@ public final class GatehouseConfig {
     }
 
     /**
+     * Bounds of the verified-token cache (default 10,000 tokens and 32 MiB). A client that reuses
+     * its token is then verified once, not on every request; {@code exp} and the signing key are
+     * still checked on every hit. {@code maxEntries} 0 turns the cache off.
+     */
+    public Builder tokenCache(int maxEntries, long maxBytes) {
+      this.tokenCacheMaxEntries = maxEntries;
+      this.tokenCacheMaxBytes = maxBytes;
+      return this;
+    }
+
+    /**
      * @throws IllegalArgumentException naming the setting that is missing or out of range
      */
     public GatehouseConfig build() {
@@ -401,6 +430,14 @@ public final class GatehouseConfig {
       if (maxResponseBytes < 1024 || maxResponseBytes > 16 * 1024 * 1024) {
         throw new IllegalArgumentException(
             "gatehouse.http.max-response-bytes: " + maxResponseBytes + " is outside 1 KiB..16 MiB");
+      }
+      if (tokenCacheMaxEntries < 0 || tokenCacheMaxEntries > 10_000_000) {
+        throw new IllegalArgumentException(
+            "gatehouse.token-cache.max-entries: " + tokenCacheMaxEntries + " is outside 0..10000000");
+      }
+      if (tokenCacheMaxBytes < 64 * 1024 || tokenCacheMaxBytes > 4L * 1024 * 1024 * 1024) {
+        throw new IllegalArgumentException(
+            "gatehouse.token-cache.max-bytes: " + tokenCacheMaxBytes + " is outside 64 KiB..4 GiB");
       }
       if (jwksUri != null) {
         IssuerNames.requireFetchable(jwksUri, insecureLoopbackHttp, "gatehouse.jwks-uri");

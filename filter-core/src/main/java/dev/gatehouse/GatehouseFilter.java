@@ -15,6 +15,7 @@ import dev.gatehouse.error.Rejection;
 import dev.gatehouse.token.BearerTokenExtractor;
 import dev.gatehouse.token.RequestTokenExtractor;
 import dev.gatehouse.verify.AccessTokenVerifier;
+import dev.gatehouse.verify.CachingAccessTokenVerifier;
 import dev.gatehouse.verify.JwtAccessTokenVerifier;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -137,9 +138,23 @@ public class GatehouseFilter implements Filter {
               config.queryParameterTokens(),
               config.formParameterTokens(),
               config.maxTokenLength()),
-          new JwtAccessTokenVerifier(config, keys),
+          verifier(config, keys),
           rules(config),
           new ChallengeWriter(config.realm()));
+    }
+
+    private static AccessTokenVerifier verifier(GatehouseConfig config, KeySource keys) {
+      JwtAccessTokenVerifier jwt = new JwtAccessTokenVerifier(config, keys);
+      if (config.tokenCacheMaxEntries() == 0) {
+        return jwt;
+      }
+      return new CachingAccessTokenVerifier(
+          jwt,
+          keys,
+          config.clock(),
+          config.clockSkew(),
+          config.tokenCacheMaxEntries(),
+          config.tokenCacheMaxBytes());
     }
 
     private static AccessRule rules(GatehouseConfig config) {

@@ -58,6 +58,15 @@ public final class ConfigBinder {
         v -> b.keyRefreshCooldown(Values.duration(v, name(ConfigKey.KEY_REFRESH_COOLDOWN))));
     set(ConfigKey.KEY_RETENTION,
         v -> b.keyRetention(Values.duration(v, name(ConfigKey.KEY_RETENTION))));
+    int cacheEntries =
+        value(ConfigKey.TOKEN_CACHE_MAX_ENTRIES)
+            .map(v -> Values.integer(v, name(ConfigKey.TOKEN_CACHE_MAX_ENTRIES)))
+            .orElse(GatehouseConfig.DEFAULT_TOKEN_CACHE_MAX_ENTRIES);
+    long cacheBytes =
+        value(ConfigKey.TOKEN_CACHE_MAX_BYTES)
+            .map(v -> (long) Values.integer(v, name(ConfigKey.TOKEN_CACHE_MAX_BYTES)))
+            .orElse(GatehouseConfig.DEFAULT_TOKEN_CACHE_MAX_BYTES);
+    b.tokenCache(cacheEntries, cacheBytes);
     return b.build();
   }
 

@@ -29,7 +29,9 @@ public enum ConfigKey {
   MAX_RESPONSE_BYTES("gatehouse.http.max-response-bytes", null),
   KEY_CACHE_DURATION("gatehouse.jwks.cache-duration", null),
   KEY_REFRESH_COOLDOWN("gatehouse.jwks.refresh-cooldown", null),
-  KEY_RETENTION("gatehouse.jwks.retain-on-error", null);
+  KEY_RETENTION("gatehouse.jwks.retain-on-error", null),
+  TOKEN_CACHE_MAX_ENTRIES("gatehouse.token-cache.max-entries", null),
+  TOKEN_CACHE_MAX_BYTES("gatehouse.token-cache.max-bytes", null);
 
   private final String property;
   private final String microProfileAlias;

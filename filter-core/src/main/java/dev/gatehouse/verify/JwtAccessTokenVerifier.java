@@ -3,15 +3,16 @@ package dev.gatehouse.verify;
 import dev.gatehouse.AccessToken;
 import dev.gatehouse.GatehouseConfig;
 import dev.gatehouse.discovery.KeySource;
+import java.security.Key;
 import java.util.Set;
 import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jwa.AlgorithmConstraints.ConstraintType;
-import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.consumer.AudValidator;
 import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.jose4j.jwt.consumer.IssValidator;
 import org.jose4j.jwt.consumer.JwtConsumer;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
+import org.jose4j.jwt.consumer.JwtContext;
 
 /**
  * Verifies signed JWT access tokens with one jose4j {@link JwtConsumer}, built once: signature
@@ -43,12 +44,20 @@ public final class JwtAccessTokenVerifier implements AccessTokenVerifier {
 
   @Override
   public AccessToken verify(String token) {
-    JwtClaims claims;
+    return verifyWithKey(token).token();
+  }
+
+  /** Also says which key verified the signature, so a cache can drop the token with the key. */
+  Verified verifyWithKey(String token) {
+    JwtContext context;
     try {
-      claims = consumer.processToClaims(token);
+      context = consumer.process(token);
     } catch (InvalidJwtException e) {
       throw RejectionMapping.toException(e);
     }
-    return mapper.toAccessToken(claims);
+    Key key = context.getJoseObjects().get(0).getKey();
+    return new Verified(mapper.toAccessToken(context.getJwtClaims()), key);
   }
+
+  record Verified(AccessToken token, Key key) {}
 }

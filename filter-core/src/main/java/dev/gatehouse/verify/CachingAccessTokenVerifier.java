@@ -1,0 +1,131 @@
+package dev.gatehouse.verify;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import dev.gatehouse.AccessToken;
+import dev.gatehouse.discovery.KeySource;
+import java.security.Key;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.jose4j.jwk.JsonWebKey;
+
+/**
+ * Remembers tokens that verified, so a client that reuses its token pays for the signature once.
+ *
+ * <p>Entries are keyed by a SHA-256 digest of the token (the raw token is not kept), bounded in
+ * number and estimated size, and never outlive the token's {@code exp}. A hit is checked again:
+ * {@code exp} with the skew against the configured clock, and whether the key that verified it is
+ * still in the trusted key set. Refusals are not cached; access rules run on every request anyway.
+ */
+public final class CachingAccessTokenVerifier implements AccessTokenVerifier {
+
+  /** Rough fixed cost of an entry: digest, entry, token object and its collections. */
+  static final int ENTRY_OVERHEAD_BYTES = 512;
+
+  private final JwtAccessTokenVerifier delegate;
+  private final KeySource keys;
+  private final Clock clock;
+  private final long skewSeconds;
+  private final Cache<TokenDigest, Entry> cache;
+  private volatile KeySnapshot snapshot = new KeySnapshot(null, Set.of());
+
+  /**
+   * @param maxEntries at most this many tokens are kept
+   * @param maxBytes and at most about this many bytes, estimated from each token's size
+   */
+  public CachingAccessTokenVerifier(
+      JwtAccessTokenVerifier delegate,
+      KeySource keys,
+      Clock clock,
+      Duration skew,
+      int maxEntries,
+      long maxBytes) {
+    this.delegate = delegate;
+    this.keys = keys;
+    this.clock = clock;
+    this.skewSeconds = skew.toSeconds();
+    // Each entry weighs at least maxBytes / maxEntries, so both bounds hold with one weight limit.
+    int floor = (int) Math.max(1, maxBytes / maxEntries);
+    this.cache =
+        Caffeine.newBuilder()
+            .maximumWeight(maxBytes)
+            .weigher((TokenDigest d, Entry e) -> Math.max(floor, e.weight()))
+            .expireAfter(new UntilExpiry(clock))
+            .build();
+  }
+
+  @Override
+  public AccessToken verify(String token) {
+    TokenDigest digest = TokenDigest.of(token);
+    Entry hit = cache.getIfPresent(digest);
+    if (hit != null) {
+      if (stillValid(hit)) {
+        return hit.token();
+      }
+      cache.invalidate(digest);
+    }
+    JwtAccessTokenVerifier.Verified verified = delegate.verifyWithKey(token);
+    cache.put(
+        digest,
+        new Entry(verified.token(), verified.key(), ENTRY_OVERHEAD_BYTES + 4 * token.length()));
+    return verified.token();
+  }
+
+  /** Number of tokens currently remembered; for tests and metrics. */
+  public long size() {
+    cache.cleanUp();
+    return cache.estimatedSize();
+  }
+
+  private boolean stillValid(Entry entry) {
+    long now = clock.instant().getEpochSecond();
+    if (now - skewSeconds >= entry.token().expiresAt().getEpochSecond()) {
+      return false; // the uncached path gives the precise refusal
+    }
+    return trusted().contains(entry.key());
+  }
+
+  private Set<Key> trusted() {
+    List<JsonWebKey> current = keys.keys();
+    KeySnapshot known = snapshot;
+    if (known.source() == current) {
+      return known.keys();
+    }
+    Set<Key> set = new HashSet<>();
+    for (JsonWebKey jwk : current) {
+      set.add(jwk.getKey());
+    }
+    snapshot = new KeySnapshot(current, Set.copyOf(set));
+    return snapshot.keys();
+  }
+
+  private record Entry(AccessToken token, Key key, int weight) {}
+
+  private record KeySnapshot(List<JsonWebKey> source, Set<Key> keys) {}
+
+  /** Expires each entry at its token's {@code exp} by the configured clock. */
+  private record UntilExpiry(Clock clock) implements Expiry<TokenDigest, Entry> {
+
+    @Override
+    public long expireAfterCreate(TokenDigest key, Entry value, long currentTime) {
+      long seconds = value.token().expiresAt().getEpochSecond() - clock.instant().getEpochSecond();
+      return Duration.ofSeconds(Math.max(0, seconds)).toNanos();
+    }
+
+    @Override
+    public long expireAfterUpdate(
+        TokenDigest key, Entry value, long currentTime, long currentDuration) {
+      return expireAfterCreate(key, value, currentTime);
+    }
+
+    @Override
+    public long expireAfterRead(
+        TokenDigest key, Entry value, long currentTime, long currentDuration) {
+      return currentDuration;
+    }
+  }
+}
