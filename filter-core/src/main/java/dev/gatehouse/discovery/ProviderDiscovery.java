@@ -1,5 +1,6 @@
 package dev.gatehouse.discovery;
 
+import dev.gatehouse.GatehouseConfig;
 import dev.gatehouse.IssuerNames;
 import dev.gatehouse.error.ProviderUnavailableException;
 import dev.gatehouse.error.ProviderUnavailableException.Cause;
@@ -7,6 +8,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jose4j.http.SimpleGet;
 import org.jose4j.json.JsonUtil;
@@ -15,11 +17,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads the provider's OpenID Connect Discovery document once, on first use, for its {@code
- * jwks_uri}. A failure is remembered for the refresh cooldown, so a provider that is down is asked
- * again at that pace and no faster, whatever the request rate.
+ * Reads the provider's OpenID Connect Discovery document once, on first use, into {@link
+ * ProviderMetadata}: its {@code jwks_uri} (required) and the login endpoints (optional). A failure
+ * is remembered for the refresh cooldown, so a provider that is down is asked again at that pace
+ * and no faster, whatever the request rate.
  */
-final class ProviderDiscovery {
+public final class ProviderDiscovery {
 
   private static final Logger LOG = LoggerFactory.getLogger(ProviderDiscovery.class);
 
@@ -28,9 +31,22 @@ final class ProviderDiscovery {
   private final boolean insecureLoopbackHttp;
   private final Duration retryAfter;
   private final ReentrantLock lock = new ReentrantLock();
-  private volatile URI jwksUri;
+  private volatile ProviderMetadata metadata;
   private long retryAtNanos;
   private Cause lastFailure;
+
+  /**
+   * Discovery for {@code config}'s issuer with its limits: timeouts, response size, the loopback
+   * {@code http} allowance, and the refresh cooldown as the pause after a failure. Nothing is
+   * fetched before the first {@link #metadata()}.
+   */
+  public static ProviderDiscovery create(GatehouseConfig config) {
+    return new ProviderDiscovery(
+        config.issuer(),
+        new BoundedHttpGet(config),
+        config.insecureLoopbackHttp(),
+        config.keyRefreshCooldown());
+  }
 
   ProviderDiscovery(URI issuer, SimpleGet http, boolean insecureLoopbackHttp, Duration retryAfter) {
     this.issuer = issuer;
@@ -43,14 +59,23 @@ final class ProviderDiscovery {
    * @throws ProviderUnavailableException when the document cannot be had or is not acceptable
    */
   URI jwksUri() {
-    URI known = jwksUri;
+    return metadata().jwksUri();
+  }
+
+  /**
+   * The document's metadata, fetched on the first call and kept for the life of this object.
+   *
+   * @throws ProviderUnavailableException when the document cannot be had or is not acceptable
+   */
+  public ProviderMetadata metadata() {
+    ProviderMetadata known = metadata;
     if (known != null) {
       return known;
     }
     lock.lock();
     try {
-      if (jwksUri != null) {
-        return jwksUri;
+      if (metadata != null) {
+        return metadata;
       }
       long now = System.nanoTime();
       if (lastFailure != null && now - retryAtNanos < 0) {
@@ -58,9 +83,9 @@ final class ProviderDiscovery {
             lastFailure, Duration.ofNanos(retryAtNanos - now), null);
       }
       try {
-        jwksUri = fetch();
+        metadata = fetch();
         lastFailure = null;
-        return jwksUri;
+        return metadata;
       } catch (ProviderUnavailableException e) {
         lastFailure = e.reason();
         retryAtNanos = now + retryAfter.toNanos();
@@ -71,7 +96,7 @@ final class ProviderDiscovery {
     }
   }
 
-  private URI fetch() {
+  private ProviderMetadata fetch() {
     URI location = IssuerNames.discoveryDocument(issuer);
     Map<String, Object> document;
     try {
@@ -92,14 +117,41 @@ final class ProviderDiscovery {
       throw unavailable(Cause.DISCOVERY_ISSUER_MISMATCH, null);
     }
     Object jwks = document.get("jwks_uri");
+    URI jwksUri;
     try {
-      URI uri = URI.create((String) jwks);
-      IssuerNames.requireFetchable(uri, insecureLoopbackHttp, "jwks_uri of " + location);
-      return uri;
+      jwksUri = URI.create((String) jwks);
+      IssuerNames.requireFetchable(jwksUri, insecureLoopbackHttp, "jwks_uri of " + location);
     } catch (ClassCastException | NullPointerException | IllegalArgumentException e) {
       LOG.warn("gatehouse discovery_invalid: {} has no acceptable jwks_uri ({})", location,
           e instanceof IllegalArgumentException ? e.getMessage() : "missing");
       throw unavailable(Cause.DISCOVERY_INVALID, null);
+    }
+    return new ProviderMetadata(
+        issuer,
+        jwksUri,
+        endpoint(document, "authorization_endpoint", location),
+        endpoint(document, "token_endpoint", location),
+        endpoint(document, "end_session_endpoint", location));
+  }
+
+  /**
+   * An optional endpoint: absent when the document does not name it. One that is named but not
+   * acceptable is left out too, with a warning, so that an API that only verifies tokens keeps
+   * working; a login that needs it then reports it missing.
+   */
+  private Optional<URI> endpoint(Map<String, Object> document, String name, URI location) {
+    Object value = document.get(name);
+    if (value == null) {
+      return Optional.empty();
+    }
+    try {
+      URI uri = URI.create((String) value);
+      IssuerNames.requireFetchable(uri, insecureLoopbackHttp, name + " of " + location);
+      return Optional.of(uri);
+    } catch (ClassCastException | IllegalArgumentException e) {
+      LOG.warn("gatehouse discovery_invalid: {} names an unacceptable {} ({})", location, name,
+          e instanceof IllegalArgumentException ? e.getMessage() : "not a string");
+      return Optional.empty();
     }
   }
 

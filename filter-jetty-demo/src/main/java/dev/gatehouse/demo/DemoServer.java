@@ -2,12 +2,15 @@ package dev.gatehouse.demo;
 
 import dev.gatehouse.GatehouseConfig;
 import dev.gatehouse.GatehouseFilter;
+import dev.gatehouse.login.GatehouseLoginFilter;
+import dev.gatehouse.login.LoginConfig;
 import jakarta.servlet.DispatcherType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import org.eclipse.jetty.ee10.servlet.ErrorHandler;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
@@ -24,7 +27,9 @@ import org.eclipse.jetty.server.ServerConnector;
  *   <li>{@code GET /health}: public, {@code {"status":"up"}};
  *   <li>{@code GET /api/me}: any valid token; subject, client id, scopes and expiry;
  *   <li>{@code GET /api/orders}: needs {@code read:orders};
- *   <li>{@code POST /api/orders}: needs {@code write:orders}.
+ *   <li>{@code POST /api/orders}: needs {@code write:orders};
+ *   <li>with a {@link LoginConfig}: {@code GET /app}, the signed-in user's page behind {@link
+ *       GatehouseLoginFilter} (browser login, logout button), and the public {@code /signed-out}.
  * </ul>
  *
  * <p>{@link #create} builds the server for a given configuration, for tests and embedding; {@link
@@ -42,6 +47,15 @@ public final class DemoServer {
    * {@code ((ServerConnector) server.getConnectors()[0]).getLocalPort()} once started).
    */
   public static Server create(int port, GatehouseConfig config) {
+    return create(port, config, Optional.empty());
+  }
+
+  /** As {@link #create(int, GatehouseConfig)}, plus the browser login on {@code /app}. */
+  public static Server create(int port, GatehouseConfig config, LoginConfig login) {
+    return create(port, config, Optional.of(login));
+  }
+
+  private static Server create(int port, GatehouseConfig config, Optional<LoginConfig> login) {
     Server server = new Server();
     HttpConfiguration http = new HttpConfiguration();
     http.setSendServerVersion(false);
@@ -50,7 +64,7 @@ public final class DemoServer {
     connector.setPort(port);
     server.addConnector(connector);
 
-    ServletContextHandler context = new ServletContextHandler("/");
+    ServletContextHandler context = new ServletContextHandler("/", ServletContextHandler.SESSIONS);
     context.addFilter(
         new FilterHolder(new GatehouseFilter(config)),
         "/api/*",
@@ -58,6 +72,16 @@ public final class DemoServer {
     context.addServlet(new ServletHolder("health", new HealthServlet()), "/health");
     context.addServlet(new ServletHolder("me", new MeServlet()), "/api/me");
     context.addServlet(new ServletHolder("orders", new OrdersServlet()), "/api/orders");
+    login.ifPresent(
+        l -> {
+          context.addFilter(
+              new FilterHolder(new GatehouseLoginFilter(config, l)),
+              DemoLogin.LOGIN_PATHS,
+              EnumSet.of(DispatcherType.REQUEST));
+          context.addServlet(new ServletHolder("app", new AppServlet()), DemoLogin.LOGIN_PATHS);
+          context.addServlet(
+              new ServletHolder("signed-out", new SignedOutServlet()), DemoLogin.SIGNED_OUT_PATH);
+        });
     ErrorHandler errors = new ErrorHandler();
     errors.setShowStacks(false);
     errors.setShowServlet(false);
@@ -91,7 +115,7 @@ public final class DemoServer {
 
   private static void run(int port, DemoSettings settings) throws Exception {
     try (Launch launch = Launch.prepare(settings)) {
-      Server server = create(port, launch.config());
+      Server server = create(port, launch.config(), launch.login());
       server.setStopAtShutdown(true);
       server.start();
       int actual = ((ServerConnector) server.getConnectors()[0]).getLocalPort();

@@ -5,6 +5,9 @@ import dev.gatehouse.config.ConfigBinder;
 import dev.gatehouse.config.ConfigKey;
 import dev.gatehouse.config.MicroProfileLookup;
 import dev.gatehouse.config.PropertyLookup;
+import dev.gatehouse.login.LoginConfig;
+import dev.gatehouse.login.LoginConfigBinder;
+import dev.gatehouse.login.LoginKey;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Locale;
@@ -91,6 +94,37 @@ final class DemoSettings {
       fixed.put(ConfigKey.AUDIENCES.property(), LOCAL_AUDIENCE);
     }
     return bind(fixed);
+  }
+
+  /** The audience of the local provider's browser logins: the first configured, else demo-api. */
+  String localUserAudience() {
+    return lookup
+        .get(ConfigKey.AUDIENCES.property())
+        .map(v -> v.split("[,\\s]+")[0])
+        .filter(v -> !v.isEmpty())
+        .orElse(LOCAL_AUDIENCE);
+  }
+
+  /**
+   * The browser login on {@code /app} against a configured provider: on when {@code
+   * gatehouse.login.*} settings are given (at least the client id and secret of a Regular Web
+   * Application), with the demo's paths, and {@code audience} unless set.
+   */
+  Optional<LoginConfig> login(String audience) {
+    LoginConfigBinder probe = new LoginConfigBinder(lookup);
+    if (!probe.isConfigured()) {
+      return Optional.empty();
+    }
+    // The paths are the demo's own (its servlets are mapped there); the audience is a default.
+    Map<String, String> fixed = new HashMap<>();
+    fixed.put(LoginKey.REDIRECT_PATH.property(), DemoLogin.CALLBACK_PATH);
+    fixed.put(LoginKey.LOGIN_PATHS.property(), DemoLogin.LOGIN_PATHS);
+    fixed.put(LoginKey.LOGOUT_PATH.property(), DemoLogin.LOGOUT_PATH);
+    fixed.put(LoginKey.POST_LOGOUT_REDIRECT.property(), DemoLogin.SIGNED_OUT_PATH);
+    PropertyLookup paths = key -> Optional.ofNullable(fixed.get(key));
+    PropertyLookup defaults =
+        key -> key.equals(LoginKey.AUDIENCE.property()) ? Optional.of(audience) : Optional.empty();
+    return Optional.of(new LoginConfigBinder(paths.orElse(lookup).orElse(defaults)).bind());
   }
 
   /** Trusts the Auth0 tenant {@code AUTH0_DOMAIN} for the API {@code AUTH0_AUDIENCE}. */

@@ -9,6 +9,8 @@ import static dev.gatehouse.GatehouseConfig.DEFAULT_READ_TIMEOUT;
 
 import dev.gatehouse.GatehouseConfig;
 import dev.gatehouse.config.ConfigKey;
+import dev.gatehouse.login.LoginConfig;
+import dev.gatehouse.login.LoginKey;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
@@ -83,6 +85,8 @@ final class Help {
           GET  /api/me       any valid token: who called, with which scopes, until when
           GET  /api/orders   needs scope read:orders
           POST /api/orders   needs scope write:orders
+          GET  /app          browser sign-in (offline, or with gatehouse.login.client-id):
+                             the signed-in user's subject and claims, and a logout button
 
         Whose tokens it accepts
           offline (default)  starts a local OpenID provider on 127.0.0.1 and trusts it;
@@ -108,6 +112,21 @@ final class Help {
         "Client id of the machine-to-machine application, shown in the token curl line.");
     setting(out, DemoSettings.AUTH0_CLIENT_SECRET, "none",
         "Its secret; never printed, the curl line reads $AUTH0_CLIENT_SECRET from your shell.");
+    out.append("\nBrowser login on /app (see docs/login.md; offline it is always on)\n");
+    setting(out, LoginKey.CLIENT_ID.property(), "none (" + DemoLogin.LOCAL_CLIENT_ID + " offline)",
+        "Client id of the Regular Web Application; setting it turns the login on with Auth0 or"
+            + " another provider.");
+    setting(out, LoginKey.CLIENT_SECRET.property(), "none",
+        "Its client secret; read from the configuration only, never printed.");
+    setting(out, LoginKey.SCOPES.property(), String.join(" ", LoginConfig.DEFAULT_SCOPES),
+        "Scopes to request; add offline_access for a refresh token.");
+    setting(out, LoginKey.AUDIENCE.property(), "the API's audience",
+        "Auth0 audience parameter: the API the user's access token is for.");
+    setting(out, LoginKey.CLIENT_AUTHENTICATION.property(), "client-secret-basic",
+        "client-secret-basic or client-secret-post at the token endpoint.");
+    out.append(INDENT).append("Paths are fixed in the demo: ").append(DemoLogin.CALLBACK_PATH)
+        .append(" (Allowed Callback URL), ").append(DemoLogin.LOGOUT_PATH).append(", ")
+        .append(DemoLogin.SIGNED_OUT_PATH).append(" (Allowed Logout URL).\n");
     out.append("\nGatehouse filter (see docs/configuration.md)\n");
     for (ConfigKey key : ConfigKey.values()) {
       Entry entry = GATEHOUSE.getOrDefault(key, new Entry("see GatehouseConfig", ""));

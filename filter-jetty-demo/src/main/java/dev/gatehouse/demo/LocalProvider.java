@@ -23,7 +23,10 @@ import no.nav.security.mock.oauth2.token.OAuth2TokenProvider;
 /**
  * A real OpenID provider on 127.0.0.1 ({@code no.nav.security:mock-oauth2-server}) for the offline
  * demo and for tests: discovery, JWKS and a token endpoint whose client-credentials grant behaves
- * like Auth0's (see {@link #clientCredentialsToken}). It accepts any client id and secret.
+ * like Auth0's (see {@link #clientCredentialsToken}). It accepts any client id and secret. Its
+ * authorization endpoint shows a login page where any user name signs in ({@link
+ * UserLoginCallback} shapes those users' tokens), and its end-session endpoint redirects to the
+ * {@code post_logout_redirect_uri}.
  *
  * <p>Use {@link #issuer()} as the filter's issuer and {@link #tokenEndpoint()} for token requests,
  * both as given: the provider writes into {@code iss} the host name the client used, so a token
@@ -56,14 +59,24 @@ public final class LocalProvider implements AutoCloseable {
    * @throws UncheckedIOException when the port is taken
    */
   public static LocalProvider start(int port) {
+    return start(port, DemoSettings.LOCAL_AUDIENCE);
+  }
+
+  /**
+   * Starts a provider on 127.0.0.1 and {@code port} (0 for any free port) whose browser logins
+   * yield access tokens for {@code userAudience}.
+   *
+   * @throws UncheckedIOException when the port is taken
+   */
+  public static LocalProvider start(int port, String userAudience) {
     OAuth2Config config =
         new OAuth2Config(
-            /* interactiveLogin */ false,
+            /* interactiveLogin */ true,
             /* loginPagePath */ null,
             /* staticAssetsPath */ null,
             /* rotateRefreshToken */ false,
             new OAuth2TokenProvider(),
-            Set.of(new ClientCredentialsCallback(ISSUER_ID)));
+            Set.of(new UserLoginCallback(ISSUER_ID, userAudience)));
     MockOAuth2Server server = new MockOAuth2Server(config);
     try {
       server.start(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), port);

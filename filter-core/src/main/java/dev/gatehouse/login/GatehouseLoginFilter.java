@@ -1,0 +1,195 @@
+package dev.gatehouse.login;
+
+import dev.gatehouse.GatehouseConfig;
+import dev.gatehouse.GatehouseFilter;
+import dev.gatehouse.config.ConfigBinder;
+import dev.gatehouse.config.MicroProfileLookup;
+import dev.gatehouse.config.PropertyLookup;
+import dev.gatehouse.error.ChallengeWriter;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.FilterConfig;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Lets people in with a browser login (OpenID Connect authorization-code flow with PKCE) and
+ * programs in with a bearer token, in one registration on the protected paths.
+ *
+ * <p>It contains a {@link GatehouseFilter} built from the same {@link GatehouseConfig}, and every
+ * request it lets through is verified by it: a request with its own {@code Authorization} header as
+ * an API call, a request of a logged-in session with the session's access token in that header. So
+ * {@code AccessToken.from(request)}, the principal and the scopes are the same either way. On a
+ * login path, a request with neither gets what {@link LoginConfig#unauthenticatedAction()} says: a
+ * browser navigation is sent to the provider's login page, any other request gets the bearer
+ * filter's 401, never a redirect. The filter answers the callback and logout paths itself, so map
+ * it on them too (a mapping like {@code /app/*} with the callback {@code /app/callback} does).
+ *
+ * <p>State lives in the container's {@code HttpSession} only, as serializable values, so session
+ * replication carries a login to other nodes.
+ */
+public class GatehouseLoginFilter implements Filter {
+
+  private static final Logger LOG = LoggerFactory.getLogger(GatehouseLoginFilter.class);
+
+  private volatile Parts parts;
+
+  /** For containers: both configurations are read in {@link #init(FilterConfig)}. */
+  public GatehouseLoginFilter() {}
+
+  /** For code: the bearer verification of {@code api}, the browser login of {@code login}. */
+  public GatehouseLoginFilter(GatehouseConfig api, LoginConfig login) {
+    this.parts = new Parts(api, login);
+  }
+
+  /**
+   * Reads {@code gatehouse.*} and {@code gatehouse.login.*} from init-params and, when present,
+   * MicroProfile Config, which wins; then hardens the session cookie. A configuration error stops
+   * the application here, naming the property; the provider is not contacted.
+   */
+  @Override
+  public void init(FilterConfig filterConfig) throws ServletException {
+    if (parts == null) {
+      PropertyLookup initParams =
+          key -> Optional.ofNullable(filterConfig.getInitParameter(key)).filter(v -> !v.isBlank());
+      PropertyLookup lookup = microProfile().orElse(initParams);
+      try {
+        parts = new Parts(new ConfigBinder(lookup).bind(), new LoginConfigBinder(lookup).bind());
+      } catch (IllegalArgumentException e) {
+        throw new ServletException("Gatehouse login configuration: " + e.getMessage(), e);
+      }
+    }
+    parts.bearer.init(filterConfig);
+    SessionCookies.harden(filterConfig.getServletContext(), parts.login);
+  }
+
+  @Override
+  public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
+      throws IOException, ServletException {
+    if (!(req instanceof HttpServletRequest request)
+        || !(res instanceof HttpServletResponse response)) {
+      throw new ServletException("Gatehouse protects HTTP requests only");
+    }
+    Parts p = parts;
+    if (p == null) {
+      throw new ServletException("Gatehouse login filter used before init");
+    }
+    String path = LoginPaths.of(request);
+    try {
+      if (path.equals(p.login.redirectPath())) {
+        p.callback.handle(request, response);
+      } else if (p.login.logoutPath().filter(path::equals).isPresent()) {
+        p.logout.handle(request, response);
+      } else if (!p.loginPaths.matches(path) || request.getHeader("Authorization") != null) {
+        p.bearer.doFilter(request, response, chain); // an API call: bearer rules only
+      } else {
+        Optional<String> token = p.sessions.accessToken(request);
+        if (token.isPresent()) {
+          withSessionToken(p, request, response, chain, token.get());
+        } else {
+          unauthenticated(p, request, response, chain);
+        }
+      }
+    } catch (LoginException e) {
+      LOG.debug("gatehouse login refused reason={}", e.failure().reasonCode());
+      if (response.isCommitted()) {
+        throw new ServletException("Gatehouse login: " + e.failure().reasonCode());
+      }
+      if (e.failure() == LoginFailure.PROVIDER_UNAVAILABLE
+          && !BrowserRequests.isNavigation(request)) {
+        p.challenges.unavailable(response, e.retryAfter().orElse(Duration.ofSeconds(5)));
+      } else {
+        LoginPages.failure(response, e, request.getContextPath() + p.loginPaths.home());
+      }
+    }
+  }
+
+  private static void withSessionToken(
+      Parts p,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      FilterChain chain,
+      String token)
+      throws IOException, ServletException {
+    boolean[] admitted = {false};
+    p.bearer.doFilter(
+        new SessionBearerRequest(request, token),
+        response,
+        (rq, rs) -> {
+          admitted[0] = true;
+          chain.doFilter(rq, rs);
+        });
+    if (!admitted[0] && response.getStatus() == HttpServletResponse.SC_UNAUTHORIZED) {
+      // The bearer filter refused the session's token: it will not get better by itself.
+      LOG.debug("gatehouse login session token refused; the session's login ends");
+      p.sessions.forget(request);
+    }
+  }
+
+  private static void unauthenticated(
+      Parts p, HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws IOException, ServletException {
+    switch (p.login.unauthenticatedAction()) {
+      case PASS -> chain.doFilter(request, response);
+      case UNAUTHORIZED -> p.bearer.doFilter(request, response, chain);
+      case REDIRECT -> {
+        if (BrowserRequests.isNavigation(request)) {
+          p.start.redirect(request, response);
+        } else {
+          p.bearer.doFilter(request, response, chain); // the bearer filter's bare 401 challenge
+        }
+      }
+    }
+  }
+
+  @Override
+  public void destroy() {
+    Parts p = parts;
+    if (p != null) {
+      p.bearer.destroy();
+    }
+  }
+
+  private static PropertyLookup microProfile() {
+    try {
+      return MicroProfileLookup.load(Thread.currentThread().getContextClassLoader())
+          .orElse(key -> Optional.empty());
+    } catch (LinkageError e) {
+      return key -> Optional.empty();
+    }
+  }
+
+  /** The steps, built once per configuration and shared by all requests. */
+  private static final class Parts {
+    final LoginConfig login;
+    final GatehouseFilter bearer;
+    final ChallengeWriter challenges;
+    final LoginPaths loginPaths;
+    final LoginStart start;
+    final LoginCallback callback;
+    final SessionTokens sessions;
+    final Logout logout;
+
+    Parts(GatehouseConfig api, LoginConfig login) {
+      this.login = login;
+      this.bearer = new GatehouseFilter(api);
+      this.challenges = new ChallengeWriter(api.realm());
+      this.loginPaths = new LoginPaths(login.loginPaths());
+      ProviderAccess provider = new ProviderAccess(api, login);
+      TokenEndpointClient tokens = new TokenEndpointClient(login);
+      SessionLocks locks = new SessionLocks();
+      this.start = new LoginStart(login, provider, api.clock(), locks);
+      this.callback = new LoginCallback(provider, tokens, api.clock(), locks);
+      this.sessions = new SessionTokens(login, provider, tokens, api.clock(), locks);
+      this.logout = new Logout(login, provider);
+    }
+  }
+}

@@ -1,0 +1,37 @@
+package dev.gatehouse.login;
+
+import java.io.Serializable;
+import java.time.Instant;
+
+/**
+ * What a completed login leaves in the {@code HttpSession}: the user's tokens and when the access
+ * token must be renewed. Immutable and {@link Serializable}, so that container session replication
+ * and persistence carry it to other nodes; replaced whole on every change.
+ *
+ * @param refreshToken null when the provider issued none (then expiry means a new login)
+ */
+record LoginSession(
+    String subject, String accessToken, String refreshToken, String idToken, Instant expiresAt)
+    implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  static final String ATTRIBUTE = "dev.gatehouse.login.session";
+
+  /** True from {@code margin} before the expiry on. */
+  boolean needsRenewal(Instant now, java.time.Duration margin) {
+    return !now.plus(margin).isBefore(expiresAt);
+  }
+
+  /** Never shows a token. */
+  @Override
+  public String toString() {
+    return "LoginSession[subject="
+        + subject
+        + ", expiresAt="
+        + expiresAt
+        + ", refreshable="
+        + (refreshToken != null)
+        + "]";
+  }
+}

@@ -1,0 +1,79 @@
+package dev.gatehouse.login;
+
+import dev.gatehouse.GatehouseConfig;
+import dev.gatehouse.discovery.KeySource;
+import dev.gatehouse.discovery.ProviderDiscovery;
+import dev.gatehouse.discovery.ProviderMetadata;
+import dev.gatehouse.discovery.RemoteKeySource;
+import dev.gatehouse.discovery.StaticKeySource;
+import dev.gatehouse.error.ProviderUnavailableException;
+import java.net.URI;
+import java.util.Optional;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The provider as the login sees it: the endpoints from its discovery document and the verifier of
+ * its ID tokens, keyed like the bearer filter (a configured key, a configured JWKS URL, or the
+ * discovered one). Nothing is fetched before the first login; outages become {@code
+ * PROVIDER_UNAVAILABLE} with the discovery cooldown as {@code Retry-After}.
+ */
+final class ProviderAccess {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ProviderAccess.class);
+
+  private final ProviderDiscovery discovery;
+  private final IdTokenVerifier idTokens;
+  private final GatehouseConfig api;
+
+  ProviderAccess(GatehouseConfig api, LoginConfig login) {
+    this.api = api;
+    this.discovery = ProviderDiscovery.create(api);
+    KeySource keys =
+        api.publicKey().isPresent()
+            ? StaticKeySource.parse(api.publicKey().get(), "gatehouse.public-key")
+            : RemoteKeySource.create(api);
+    this.idTokens = new IdTokenVerifier(api, login.clientId(), keys);
+  }
+
+  URI authorizationEndpoint() {
+    return required(ProviderMetadata::authorizationEndpoint, "authorization_endpoint");
+  }
+
+  URI tokenEndpoint() {
+    return required(ProviderMetadata::tokenEndpoint, "token_endpoint");
+  }
+
+  /** Empty when the provider has none; the logout is then local only. */
+  Optional<URI> endSessionEndpoint() {
+    return metadata().endSessionEndpoint();
+  }
+
+  IdTokenVerifier idTokens() {
+    return idTokens;
+  }
+
+  private URI required(Function<ProviderMetadata, Optional<URI>> endpoint, String name) {
+    return endpoint
+        .apply(metadata())
+        .orElseThrow(
+            () -> {
+              LOG.warn(
+                  "gatehouse login provider_unavailable: the discovery document of {} has"
+                      + " no acceptable {}",
+                  api.issuer(),
+                  name);
+              return new LoginException(
+                  LoginFailure.PROVIDER_UNAVAILABLE, api.keyRefreshCooldown());
+            });
+  }
+
+  private ProviderMetadata metadata() {
+    try {
+      return discovery.metadata();
+    } catch (ProviderUnavailableException e) {
+      throw new LoginException(LoginFailure.PROVIDER_UNAVAILABLE, e.retryAfter());
+    }
+  }
+}

@@ -1,0 +1,182 @@
+package dev.gatehouse.login;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.jose4j.json.JsonUtil;
+import org.jose4j.lang.JoseException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Calls the provider's token endpoint: the authorization-code exchange with PKCE (RFC 6749 section
+ * 4.1.3, RFC 7636 section 4.5) and the refresh (RFC 6749 section 6). Form-encoded POST, client
+ * authentication as configured, connect and request timeouts, no redirects, at most {@value
+ * #MAX_RESPONSE_BYTES} bytes read. Codes, tokens and the secret are never logged; a failure is
+ * logged with the HTTP status and the OAuth {@code error} code only.
+ */
+final class TokenEndpointClient {
+
+  static final int MAX_RESPONSE_BYTES = 256 * 1024;
+
+  private static final Logger LOG = LoggerFactory.getLogger(TokenEndpointClient.class);
+
+  private final LoginConfig config;
+  private final HttpClient http;
+
+  TokenEndpointClient(LoginConfig config) {
+    this.config = config;
+    this.http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(config.connectTimeout())
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+  }
+
+  /**
+   * @throws LoginException {@code TOKEN_REQUEST_FAILED} when the provider refuses or answers
+   *     nonsense, {@code PROVIDER_UNAVAILABLE} when it cannot be reached
+   */
+  TokenResponse exchangeCode(URI endpoint, String code, String codeVerifier, String redirectUri) {
+    Map<String, String> form = new LinkedHashMap<>();
+    form.put("grant_type", "authorization_code");
+    form.put("code", code);
+    form.put("redirect_uri", redirectUri);
+    form.put("code_verifier", codeVerifier);
+    TokenResponse response = post(endpoint, form, "authorization_code");
+    if (response.idToken().isEmpty()) {
+      LOG.warn("gatehouse login token_request_failed: the token response has no id_token");
+      throw new LoginException(LoginFailure.TOKEN_REQUEST_FAILED);
+    }
+    return response;
+  }
+
+  /**
+   * @throws LoginException as {@link #exchangeCode}; {@code TOKEN_REQUEST_FAILED} also when the
+   *     refresh token is no longer accepted
+   */
+  TokenResponse refresh(URI endpoint, String refreshToken) {
+    Map<String, String> form = new LinkedHashMap<>();
+    form.put("grant_type", "refresh_token");
+    form.put("refresh_token", refreshToken);
+    return post(endpoint, form, "refresh_token");
+  }
+
+  private TokenResponse post(URI endpoint, Map<String, String> form, String grant) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(endpoint)
+            .timeout(config.requestTimeout())
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .header("Accept", "application/json");
+    if (config.clientAuthentication() == LoginConfig.ClientAuthentication.CLIENT_SECRET_BASIC) {
+      // RFC 6749 section 2.3.1: both parts form-encoded before Base64.
+      String pair = formEncode(config.clientId()) + ":" + formEncode(config.clientSecret());
+      request.header(
+          "Authorization",
+          "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
+    } else {
+      form.put("client_id", config.clientId());
+      form.put("client_secret", config.clientSecret());
+    }
+    String body =
+        form.entrySet().stream()
+            .map(e -> formEncode(e.getKey()) + "=" + formEncode(e.getValue()))
+            .collect(Collectors.joining("&"));
+    HttpResponse<InputStream> response;
+    String text;
+    try {
+      response =
+          http.send(
+              request.POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+              HttpResponse.BodyHandlers.ofInputStream());
+      text = readBounded(response.body());
+    } catch (HttpTimeoutException e) {
+      LOG.warn("gatehouse login provider_unavailable: {} grant timed out", grant);
+      throw new LoginException(LoginFailure.PROVIDER_UNAVAILABLE, Duration.ofSeconds(5));
+    } catch (IOException e) {
+      LOG.warn(
+          "gatehouse login provider_unavailable: {} grant failed ({})",
+          grant,
+          e.getClass().getSimpleName());
+      throw new LoginException(LoginFailure.PROVIDER_UNAVAILABLE, Duration.ofSeconds(5));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new LoginException(LoginFailure.PROVIDER_UNAVAILABLE, Duration.ofSeconds(5));
+    }
+    Map<String, Object> json = parse(text);
+    if (response.statusCode() != 200) {
+      LOG.warn(
+          "gatehouse login token_request_failed: {} grant answered HTTP {} error={}",
+          grant,
+          response.statusCode(),
+          errorCode(json));
+      if (response.statusCode() >= 500) {
+        throw new LoginException(LoginFailure.PROVIDER_UNAVAILABLE, Duration.ofSeconds(5));
+      }
+      throw new LoginException(LoginFailure.TOKEN_REQUEST_FAILED);
+    }
+    return toResponse(json, grant);
+  }
+
+  private static TokenResponse toResponse(Map<String, Object> json, String grant) {
+    if (!(json.get("access_token") instanceof String access)
+        || access.isBlank()
+        || !(json.get("token_type") instanceof String type)
+        || !type.equalsIgnoreCase("Bearer")) {
+      LOG.warn(
+          "gatehouse login token_request_failed: {} grant answer lacks a Bearer access_token",
+          grant);
+      throw new LoginException(LoginFailure.TOKEN_REQUEST_FAILED);
+    }
+    Optional<Duration> expiresIn =
+        json.get("expires_in") instanceof Number n && n.longValue() > 0
+            ? Optional.of(Duration.ofSeconds(n.longValue()))
+            : Optional.empty();
+    return new TokenResponse(
+        access, text(json.get("id_token")), text(json.get("refresh_token")), expiresIn);
+  }
+
+  private static Optional<String> text(Object value) {
+    return value instanceof String s && !s.isBlank() ? Optional.of(s) : Optional.empty();
+  }
+
+  private static Map<String, Object> parse(String text) {
+    try {
+      return JsonUtil.parseJson(text);
+    } catch (JoseException | RuntimeException e) {
+      return Map.of();
+    }
+  }
+
+  /** The OAuth error code when it is a plain code; anything else is not worth a log line. */
+  private static String errorCode(Map<String, Object> json) {
+    return json.get("error") instanceof String s && s.matches("[a-z_]{1,64}") ? s : "-";
+  }
+
+  private static String readBounded(InputStream in) throws IOException {
+    try (in) {
+      byte[] bytes = in.readNBytes(MAX_RESPONSE_BYTES + 1);
+      if (bytes.length > MAX_RESPONSE_BYTES) {
+        throw new IOException("token response larger than " + MAX_RESPONSE_BYTES + " bytes");
+      }
+      return new String(bytes, StandardCharsets.UTF_8);
+    }
+  }
+
+  private static String formEncode(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
+  }
+}
