@@ -1,9 +1,17 @@
 package dev.gatehouse;
 
 import dev.gatehouse.authz.AccessRule;
+import dev.gatehouse.authz.ClaimRequirement;
+import dev.gatehouse.authz.ClientPolicy;
+import dev.gatehouse.authz.ClientRegistry;
+import dev.gatehouse.authz.InMemoryRevocationList;
+import dev.gatehouse.authz.PathRules;
+import dev.gatehouse.authz.RevocationList;
+import dev.gatehouse.introspection.IntrospectionConfig;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -15,8 +23,12 @@ import java.util.Set;
 /**
  * Everything the filter needs to know, fixed at build time and checked in {@link Builder#build()}.
  *
- * <p>Start from {@link #forIssuer(String)}; every other value has a secure default. Methods whose
- * names start with {@code allow} loosen a default and say in their Javadoc what that costs.
+ * <p>Start from {@link #forIssuer(String)} (or {@link #forIssuers} to trust several); every other
+ * value has a secure default. Methods whose names start with {@code allow} loosen a default and say
+ * in their Javadoc what that costs.
+ *
+ * <p>The single-issuer accessors ({@link #issuer()}, {@link #audiences()}, {@link #jwksUri()},
+ * {@link #publicKey()}) describe the first trusted issuer; {@link #issuers()} lists them all.
  */
 public final class GatehouseConfig {
 
@@ -60,8 +72,15 @@ public final class GatehouseConfig {
   private final Optional<AccessRule> accessRule;
   private final int tokenCacheMaxEntries;
   private final long tokenCacheMaxBytes;
+  private final List<TrustedIssuer> issuers;
+  private final PathRules pathRules;
+  private final ClientPolicy clientPolicy;
+  private final RevocationList revocations;
+  private final List<ClaimRequirement> claimRequirements;
+  private final Optional<IdentityHeaders> identityHeaders;
+  private final Optional<IntrospectionConfig> introspection;
 
-  private GatehouseConfig(Builder b) {
+  private GatehouseConfig(Builder b, List<TrustedIssuer> issuers) {
     this.issuer = b.issuer;
     this.audiences = Collections.unmodifiableSet(new LinkedHashSet<>(b.audiences));
     this.jwksUri = Optional.ofNullable(b.jwksUri);
@@ -85,6 +104,52 @@ public final class GatehouseConfig {
     this.accessRule = Optional.ofNullable(b.accessRule);
     this.tokenCacheMaxEntries = b.tokenCacheMaxEntries;
     this.tokenCacheMaxBytes = b.tokenCacheMaxBytes;
+    this.issuers = List.copyOf(issuers);
+    this.pathRules = b.pathRules;
+    this.clientPolicy =
+        ClientPolicy.of(b.allowedClients, b.deniedClients, Optional.ofNullable(b.clientRegistry));
+    this.revocations =
+        b.revocations != null
+            ? b.revocations
+            : new InMemoryRevocationList(
+                b.clock, b.clockSkew, InMemoryRevocationList.DEFAULT_MAX_ENTRIES);
+    this.claimRequirements = List.copyOf(b.claimRequirements);
+    this.identityHeaders = Optional.ofNullable(b.identityHeaders);
+    this.introspection = Optional.ofNullable(b.introspection);
+  }
+
+  /** The same settings, trusting {@code only} this one of the issuers: what its verifier sees. */
+  private GatehouseConfig(GatehouseConfig c, TrustedIssuer only) {
+    this.issuer = only.issuer();
+    this.audiences = only.audiences();
+    this.jwksUri = only.jwksUri();
+    this.publicKey = only.publicKey();
+    this.algorithms = c.algorithms;
+    this.clockSkew = c.clockSkew;
+    this.requiredScopes = c.requiredScopes;
+    this.scopeClaims = c.scopeClaims;
+    this.realm = c.realm;
+    this.queryParameterTokens = c.queryParameterTokens;
+    this.formParameterTokens = c.formParameterTokens;
+    this.insecureLoopbackHttp = c.insecureLoopbackHttp;
+    this.maxTokenLength = c.maxTokenLength;
+    this.connectTimeout = c.connectTimeout;
+    this.readTimeout = c.readTimeout;
+    this.keyCacheDuration = c.keyCacheDuration;
+    this.keyRefreshCooldown = c.keyRefreshCooldown;
+    this.keyRetention = c.keyRetention;
+    this.maxResponseBytes = c.maxResponseBytes;
+    this.clock = c.clock;
+    this.accessRule = c.accessRule;
+    this.tokenCacheMaxEntries = c.tokenCacheMaxEntries;
+    this.tokenCacheMaxBytes = c.tokenCacheMaxBytes;
+    this.issuers = List.of(only);
+    this.pathRules = c.pathRules;
+    this.clientPolicy = c.clientPolicy;
+    this.revocations = c.revocations;
+    this.claimRequirements = c.claimRequirements;
+    this.identityHeaders = c.identityHeaders;
+    this.introspection = c.introspection;
   }
 
   /**
@@ -94,6 +159,23 @@ public final class GatehouseConfig {
    */
   public static Builder forIssuer(String issuer) {
     return new Builder(IssuerNames.normalise(issuer));
+  }
+
+  /**
+   * Starts a configuration that trusts several issuers (Auth0 custom domains, several tenants),
+   * each with its own audiences and keys. The token's {@code iss} selects one; a token naming any
+   * other issuer is refused without contacting anyone.
+   */
+  public static Builder forIssuers(TrustedIssuer first, TrustedIssuer... more) {
+    Builder b = new Builder(first.issuer());
+    b.primaryName = first.name().equals(first.issuer().toString()) ? null : first.name();
+    b.audiences.addAll(first.audiences());
+    b.jwksUri = first.jwksUri().orElse(null);
+    b.publicKey = first.publicKey().orElse(null);
+    for (TrustedIssuer other : more) {
+      b.trustIssuer(other);
+    }
+    return b;
   }
 
   public URI issuer() {
@@ -183,6 +265,44 @@ public final class GatehouseConfig {
     return accessRule;
   }
 
+  /** Every trusted issuer, the first one first, with its audiences filled in. */
+  public List<TrustedIssuer> issuers() {
+    return issuers;
+  }
+
+  /** This configuration as the verifier of one of its issuers sees it. */
+  GatehouseConfig forIssuerOnly(TrustedIssuer only) {
+    return new GatehouseConfig(this, only);
+  }
+
+  /** Access by method and path, decided before any token work. */
+  public PathRules pathRules() {
+    return pathRules;
+  }
+
+  public ClientPolicy clientPolicy() {
+    return clientPolicy;
+  }
+
+  /** Asked about every verified token; an in-memory list unless another was given. */
+  public RevocationList revocations() {
+    return revocations;
+  }
+
+  public List<ClaimRequirement> claimRequirements() {
+    return claimRequirements;
+  }
+
+  /** Headers that carry the verified identity downstream, if switched on. */
+  public Optional<IdentityHeaders> identityHeaders() {
+    return identityHeaders;
+  }
+
+  /** RFC 7662 introspection for tokens that are not JWTs, if configured. */
+  public Optional<IntrospectionConfig> introspection() {
+    return introspection;
+  }
+
   /** How many verified tokens are remembered; 0 turns the cache off. */
   public int tokenCacheMaxEntries() {
     return tokenCacheMaxEntries;
@@ -218,6 +338,17 @@ public final class GatehouseConfig {
     private AccessRule accessRule;
     private int tokenCacheMaxEntries = DEFAULT_TOKEN_CACHE_MAX_ENTRIES;
     private long tokenCacheMaxBytes = DEFAULT_TOKEN_CACHE_MAX_BYTES;
+    /** The configuration name of the first issuer, when it came from {@code gatehouse.issuers}. */
+    private String primaryName;
+    private final List<TrustedIssuer> moreIssuers = new ArrayList<>();
+    private PathRules pathRules = PathRules.none();
+    private final Set<String> allowedClients = new LinkedHashSet<>();
+    private final Set<String> deniedClients = new LinkedHashSet<>();
+    private ClientRegistry clientRegistry;
+    private RevocationList revocations;
+    private final List<ClaimRequirement> claimRequirements = new ArrayList<>();
+    private IdentityHeaders identityHeaders;
+    private IntrospectionConfig introspection;
 
     private Builder(URI issuer) {
       this.issuer = issuer;
@@ -395,12 +526,97 @@ public final class GatehouseConfig {
     }
 
     /**
+     * Also trusts this issuer's tokens. Its audiences, when it has none of its own, are this
+     * configuration's {@link #audiences}.
+     */
+    public Builder trustIssuer(TrustedIssuer issuer) {
+      moreIssuers.add(Objects.requireNonNull(issuer, "issuer"));
+      return this;
+    }
+
+    /** Access by method and path (default: every request needs a valid token). */
+    public Builder pathRules(PathRules pathRules) {
+      this.pathRules = Objects.requireNonNull(pathRules, "pathRules");
+      return this;
+    }
+
+    /** Only tokens issued to these clients ({@code azp}, else {@code client_id}) are accepted. */
+    public Builder allowedClients(String... clientIds) {
+      return allowedClients(Arrays.asList(clientIds));
+    }
+
+    public Builder allowedClients(Iterable<String> clientIds) {
+      clientIds.forEach(c -> allowedClients.add(requireText(c, "gatehouse.clients.allowed")));
+      return this;
+    }
+
+    /** Tokens issued to these clients are refused, whatever else allows them. */
+    public Builder deniedClients(String... clientIds) {
+      return deniedClients(Arrays.asList(clientIds));
+    }
+
+    public Builder deniedClients(Iterable<String> clientIds) {
+      clientIds.forEach(c -> deniedClients.add(requireText(c, "gatehouse.clients.denied")));
+      return this;
+    }
+
+    /** The application's own record of active clients, asked after the allow- and deny-lists. */
+    public Builder clientRegistry(ClientRegistry registry) {
+      this.clientRegistry = Objects.requireNonNull(registry, "registry");
+      return this;
+    }
+
+    /**
+     * Where revoked token ids are kept (default: an {@link InMemoryRevocationList} of this JVM).
+     * Pass a shared store when several instances serve the API.
+     */
+    public Builder revocations(RevocationList revocations) {
+      this.revocations = Objects.requireNonNull(revocations, "revocations");
+      return this;
+    }
+
+    /** Every token must meet this condition on one of its claims. */
+    public Builder requireClaim(ClaimRequirement requirement) {
+      claimRequirements.add(Objects.requireNonNull(requirement, "requirement"));
+      return this;
+    }
+
+    /**
+     * The claim must be one of {@code values} (a string), or an array holding at least one of them.
+     */
+    public Builder requireClaim(String claim, String... values) {
+      return requireClaim(ClaimRequirement.oneOf(claim, values));
+    }
+
+    /** Carries the identity in the {@link IdentityHeaders#defaults() default headers}. */
+    public Builder forwardIdentityHeaders() {
+      return forwardIdentityHeaders(IdentityHeaders.defaults());
+    }
+
+    /**
+     * Carries the verified subject, scopes and client id downstream in these request headers, for
+     * code that reads headers. The client's own copies are removed from every request.
+     */
+    public Builder forwardIdentityHeaders(IdentityHeaders headers) {
+      this.identityHeaders = Objects.requireNonNull(headers, "headers");
+      return this;
+    }
+
+    /** Checks tokens that are not JWTs with this RFC 7662 introspection endpoint. */
+    public Builder introspection(IntrospectionConfig introspection) {
+      this.introspection = Objects.requireNonNull(introspection, "introspection");
+      return this;
+    }
+
+    /**
      * @throws IllegalArgumentException naming the setting that is missing or out of range
      */
     public GatehouseConfig build() {
       if (audiences.isEmpty()) {
         throw new IllegalArgumentException(
-            "gatehouse.audiences: at least one audience is required, e.g. the Auth0 API"
+            (primaryName != null ? "gatehouse.issuers." + primaryName + ".audiences (or "
+                + "gatehouse.audiences)" : "gatehouse.audiences")
+                + ": at least one audience is required, e.g. the Auth0 API"
                 + " identifier (env GATEHOUSE_AUDIENCES, or mp.jwt.verify.audiences)");
       }
       if (algorithms.isEmpty() || !SUPPORTED_ALGORITHMS.containsAll(algorithms)) {
@@ -440,11 +656,56 @@ public final class GatehouseConfig {
             "gatehouse.token-cache.max-bytes: " + tokenCacheMaxBytes + " is outside 64 KiB..4 GiB");
       }
       if (jwksUri != null) {
-        IssuerNames.requireFetchable(jwksUri, insecureLoopbackHttp, "gatehouse.jwks-uri");
+        IssuerNames.requireFetchable(jwksUri, insecureLoopbackHttp,
+            primaryName != null ? "gatehouse.issuers." + primaryName + ".jwks-uri" : "gatehouse.jwks-uri");
       } else if (publicKey == null) {
-        IssuerNames.requireFetchable(issuer, insecureLoopbackHttp, "gatehouse.issuer");
+        IssuerNames.requireFetchable(issuer, insecureLoopbackHttp,
+            primaryName != null ? "gatehouse.issuers." + primaryName + ".issuer" : "gatehouse.issuer");
       }
-      return new GatehouseConfig(this);
+      List<TrustedIssuer> all = new ArrayList<>();
+      all.add(primary());
+      for (TrustedIssuer other : moreIssuers) {
+        all.add(checked(other.withAudiences(audiences), all));
+      }
+      for (String client : deniedClients) {
+        if (allowedClients.contains(client)) {
+          throw new IllegalArgumentException(
+              "gatehouse.clients.allowed and gatehouse.clients.denied: both name '" + client + "'");
+        }
+      }
+      if (introspection != null) {
+        IssuerNames.requireFetchable(introspection.endpoint(), insecureLoopbackHttp,
+            "gatehouse.introspection.endpoint");
+      }
+      return new GatehouseConfig(this, all);
+    }
+
+    private TrustedIssuer primary() {
+      TrustedIssuer.Builder p =
+          TrustedIssuer.named(primaryName, issuer.toString())
+              .audiences(audiences);
+      if (jwksUri != null) {
+        p.jwksUri(jwksUri);
+      }
+      if (publicKey != null) {
+        p.publicKey(publicKey);
+      }
+      return p.build();
+    }
+
+    private TrustedIssuer checked(TrustedIssuer t, List<TrustedIssuer> before) {
+      for (TrustedIssuer b : before) {
+        if (b.issuer().equals(t.issuer())) {
+          throw new IllegalArgumentException(
+              t.property("issuer") + ": '" + t.issuer() + "' is already trusted");
+        }
+      }
+      if (t.jwksUri().isPresent()) {
+        IssuerNames.requireFetchable(t.jwksUri().get(), insecureLoopbackHttp, t.property("jwks-uri"));
+      } else if (t.publicKey().isEmpty()) {
+        IssuerNames.requireFetchable(t.issuer(), insecureLoopbackHttp, t.property("issuer"));
+      }
+      return t;
     }
 
     private static void requireBetween(Duration d, Duration min, Duration max, String name) {

@@ -1,31 +1,24 @@
 package dev.gatehouse;
 
-import dev.gatehouse.authz.AccessRule;
-import dev.gatehouse.authz.RequiredScopes;
+import dev.gatehouse.authz.RevocationList;
 import dev.gatehouse.config.ConfigBinder;
 import dev.gatehouse.config.MicroProfileLookup;
 import dev.gatehouse.config.PropertyLookup;
-import dev.gatehouse.discovery.KeySource;
-import dev.gatehouse.discovery.RemoteKeySource;
-import dev.gatehouse.discovery.StaticKeySource;
 import dev.gatehouse.error.BearerTokenException;
-import dev.gatehouse.error.ChallengeWriter;
 import dev.gatehouse.error.ProviderUnavailableException;
-import dev.gatehouse.error.Rejection;
-import dev.gatehouse.token.BearerTokenExtractor;
-import dev.gatehouse.token.RequestTokenExtractor;
-import dev.gatehouse.verify.AccessTokenVerifier;
-import dev.gatehouse.verify.CachingAccessTokenVerifier;
-import dev.gatehouse.verify.JwtAccessTokenVerifier;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
+import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Enumeration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,19 +51,35 @@ public class GatehouseFilter implements Filter {
   /**
    * Reads init-params and, when present, MicroProfile Config, which wins. A configuration error
    * stops the application here, with a message naming the property; the provider is not contacted.
+   * Publishes the revocation list as the servlet-context attribute {@link RevocationList#ATTRIBUTE}
+   * so the application can revoke tokens.
    */
   @Override
   public void init(FilterConfig filterConfig) throws ServletException {
-    if (pipeline != null) {
-      return;
+    if (pipeline == null) {
+      try {
+        pipeline = Pipeline.of(new ConfigBinder(microProfile().orElse(initParams(filterConfig))).bind());
+      } catch (IllegalArgumentException e) {
+        throw new ServletException("Gatehouse configuration: " + e.getMessage(), e);
+      }
     }
-    PropertyLookup initParams =
-        key -> Optional.ofNullable(filterConfig.getInitParameter(key)).filter(v -> !v.isBlank());
-    try {
-      pipeline = Pipeline.of(new ConfigBinder(microProfile().orElse(initParams)).bind());
-    } catch (IllegalArgumentException e) {
-      throw new ServletException("Gatehouse configuration: " + e.getMessage(), e);
+    ServletContext context = filterConfig.getServletContext();
+    if (context != null && context.getAttribute(RevocationList.ATTRIBUTE) == null) {
+      context.setAttribute(RevocationList.ATTRIBUTE, pipeline.config().revocations());
     }
+  }
+
+  private static PropertyLookup initParams(FilterConfig filterConfig) {
+    Map<String, String> params = new HashMap<>();
+    Enumeration<String> names = filterConfig.getInitParameterNames();
+    while (names != null && names.hasMoreElements()) {
+      String name = names.nextElement();
+      String value = filterConfig.getInitParameter(name);
+      if (value != null) {
+        params.put(name, value);
+      }
+    }
+    return PropertyLookup.of(params);
   }
 
   @Override
@@ -84,21 +93,21 @@ public class GatehouseFilter implements Filter {
     if (p == null) {
       throw new ServletException("Gatehouse filter used before init");
     }
-    AccessToken token;
+    HttpServletRequest admitted;
     try {
-      token = p.authenticate(request);
+      admitted = p.admit(request);
     } catch (BearerTokenException e) {
       LOG.debug("gatehouse rejected reason={}", e.rejection().reasonCode());
-      p.challenges.reject(response, e);
+      p.challenges().reject(response, e);
       return;
     } catch (ProviderUnavailableException e) {
-      // The failed fetch itself is logged at WARN once per cooldown where it happens.
+      // The failed fetch itself is logged at WARN where it happens, at a bounded rate.
       LOG.debug("gatehouse unavailable reason={}", e.getMessage());
-      p.challenges.unavailable(response, e.retryAfter());
+      p.challenges().unavailable(response, e.retryAfter());
       return;
     }
     try {
-      chain.doFilter(new AuthenticatedRequest(request, token), response);
+      chain.doFilter(admitted, response);
     } catch (BearerTokenException e) {
       // Application code may refuse too, e.g. RequiredScopes.require(token, scopes) in a servlet.
       if (response.isCommitted()) {
@@ -106,8 +115,14 @@ public class GatehouseFilter implements Filter {
       }
       LOG.debug("gatehouse rejected reason={} (by the application)", e.rejection().reasonCode());
       response.reset();
-      p.challenges.reject(response, e);
+      p.challenges().reject(response, e);
     }
+  }
+
+  /** The configuration in use; null before {@link #init(FilterConfig)}. */
+  public GatehouseConfig config() {
+    Pipeline p = pipeline;
+    return p == null ? null : p.config();
   }
 
   private static PropertyLookup microProfile() {
@@ -116,68 +131,6 @@ public class GatehouseFilter implements Filter {
           .orElse(key -> Optional.empty());
     } catch (LinkageError e) {
       return key -> Optional.empty();
-    }
-  }
-
-  /** The steps, built once per configuration and shared by all requests. */
-  private record Pipeline(
-      BearerTokenExtractor extractor,
-      AccessTokenVerifier verifier,
-      AccessRule rule,
-      ChallengeWriter challenges) {
-
-    static Pipeline of(GatehouseConfig config) {
-      KeySource keys =
-          config.publicKey().isPresent()
-              ? StaticKeySource.parse(
-                  config.publicKey().get(),
-                  "gatehouse.public-key (or public-key-location, mp.jwt.verify.publickey*)")
-              : RemoteKeySource.create(config);
-      return new Pipeline(
-          new RequestTokenExtractor(
-              config.queryParameterTokens(),
-              config.formParameterTokens(),
-              config.maxTokenLength()),
-          verifier(config, keys),
-          rules(config),
-          new ChallengeWriter(config.realm()));
-    }
-
-    private static AccessTokenVerifier verifier(GatehouseConfig config, KeySource keys) {
-      JwtAccessTokenVerifier jwt = new JwtAccessTokenVerifier(config, keys);
-      if (config.tokenCacheMaxEntries() == 0) {
-        return jwt;
-      }
-      return new CachingAccessTokenVerifier(
-          jwt,
-          keys,
-          config.clock(),
-          config.clockSkew(),
-          config.tokenCacheMaxEntries(),
-          config.tokenCacheMaxBytes());
-    }
-
-    private static AccessRule rules(GatehouseConfig config) {
-      AccessRule scopes = new RequiredScopes(config.requiredScopes());
-      return config
-          .accessRule()
-          .<AccessRule>map(
-              own ->
-                  (request, token) -> {
-                    scopes.check(request, token);
-                    own.check(request, token);
-                  })
-          .orElse(scopes);
-    }
-
-    AccessToken authenticate(HttpServletRequest request) {
-      String raw =
-          extractor
-              .extract(request)
-              .orElseThrow(() -> new BearerTokenException(Rejection.MISSING_TOKEN));
-      AccessToken token = verifier.verify(raw);
-      rule.check(request, token);
-      return token;
     }
   }
 }

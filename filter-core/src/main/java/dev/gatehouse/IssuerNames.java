@@ -16,14 +16,19 @@ public final class IssuerNames {
    * becomes {@code https://host/}, the form Auth0 puts in {@code iss}.
    */
   static URI normalise(String issuer) {
+    return normalise(issuer, "gatehouse.issuer");
+  }
+
+  /** As {@link #normalise(String)}, with errors naming {@code property}. */
+  static URI normalise(String issuer, String property) {
     if (issuer == null || issuer.isBlank()) {
-      throw new IllegalArgumentException("gatehouse.issuer: an issuer is required");
+      throw new IllegalArgumentException(property + ": an issuer is required");
     }
     String value = issuer.trim();
     if (!value.contains("://")) {
       if (value.contains("/") || value.contains("?") || value.contains("#")) {
         throw new IllegalArgumentException(
-            "gatehouse.issuer: '" + value + "' is neither a URL nor a bare host name");
+            property + ": '" + value + "' is neither a URL nor a bare host name");
       }
       value = "https://" + value + "/";
     }
@@ -31,11 +36,11 @@ public final class IssuerNames {
       URI uri = new URI(value);
       if (uri.getHost() == null || uri.getQuery() != null || uri.getFragment() != null) {
         throw new IllegalArgumentException(
-            "gatehouse.issuer: '" + value + "' needs a host and no query or fragment");
+            property + ": '" + value + "' needs a host and no query or fragment");
       }
       return uri;
     } catch (URISyntaxException e) {
-      throw new IllegalArgumentException("gatehouse.issuer: '" + value + "' is not a valid URL");
+      throw new IllegalArgumentException(property + ": '" + value + "' is not a valid URL");
     }
   }
 

@@ -31,7 +31,35 @@ public enum ConfigKey {
   KEY_REFRESH_COOLDOWN("gatehouse.jwks.refresh-cooldown", null),
   KEY_RETENTION("gatehouse.jwks.retain-on-error", null),
   TOKEN_CACHE_MAX_ENTRIES("gatehouse.token-cache.max-entries", null),
-  TOKEN_CACHE_MAX_BYTES("gatehouse.token-cache.max-bytes", null);
+  TOKEN_CACHE_MAX_BYTES("gatehouse.token-cache.max-bytes", null),
+  ISSUERS("gatehouse.issuers", null),
+  RULES("gatehouse.rules", null),
+  RULES_DEFAULT("gatehouse.rules.default", null),
+  CORS_PREFLIGHT("gatehouse.cors-preflight", null),
+  CLIENTS_ALLOWED("gatehouse.clients.allowed", null),
+  CLIENTS_DENIED("gatehouse.clients.denied", null),
+  IDENTITY_HEADERS("gatehouse.identity-headers", null),
+  IDENTITY_HEADERS_SUBJECT("gatehouse.identity-headers.subject", null),
+  IDENTITY_HEADERS_SCOPES("gatehouse.identity-headers.scopes", null),
+  IDENTITY_HEADERS_CLIENT_ID("gatehouse.identity-headers.client-id", null),
+  INTROSPECTION_ENDPOINT("gatehouse.introspection.endpoint", null),
+  INTROSPECTION_CLIENT_ID("gatehouse.introspection.client-id", null),
+  INTROSPECTION_CLIENT_SECRET("gatehouse.introspection.client-secret", null),
+  INTROSPECTION_CLIENT_AUTH("gatehouse.introspection.client-auth", null),
+  INTROSPECTION_AUDIENCES("gatehouse.introspection.audiences", null),
+  INTROSPECTION_TIMEOUT("gatehouse.introspection.timeout", null),
+  INTROSPECTION_CACHE_DURATION("gatehouse.introspection.cache-duration", null),
+  INTROSPECTION_NEGATIVE_CACHE_DURATION("gatehouse.introspection.negative-cache-duration", null),
+  INTROSPECTION_CACHE_MAX_ENTRIES("gatehouse.introspection.cache-max-entries", null);
+
+  /** {@code gatehouse.issuers.<name>.<setting>}: one of several trusted issuers. */
+  public static final String ISSUER_PREFIX = "gatehouse.issuers.";
+
+  /** {@code gatehouse.rules.<n>}: one rule per numbered key, applied in numeric order. */
+  public static final String RULE_PREFIX = "gatehouse.rules.";
+
+  /** {@code gatehouse.required-claims.<claim>=<value>[,<value>]}. */
+  public static final String REQUIRED_CLAIM_PREFIX = "gatehouse.required-claims.";
 
   private final String property;
   private final String microProfileAlias;

@@ -1,6 +1,8 @@
 package dev.gatehouse.config;
 
+import java.util.LinkedHashSet;
 import java.util.Optional;
+import java.util.Set;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -29,6 +31,13 @@ public final class MicroProfileLookup implements PropertyLookup {
   @Override
   public Optional<String> get(String key) {
     return config.getOptionalValue(key, String.class);
+  }
+
+  @Override
+  public Set<String> names() {
+    Set<String> names = new LinkedHashSet<>();
+    config.getPropertyNames().forEach(names::add);
+    return names;
   }
 
   /** Separate so that no MicroProfile type is touched before the class check above. */

@@ -13,7 +13,11 @@ public final class ProviderUnavailableException extends RuntimeException {
     DISCOVERY_FAILED,
     DISCOVERY_ISSUER_MISMATCH,
     DISCOVERY_INVALID,
-    KEYS_UNAVAILABLE
+    KEYS_UNAVAILABLE,
+    /** The RFC 7662 introspection endpoint failed, timed out or answered something unusable. */
+    INTROSPECTION_FAILED,
+    /** An application-supplied store (client registry, revocation list) cannot be asked. */
+    STORE_UNAVAILABLE
   }
 
   private final Cause cause;

@@ -30,7 +30,16 @@ public enum Rejection {
   WRONG_ISSUER(BearerErrorCode.INVALID_TOKEN, "The access token comes from an issuer that is not trusted."),
   WRONG_AUDIENCE(BearerErrorCode.INVALID_TOKEN, "The access token is not meant for this API."),
   INVALID_CLAIMS(BearerErrorCode.INVALID_TOKEN, "The access token has invalid claims."),
-  INSUFFICIENT_SCOPE(BearerErrorCode.INSUFFICIENT_SCOPE, "The access token lacks a required scope.");
+  INSUFFICIENT_SCOPE(BearerErrorCode.INSUFFICIENT_SCOPE, "The access token lacks a required scope."),
+  PATH_DENIED(
+      BearerErrorCode.INSUFFICIENT_SCOPE, "The request is not allowed with any access token."),
+  CLIENT_NOT_ALLOWED(
+      BearerErrorCode.INVALID_TOKEN,
+      "The access token was issued to a client that is not allowed."),
+  TOKEN_REVOKED(BearerErrorCode.INVALID_TOKEN, "The access token has been revoked."),
+  CLAIM_REQUIREMENT_UNMET(
+      BearerErrorCode.INVALID_TOKEN, "The access token does not meet a claim requirement."),
+  TOKEN_INACTIVE(BearerErrorCode.INVALID_TOKEN, "The access token is not active.");
 
   private final BearerErrorCode error;
   private final String description;

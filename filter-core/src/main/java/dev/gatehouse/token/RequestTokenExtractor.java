@@ -24,11 +24,22 @@ public final class RequestTokenExtractor implements BearerTokenExtractor {
   private final boolean queryParameter;
   private final boolean formParameter;
   private final int maxLength;
+  private final boolean opaqueTokens;
 
   public RequestTokenExtractor(boolean queryParameter, boolean formParameter, int maxLength) {
+    this(queryParameter, formParameter, maxLength, false);
+  }
+
+  /**
+   * @param opaqueTokens also pass on tokens that are not shaped as JWTs (to be introspected),
+   *     instead of refusing them as malformed
+   */
+  public RequestTokenExtractor(
+      boolean queryParameter, boolean formParameter, int maxLength, boolean opaqueTokens) {
     this.queryParameter = queryParameter;
     this.formParameter = formParameter;
     this.maxLength = maxLength;
+    this.opaqueTokens = opaqueTokens;
   }
 
   @Override
@@ -41,7 +52,14 @@ public final class RequestTokenExtractor implements BearerTokenExtractor {
     if (found.size() > 1) {
       throw new BearerTokenException(Rejection.MULTIPLE_TOKENS);
     }
-    return found.isEmpty() ? Optional.empty() : Optional.of(TokenSyntax.check(found.get(0), maxLength));
+    if (found.isEmpty()) {
+      return Optional.empty();
+    }
+    String token = found.get(0);
+    return Optional.of(
+        opaqueTokens
+            ? TokenSyntax.checkB64Token(token, maxLength)
+            : TokenSyntax.check(token, maxLength));
   }
 
   private static Optional<String> fromHeader(HttpServletRequest request) {

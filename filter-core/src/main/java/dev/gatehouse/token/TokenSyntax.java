@@ -13,6 +13,18 @@ public final class TokenSyntax {
    * compact serialization: three non-empty base64url segments without padding.
    */
   public static String check(String token, int maxLength) {
+    checkB64Token(token, maxLength);
+    if (!isCompactJws(token)) {
+      throw new BearerTokenException(Rejection.MALFORMED_TOKEN);
+    }
+    return token;
+  }
+
+  /**
+   * Accepts any RFC 6750 {@code b64token} within {@code maxLength}, JWT or not: for when tokens
+   * that are not JWTs are introspected (RFC 7662) instead of refused.
+   */
+  public static String checkB64Token(String token, int maxLength) {
     if (token.isEmpty()) {
       throw new BearerTokenException(Rejection.MALFORMED_AUTHORIZATION);
     }
@@ -22,10 +34,12 @@ public final class TokenSyntax {
     if (!isB64Token(token)) {
       throw new BearerTokenException(Rejection.MALFORMED_AUTHORIZATION);
     }
-    if (!isCompactJws(token)) {
-      throw new BearerTokenException(Rejection.MALFORMED_TOKEN);
-    }
     return token;
+  }
+
+  /** True when the token has the shape of a JWS compact serialization, so it is verified as a JWT. */
+  public static boolean isJwt(String token) {
+    return isCompactJws(token);
   }
 
   /** RFC 6750 section 2.1: {@code 1*( ALPHA / DIGIT / "-" / "." / "_" / "~" / "+" / "/" ) *"="}. */

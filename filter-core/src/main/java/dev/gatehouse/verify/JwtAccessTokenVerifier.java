@@ -15,9 +15,9 @@ import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 import org.jose4j.jwt.consumer.JwtContext;
 
 /**
- * Verifies signed JWT access tokens with one jose4j {@link JwtConsumer}, built once: signature
- * required, algorithms from the configuration only, {@code iss} exact, {@code aud} containing a
- * configured audience, lifetime against the configured clock.
+ * Verifies signed JWT access tokens with one jose4j {@link JwtConsumer}, built once: canonical
+ * base64url only, signature required, algorithms from the configuration only, {@code iss} exact,
+ * {@code aud} containing a configured audience, lifetime against the configured clock.
  */
 public final class JwtAccessTokenVerifier implements AccessTokenVerifier {
 
@@ -49,6 +49,7 @@ public final class JwtAccessTokenVerifier implements AccessTokenVerifier {
 
   /** Also says which key verified the signature, so a cache can drop the token with the key. */
   Verified verifyWithKey(String token) {
+    CanonicalBase64Url.require(token);
     JwtContext context;
     try {
       context = consumer.process(token);

@@ -16,6 +16,13 @@ import org.jose4j.jwt.consumer.JwtContext;
  */
 final class LifetimeValidator implements ErrorCodeValidator {
 
+  /**
+   * How far ahead of now any date in a token may lie. Issuers give access tokens minutes to days;
+   * a date centuries away is a mistake or a token meant never to expire, and it is past what
+   * {@link java.time.Instant} and duration arithmetic downstream can hold. Refused as malformed.
+   */
+  static final Duration LATEST_AHEAD = Duration.ofDays(100 * 365);
+
   private final Clock clock;
   private final long skewSeconds;
 
@@ -32,18 +39,30 @@ final class LifetimeValidator implements ErrorCodeValidator {
     if (exp == null) {
       return new Error(ErrorCodes.EXPIRATION_MISSING, "exp missing");
     }
+    NumericDate nbf = claims.getNotBefore();
+    NumericDate iat = claims.getIssuedAt();
+    long latest = now + LATEST_AHEAD.toSeconds();
+    if (outOfRange(exp, latest) || outOfRange(nbf, latest) || outOfRange(iat, latest)) {
+      return new Error(ErrorCodes.MALFORMED_CLAIM, "date out of range");
+    }
     // RFC 7519 section 4.1.4: not accepted on or after exp.
     if (now - skewSeconds >= exp.getValue()) {
       return new Error(ErrorCodes.EXPIRED, "expired");
     }
-    NumericDate nbf = claims.getNotBefore();
     if (nbf != null && now + skewSeconds < nbf.getValue()) {
       return new Error(ErrorCodes.NOT_YET_VALID, "not yet valid");
     }
-    NumericDate iat = claims.getIssuedAt();
     if (iat != null && iat.getValue() > now + skewSeconds) {
       return new Error(ErrorCodes.ISSUED_AT_INVALID_FUTURE, "issued in the future");
     }
     return null;
+  }
+
+  /**
+   * Before 1970 or further ahead than {@link #LATEST_AHEAD}. jose4j truncates fractions and
+   * saturates numbers beyond a long, so these bounds also catch {@code 1e300} and its negative.
+   */
+  private static boolean outOfRange(NumericDate date, long latest) {
+    return date != null && (date.getValue() < 0 || date.getValue() > latest);
   }
 }

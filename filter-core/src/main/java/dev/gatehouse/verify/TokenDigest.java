@@ -6,13 +6,13 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
 /** SHA-256 of a token, as four longs: a cache key that does not keep the token itself. */
-record TokenDigest(long a, long b, long c, long d) {
+public record TokenDigest(long a, long b, long c, long d) {
 
   private static final int CHUNK = 1024;
   private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
   /** Tokens are ASCII after the syntax check, so each char is one byte. */
-  static TokenDigest of(String token) {
+  public static TokenDigest of(String token) {
     Scratch s = SCRATCH.get();
     MessageDigest sha = s.sha;
     int n = token.length();

@@ -23,7 +23,8 @@ import org.jose4j.lang.UnresolvableKeyException;
 /**
  * Picks the verification key for a JWS from the trusted {@link KeySource} only, after checking the
  * header: the algorithm must be one the application chose, {@code typ} must fit an access token,
- * and no {@code crit} extension is understood. Keys named inside the token ({@code jwk}, {@code
+ * and no {@code crit} extension is understood; and the signature must have the length the
+ * algorithm and key produce. Keys named inside the token ({@code jwk}, {@code
  * jku}, {@code x5u}, {@code x5c}) are never looked at.
  */
 final class TrustedKeyResolver implements VerificationKeyResolver {
@@ -56,6 +57,9 @@ final class TrustedKeyResolver implements VerificationKeyResolver {
     }
     if (key == null) {
       throw new BearerTokenException(Rejection.UNKNOWN_KEY);
+    }
+    if (!SignatureLength.fits(jws, key.getKey())) {
+      throw new BearerTokenException(Rejection.INVALID_SIGNATURE);
     }
     return key.getKey();
   }

@@ -107,7 +107,12 @@ class ChallengeWriterTest {
           Arguments.of(Rejection.WRONG_ISSUER, 401, "invalid_token"),
           Arguments.of(Rejection.WRONG_AUDIENCE, 401, "invalid_token"),
           Arguments.of(Rejection.INVALID_CLAIMS, 401, "invalid_token"),
-          Arguments.of(Rejection.INSUFFICIENT_SCOPE, 403, "insufficient_scope"));
+          Arguments.of(Rejection.INSUFFICIENT_SCOPE, 403, "insufficient_scope"),
+          Arguments.of(Rejection.PATH_DENIED, 403, "insufficient_scope"),
+          Arguments.of(Rejection.CLIENT_NOT_ALLOWED, 401, "invalid_token"),
+          Arguments.of(Rejection.TOKEN_REVOKED, 401, "invalid_token"),
+          Arguments.of(Rejection.CLAIM_REQUIREMENT_UNMET, 401, "invalid_token"),
+          Arguments.of(Rejection.TOKEN_INACTIVE, 401, "invalid_token"));
     }
 
     @Test

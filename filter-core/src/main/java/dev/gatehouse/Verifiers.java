@@ -1,0 +1,83 @@
+package dev.gatehouse;
+
+import dev.gatehouse.discovery.KeySource;
+import dev.gatehouse.discovery.RemoteKeySource;
+import dev.gatehouse.discovery.StaticKeySource;
+import dev.gatehouse.introspection.IntrospectionConfig;
+import dev.gatehouse.introspection.IntrospectionVerifier;
+import dev.gatehouse.token.TokenSyntax;
+import dev.gatehouse.verify.AccessTokenVerifier;
+import dev.gatehouse.verify.CachingAccessTokenVerifier;
+import dev.gatehouse.verify.IssuerRoutingVerifier;
+import dev.gatehouse.verify.JwtAccessTokenVerifier;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds step 3 once per configuration: a verifier for each trusted issuer (with its own keys and a
+ * share of the token cache), routed by {@code iss} when there are several, and introspection for
+ * tokens that are not JWTs when an endpoint is configured.
+ */
+final class Verifiers {
+
+  private static final long MIN_CACHE_BYTES = 64 * 1024;
+
+  private Verifiers() {}
+
+  static AccessTokenVerifier of(GatehouseConfig config) {
+    AccessTokenVerifier jwt = jwt(config);
+    if (config.introspection().isEmpty()) {
+      return jwt;
+    }
+    IntrospectionConfig settings = config.introspection().get();
+    AccessTokenVerifier opaque =
+        new IntrospectionVerifier(
+            settings,
+            config.scopeClaims(),
+            config.clock(),
+            config.clockSkew(),
+            config.connectTimeout(),
+            config.maxResponseBytes());
+    return token -> TokenSyntax.isJwt(token) ? jwt.verify(token) : opaque.verify(token);
+  }
+
+  private static AccessTokenVerifier jwt(GatehouseConfig config) {
+    List<TrustedIssuer> issuers = config.issuers();
+    if (issuers.size() == 1) {
+      return forIssuer(config, issuers.get(0), true, 1);
+    }
+    Map<String, AccessTokenVerifier> byIssuer = new LinkedHashMap<>();
+    for (TrustedIssuer issuer : issuers) {
+      byIssuer.put(
+          issuer.issuer().toString(),
+          forIssuer(config, issuer, issuer == issuers.get(0), issuers.size()));
+    }
+    return new IssuerRoutingVerifier(byIssuer);
+  }
+
+  private static AccessTokenVerifier forIssuer(
+      GatehouseConfig config, TrustedIssuer issuer, boolean first, int shares) {
+    GatehouseConfig only = config.forIssuerOnly(issuer);
+    boolean named = !issuer.name().equals(issuer.issuer().toString());
+    KeySource keys =
+        issuer.publicKey().isPresent()
+            ? StaticKeySource.parse(
+                issuer.publicKey().get(),
+                first && !named
+                    ? "gatehouse.public-key (or public-key-location, mp.jwt.verify.publickey*)"
+                    : issuer.property("public-key"))
+            : RemoteKeySource.create(only);
+    JwtAccessTokenVerifier verifier = new JwtAccessTokenVerifier(only, keys);
+    if (config.tokenCacheMaxEntries() == 0) {
+      return verifier;
+    }
+    return new CachingAccessTokenVerifier(
+        verifier,
+        keys,
+        config.clock(),
+        config.clockSkew(),
+        Math.max(1, config.tokenCacheMaxEntries() / shares),
+        Math.max(MIN_CACHE_BYTES, config.tokenCacheMaxBytes() / shares));
+  }
+}

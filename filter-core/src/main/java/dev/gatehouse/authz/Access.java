@@ -1,0 +1,127 @@
+package dev.gatehouse.authz;
+
+import dev.gatehouse.AccessToken;
+import dev.gatehouse.error.BearerTokenException;
+import dev.gatehouse.error.Rejection;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/** What a path rule asks of a request: nothing, a valid token, certain scopes, or refusal. */
+public final class Access {
+
+  /** The kinds of access, in the words of the rule syntax. */
+  public enum Kind {
+    /** No token is needed, and none is looked at. */
+    PUBLIC,
+    /** Any valid token. */
+    AUTHENTICATED,
+    /** Every request is refused with 403, before any token work. */
+    DENY,
+    /** A valid token with all of the scopes. */
+    ALL_SCOPES,
+    /** A valid token with at least one of the scopes. */
+    ANY_SCOPE
+  }
+
+  private static final Access PUBLIC = new Access(Kind.PUBLIC, Set.of());
+  private static final Access AUTHENTICATED = new Access(Kind.AUTHENTICATED, Set.of());
+  private static final Access DENY = new Access(Kind.DENY, Set.of());
+
+  private final Kind kind;
+  private final Set<String> scopes;
+
+  private Access(Kind kind, Set<String> scopes) {
+    this.kind = kind;
+    this.scopes = scopes;
+  }
+
+  public static Access publicAccess() {
+    return PUBLIC;
+  }
+
+  public static Access authenticated() {
+    return AUTHENTICATED;
+  }
+
+  public static Access deny() {
+    return DENY;
+  }
+
+  public static Access allScopes(String... scopes) {
+    return allScopes(Arrays.asList(scopes));
+  }
+
+  public static Access allScopes(Collection<String> scopes) {
+    return new Access(Kind.ALL_SCOPES, scopeSet(scopes));
+  }
+
+  public static Access anyScope(String... scopes) {
+    return anyScope(Arrays.asList(scopes));
+  }
+
+  public static Access anyScope(Collection<String> scopes) {
+    return new Access(Kind.ANY_SCOPE, scopeSet(scopes));
+  }
+
+  public Kind kind() {
+    return kind;
+  }
+
+  /** For {@link Kind#ALL_SCOPES} and {@link Kind#ANY_SCOPE}; empty otherwise. */
+  public Set<String> scopes() {
+    return scopes;
+  }
+
+  /** True when the request needs a verified token. */
+  public boolean needsToken() {
+    return kind != Kind.PUBLIC && kind != Kind.DENY;
+  }
+
+  /**
+   * Refuses with 403 {@code insufficient_scope}, naming the scopes in the {@code scope} parameter
+   * (for {@link Kind#ANY_SCOPE}, the alternatives), unless the token's scopes satisfy this access.
+   */
+  public void check(AccessToken token) {
+    boolean granted =
+        switch (kind) {
+          case PUBLIC, AUTHENTICATED -> true;
+          case DENY -> false;
+          case ALL_SCOPES -> token.scopes().containsAll(scopes);
+          case ANY_SCOPE -> scopes.stream().anyMatch(token::hasScope);
+        };
+    if (!granted) {
+      throw kind == Kind.DENY
+          ? new BearerTokenException(Rejection.PATH_DENIED)
+          : new BearerTokenException(Rejection.INSUFFICIENT_SCOPE, scopes);
+    }
+  }
+
+  /** In the rule syntax: {@code public}, {@code authenticated}, {@code deny}, {@code scopes=a,b}, {@code any=a,b}. */
+  @Override
+  public String toString() {
+    return switch (kind) {
+      case PUBLIC -> "public";
+      case AUTHENTICATED -> "authenticated";
+      case DENY -> "deny";
+      case ALL_SCOPES -> "scopes=" + String.join(",", scopes);
+      case ANY_SCOPE -> "any=" + String.join(",", scopes);
+    };
+  }
+
+  private static Set<String> scopeSet(Collection<String> scopes) {
+    Set<String> set = new LinkedHashSet<>();
+    for (String scope : scopes) {
+      if (scope == null || scope.isBlank() || !scope.equals(scope.strip()) || scope.contains(" ")) {
+        throw new IllegalArgumentException("'" + scope + "' is not a scope");
+      }
+      set.add(scope);
+    }
+    if (set.isEmpty()) {
+      throw new IllegalArgumentException("at least one scope is required");
+    }
+    return Collections.unmodifiableSet(set);
+  }
+}

@@ -1,0 +1,55 @@
+package dev.gatehouse.authz;
+
+import dev.gatehouse.AccessToken;
+import dev.gatehouse.GatehouseConfig;
+import dev.gatehouse.error.BearerTokenException;
+import dev.gatehouse.error.Rejection;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Everything asked of a verified token before the request goes on, in a fixed order: first what
+ * makes the token itself unacceptable (401: client, revocation, claim requirements), then what it
+ * is not allowed to do (403: required scopes, the path rule's scopes), then the application's own
+ * {@link AccessRule}. A revoked token is therefore never told which scope it lacks.
+ */
+public final class AccessChecks {
+
+  private final ClientPolicy clients;
+  private final RevocationList revocations;
+  private final List<ClaimRequirement> claims;
+  private final Set<String> requiredScopes;
+  private final AccessRule applicationRule;
+
+  private AccessChecks(GatehouseConfig config) {
+    this.clients = config.clientPolicy();
+    this.revocations = config.revocations();
+    this.claims = config.claimRequirements();
+    this.requiredScopes = config.requiredScopes();
+    this.applicationRule = config.accessRule().orElse(null);
+  }
+
+  public static AccessChecks of(GatehouseConfig config) {
+    return new AccessChecks(config);
+  }
+
+  /**
+   * @param pathAccess what the matching path rule asks for
+   * @throws BearerTokenException for the first check the token fails
+   */
+  public void check(HttpServletRequest request, AccessToken token, Access pathAccess) {
+    clients.check(token);
+    if (revocations.isRevoked(token)) {
+      throw new BearerTokenException(Rejection.TOKEN_REVOKED);
+    }
+    for (ClaimRequirement claim : claims) {
+      claim.check(token);
+    }
+    RequiredScopes.require(token, requiredScopes);
+    pathAccess.check(token);
+    if (applicationRule != null) {
+      applicationRule.check(request, token);
+    }
+  }
+}

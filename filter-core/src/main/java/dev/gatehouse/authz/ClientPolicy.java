@@ -1,0 +1,86 @@
+package dev.gatehouse.authz;
+
+import dev.gatehouse.AccessToken;
+import dev.gatehouse.error.BearerTokenException;
+import dev.gatehouse.error.Rejection;
+import java.util.Collection;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Which clients' tokens are accepted: a deny-list, an allow-list and the application's {@link
+ * ClientRegistry}, checked in that order. A refused client gets 401 {@code invalid_token} with the
+ * fixed description of {@link Rejection#CLIENT_NOT_ALLOWED}.
+ *
+ * <p>A token that names no client passes the deny-list, but fails the allow-list and the registry:
+ * when they are configured, the client must be known.
+ */
+public final class ClientPolicy {
+
+  private static final ClientPolicy ANY = new ClientPolicy(Set.of(), Set.of(), null);
+
+  private final Set<String> allowed;
+  private final Set<String> denied;
+  private final ClientRegistry registry;
+
+  private ClientPolicy(Set<String> allowed, Set<String> denied, ClientRegistry registry) {
+    this.allowed = allowed;
+    this.denied = denied;
+    this.registry = registry;
+  }
+
+  /** Every client is accepted. */
+  public static ClientPolicy any() {
+    return ANY;
+  }
+
+  /**
+   * @param allowed when not empty, only these clients
+   * @param denied never these clients
+   * @param registry when present, asked about every client that passed the lists
+   */
+  public static ClientPolicy of(
+      Collection<String> allowed, Collection<String> denied, Optional<ClientRegistry> registry) {
+    if (allowed.isEmpty() && denied.isEmpty() && registry.isEmpty()) {
+      return ANY;
+    }
+    return new ClientPolicy(Set.copyOf(allowed), Set.copyOf(denied), registry.orElse(null));
+  }
+
+  public Set<String> allowed() {
+    return allowed;
+  }
+
+  public Set<String> denied() {
+    return denied;
+  }
+
+  public Optional<ClientRegistry> registry() {
+    return Optional.ofNullable(registry);
+  }
+
+  public boolean isRestricted() {
+    return this != ANY;
+  }
+
+  /**
+   * @throws BearerTokenException with {@link Rejection#CLIENT_NOT_ALLOWED}
+   */
+  public void check(AccessToken token) {
+    if (this == ANY) {
+      return;
+    }
+    String client = token.clientId().orElse(null);
+    if (client == null) {
+      if (!allowed.isEmpty() || registry != null) {
+        throw new BearerTokenException(Rejection.CLIENT_NOT_ALLOWED);
+      }
+      return;
+    }
+    if (denied.contains(client)
+        || (!allowed.isEmpty() && !allowed.contains(client))
+        || (registry != null && !registry.isActive(client))) {
+      throw new BearerTokenException(Rejection.CLIENT_NOT_ALLOWED);
+    }
+  }
+}

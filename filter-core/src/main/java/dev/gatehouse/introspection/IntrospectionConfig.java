@@ -1,0 +1,208 @@
+package dev.gatehouse.introspection;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Where and how to introspect tokens that are not JWTs (RFC 7662), and how long to remember the
+ * answers. Immutable; checked in {@link Builder#build()}.
+ */
+public final class IntrospectionConfig {
+
+  public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(3);
+  public static final Duration DEFAULT_CACHE_DURATION = Duration.ofMinutes(5);
+  public static final Duration DEFAULT_NEGATIVE_CACHE_DURATION = Duration.ofSeconds(10);
+  public static final int DEFAULT_CACHE_MAX_ENTRIES = 10_000;
+
+  /** How the resource server authenticates to the endpoint (RFC 6749 section 2.3.1). */
+  public enum ClientAuthentication {
+    /** HTTP Basic with the form-encoded client id and secret. */
+    CLIENT_SECRET_BASIC,
+    /** {@code client_id} and {@code client_secret} in the form body. */
+    CLIENT_SECRET_POST;
+
+    /** As registered in RFC 7591: {@code client_secret_basic} or {@code client_secret_post}. */
+    public String value() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * @throws IllegalArgumentException naming {@code property} for any other value
+     */
+    public static ClientAuthentication parse(String value, String property) {
+      for (ClientAuthentication a : values()) {
+        if (a.value().equals(value.trim().toLowerCase(Locale.ROOT))) {
+          return a;
+        }
+      }
+      throw new IllegalArgumentException(
+          property + ": '" + value + "' must be client_secret_basic or client_secret_post");
+    }
+  }
+
+  private final URI endpoint;
+  private final String clientId;
+  private final String clientSecret;
+  private final ClientAuthentication clientAuthentication;
+  private final Set<String> audiences;
+  private final Duration timeout;
+  private final Duration cacheDuration;
+  private final Duration negativeCacheDuration;
+  private final int cacheMaxEntries;
+
+  private IntrospectionConfig(Builder b) {
+    this.endpoint = b.endpoint;
+    this.clientId = b.clientId;
+    this.clientSecret = b.clientSecret;
+    this.clientAuthentication = b.clientAuthentication;
+    this.audiences = Collections.unmodifiableSet(new LinkedHashSet<>(b.audiences));
+    this.timeout = b.timeout;
+    this.cacheDuration = b.cacheDuration;
+    this.negativeCacheDuration = b.negativeCacheDuration;
+    this.cacheMaxEntries = b.cacheMaxEntries;
+  }
+
+  public static Builder forEndpoint(URI endpoint) {
+    return new Builder(Objects.requireNonNull(endpoint, "endpoint"));
+  }
+
+  public URI endpoint() {
+    return endpoint;
+  }
+
+  public String clientId() {
+    return clientId;
+  }
+
+  /** Sent to the endpoint only; never logged. */
+  public String clientSecret() {
+    return clientSecret;
+  }
+
+  public ClientAuthentication clientAuthentication() {
+    return clientAuthentication;
+  }
+
+  /** When not empty, an introspected token's {@code aud} must name one of these. */
+  public Set<String> audiences() {
+    return audiences;
+  }
+
+  /** Longest time one introspection call may take, response body included. */
+  public Duration timeout() {
+    return timeout;
+  }
+
+  /** Longest time an active result is reused; never past the token's {@code exp}. */
+  public Duration cacheDuration() {
+    return cacheDuration;
+  }
+
+  /** How long an inactive result is reused. */
+  public Duration negativeCacheDuration() {
+    return negativeCacheDuration;
+  }
+
+  public int cacheMaxEntries() {
+    return cacheMaxEntries;
+  }
+
+  /** Names the endpoint and the client, never the secret. */
+  @Override
+  public String toString() {
+    return "IntrospectionConfig[" + endpoint + ", client " + clientId + ", "
+        + clientAuthentication.value() + "]";
+  }
+
+  /** Collects settings; not thread-safe, used once. */
+  public static final class Builder {
+    private final URI endpoint;
+    private String clientId;
+    private String clientSecret;
+    private ClientAuthentication clientAuthentication = ClientAuthentication.CLIENT_SECRET_BASIC;
+    private final Set<String> audiences = new LinkedHashSet<>();
+    private Duration timeout = DEFAULT_TIMEOUT;
+    private Duration cacheDuration = DEFAULT_CACHE_DURATION;
+    private Duration negativeCacheDuration = DEFAULT_NEGATIVE_CACHE_DURATION;
+    private int cacheMaxEntries = DEFAULT_CACHE_MAX_ENTRIES;
+
+    private Builder(URI endpoint) {
+      this.endpoint = endpoint;
+    }
+
+    /** The resource server's own client credentials at the authorization server. Required. */
+    public Builder clientCredentials(String clientId, String clientSecret) {
+      this.clientId = clientId;
+      this.clientSecret = clientSecret;
+      return this;
+    }
+
+    /** Default {@link ClientAuthentication#CLIENT_SECRET_BASIC}. */
+    public Builder clientAuthentication(ClientAuthentication clientAuthentication) {
+      this.clientAuthentication = Objects.requireNonNull(clientAuthentication);
+      return this;
+    }
+
+    public Builder audiences(String... audiences) {
+      return audiences(Arrays.asList(audiences));
+    }
+
+    public Builder audiences(Iterable<String> audiences) {
+      for (String a : audiences) {
+        if (a == null || a.isBlank()) {
+          throw new IllegalArgumentException(
+              "gatehouse.introspection.audiences: a value must not be blank");
+        }
+        this.audiences.add(a.trim());
+      }
+      return this;
+    }
+
+    public Builder timeout(Duration timeout) {
+      this.timeout = Objects.requireNonNull(timeout, "timeout");
+      return this;
+    }
+
+    /** Bounds of the result cache (default 5 min, 10 s for inactive tokens, 10,000 entries). */
+    public Builder cache(Duration active, Duration inactive, int maxEntries) {
+      this.cacheDuration = Objects.requireNonNull(active, "active");
+      this.negativeCacheDuration = Objects.requireNonNull(inactive, "inactive");
+      this.cacheMaxEntries = maxEntries;
+      return this;
+    }
+
+    /**
+     * @throws IllegalArgumentException naming the setting that is missing or out of range
+     */
+    public IntrospectionConfig build() {
+      if (clientId == null || clientId.isBlank() || clientSecret == null || clientSecret.isEmpty()) {
+        throw new IllegalArgumentException(
+            "gatehouse.introspection.client-id and gatehouse.introspection.client-secret: both are"
+                + " required to call the introspection endpoint");
+      }
+      between(timeout, Duration.ofMillis(1), Duration.ofMinutes(1), "gatehouse.introspection.timeout");
+      between(cacheDuration, Duration.ZERO, Duration.ofDays(1),
+          "gatehouse.introspection.cache-duration");
+      between(negativeCacheDuration, Duration.ZERO, Duration.ofMinutes(10),
+          "gatehouse.introspection.negative-cache-duration");
+      if (cacheMaxEntries < 1 || cacheMaxEntries > 10_000_000) {
+        throw new IllegalArgumentException(
+            "gatehouse.introspection.cache-max-entries: " + cacheMaxEntries
+                + " is outside 1..10000000");
+      }
+      return new IntrospectionConfig(this);
+    }
+
+    private static void between(Duration d, Duration min, Duration max, String name) {
+      if (d.compareTo(min) < 0 || d.compareTo(max) > 0) {
+        throw new IllegalArgumentException(name + ": " + d + " is outside " + min + ".." + max);
+      }
+    }
+  }
+}

@@ -1,0 +1,142 @@
+package dev.gatehouse.introspection;
+
+import dev.gatehouse.AccessToken;
+import dev.gatehouse.error.BearerTokenException;
+import dev.gatehouse.error.Rejection;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns an RFC 7662 response into the same {@link AccessToken} a JWT yields: {@code sub}, {@code
+ * iss} (else the endpoint), {@code aud}, the configured scope claims, {@code client_id}, {@code
+ * iat}, {@code exp}, {@code jti}, and every other field (application or product names, {@code
+ * username}, ...) among the claims.
+ */
+final class IntrospectionMapper {
+
+  private final IntrospectionConfig config;
+  private final List<String> scopeClaims;
+  private final Clock clock;
+  private final long skewSeconds;
+
+  IntrospectionMapper(
+      IntrospectionConfig config, List<String> scopeClaims, Clock clock, Duration skew) {
+    this.config = config;
+    this.scopeClaims = scopeClaims;
+    this.clock = clock;
+    this.skewSeconds = skew.toSeconds();
+  }
+
+  /** A token, or the rejection for it; both are cached. */
+  record Outcome(AccessToken token, Rejection rejection) {}
+
+  Outcome outcome(Map<String, Object> response) {
+    try {
+      return new Outcome(token(response), null);
+    } catch (BearerTokenException e) {
+      return new Outcome(null, e.rejection());
+    }
+  }
+
+  private AccessToken token(Map<String, Object> r) {
+    if (!Boolean.TRUE.equals(r.get("active"))) {
+      throw new BearerTokenException(Rejection.TOKEN_INACTIVE);
+    }
+    long now = clock.instant().getEpochSecond();
+    Instant exp = instant(r.get("exp"));
+    if (exp != null && now - skewSeconds >= exp.getEpochSecond()) {
+      throw new BearerTokenException(Rejection.EXPIRED);
+    }
+    Instant nbf = instant(r.get("nbf"));
+    if (nbf != null && now + skewSeconds < nbf.getEpochSecond()) {
+      throw new BearerTokenException(Rejection.NOT_YET_VALID);
+    }
+    List<String> audiences = audiences(r.get("aud"));
+    if (!config.audiences().isEmpty() && audiences.stream().noneMatch(config.audiences()::contains)) {
+      throw new BearerTokenException(Rejection.WRONG_AUDIENCE);
+    }
+    Set<String> scopes = new LinkedHashSet<>();
+    for (String name : scopeClaims) {
+      addScopes(r.get(name), scopes);
+    }
+    Set<String> permissions = new LinkedHashSet<>();
+    addStrings(r.get("permissions"), permissions);
+    String clientId = string(r.get("client_id"));
+    return AccessToken.builder()
+        .subject(string(r.get("sub")))
+        .issuer(r.get("iss") instanceof String iss ? iss : config.endpoint().toString())
+        .audiences(audiences)
+        .scopes(scopes)
+        .permissions(permissions)
+        .clientId(clientId != null ? clientId : string(r.get("azp")))
+        .issuedAt(instant(r.get("iat")))
+        // RFC 7662 makes exp optional: without it, the token is trusted as long as it is cached.
+        .expiresAt(exp != null ? exp : clock.instant().plus(config.cacheDuration()))
+        .tokenId(string(r.get("jti")))
+        .claims(r)
+        .build();
+  }
+
+  private static List<String> audiences(Object aud) {
+    if (aud == null) {
+      return List.of();
+    }
+    if (aud instanceof String s) {
+      return List.of(s);
+    }
+    Set<String> values = new LinkedHashSet<>();
+    addStrings(aud, values);
+    return List.copyOf(values);
+  }
+
+  private static String string(Object value) {
+    if (value == null || value instanceof String) {
+      return (String) value;
+    }
+    throw new BearerTokenException(Rejection.INVALID_CLAIMS);
+  }
+
+  private static Instant instant(Object value) {
+    if (value == null) {
+      return null;
+    }
+    if (value instanceof Number n) {
+      return Instant.ofEpochSecond(n.longValue());
+    }
+    throw new BearerTokenException(Rejection.INVALID_CLAIMS);
+  }
+
+  /** {@code scope} is space-separated (RFC 7662 section 2.2); arrays list one scope each. */
+  private static void addScopes(Object value, Set<String> into) {
+    if (value instanceof String s) {
+      for (String scope : s.trim().split("\\s+")) {
+        if (!scope.isEmpty()) {
+          into.add(scope);
+        }
+      }
+    } else {
+      addStrings(value, into);
+    }
+  }
+
+  private static void addStrings(Object value, Set<String> into) {
+    if (value == null) {
+      return;
+    }
+    if (!(value instanceof Collection<?> values)) {
+      throw new BearerTokenException(Rejection.INVALID_CLAIMS);
+    }
+    for (Object v : values) {
+      if (!(v instanceof String s)) {
+        throw new BearerTokenException(Rejection.INVALID_CLAIMS);
+      }
+      into.add(s);
+    }
+  }
+}

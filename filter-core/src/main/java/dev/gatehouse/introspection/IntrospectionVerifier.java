@@ -1,0 +1,123 @@
+package dev.gatehouse.introspection;
+
+import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import dev.gatehouse.AccessToken;
+import dev.gatehouse.error.BearerTokenException;
+import dev.gatehouse.error.ProviderUnavailableException;
+import dev.gatehouse.error.ProviderUnavailableException.Cause;
+import dev.gatehouse.error.Rejection;
+import dev.gatehouse.introspection.IntrospectionMapper.Outcome;
+import dev.gatehouse.verify.AccessTokenVerifier;
+import dev.gatehouse.verify.TokenDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * Verifies tokens that are not JWTs by asking the authorization server (RFC 7662).
+ *
+ * <p>Results are cached under a SHA-256 digest of the token, never the token itself: an active
+ * token until its {@code exp} or the configured maximum, whichever comes first; an inactive one
+ * briefly. The cache is bounded in entries. Concurrent requests with the same token share one call
+ * to the endpoint. Failures are not cached, and answer 503.
+ */
+public final class IntrospectionVerifier implements AccessTokenVerifier {
+
+  private final IntrospectionClient client;
+  private final IntrospectionMapper mapper;
+  private final Clock clock;
+  private final long skewSeconds;
+  private final AsyncCache<TokenDigest, Outcome> cache;
+
+  /**
+   * @param scopeClaims the response fields merged into the token's scopes, as for JWTs
+   * @param connectTimeout and {@code maxResponseBytes}: the limits used for every outbound request
+   */
+  public IntrospectionVerifier(
+      IntrospectionConfig config,
+      List<String> scopeClaims,
+      Clock clock,
+      Duration skew,
+      Duration connectTimeout,
+      int maxResponseBytes) {
+    this.client = new IntrospectionClient(config, connectTimeout, maxResponseBytes);
+    this.mapper = new IntrospectionMapper(config, scopeClaims, clock, skew);
+    this.clock = clock;
+    this.skewSeconds = skew.toSeconds();
+    this.cache =
+        Caffeine.newBuilder()
+            .maximumSize(config.cacheMaxEntries())
+            .ticker(() -> Duration.ofMillis(clock.millis()).toNanos())
+            .expireAfter(new Lifetime(clock, config.cacheDuration(), config.negativeCacheDuration()))
+            .buildAsync();
+  }
+
+  @Override
+  public AccessToken verify(String token) {
+    TokenDigest key = TokenDigest.of(token);
+    CompletableFuture<Outcome> pending =
+        cache.get(key, (k, executor) -> client.introspect(token).thenApply(mapper::outcome));
+    Outcome outcome = await(pending);
+    if (outcome.rejection() != null) {
+      throw new BearerTokenException(outcome.rejection());
+    }
+    AccessToken verified = outcome.token();
+    if (clock.instant().getEpochSecond() - skewSeconds >= verified.expiresAt().getEpochSecond()) {
+      cache.synchronous().invalidate(key);
+      throw new BearerTokenException(Rejection.EXPIRED);
+    }
+    return verified;
+  }
+
+  /** Results currently remembered; for tests and metrics. */
+  public long size() {
+    cache.synchronous().cleanUp();
+    return cache.synchronous().estimatedSize();
+  }
+
+  private static Outcome await(CompletableFuture<Outcome> pending) {
+    try {
+      return pending.get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof ProviderUnavailableException unavailable) {
+        throw unavailable;
+      }
+      throw new ProviderUnavailableException(
+          Cause.INTROSPECTION_FAILED, Duration.ofSeconds(1), e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ProviderUnavailableException(Cause.INTROSPECTION_FAILED, Duration.ofSeconds(1), e);
+    }
+  }
+
+  /** Active: until {@code exp}, at most the maximum; inactive or refused: the negative duration. */
+  private record Lifetime(Clock clock, Duration positive, Duration negative)
+      implements Expiry<TokenDigest, Outcome> {
+
+    @Override
+    public long expireAfterCreate(TokenDigest key, Outcome value, long currentTime) {
+      if (value.token() == null) {
+        return negative.toNanos();
+      }
+      Duration left = Duration.between(clock.instant(), value.token().expiresAt());
+      Duration life = left.compareTo(positive) < 0 ? left : positive;
+      return Math.max(0, life.toNanos());
+    }
+
+    @Override
+    public long expireAfterUpdate(
+        TokenDigest key, Outcome value, long currentTime, long currentDuration) {
+      return expireAfterCreate(key, value, currentTime);
+    }
+
+    @Override
+    public long expireAfterRead(
+        TokenDigest key, Outcome value, long currentTime, long currentDuration) {
+      return currentDuration;
+    }
+  }
+}

@@ -1,0 +1,281 @@
+package dev.gatehouse;
+
+import static dev.gatehouse.testing.Challenges.insufficientScope;
+import static dev.gatehouse.testing.Challenges.invalidToken;
+import static dev.gatehouse.testing.TestTokens.AUDIENCE;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import dev.gatehouse.authz.ClaimRequirement;
+import dev.gatehouse.authz.InMemoryRevocationList;
+import dev.gatehouse.authz.RevocationList;
+import dev.gatehouse.error.ProviderUnavailableException;
+import dev.gatehouse.error.ProviderUnavailableException.Cause;
+import dev.gatehouse.testing.LocalJwksServer;
+import dev.gatehouse.testing.ProtectedApi;
+import dev.gatehouse.testing.ProtectedApi.Reply;
+import dev.gatehouse.testing.TestTokens;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/** Checks on a verified token: its client, revocation, claim requirements, and their order. */
+class FilterAccessChecksTest {
+
+  static final String CLIENT_REFUSED =
+      invalidToken("The access token was issued to a client that is not allowed.");
+  static final String REVOKED = invalidToken("The access token has been revoked.");
+  static final String CLAIM_UNMET =
+      invalidToken("The access token does not meet a claim requirement.");
+
+  private static LocalJwksServer provider;
+  private static TestTokens tokens;
+
+  @BeforeAll
+  static void startProvider() {
+    provider = LocalJwksServer.start();
+    tokens = new TestTokens(provider.issuer());
+  }
+
+  @AfterAll
+  static void stopProvider() {
+    provider.close();
+  }
+
+  static GatehouseConfig.Builder config() {
+    return GatehouseConfig.forIssuer(provider.issuer())
+        .audiences(AUDIENCE)
+        .allowInsecureLoopbackHttp();
+  }
+
+  @Nested
+  class Clients {
+
+    private static ProtectedApi api;
+    private static final Set<String> ACTIVE = ConcurrentHashMap.newKeySet();
+
+    @BeforeAll
+    static void start() {
+      ACTIVE.addAll(List.of("app-a", "app-b", "app-gone"));
+      api =
+          ProtectedApi.start(
+              config()
+                  .allowedClients("app-a", "app-gone", "app-unregistered")
+                  .clientRegistry(ACTIVE::contains)
+                  .build());
+    }
+
+    @AfterAll
+    static void stop() {
+      api.close();
+    }
+
+    @Test
+    void whenTheClientIsAllowedNotDeniedAndActiveThenAccepted() {
+      Reply reply = api.get(tokens.valid().claim("azp", "app-a").build());
+
+      assertEquals(200, reply.status());
+      assertEquals("app-a", reply.echo().get("clientId"));
+    }
+
+    @Test
+    void whenTheClientIdComesAsClientIdClaimThenItCountsToo() {
+      assertEquals(200, api.get(tokens.valid().claim("client_id", "app-a").build()).status());
+    }
+
+    @Test
+    void whenTheClientIsDeniedThen401WithTheFixedDescription() {
+      try (ProtectedApi denying = ProtectedApi.start(config().deniedClients("app-b").build())) {
+        Reply reply = denying.get(tokens.valid().claim("azp", "app-b").build());
+
+        assertEquals(401, reply.status());
+        assertEquals(CLIENT_REFUSED, reply.challenge());
+        assertEquals(200, denying.get(tokens.valid().claim("azp", "app-a").build()).status());
+      }
+    }
+
+    @Test
+    void whenAClientIsBothAllowedAndDeniedThenTheConfigurationIsRefused() {
+      IllegalArgumentException e =
+          org.junit.jupiter.api.Assertions.assertThrows(
+              IllegalArgumentException.class,
+              () -> config().allowedClients("app-b").deniedClients("app-b").build());
+
+      assertEquals(
+          "gatehouse.clients.allowed and gatehouse.clients.denied: both name 'app-b'",
+          e.getMessage());
+    }
+
+    @Test
+    void whenTheClientIsNotOnTheAllowListThen401() {
+      assertEquals(CLIENT_REFUSED, api.get(tokens.valid().claim("azp", "app-z").build()).challenge());
+    }
+
+    @Test
+    void whenTheTokenNamesNoClientThen401() {
+      assertEquals(CLIENT_REFUSED, api.get(tokens.valid().build()).challenge());
+    }
+
+    @Test
+    void whenTheRegistryNoLongerKnowsTheClientThen401() {
+      assertEquals(
+          CLIENT_REFUSED, api.get(tokens.valid().claim("azp", "app-unregistered").build()).challenge());
+      String token = tokens.valid().claim("azp", "app-gone").build();
+      assertEquals(200, api.get(token).status());
+
+      ACTIVE.remove("app-gone");
+
+      assertEquals(CLIENT_REFUSED, api.get(token).challenge(), "asked on every request, cached token or not");
+    }
+
+    @Test
+    void whenTheClientIsRefusedThenItIsNotToldWhichScopeItLacks() {
+      ProtectedApi strict = ProtectedApi.start(config().deniedClients("app-b").requiredScopes("admin").build());
+      try (strict) {
+        assertEquals(CLIENT_REFUSED, strict.get(tokens.valid().claim("azp", "app-b").build()).challenge());
+        assertEquals(
+            insufficientScope("admin"), strict.get(tokens.valid().claim("azp", "app-a").build()).challenge());
+      }
+    }
+
+    @Test
+    void whenTheRegistryCannotBeAskedThen503() {
+      ProtectedApi down =
+          ProtectedApi.start(
+              config()
+                  .clientRegistry(
+                      id -> {
+                        throw new ProviderUnavailableException(
+                            Cause.STORE_UNAVAILABLE, Duration.ofSeconds(5), null);
+                      })
+                  .build());
+      try (down) {
+        Reply reply = down.get(tokens.valid().claim("azp", "app-a").build());
+
+        assertEquals(503, reply.status());
+        assertEquals("5", reply.header("Retry-After"));
+      }
+    }
+  }
+
+  @Nested
+  class Revocation {
+
+    @Test
+    void whenATokenIsRevokedThenItIsRefusedAndOthersAreNot() {
+      InMemoryRevocationList revocations = new InMemoryRevocationList();
+      try (ProtectedApi api = ProtectedApi.start(config().revocations(revocations).build())) {
+        Instant exp = Instant.now().plusSeconds(300);
+        String revoked = tokens.valid().claim("jti", "t-1").expiresAt(exp).build();
+        String other = tokens.valid().claim("jti", "t-2").build();
+        assertEquals(200, api.get(revoked).status(), "verified and cached before the revocation");
+
+        revocations.revoke(provider.issuer(), "t-1", exp);
+
+        Reply reply = api.get(revoked);
+        assertEquals(401, reply.status());
+        assertEquals(REVOKED, reply.challenge());
+        assertEquals(200, api.get(other).status());
+        assertEquals(200, api.get(tokens.valid().build()).status(), "no jti, nothing to revoke");
+      }
+    }
+
+    @Test
+    void whenASharedStoreIsGivenThenItDecides() {
+      Set<String> store = ConcurrentHashMap.newKeySet();
+      RevocationList shared = token -> token.tokenId().map(store::contains).orElse(false);
+      try (ProtectedApi api = ProtectedApi.start(config().revocations(shared).build())) {
+        store.add("t-9");
+
+        assertEquals(REVOKED, api.get(tokens.valid().claim("jti", "t-9").build()).challenge());
+      }
+    }
+
+    @Test
+    void whenTheFilterIsConfiguredByTheContainerThenItPublishesItsRevocationList() throws Exception {
+      Map<String, Object> attributes = new HashMap<>();
+      Map<String, String> params =
+          Map.of(
+              "gatehouse.issuer", provider.issuer(),
+              "gatehouse.audiences", AUDIENCE,
+              "gatehouse.allow-insecure-loopback-http", "true");
+      GatehouseFilter filter = new GatehouseFilter();
+
+      filter.init(FilterConfigs.of(params, FilterConfigs.context(attributes)));
+
+      RevocationList published =
+          RevocationList.from(FilterConfigs.context(attributes)).orElseThrow();
+      assertInstanceOf(InMemoryRevocationList.class, published);
+      assertEquals(filter.config().revocations(), published);
+    }
+
+    @Test
+    void whenNothingWasPublishedThenTheLookupIsEmpty() {
+      assertNull(RevocationList.from(FilterConfigs.context(new HashMap<>())).orElse(null));
+    }
+  }
+
+  @Nested
+  class RequiredClaims {
+
+    @Test
+    void whenClaimsAreRequiredInCodeThenEachIsChecked() {
+      GatehouseConfig config =
+          config()
+              .requireClaim("org_id", "acme", "beta")
+              .requireClaim(ClaimRequirement.matching("email_verified", Boolean.TRUE::equals))
+              .build();
+      try (ProtectedApi api = ProtectedApi.start(config)) {
+        assertEquals(
+            200,
+            api.get(tokens.valid().claim("org_id", "acme").claim("email_verified", true).build())
+                .status());
+        assertEquals(
+            CLAIM_UNMET,
+            api.get(tokens.valid().claim("org_id", "evil").claim("email_verified", true).build())
+                .challenge());
+        assertEquals(
+            CLAIM_UNMET,
+            api.get(tokens.valid().claim("org_id", "acme").claim("email_verified", "true").build())
+                .challenge());
+        assertEquals(CLAIM_UNMET, api.get(tokens.valid().build()).challenge());
+      }
+    }
+
+    @Test
+    void whenClaimsAreRequiredInInitParamsThenStringsAndArraysAreChecked() {
+      Map<String, String> params = new HashMap<>();
+      params.put("gatehouse.issuer", provider.issuer());
+      params.put("gatehouse.audiences", AUDIENCE);
+      params.put("gatehouse.allow-insecure-loopback-http", "true");
+      params.put("gatehouse.required-claims.https://gatehouse.test/tier", "gold, platinum");
+      params.put("gatehouse.required-claims.groups", "api-users");
+      try (ProtectedApi api = ProtectedApi.startWithInitParams(params)) {
+        String good =
+            tokens.valid()
+                .claim("https://gatehouse.test/tier", "gold")
+                .claim("groups", List.of("staff", "api-users"))
+                .build();
+        String wrongTier =
+            tokens.valid()
+                .claim("https://gatehouse.test/tier", "bronze")
+                .claim("groups", List.of("api-users"))
+                .build();
+        String noGroup = tokens.valid().claim("https://gatehouse.test/tier", "platinum").build();
+
+        assertEquals(200, api.get(good).status());
+        assertEquals(CLAIM_UNMET, api.get(wrongTier).challenge());
+        assertEquals(CLAIM_UNMET, api.get(noGroup).challenge());
+      }
+    }
+  }
+}

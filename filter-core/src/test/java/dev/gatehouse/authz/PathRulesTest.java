@@ -1,0 +1,216 @@
+package dev.gatehouse.authz;
+
+import static dev.gatehouse.authz.Requests.request;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gatehouse.AccessToken;
+import dev.gatehouse.error.BearerTokenException;
+import dev.gatehouse.error.Rejection;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Rule text, first-match order, the default, and CORS preflight. */
+class PathRulesTest {
+
+  private static final String RULES =
+      """
+      # orders
+      GET,HEAD /api/orders/* scopes=read:orders
+      POST     /api/orders   any=write:orders,admin
+      *        /health       public
+      *        /internal/*   deny
+      *        /api/*        authenticated
+      """;
+
+  private static String failure(String text) {
+    return assertThrows(
+            IllegalArgumentException.class,
+            () -> PathRules.builder().rules(text, "gatehouse.rules"))
+        .getMessage();
+  }
+
+  @Nested
+  class Matching {
+
+    private final PathRules rules = PathRules.builder().rules(RULES, "gatehouse.rules").build();
+
+    @ParameterizedTest
+    @CsvSource({
+      "GET, /api/orders/7, scopes=read:orders",
+      "HEAD, /api/orders, scopes=read:orders",
+      "POST, /api/orders, 'any=write:orders,admin'",
+      "POST, /api/orders/7, authenticated",
+      "DELETE, /health, public",
+      "GET, /internal/metrics, deny",
+      "get, /api/orders/7, authenticated",
+      "GET, /elsewhere, authenticated"
+    })
+    void whenSeveralRulesCouldMatchThenTheFirstWins(String method, String path, String access) {
+      assertEquals(access, rules.decide(request(method, path)).toString());
+    }
+
+    @Test
+    void whenThePathComesAsServletPathAndPathInfoThenBothAreMatched() {
+      assertEquals(
+          "scopes=read:orders",
+          rules.decide(request("GET", "/api", "/orders/7", Map.of())).toString());
+    }
+
+    @Test
+    void whenNoRuleMatchesThenTheDefaultDecides() {
+      PathRules deny =
+          PathRules.builder().rule("* /health public").otherwise("deny", "gatehouse.rules.default")
+              .build();
+
+      assertEquals(Access.Kind.DENY, deny.decide(request("GET", "/anything")).kind());
+      assertEquals(Access.Kind.PUBLIC, deny.decide(request("GET", "/health")).kind());
+    }
+
+    @Test
+    void whenNoRulesAreConfiguredThenEveryRequestNeedsAToken() {
+      assertEquals(Access.Kind.AUTHENTICATED, PathRules.none().decide(request("GET", "/")).kind());
+    }
+  }
+
+  @Nested
+  class CorsPreflight {
+
+    private final Map<String, String> preflight =
+        Map.of("Origin", "https://app.example", "Access-Control-Request-Method", "POST");
+
+    @Test
+    void whenPermittedThenAPreflightIsPublicBeforeAnyRule() {
+      PathRules rules = PathRules.builder().rule("* /api/* deny").permitCorsPreflight().build();
+
+      assertEquals(
+          Access.Kind.PUBLIC, rules.decide(request("OPTIONS", "/api/x", null, preflight)).kind());
+    }
+
+    @Test
+    void whenPermittedThenAnOptionsRequestThatIsNoPreflightStillFollowsTheRules() {
+      PathRules rules = PathRules.builder().rule("* /api/* deny").permitCorsPreflight().build();
+
+      assertEquals(Access.Kind.DENY, rules.decide(request("OPTIONS", "/api/x")).kind());
+      assertEquals(
+          Access.Kind.DENY,
+          rules.decide(request("OPTIONS", "/api/x", null, Map.of("Origin", "https://a"))).kind());
+    }
+
+    @Test
+    void whenNotPermittedThenAPreflightFollowsTheRules() {
+      PathRules rules = PathRules.builder().rule("* /api/* deny").build();
+
+      assertEquals(Access.Kind.DENY, rules.decide(request("OPTIONS", "/api/x", null, preflight)).kind());
+    }
+  }
+
+  @Nested
+  class Syntax {
+
+    @Test
+    void whenALineIsNotARuleThenTheErrorNamesTheSourceTheLineNumberAndTheLine() {
+      String message = failure("GET /a public\n\n# fine\nGET /b scops=read\n");
+
+      assertEquals(
+          "gatehouse.rules line 4: 'GET /b scops=read': unknown access 'scops=read': expected"
+              + " public, authenticated, deny, scopes=a,b or any=a,b",
+          message);
+    }
+
+    @Test
+    void whenAMethodIsLowerCaseThenTheErrorSaysHowToWriteIt() {
+      assertTrue(failure("get /a public").endsWith("HTTP methods are case-sensitive: write GET"));
+    }
+
+    @Test
+    void whenAPartIsMissingThenTheErrorShowsTheExpectedShape() {
+      assertEquals(
+          "gatehouse.rules line 1: '/a public': expected METHODS PATTERN ACCESS, e.g."
+              + " 'GET /orders/* scopes=read:orders'",
+          failure("/a public"));
+    }
+
+    @Test
+    void whenThePatternIsAntStyleThenTheErrorQuotesTheLine() {
+      assertTrue(
+          failure("* /api/** authenticated")
+              .startsWith("gatehouse.rules line 1: '* /api/** authenticated': '/api/**' is not"));
+    }
+
+    @Test
+    void whenScopesAreListedWithSpacesAfterCommasThenTheyStillCount() {
+      PathRules rules = PathRules.builder().rule("GET /a scopes=read, write").build();
+
+      assertEquals(Set.of("read", "write"), rules.rules().get(0).access().scopes());
+    }
+
+    @Test
+    void whenANumberedRuleIsBadThenTheErrorNamesItsKey() {
+      String message =
+          assertThrows(
+                  IllegalArgumentException.class,
+                  () -> PathRules.builder().rule("GET /a any=", "gatehouse.rules.20"))
+              .getMessage();
+
+      assertEquals("gatehouse.rules.20: 'GET /a any=': 'any=' names no scope", message);
+    }
+
+    @Test
+    void whenTheDefaultIsNotOneOfTheThreeThenTheErrorNamesIt() {
+      String message =
+          assertThrows(
+                  IllegalArgumentException.class,
+                  () -> PathRules.builder().otherwise("scopes=a", "gatehouse.rules.default"))
+              .getMessage();
+
+      assertEquals(
+          "gatehouse.rules.default: 'scopes=a' must be authenticated, permit or deny", message);
+    }
+
+    @Test
+    void whenRulesArePrintedThenTheyReadAsTheyWereWritten() {
+      PathRules rules = PathRules.builder().rules(RULES, "r").build();
+
+      assertEquals("GET,HEAD /api/orders/* scopes=read:orders", rules.rules().get(0).toString());
+      assertEquals("* /health public", rules.rules().get(2).toString());
+    }
+  }
+
+  @Nested
+  class Scopes {
+
+    private final AccessToken token =
+        AccessToken.builder()
+            .issuer("https://issuer.example/")
+            .expiresAt(Instant.now().plusSeconds(60))
+            .scopes(Set.of("read:orders"))
+            .build();
+
+    @Test
+    void whenAllScopesAreNeededAndOneIsMissingThenTheRefusalNamesAll() {
+      BearerTokenException e =
+          assertThrows(
+              BearerTokenException.class,
+              () -> Access.allScopes("read:orders", "write:orders").check(token));
+
+      assertEquals(Rejection.INSUFFICIENT_SCOPE, e.rejection());
+      assertEquals(Set.of("read:orders", "write:orders"), e.requiredScopes());
+    }
+
+    @Test
+    void whenAnyScopeWillDoThenOneIsEnoughAndTheRefusalNamesTheAlternatives() {
+      Access.anyScope("admin", "read:orders").check(token);
+      BearerTokenException e =
+          assertThrows(BearerTokenException.class, () -> Access.anyScope("admin", "root").check(token));
+
+      assertEquals(Set.of("admin", "root"), e.requiredScopes());
+    }
+  }
+}

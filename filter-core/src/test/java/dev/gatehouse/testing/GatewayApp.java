@@ -1,0 +1,108 @@
+package dev.gatehouse.testing;
+
+import dev.gatehouse.GatehouseConfig;
+import dev.gatehouse.GatehouseFilter;
+import dev.gatehouse.testing.ProtectedApi.Reply;
+import jakarta.servlet.DispatcherType;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Map;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+
+/**
+ * Gatehouse in front of a whole application, as a gateway would be: the filter on {@code /*} of
+ * context {@code /app}, {@link EchoServlet} on {@code /api/*}, on {@code *.pdf} and as the default
+ * servlet, and {@link HeaderEchoServlet} on {@code /headers/*}.
+ */
+public final class GatewayApp implements AutoCloseable {
+
+  public static final String CONTEXT = "/app";
+
+  private static final HttpClient CLIENT =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
+
+  private final Server server;
+  private final ServletContextHandler context;
+  private final URI base;
+
+  private GatewayApp(FilterHolder filter) {
+    server = new Server();
+    ServerConnector connector = new ServerConnector(server);
+    connector.setHost("127.0.0.1");
+    connector.setPort(0);
+    server.addConnector(connector);
+    context = new ServletContextHandler(CONTEXT);
+    context.addFilter(filter, "/*", EnumSet.of(DispatcherType.REQUEST));
+    context.addServlet(EchoServlet.class, "/api/*");
+    context.addServlet(EchoServlet.class, "*.pdf");
+    context.addServlet(EchoServlet.class, "/");
+    context.addServlet(HeaderEchoServlet.class, "/headers/*");
+    server.setHandler(context);
+    try {
+      server.start();
+    } catch (Exception e) {
+      throw new IllegalStateException("Jetty did not start", e);
+    }
+    base = URI.create("http://127.0.0.1:" + connector.getLocalPort() + CONTEXT);
+  }
+
+  public static GatewayApp start(GatehouseConfig config) {
+    return new GatewayApp(new FilterHolder(new GatehouseFilter(config)));
+  }
+
+  public static GatewayApp startWithInitParams(Map<String, String> initParams) {
+    FilterHolder holder = new FilterHolder(GatehouseFilter.class);
+    holder.setInitParameters(initParams);
+    return new GatewayApp(holder);
+  }
+
+  /** The application's servlet context attribute, e.g. the published revocation list. */
+  public Object contextAttribute(String name) {
+    return context.getServletContext().getAttribute(name);
+  }
+
+  /** {@code path} is below the context, e.g. {@code /api/orders}; sent as written, not normalised. */
+  public HttpRequest.Builder request(String path) {
+    return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+  }
+
+  public Reply get(String path) {
+    return send(request(path));
+  }
+
+  public Reply get(String path, String token) {
+    return send(request(path).header("Authorization", "Bearer " + token));
+  }
+
+  public Reply send(HttpRequest.Builder request) {
+    try {
+      return new Reply(CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      server.stop();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,204 @@
+package dev.gatehouse.it;
+
+import static dev.gatehouse.it.TestTokens.AUDIENCE;
+import static dev.gatehouse.it.TestTokens.CLIENT_ID;
+import static dev.gatehouse.it.TestTokens.SUBJECT;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.gatehouse.error.Rejection;
+import io.restassured.specification.RequestSpecification;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The gateway features end to end, configured the way a WAR would configure them (init-params
+ * bound by the container-created filter), against mock-oauth2-server with two trusted tenants, a
+ * third tenant that is not trusted, and a third-party introspection endpoint.
+ */
+class GatewayFeaturesIT {
+
+  static final String TENANT_B = "tenant-b";
+  static final String TENANT_B_AUDIENCE = "https://api.tenant-b.test";
+
+  private static TestProvider provider;
+  private static TestProvider stranger;
+  private static FakeIntrospectionEndpoint introspection;
+  private static GatewayApp app;
+
+  @BeforeAll
+  static void start() throws Exception {
+    provider = TestProvider.start();
+    stranger = TestProvider.start();
+    introspection = new FakeIntrospectionEndpoint();
+    Map<String, String> settings = new LinkedHashMap<>();
+    settings.put("gatehouse.issuer", provider.issuer().toString());
+    settings.put("gatehouse.audiences", AUDIENCE);
+    settings.put("gatehouse.allow-insecure-loopback-http", "true");
+    settings.put("gatehouse.issuers", "b");
+    settings.put("gatehouse.issuers.b.issuer", provider.issuer(TENANT_B).toString());
+    settings.put("gatehouse.issuers.b.audiences", TENANT_B_AUDIENCE);
+    settings.put(
+        "gatehouse.rules",
+        """
+        GET    /api/orders/*   scopes=read:orders
+        POST   /api/orders     any=write:orders,admin
+        *      /health         public
+        *      /internal/*     deny
+        *      /api/*          authenticated
+        """);
+    settings.put("gatehouse.rules.default", "deny");
+    settings.put("gatehouse.cors-preflight", "permit");
+    settings.put("gatehouse.clients.denied", "banned-client");
+    settings.put("gatehouse.required-claims.gty", "client-credentials");
+    settings.put("gatehouse.identity-headers", "true");
+    settings.put("gatehouse.introspection.endpoint", introspection.endpoint().toString());
+    settings.put("gatehouse.introspection.client-id", FakeIntrospectionEndpoint.CLIENT_ID);
+    settings.put("gatehouse.introspection.client-secret", FakeIntrospectionEndpoint.CLIENT_SECRET);
+    app = GatewayApp.start(settings);
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    app.close();
+    introspection.close();
+    stranger.close();
+    provider.close();
+  }
+
+  private static String token(Map<String, ?> claims) {
+    return provider.clientCredentialsToken(CLIENT_ID, List.of(AUDIENCE), claims);
+  }
+
+  private static RequestSpecification bearer(String token) {
+    return given().header("Authorization", "Bearer " + token);
+  }
+
+  private static String challenge(Rejection rejection) {
+    return "Bearer realm=\"api\", error=\"" + rejection.error().orElseThrow().code()
+        + "\", error_description=\"" + rejection.description() + "\"";
+  }
+
+  @Test
+  void publicPathsNeedNoTokenAndDeniedPathsAreRefusedBeforeAnyTokenWork() {
+    given().get(app.url("/health")).then().statusCode(200).body(containsString("principal=null"));
+    given().get(app.url("/internal/metrics")).then().statusCode(403)
+        .header("WWW-Authenticate", challenge(Rejection.PATH_DENIED));
+    given().get(app.url("/not-covered")).then().statusCode(403);
+  }
+
+  @Test
+  void scopeRulesAnswer403NamingTheScopes() {
+    String reader = token(Map.of("scope", "read:orders"));
+    bearer(reader).get(app.url("/api/orders/42")).then().statusCode(200)
+        .body(containsString("principal=" + SUBJECT));
+    bearer(reader).post(app.url("/api/orders")).then().statusCode(403)
+        .header("WWW-Authenticate", Challenges.insufficientScope("admin write:orders"))
+        .body("scope", equalTo("admin write:orders"));
+    bearer(token(Map.of("scope", "admin"))).get(app.url("/api/orders/42")).then().statusCode(403)
+        .header("WWW-Authenticate", Challenges.insufficientScope("read:orders"));
+  }
+
+  @Test
+  void corsPreflightPassesWithoutAToken() {
+    given()
+        .header("Origin", "https://shop.example")
+        .header("Access-Control-Request-Method", "POST")
+        .options(app.url("/api/orders"))
+        .then()
+        .statusCode(200);
+    given().options(app.url("/api/orders")).then().statusCode(401);
+  }
+
+  @Test
+  void bothTrustedTenantsAreAcceptedAndAnUntrustedOneIsNeverContacted() {
+    String fromB =
+        provider.clientCredentialsToken(
+            TENANT_B, CLIENT_ID, List.of(TENANT_B_AUDIENCE), Map.of("scope", "read:orders"));
+    bearer(fromB).get(app.url("/api/orders/1")).then().statusCode(200)
+        .body(containsString("issuer=" + provider.issuer(TENANT_B)));
+
+    String wrongAudience =
+        provider.clientCredentialsToken(TENANT_B, CLIENT_ID, List.of(AUDIENCE), Map.of());
+    bearer(wrongAudience).get(app.url("/api/x")).then().statusCode(401)
+        .header("WWW-Authenticate", challenge(Rejection.WRONG_AUDIENCE));
+
+    String untrusted = stranger.clientCredentialsToken(CLIENT_ID, List.of(AUDIENCE), Map.of());
+    bearer(untrusted).get(app.url("/api/x")).then().statusCode(401)
+        .header("WWW-Authenticate", challenge(Rejection.WRONG_ISSUER));
+    assertEquals(0, stranger.jwksFetches());
+  }
+
+  @Test
+  void aDeniedClientIsRefusedWithTheFixedDescription() {
+    String banned = provider.clientCredentialsToken("banned-client", List.of(AUDIENCE), Map.of());
+
+    bearer(banned).get(app.url("/api/x")).then().statusCode(401)
+        .header("WWW-Authenticate", challenge(Rejection.CLIENT_NOT_ALLOWED));
+  }
+
+  @Test
+  void aTokenWithoutTheRequiredClaimValueIsRefused() {
+    String signed =
+        TestTokens.accessToken(provider).claim("gty", "password").sign();
+
+    bearer(signed).get(app.url("/api/x")).then().statusCode(401)
+        .header("WWW-Authenticate", challenge(Rejection.CLAIM_REQUIREMENT_UNMET));
+  }
+
+  @Test
+  void identityHeadersComeFromTheTokenAndForgedOnesAreRemovedEverywhere() {
+    bearer(token(Map.of("scope", "read:orders admin")))
+        .header("X-Auth-Subject", "root")
+        .get(app.url("/api/me"))
+        .then()
+        .statusCode(200)
+        .body(containsString("header.X-Auth-Subject=" + SUBJECT + "\n"))
+        .body(containsString("header.X-Auth-Scopes=read:orders admin\n"))
+        .body(containsString("header.X-Auth-Client-Id=" + CLIENT_ID + "\n"));
+    given()
+        .header("X-Auth-Subject", "root")
+        .header("x-auth-client-id", "trusted")
+        .get(app.url("/health"))
+        .then()
+        .statusCode(200)
+        .body(containsString("header.X-Auth-Subject=null\n"))
+        .body(containsString("header.X-Auth-Client-Id=null\n"));
+  }
+
+  @Test
+  void theApplicationCanRevokeATokenThroughThePublishedList() {
+    String token = token(Map.of("scope", "read:orders"));
+    bearer(token).get(app.url("/api/orders/1")).then().statusCode(200);
+
+    bearer(token).post(app.url("/api/logout")).then().statusCode(204);
+
+    bearer(token).get(app.url("/api/orders/1")).then().statusCode(401)
+        .header("WWW-Authenticate", challenge(Rejection.TOKEN_REVOKED));
+    bearer(token(Map.of("scope", "read:orders"))).get(app.url("/api/orders/1")).then().statusCode(200);
+  }
+
+  @Test
+  void anOpaqueThirdPartyTokenIsIntrospectedAndBecomesTheSameAccessToken() {
+    bearer(FakeIntrospectionEndpoint.ACTIVE_TOKEN)
+        .get(app.url("/api/orders/9"))
+        .then()
+        .statusCode(200)
+        .body(containsString("principal=partner-user-7\n"))
+        .body(containsString("scopes=read:orders\n"))
+        .body(containsString("claim.application=Partner Portal\n"))
+        .body(containsString("header.X-Auth-Client-Id=partner-app\n"));
+    int calls = introspection.calls();
+    bearer(FakeIntrospectionEndpoint.ACTIVE_TOKEN).get(app.url("/api/orders/9")).then().statusCode(200);
+    assertEquals(calls, introspection.calls(), "the active result is cached");
+
+    bearer("not-an-active-token").get(app.url("/api/orders/9")).then().statusCode(401)
+        .header("WWW-Authenticate", challenge(Rejection.TOKEN_INACTIVE));
+  }
+}
