@@ -363,17 +363,9 @@ class EncodingAttacksTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"=", "==", "%3D"})
-    void whenASegmentIsPaddedThenRefused(String padding) {
-      String token = tokens.valid().build();
-
-      Reply reply = api.get(token + padding);
-
-      if (padding.startsWith("=")) {
-        assertInvalidToken(MALFORMED_TOKEN, reply);
-      } else {
-        assertInvalidRequest(MALFORMED_HEADER, reply);
-      }
+    @ValueSource(strings = {"=", "=="})
+    void whenASegmentIsPaddedThen401Malformed(String padding) {
+      assertInvalidToken(MALFORMED_TOKEN, api.get(tokens.valid().build() + padding));
     }
 
     @Test
@@ -387,9 +379,10 @@ class EncodingAttacksTest {
       assertInvalidToken(MALFORMED_TOKEN, api.get(standard));
     }
 
+    /** Whitespace, or an escape that a lenient decoder might turn into whitespace. */
     @ParameterizedTest
-    @ValueSource(strings = {" ", "\t", "%20", "\\n"})
-    void whenASegmentContainsWhitespaceThen400(String whitespace) {
+    @ValueSource(strings = {" ", "\t", "%20", "\\n", "%3D"})
+    void whenASegmentContainsWhitespaceOrAnEscapeThen400(String whitespace) {
       String token = tokens.valid().build();
       int cut = token.indexOf('.') + 5;
 
