@@ -35,16 +35,21 @@ final class BoundedHttpGet implements SimpleGet {
   @Override
   public SimpleResponse get(String location) throws IOException {
     lastAttemptNanos = System.nanoTime();
-    SimpleResponse response = get.get(location);
-    if (response.getStatusCode() != 200) {
-      throw new IOException("HTTP " + response.getStatusCode() + " from " + location);
+    try {
+      SimpleResponse response = get.get(location);
+      if (response.getStatusCode() != 200) {
+        throw new IOException("HTTP " + response.getStatusCode() + " from " + location);
+      }
+      ClampedResponse clamped = new ClampedResponse(response, minCacheSeconds, maxCacheSeconds);
+      lastLifetimeSeconds = clamped.lifetimeSeconds();
+      return clamped;
+    } finally {
+      // Counted from the end too: callers queued behind a slow fetch must not each fetch again.
+      lastAttemptNanos = System.nanoTime();
     }
-    ClampedResponse clamped = new ClampedResponse(response, minCacheSeconds, maxCacheSeconds);
-    lastLifetimeSeconds = clamped.lifetimeSeconds();
-    return clamped;
   }
 
-  /** When the last request started, whatever its outcome ({@link System#nanoTime()}). */
+  /** When the last request started or ended, whatever its outcome ({@link System#nanoTime()}). */
   long lastAttemptNanos() {
     return lastAttemptNanos;
   }

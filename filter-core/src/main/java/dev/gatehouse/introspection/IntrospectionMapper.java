@@ -3,10 +3,10 @@ package dev.gatehouse.introspection;
 import dev.gatehouse.AccessToken;
 import dev.gatehouse.error.BearerTokenException;
 import dev.gatehouse.error.Rejection;
+import dev.gatehouse.verify.ScopeValues;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -63,10 +63,10 @@ final class IntrospectionMapper {
     }
     Set<String> scopes = new LinkedHashSet<>();
     for (String name : scopeClaims) {
-      addScopes(r.get(name), scopes);
+      ScopeValues.addScopes(r.get(name), scopes);
     }
     Set<String> permissions = new LinkedHashSet<>();
-    addStrings(r.get("permissions"), permissions);
+    ScopeValues.addStrings(r.get("permissions"), permissions);
     String clientId = string(r.get("client_id"));
     return AccessToken.builder()
         .subject(string(r.get("sub")))
@@ -91,7 +91,7 @@ final class IntrospectionMapper {
       return List.of(s);
     }
     Set<String> values = new LinkedHashSet<>();
-    addStrings(aud, values);
+    ScopeValues.addStrings(aud, values);
     return List.copyOf(values);
   }
 
@@ -110,33 +110,5 @@ final class IntrospectionMapper {
       return Instant.ofEpochSecond(n.longValue());
     }
     throw new BearerTokenException(Rejection.INVALID_CLAIMS);
-  }
-
-  /** {@code scope} is space-separated (RFC 7662 section 2.2); arrays list one scope each. */
-  private static void addScopes(Object value, Set<String> into) {
-    if (value instanceof String s) {
-      for (String scope : s.trim().split("\\s+")) {
-        if (!scope.isEmpty()) {
-          into.add(scope);
-        }
-      }
-    } else {
-      addStrings(value, into);
-    }
-  }
-
-  private static void addStrings(Object value, Set<String> into) {
-    if (value == null) {
-      return;
-    }
-    if (!(value instanceof Collection<?> values)) {
-      throw new BearerTokenException(Rejection.INVALID_CLAIMS);
-    }
-    for (Object v : values) {
-      if (!(v instanceof String s)) {
-        throw new BearerTokenException(Rejection.INVALID_CLAIMS);
-      }
-      into.add(s);
-    }
   }
 }

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.jose4j.jwk.JsonWebKey;
 
 /**
@@ -113,7 +114,7 @@ public final class CachingAccessTokenVerifier implements AccessTokenVerifier {
     @Override
     public long expireAfterCreate(TokenDigest key, Entry value, long currentTime) {
       long seconds = value.token().expiresAt().getEpochSecond() - clock.instant().getEpochSecond();
-      return Duration.ofSeconds(Math.max(0, seconds)).toNanos();
+      return TimeUnit.SECONDS.toNanos(Math.max(0, seconds)); // saturates instead of overflowing
     }
 
     @Override

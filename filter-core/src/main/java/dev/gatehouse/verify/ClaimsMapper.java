@@ -40,10 +40,10 @@ final class ClaimsMapper {
     try {
       Set<String> scopes = new LinkedHashSet<>();
       for (String name : scopeClaims) {
-        addScopes(claims.getClaimValue(name), scopes);
+        ScopeValues.addScopes(claims.getClaimValue(name), scopes);
       }
       Set<String> permissions = new LinkedHashSet<>();
-      addStrings(claims.getClaimValue(PERMISSIONS), permissions);
+      ScopeValues.addStrings(claims.getClaimValue(PERMISSIONS), permissions);
       String azp = claims.getStringClaimValue("azp");
       return AccessToken.builder()
           .subject(claims.getSubject())
@@ -89,34 +89,6 @@ final class ClaimsMapper {
       }
     }
     return deepest;
-  }
-
-  /** {@code scope} is space-separated (RFC 8693 section 4.2); arrays list one scope each. */
-  private static void addScopes(Object value, Set<String> into) {
-    if (value instanceof String s) {
-      for (String scope : s.trim().split("\\s+")) {
-        if (!scope.isEmpty()) {
-          into.add(scope);
-        }
-      }
-    } else {
-      addStrings(value, into);
-    }
-  }
-
-  private static void addStrings(Object value, Set<String> into) {
-    if (value == null) {
-      return;
-    }
-    if (!(value instanceof Collection<?> values)) {
-      throw new BearerTokenException(Rejection.INVALID_CLAIMS);
-    }
-    for (Object v : values) {
-      if (!(v instanceof String s)) {
-        throw new BearerTokenException(Rejection.INVALID_CLAIMS);
-      }
-      into.add(s);
-    }
   }
 
   private static Instant instant(NumericDate date) {

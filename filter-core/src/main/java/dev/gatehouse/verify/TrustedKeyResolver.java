@@ -19,6 +19,8 @@ import org.jose4j.jwx.JsonWebStructure;
 import org.jose4j.keys.resolvers.VerificationKeyResolver;
 import org.jose4j.lang.JoseException;
 import org.jose4j.lang.UnresolvableKeyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Picks the verification key for a JWS from the trusted {@link KeySource} only, after checking the
@@ -30,6 +32,14 @@ import org.jose4j.lang.UnresolvableKeyException;
 final class TrustedKeyResolver implements VerificationKeyResolver {
 
   static final int MIN_RSA_BITS = 2048;
+
+  /**
+   * Bounds the per-token work of selecting a key (and of trying each when several fit): real
+   * providers publish two or three keys.
+   */
+  static final int MAX_KEYS = 100;
+
+  private static final Logger LOG = LoggerFactory.getLogger(TrustedKeyResolver.class);
   private static final Set<String> ACCESS_TOKEN_TYPES = Set.of("jwt", "at+jwt", "application/at+jwt");
 
   private final KeySource source;
@@ -123,11 +133,14 @@ final class TrustedKeyResolver implements VerificationKeyResolver {
     if (current.source == keys) {
       return current.keys;
     }
-    List<JsonWebKey> kept = new ArrayList<>(keys.size());
+    List<JsonWebKey> kept = new ArrayList<>(Math.min(keys.size(), MAX_KEYS));
     for (JsonWebKey key : keys) {
-      if (isSignatureKey(key)) {
+      if (isSignatureKey(key) && kept.size() < MAX_KEYS) {
         kept.add(key);
       }
+    }
+    if (kept.size() == MAX_KEYS) {
+      LOG.warn("gatehouse jwks_too_many_keys: only the first {} signature keys are used", MAX_KEYS);
     }
     usable = new Usable(keys, List.copyOf(kept));
     return usable.keys;

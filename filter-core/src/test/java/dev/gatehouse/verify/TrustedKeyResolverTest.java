@@ -1,9 +1,21 @@
 package dev.gatehouse.verify;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gatehouse.discovery.KeySource;
+import dev.gatehouse.error.BearerTokenException;
+import dev.gatehouse.error.Rejection;
 import dev.gatehouse.testing.TestKeys;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.jose4j.jwk.EcJwkGenerator;
+import org.jose4j.jwk.EllipticCurveJsonWebKey;
+import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.keys.EllipticCurves;
 import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwk.PublicJsonWebKey;
 import org.jose4j.lang.JoseException;
@@ -44,5 +56,51 @@ class TrustedKeyResolverTest {
   @Test
   void whenTheKeyIsPublishedForEncryptionThenItIsNeverUsed() throws JoseException {
     assertFalse(TrustedKeyResolver.isSignatureKey(publicOnly(TestKeys.RSA, "enc")));
+  }
+
+  @Test
+  void whenTheKeySetHoldsMoreThanTheLimitThenOnlyTheFirstKeysAreEverTried() throws Exception {
+    List<JsonWebKey> keys = new ArrayList<>();
+    List<EllipticCurveJsonWebKey> signers = new ArrayList<>();
+    for (int i = 0; i < TrustedKeyResolver.MAX_KEYS + 20; i++) {
+      EllipticCurveJsonWebKey key = EcJwkGenerator.generateJwk(EllipticCurves.P256);
+      key.setKeyId("k" + i);
+      signers.add(key);
+      keys.add(PublicJsonWebKey.Factory.newPublicJwk(key.getPublicKey()));
+      keys.get(i).setKeyId("k" + i);
+    }
+    KeySource source =
+        new KeySource() {
+          @Override
+          public List<JsonWebKey> keys() {
+            return keys;
+          }
+
+          @Override
+          public boolean refreshUnknownKey(List<JsonWebKey> seen) {
+            return false;
+          }
+        };
+    TrustedKeyResolver resolver = new TrustedKeyResolver(source, Set.of("ES256"));
+
+    assertEquals(keys.get(5).getKey(), resolver.resolveKey(signedBy(signers.get(5)), List.of()));
+    BearerTokenException beyond =
+        assertThrows(
+            BearerTokenException.class,
+            () ->
+                resolver.resolveKey(
+                    signedBy(signers.get(TrustedKeyResolver.MAX_KEYS + 5)), List.of()));
+    assertEquals(Rejection.UNKNOWN_KEY, beyond.rejection());
+  }
+
+  private static JsonWebSignature signedBy(EllipticCurveJsonWebKey key) throws JoseException {
+    JsonWebSignature jws = new JsonWebSignature();
+    jws.setPayload("{}");
+    jws.setAlgorithmHeaderValue("ES256");
+    jws.setKeyIdHeaderValue(key.getKeyId());
+    jws.setKey(key.getPrivateKey());
+    JsonWebSignature parsed = new JsonWebSignature();
+    parsed.setCompactSerialization(jws.getCompactSerialization());
+    return parsed;
   }
 }
