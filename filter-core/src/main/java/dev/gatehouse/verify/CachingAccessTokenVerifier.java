@@ -72,7 +72,11 @@ public final class CachingAccessTokenVerifier implements AccessTokenVerifier {
     JwtAccessTokenVerifier.Verified verified = delegate.verifyWithKey(token);
     cache.put(
         digest,
-        new Entry(verified.token(), verified.key(), ENTRY_OVERHEAD_BYTES + 4 * token.length()));
+        new Entry(
+            verified.token(),
+            verified.key(),
+            trusted(),
+            ENTRY_OVERHEAD_BYTES + 4 * token.length()));
     return verified.token();
   }
 
@@ -87,24 +91,27 @@ public final class CachingAccessTokenVerifier implements AccessTokenVerifier {
     if (now - skewSeconds >= entry.token().expiresAt().getEpochSecond()) {
       return false; // the uncached path gives the precise refusal
     }
-    return trusted().contains(entry.key());
+    KeySnapshot current = trusted();
+    // Same key set as when it was verified: nothing to look up. Otherwise the key must still be in.
+    return entry.verifiedUnder() == current || current.keys().contains(entry.key());
   }
 
-  private Set<Key> trusted() {
+  private KeySnapshot trusted() {
     List<JsonWebKey> current = keys.keys();
     KeySnapshot known = snapshot;
     if (known.source() == current) {
-      return known.keys();
+      return known;
     }
     Set<Key> set = new HashSet<>();
     for (JsonWebKey jwk : current) {
       set.add(jwk.getKey());
     }
-    snapshot = new KeySnapshot(current, Set.copyOf(set));
-    return snapshot.keys();
+    KeySnapshot fresh = new KeySnapshot(current, Set.copyOf(set));
+    snapshot = fresh;
+    return fresh;
   }
 
-  private record Entry(AccessToken token, Key key, int weight) {}
+  private record Entry(AccessToken token, Key key, KeySnapshot verifiedUnder, int weight) {}
 
   private record KeySnapshot(List<JsonWebKey> source, Set<Key> keys) {}
 
