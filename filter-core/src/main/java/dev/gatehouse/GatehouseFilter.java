@@ -102,7 +102,7 @@ public class GatehouseFilter implements Filter {
       return;
     } catch (ProviderUnavailableException e) {
       // The failed fetch itself is logged at WARN where it happens, at a bounded rate.
-      LOG.debug("gatehouse unavailable reason={}", e.getMessage());
+      LOG.debug("gatehouse unavailable reason={}", e.reason());
       p.challenges().unavailable(response, e.retryAfter());
       return;
     }
