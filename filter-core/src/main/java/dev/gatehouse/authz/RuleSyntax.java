@@ -1,6 +1,6 @@
 package dev.gatehouse.authz;
 
-import java.util.Arrays;
+import dev.gatehouse.config.Values;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -74,8 +74,7 @@ final class RuleSyntax {
   }
 
   private static List<String> scopes(String list, String text) {
-    List<String> scopes =
-        Arrays.stream(list.split("[,\\s]+")).filter(s -> !s.isEmpty()).toList();
+    List<String> scopes = Values.list(list);
     if (scopes.isEmpty()) {
       throw new IllegalArgumentException("'" + text.strip() + "' names no scope");
     }

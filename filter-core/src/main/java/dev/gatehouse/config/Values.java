@@ -6,17 +6,18 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
-/** Parses setting strings; every failure names the property. */
-final class Values {
+/** Parses setting strings; every failure names the property. Shared by every settings reader. */
+public final class Values {
 
   private Values() {}
 
-  static List<String> list(String value) {
+  /** Items separated by commas and/or whitespace; empty items dropped. */
+  public static List<String> list(String value) {
     return Arrays.stream(value.split("[,\\s]+")).filter(s -> !s.isEmpty()).toList();
   }
 
   /** {@code 30s}, {@code 500ms}, {@code 5m}, {@code 1h}, ISO-8601 {@code PT30S}, or bare seconds. */
-  static Duration duration(String value, String property) {
+  public static Duration duration(String value, String property) {
     String v = value.trim().toLowerCase(Locale.ROOT);
     try {
       if (v.startsWith("p")) {

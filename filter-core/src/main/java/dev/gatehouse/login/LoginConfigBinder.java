@@ -1,9 +1,9 @@
 package dev.gatehouse.login;
 
 import dev.gatehouse.config.PropertyLookup;
+import dev.gatehouse.config.Values;
 import java.net.URI;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -82,7 +82,7 @@ public final class LoginConfigBinder {
   }
 
   private static List<String> list(String value) {
-    return Arrays.stream(value.split("[,\\s]+")).filter(s -> !s.isEmpty()).toList();
+    return Values.list(value);
   }
 
   private static <E extends Enum<E>> E choice(String value, Class<E> type, LoginKey key) {
@@ -111,25 +111,7 @@ public final class LoginConfigBinder {
   }
 
   static Duration duration(String value, LoginKey key) {
-    String v = value.trim().toLowerCase(Locale.ROOT);
-    try {
-      if (v.startsWith("p")) {
-        return Duration.parse(v.toUpperCase(Locale.ROOT));
-      }
-      if (v.endsWith("ms")) {
-        return Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2).trim()));
-      }
-      char unit = v.charAt(v.length() - 1);
-      String number = v.substring(0, v.length() - 1).trim();
-      return switch (unit) {
-        case 's' -> Duration.ofSeconds(Long.parseLong(number));
-        case 'm' -> Duration.ofMinutes(Long.parseLong(number));
-        case 'h' -> Duration.ofHours(Long.parseLong(number));
-        default -> Duration.ofSeconds(Long.parseLong(v));
-      };
-    } catch (NumberFormatException | DateTimeParseException e) {
-      throw new IllegalArgumentException(
-          key.property() + ": '" + value + "' is not a duration (examples: 30s, 500ms, 5m, PT1H)");
-    }
+    return Values.duration(value, key.property());
   }
+
 }

@@ -4,12 +4,16 @@ import dev.gatehouse.error.BearerTokenException;
 import dev.gatehouse.error.Rejection;
 import java.util.Collection;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Reads scope-like claim values the same way for JWTs and introspection responses; a value of the
  * wrong shape refuses the token instead of being skipped.
  */
 public final class ScopeValues {
+
+  /** Compiled once: this runs for every verified token. */
+  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
   private ScopeValues() {}
 
@@ -19,7 +23,7 @@ public final class ScopeValues {
    */
   public static void addScopes(Object value, Set<String> into) {
     if (value instanceof String s) {
-      for (String scope : s.trim().split("\\s+")) {
+      for (String scope : WHITESPACE.split(s.trim())) {
         if (!scope.isEmpty()) {
           into.add(scope);
         }
