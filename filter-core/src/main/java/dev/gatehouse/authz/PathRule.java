@@ -6,6 +6,10 @@ import java.util.Set;
 /**
  * One line of the rule set: which methods and paths it covers, and the access they need.
  *
+ * <p>A rule for {@code GET} also covers {@code HEAD}: {@code HttpServlet} answers {@code HEAD} by
+ * running {@code doGet}, so a {@code HEAD} request must never need less than the {@code GET} it
+ * stands for (its headers, such as {@code Content-Length}, tell about the resource).
+ *
  * @param methods the HTTP methods covered, exactly as sent (case-sensitive); empty for all
  */
 public record PathRule(Set<String> methods, PathPattern pattern, Access access) {
@@ -17,7 +21,13 @@ public record PathRule(Set<String> methods, PathPattern pattern, Access access) 
   }
 
   public boolean matches(String method, String path) {
-    return (methods.isEmpty() || methods.contains(method)) && pattern.matches(path);
+    return covers(method) && pattern.matches(path);
+  }
+
+  private boolean covers(String method) {
+    return methods.isEmpty()
+        || methods.contains(method)
+        || ("HEAD".equals(method) && methods.contains("GET"));
   }
 
   /** In the configuration syntax, e.g. {@code GET,HEAD /orders/* scopes=read:orders}. */

@@ -57,6 +57,25 @@ class PathRulesTest {
     }
 
     @Test
+    void whenARuleCoversGetThenItCoversHeadToo() {
+      PathRules getOnly =
+          PathRules.builder()
+              .rule("GET /api/orders scopes=read:orders")
+              .rule("* /api/* authenticated")
+              .build();
+
+      assertEquals("scopes=read:orders", getOnly.decide(request("HEAD", "/api/orders")).toString());
+      assertEquals("authenticated", getOnly.decide(request("OPTIONS", "/api/orders")).toString());
+    }
+
+    @Test
+    void whenARuleCoversHeadOnlyThenGetIsNotCovered() {
+      PathRules headOnly = PathRules.builder().rule("HEAD /api/orders public").build();
+
+      assertEquals(Access.Kind.AUTHENTICATED, headOnly.decide(request("GET", "/api/orders")).kind());
+    }
+
+    @Test
     void whenThePathComesAsServletPathAndPathInfoThenBothAreMatched() {
       assertEquals(
           "scopes=read:orders",
