@@ -3,7 +3,7 @@ package dev.gatehouse.login;
 import dev.gatehouse.GatehouseConfig;
 import dev.gatehouse.GatehouseFilter;
 import dev.gatehouse.config.ConfigBinder;
-import dev.gatehouse.config.MicroProfileLookup;
+import dev.gatehouse.config.FilterSettings;
 import dev.gatehouse.config.PropertyLookup;
 import dev.gatehouse.error.ChallengeWriter;
 import jakarta.servlet.Filter;
@@ -58,9 +58,7 @@ public class GatehouseLoginFilter implements Filter {
   @Override
   public void init(FilterConfig filterConfig) throws ServletException {
     if (parts == null) {
-      PropertyLookup initParams =
-          key -> Optional.ofNullable(filterConfig.getInitParameter(key)).filter(v -> !v.isBlank());
-      PropertyLookup lookup = microProfile().orElse(initParams);
+      PropertyLookup lookup = FilterSettings.of(filterConfig);
       try {
         parts = new Parts(new ConfigBinder(lookup).bind(), new LoginConfigBinder(lookup).bind());
       } catch (IllegalArgumentException e) {
@@ -158,13 +156,10 @@ public class GatehouseLoginFilter implements Filter {
     }
   }
 
-  private static PropertyLookup microProfile() {
-    try {
-      return MicroProfileLookup.load(Thread.currentThread().getContextClassLoader())
-          .orElse(key -> Optional.empty());
-    } catch (LinkageError e) {
-      return key -> Optional.empty();
-    }
+  /** The bearer-token configuration in use; null before {@link #init(FilterConfig)}. */
+  GatehouseConfig apiConfig() {
+    Parts p = parts;
+    return p == null ? null : p.bearer.config();
   }
 
   /** The steps, built once per configuration and shared by all requests. */
