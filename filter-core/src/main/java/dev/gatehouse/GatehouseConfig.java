@@ -8,6 +8,7 @@ import dev.gatehouse.authz.InMemoryRevocationList;
 import dev.gatehouse.authz.PathRules;
 import dev.gatehouse.authz.RevocationList;
 import dev.gatehouse.introspection.IntrospectionConfig;
+import dev.gatehouse.metrics.MetricsSettings;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -79,6 +80,7 @@ public final class GatehouseConfig {
   private final List<ClaimRequirement> claimRequirements;
   private final Optional<IdentityHeaders> identityHeaders;
   private final Optional<IntrospectionConfig> introspection;
+  private final MetricsSettings metrics;
 
   private GatehouseConfig(Builder b, List<TrustedIssuer> issuers) {
     this.issuer = b.issuer;
@@ -116,6 +118,7 @@ public final class GatehouseConfig {
     this.claimRequirements = List.copyOf(b.claimRequirements);
     this.identityHeaders = Optional.ofNullable(b.identityHeaders);
     this.introspection = Optional.ofNullable(b.introspection);
+    this.metrics = b.metrics;
   }
 
   /** The same settings, trusting {@code only} this one of the issuers: what its verifier sees. */
@@ -150,6 +153,7 @@ public final class GatehouseConfig {
     this.claimRequirements = c.claimRequirements;
     this.identityHeaders = c.identityHeaders;
     this.introspection = c.introspection;
+    this.metrics = c.metrics;
   }
 
   /**
@@ -303,6 +307,11 @@ public final class GatehouseConfig {
     return introspection;
   }
 
+  /** Where the filter shows its counters: JMX, Micrometer (see docs/metrics.md). */
+  public MetricsSettings metrics() {
+    return metrics;
+  }
+
   /** How many verified tokens are remembered; 0 turns the cache off. */
   public int tokenCacheMaxEntries() {
     return tokenCacheMaxEntries;
@@ -349,6 +358,7 @@ public final class GatehouseConfig {
     private final List<ClaimRequirement> claimRequirements = new ArrayList<>();
     private IdentityHeaders identityHeaders;
     private IntrospectionConfig introspection;
+    private MetricsSettings metrics = MetricsSettings.defaults();
 
     private Builder(URI issuer) {
       this.issuer = issuer;
@@ -605,6 +615,12 @@ public final class GatehouseConfig {
     /** Checks tokens that are not JWTs with this RFC 7662 introspection endpoint. */
     public Builder introspection(IntrospectionConfig introspection) {
       this.introspection = Objects.requireNonNull(introspection, "introspection");
+      return this;
+    }
+
+    /** Where the counters are shown (default: JMX, and Micrometer when it is present). */
+    public Builder metrics(MetricsSettings metrics) {
+      this.metrics = Objects.requireNonNull(metrics, "metrics");
       return this;
     }
 

@@ -6,6 +6,7 @@ import dev.gatehouse.config.MicroProfileLookup;
 import dev.gatehouse.config.PropertyLookup;
 import dev.gatehouse.error.BearerTokenException;
 import dev.gatehouse.error.ProviderUnavailableException;
+import dev.gatehouse.metrics.MetricsPublication;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
@@ -39,6 +40,7 @@ public class GatehouseFilter implements Filter {
   private static final Logger LOG = LoggerFactory.getLogger(GatehouseFilter.class);
 
   private volatile Pipeline pipeline;
+  private volatile MetricsPublication metrics;
 
   /** For containers: the configuration is read in {@link #init(FilterConfig)}. */
   public GatehouseFilter() {}
@@ -52,7 +54,8 @@ public class GatehouseFilter implements Filter {
    * Reads init-params and, when present, MicroProfile Config, which wins. A configuration error
    * stops the application here, with a message naming the property; the provider is not contacted.
    * Publishes the revocation list as the servlet-context attribute {@link RevocationList#ATTRIBUTE}
-   * so the application can revoke tokens.
+   * so the application can revoke tokens, and shows the filter's counters over JMX and, when
+   * present, Micrometer (docs/metrics.md).
    */
   @Override
   public void init(FilterConfig filterConfig) throws ServletException {
@@ -66,6 +69,20 @@ public class GatehouseFilter implements Filter {
     ServletContext context = filterConfig.getServletContext();
     if (context != null && context.getAttribute(RevocationList.ATTRIBUTE) == null) {
       context.setAttribute(RevocationList.ATTRIBUTE, pipeline.config().revocations());
+    }
+    if (metrics == null) {
+      Pipeline p = pipeline;
+      metrics = MetricsPublication.start(p.counters(), p.config().metrics(), filterConfig);
+    }
+  }
+
+  /** Takes the filter's MBean and meters away. */
+  @Override
+  public void destroy() {
+    MetricsPublication published = metrics;
+    if (published != null) {
+      metrics = null;
+      published.close();
     }
   }
 
@@ -98,11 +115,13 @@ public class GatehouseFilter implements Filter {
       admitted = p.admit(request);
     } catch (BearerTokenException e) {
       LOG.debug("gatehouse rejected reason={}", e.rejection().reasonCode());
+      p.counters().rejected(e.rejection());
       p.challenges().reject(response, e);
       return;
     } catch (ProviderUnavailableException e) {
       // The failed fetch itself is logged at WARN where it happens, at a bounded rate.
       LOG.debug("gatehouse unavailable reason={}", e.reason());
+      p.counters().unavailable(e.reason());
       p.challenges().unavailable(response, e.retryAfter());
       return;
     }
@@ -115,6 +134,7 @@ public class GatehouseFilter implements Filter {
       }
       LOG.debug("gatehouse rejected reason={} (by the application)", e.rejection().reasonCode());
       response.reset();
+      p.counters().rejected(e.rejection());
       p.challenges().reject(response, e);
     }
   }

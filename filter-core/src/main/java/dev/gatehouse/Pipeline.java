@@ -6,6 +6,7 @@ import dev.gatehouse.authz.PathRules;
 import dev.gatehouse.error.BearerTokenException;
 import dev.gatehouse.error.ChallengeWriter;
 import dev.gatehouse.error.Rejection;
+import dev.gatehouse.metrics.GatehouseCounters;
 import dev.gatehouse.token.BearerTokenExtractor;
 import dev.gatehouse.token.RequestTokenExtractor;
 import dev.gatehouse.verify.AccessTokenVerifier;
@@ -24,6 +25,7 @@ final class Pipeline {
   private final IdentityHeaders identityHeaders;
   private final ChallengeWriter challenges;
   private final GatehouseConfig config;
+  private final GatehouseCounters counters = new GatehouseCounters();
 
   private Pipeline(GatehouseConfig config) {
     this.config = config;
@@ -34,7 +36,7 @@ final class Pipeline {
             config.formParameterTokens(),
             config.maxTokenLength(),
             config.introspection().isPresent());
-    this.verifier = Verifiers.of(config);
+    this.verifier = Verifiers.of(config, counters);
     this.checks = AccessChecks.of(config);
     this.identityHeaders = config.identityHeaders().orElse(null);
     this.challenges = new ChallengeWriter(config.realm());
@@ -52,6 +54,11 @@ final class Pipeline {
     return challenges;
   }
 
+  /** This pipeline's counters; each filter instance has its own. */
+  GatehouseCounters counters() {
+    return counters;
+  }
+
   /**
    * The request to hand on: on a public path as it came (less any identity headers); otherwise
    * with a verified token that passed every check.
@@ -65,6 +72,7 @@ final class Pipeline {
       throw new BearerTokenException(Rejection.PATH_DENIED);
     }
     if (!access.needsToken()) {
+      counters.publicPath();
       return identityHeaders == null
           ? request
           : IdentityHeaderRequest.stripped(request, identityHeaders);
@@ -75,6 +83,7 @@ final class Pipeline {
             .orElseThrow(() -> new BearerTokenException(Rejection.MISSING_TOKEN));
     AccessToken token = verifier.verify(raw);
     checks.check(request, token, access);
+    counters.accepted();
     HttpServletRequest authenticated = new AuthenticatedRequest(request, token);
     return identityHeaders == null
         ? authenticated

@@ -5,6 +5,7 @@ import dev.gatehouse.discovery.RemoteKeySource;
 import dev.gatehouse.discovery.StaticKeySource;
 import dev.gatehouse.introspection.IntrospectionConfig;
 import dev.gatehouse.introspection.IntrospectionVerifier;
+import dev.gatehouse.metrics.MetricsRecorder;
 import dev.gatehouse.token.TokenSyntax;
 import dev.gatehouse.verify.AccessTokenVerifier;
 import dev.gatehouse.verify.CachingAccessTokenVerifier;
@@ -25,8 +26,8 @@ final class Verifiers {
 
   private Verifiers() {}
 
-  static AccessTokenVerifier of(GatehouseConfig config) {
-    AccessTokenVerifier jwt = jwt(config);
+  static AccessTokenVerifier of(GatehouseConfig config, MetricsRecorder metrics) {
+    AccessTokenVerifier jwt = jwt(config, metrics);
     if (config.introspection().isEmpty()) {
       return jwt;
     }
@@ -38,26 +39,31 @@ final class Verifiers {
             config.clock(),
             config.clockSkew(),
             config.connectTimeout(),
-            config.maxResponseBytes());
+            config.maxResponseBytes(),
+            metrics);
     return token -> TokenSyntax.isJwt(token) ? jwt.verify(token) : opaque.verify(token);
   }
 
-  private static AccessTokenVerifier jwt(GatehouseConfig config) {
+  private static AccessTokenVerifier jwt(GatehouseConfig config, MetricsRecorder metrics) {
     List<TrustedIssuer> issuers = config.issuers();
     if (issuers.size() == 1) {
-      return forIssuer(config, issuers.get(0), true, 1);
+      return forIssuer(config, issuers.get(0), true, 1, metrics);
     }
     Map<String, AccessTokenVerifier> byIssuer = new LinkedHashMap<>();
     for (TrustedIssuer issuer : issuers) {
       byIssuer.put(
           issuer.issuer().toString(),
-          forIssuer(config, issuer, issuer == issuers.get(0), issuers.size()));
+          forIssuer(config, issuer, issuer == issuers.get(0), issuers.size(), metrics));
     }
     return new IssuerRoutingVerifier(byIssuer);
   }
 
   private static AccessTokenVerifier forIssuer(
-      GatehouseConfig config, TrustedIssuer issuer, boolean first, int shares) {
+      GatehouseConfig config,
+      TrustedIssuer issuer,
+      boolean first,
+      int shares,
+      MetricsRecorder metrics) {
     GatehouseConfig only = config.forIssuerOnly(issuer);
     boolean named = !issuer.name().equals(issuer.issuer().toString());
     KeySource keys =
@@ -67,7 +73,7 @@ final class Verifiers {
                 first && !named
                     ? "gatehouse.public-key (or public-key-location, mp.jwt.verify.publickey*)"
                     : issuer.property("public-key"))
-            : RemoteKeySource.create(only);
+            : RemoteKeySource.create(only, metrics);
     JwtAccessTokenVerifier verifier = new JwtAccessTokenVerifier(only, keys);
     if (config.tokenCacheMaxEntries() == 0) {
       return verifier;
@@ -78,6 +84,7 @@ final class Verifiers {
         config.clock(),
         config.clockSkew(),
         Math.max(1, config.tokenCacheMaxEntries() / shares),
-        Math.max(MIN_CACHE_BYTES, config.tokenCacheMaxBytes() / shares));
+        Math.max(MIN_CACHE_BYTES, config.tokenCacheMaxBytes() / shares),
+        metrics);
   }
 }

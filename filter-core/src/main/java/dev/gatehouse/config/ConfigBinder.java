@@ -1,6 +1,7 @@
 package dev.gatehouse.config;
 
 import dev.gatehouse.GatehouseConfig;
+import dev.gatehouse.metrics.MetricsSettings;
 
 /**
  * The only place where setting strings become a {@link GatehouseConfig}. Issuers, access settings
@@ -59,7 +60,24 @@ public final class ConfigBinder {
     b.tokenCache(cacheEntries, cacheBytes);
     AccessBinding.apply(s, b);
     IntrospectionBinding.apply(s, b);
+    b.metrics(metrics());
     return b.build();
+  }
+
+  /** Both exports are on unless switched off. */
+  private MetricsSettings metrics() {
+    MetricsSettings metrics = MetricsSettings.defaults();
+    if (!enabled(ConfigKey.METRICS_JMX)) {
+      metrics = metrics.withoutJmx();
+    }
+    if (!enabled(ConfigKey.METRICS_MICROMETER)) {
+      metrics = metrics.withoutMicrometer();
+    }
+    return metrics;
+  }
+
+  private boolean enabled(ConfigKey key) {
+    return s.value(key).map(v -> Values.bool(v, s.name(key))).orElse(true);
   }
 
   private java.time.Duration duration(String value, ConfigKey key) {

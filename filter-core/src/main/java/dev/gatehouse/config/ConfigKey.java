@@ -50,7 +50,9 @@ public enum ConfigKey {
   INTROSPECTION_TIMEOUT("gatehouse.introspection.timeout", null),
   INTROSPECTION_CACHE_DURATION("gatehouse.introspection.cache-duration", null),
   INTROSPECTION_NEGATIVE_CACHE_DURATION("gatehouse.introspection.negative-cache-duration", null),
-  INTROSPECTION_CACHE_MAX_ENTRIES("gatehouse.introspection.cache-max-entries", null);
+  INTROSPECTION_CACHE_MAX_ENTRIES("gatehouse.introspection.cache-max-entries", null),
+  METRICS_JMX("gatehouse.metrics.jmx", null),
+  METRICS_MICROMETER("gatehouse.metrics.micrometer", null);
 
   /** {@code gatehouse.issuers.<name>.<setting>}: one of several trusted issuers. */
   public static final String ISSUER_PREFIX = "gatehouse.issuers.";

@@ -20,10 +20,17 @@ final class BoundedHttpGet implements SimpleGet {
   private final Get get = new Get();
   private final long minCacheSeconds;
   private final long maxCacheSeconds;
+  private final Runnable onFailure;
   private volatile long lastLifetimeSeconds = -1;
   private volatile long lastAttemptNanos = System.nanoTime() - Duration.ofDays(1).toNanos();
 
   BoundedHttpGet(GatehouseConfig config) {
+    this(config, () -> {});
+  }
+
+  /** @param onFailure told of every request that got no 200 answer within the limits */
+  BoundedHttpGet(GatehouseConfig config, Runnable onFailure) {
+    this.onFailure = onFailure;
     get.setConnectTimeout(Math.toIntExact(config.connectTimeout().toMillis()));
     get.setReadTimeout(Math.toIntExact(config.readTimeout().toMillis()));
     get.setRetries(0);
@@ -43,6 +50,9 @@ final class BoundedHttpGet implements SimpleGet {
       ClampedResponse clamped = new ClampedResponse(response, minCacheSeconds, maxCacheSeconds);
       lastLifetimeSeconds = clamped.lifetimeSeconds();
       return clamped;
+    } catch (IOException | RuntimeException e) {
+      onFailure.run();
+      throw e;
     } finally {
       // Counted from the end too: callers queued behind a slow fetch must not each fetch again.
       lastAttemptNanos = System.nanoTime();

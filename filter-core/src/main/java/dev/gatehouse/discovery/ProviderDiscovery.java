@@ -4,6 +4,7 @@ import dev.gatehouse.GatehouseConfig;
 import dev.gatehouse.IssuerNames;
 import dev.gatehouse.error.ProviderUnavailableException;
 import dev.gatehouse.error.ProviderUnavailableException.Cause;
+import dev.gatehouse.metrics.MetricsRecorder;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -30,6 +31,7 @@ public final class ProviderDiscovery {
   private final SimpleGet http;
   private final boolean insecureLoopbackHttp;
   private final Duration retryAfter;
+  private final MetricsRecorder metrics;
   private final ReentrantLock lock = new ReentrantLock();
   private volatile ProviderMetadata metadata;
   private long retryAtNanos;
@@ -41,18 +43,30 @@ public final class ProviderDiscovery {
    * fetched before the first {@link #metadata()}.
    */
   public static ProviderDiscovery create(GatehouseConfig config) {
+    return create(config, MetricsRecorder.NONE);
+  }
+
+  /** The same, counting each fetch of the document as it ends. */
+  public static ProviderDiscovery create(GatehouseConfig config, MetricsRecorder metrics) {
     return new ProviderDiscovery(
         config.issuer(),
         new BoundedHttpGet(config),
         config.insecureLoopbackHttp(),
-        config.keyRefreshCooldown());
+        config.keyRefreshCooldown(),
+        metrics);
   }
 
-  ProviderDiscovery(URI issuer, SimpleGet http, boolean insecureLoopbackHttp, Duration retryAfter) {
+  ProviderDiscovery(
+      URI issuer,
+      SimpleGet http,
+      boolean insecureLoopbackHttp,
+      Duration retryAfter,
+      MetricsRecorder metrics) {
     this.issuer = issuer;
     this.http = http;
     this.insecureLoopbackHttp = insecureLoopbackHttp;
     this.retryAfter = retryAfter;
+    this.metrics = metrics;
   }
 
   /**
@@ -85,8 +99,10 @@ public final class ProviderDiscovery {
       try {
         metadata = fetch();
         lastFailure = null;
+        metrics.discoveryFetched();
         return metadata;
       } catch (ProviderUnavailableException e) {
+        metrics.discoveryFetchFailed();
         lastFailure = e.reason();
         retryAtNanos = now + retryAfter.toNanos();
         throw e;

@@ -3,10 +3,12 @@ package dev.gatehouse.discovery;
 import dev.gatehouse.GatehouseConfig;
 import dev.gatehouse.error.ProviderUnavailableException;
 import dev.gatehouse.error.ProviderUnavailableException.Cause;
+import dev.gatehouse.metrics.MetricsRecorder;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.jose4j.jwk.HttpsJwks;
@@ -34,6 +36,9 @@ public final class RemoteKeySource implements KeySource {
   private final BoundedHttpGet http;
   private final GatehouseConfig config;
   private final long cooldownNanos;
+  private final MetricsRecorder metrics;
+  /** The last key set counted as fetched: jose4j builds a new list for each successful fetch. */
+  private final AtomicReference<List<JsonWebKey>> counted = new AtomicReference<>();
   private final ReentrantLock lock = new ReentrantLock();
   private volatile HttpsJwks jwks;
   private volatile boolean loaded;
@@ -43,26 +48,28 @@ public final class RemoteKeySource implements KeySource {
   private volatile long freshAtNanos;
   private volatile long freshLifetimeNanos;
 
-  private RemoteKeySource(Supplier<URI> location, GatehouseConfig config) {
+  private RemoteKeySource(
+      Supplier<URI> location, GatehouseConfig config, MetricsRecorder metrics) {
     this.location = location;
-    this.http = new BoundedHttpGet(config);
+    this.http = new BoundedHttpGet(config, metrics::jwksFetchFailed);
     this.config = config;
     this.cooldownNanos = config.keyRefreshCooldown().toNanos();
+    this.metrics = metrics;
   }
 
   /** Keys from the configured JWKS URL, or from the one the issuer's discovery document names. */
   public static KeySource create(GatehouseConfig config) {
+    return create(config, MetricsRecorder.NONE);
+  }
+
+  /** The same, counting JWKS and discovery fetches. */
+  public static KeySource create(GatehouseConfig config, MetricsRecorder metrics) {
     if (config.jwksUri().isPresent()) {
       URI fixed = config.jwksUri().get();
-      return new RemoteKeySource(() -> fixed, config);
+      return new RemoteKeySource(() -> fixed, config, metrics);
     }
-    ProviderDiscovery discovery =
-        new ProviderDiscovery(
-            config.issuer(),
-            new BoundedHttpGet(config),
-            config.insecureLoopbackHttp(),
-            config.keyRefreshCooldown());
-    return new RemoteKeySource(discovery::jwksUri, config);
+    ProviderDiscovery discovery = ProviderDiscovery.create(config, metrics);
+    return new RemoteKeySource(discovery::jwksUri, config, metrics);
   }
 
   @Override
@@ -121,6 +128,9 @@ public final class RemoteKeySource implements KeySource {
           (lifetime >= 0 ? Duration.ofSeconds(lifetime) : config.keyCacheDuration()).toNanos();
       freshAtNanos = now;
       freshList = current;
+      if (counted.getAndSet(current) != current) {
+        metrics.jwksFetched(); // once per new set, however many threads observe it at once
+      }
     }
   }
 
@@ -189,6 +199,9 @@ public final class RemoteKeySource implements KeySource {
    * ({@code "keys": "x"}), which is a provider failure like any unreadable body.
    */
   private ProviderUnavailableException failure(Exception e) {
+    if (!(e instanceof IOException)) {
+      metrics.jwksFetchFailed(); // the body was not a key set; HTTP failures count where they occur
+    }
     LOG.warn(
         "gatehouse keys_unavailable: cannot fetch the JWKS ({})",
         e instanceof IOException ? e.toString() : e.getClass().getSimpleName());

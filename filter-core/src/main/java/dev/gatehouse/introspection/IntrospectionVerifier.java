@@ -9,6 +9,7 @@ import dev.gatehouse.error.ProviderUnavailableException;
 import dev.gatehouse.error.ProviderUnavailableException.Cause;
 import dev.gatehouse.error.Rejection;
 import dev.gatehouse.introspection.IntrospectionMapper.Outcome;
+import dev.gatehouse.metrics.MetricsRecorder;
 import dev.gatehouse.verify.AccessTokenVerifier;
 import dev.gatehouse.verify.TokenDigest;
 import java.time.Clock;
@@ -32,6 +33,7 @@ public final class IntrospectionVerifier implements AccessTokenVerifier {
   private final Clock clock;
   private final long skewSeconds;
   private final AsyncCache<TokenDigest, Outcome> cache;
+  private final MetricsRecorder metrics;
 
   /**
    * @param scopeClaims the response fields merged into the token's scopes, as for JWTs
@@ -44,6 +46,19 @@ public final class IntrospectionVerifier implements AccessTokenVerifier {
       Duration skew,
       Duration connectTimeout,
       int maxResponseBytes) {
+    this(config, scopeClaims, clock, skew, connectTimeout, maxResponseBytes, MetricsRecorder.NONE);
+  }
+
+  /** The same, counting calls by outcome and cache hits. */
+  public IntrospectionVerifier(
+      IntrospectionConfig config,
+      List<String> scopeClaims,
+      Clock clock,
+      Duration skew,
+      Duration connectTimeout,
+      int maxResponseBytes,
+      MetricsRecorder metrics) {
+    this.metrics = metrics;
     this.client = new IntrospectionClient(config, connectTimeout, maxResponseBytes);
     this.mapper = new IntrospectionMapper(config, scopeClaims, clock, skew);
     this.clock = clock;
@@ -59,8 +74,19 @@ public final class IntrospectionVerifier implements AccessTokenVerifier {
   @Override
   public AccessToken verify(String token) {
     TokenDigest key = TokenDigest.of(token);
+    boolean[] called = {false};
     CompletableFuture<Outcome> pending =
-        cache.get(key, (k, executor) -> client.introspect(token).thenApply(mapper::outcome));
+        cache.get(
+            key,
+            (k, executor) -> {
+              called[0] = true;
+              return client.introspect(token).thenApply(mapper::outcome).whenComplete(this::count);
+            });
+    if (called[0]) {
+      metrics.introspectionCacheMiss();
+    } else {
+      metrics.introspectionCacheHit();
+    }
     Outcome outcome = await(pending);
     if (outcome.rejection() != null) {
       throw new BearerTokenException(outcome.rejection());
@@ -71,6 +97,17 @@ public final class IntrospectionVerifier implements AccessTokenVerifier {
       throw new BearerTokenException(Rejection.EXPIRED);
     }
     return verified;
+  }
+
+  /** Once per call, when it ends; a call shared by concurrent requests counts once. */
+  private void count(Outcome outcome, Throwable failure) {
+    if (failure != null) {
+      metrics.introspectionFailed();
+    } else if (outcome.rejection() != null) {
+      metrics.introspectionRefused();
+    } else {
+      metrics.introspectionActive();
+    }
   }
 
   /** Results currently remembered; for tests and metrics. */

@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import dev.gatehouse.AccessToken;
 import dev.gatehouse.discovery.KeySource;
+import dev.gatehouse.metrics.MetricsRecorder;
 import java.security.Key;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,6 +33,7 @@ public final class CachingAccessTokenVerifier implements AccessTokenVerifier {
   private final Clock clock;
   private final long skewSeconds;
   private final Cache<TokenDigest, Entry> cache;
+  private final MetricsRecorder metrics;
   private volatile KeySnapshot snapshot = new KeySnapshot(null, Set.of());
 
   /**
@@ -45,6 +47,19 @@ public final class CachingAccessTokenVerifier implements AccessTokenVerifier {
       Duration skew,
       int maxEntries,
       long maxBytes) {
+    this(delegate, keys, clock, skew, maxEntries, maxBytes, MetricsRecorder.NONE);
+  }
+
+  /** The same, counting hits and misses. */
+  public CachingAccessTokenVerifier(
+      JwtAccessTokenVerifier delegate,
+      KeySource keys,
+      Clock clock,
+      Duration skew,
+      int maxEntries,
+      long maxBytes,
+      MetricsRecorder metrics) {
+    this.metrics = metrics;
     this.delegate = delegate;
     this.keys = keys;
     this.clock = clock;
@@ -68,10 +83,12 @@ public final class CachingAccessTokenVerifier implements AccessTokenVerifier {
     Entry hit = cache.getIfPresent(digest);
     if (hit != null) {
       if (stillValid(hit)) {
+        metrics.tokenCacheHit();
         return hit.token();
       }
       cache.invalidate(digest);
     }
+    metrics.tokenCacheMiss();
     JwtAccessTokenVerifier.Verified verified = delegate.verifyWithKey(token);
     cache.put(
         digest,
