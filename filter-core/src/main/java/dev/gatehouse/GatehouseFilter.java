@@ -2,8 +2,7 @@ package dev.gatehouse;
 
 import dev.gatehouse.authz.RevocationList;
 import dev.gatehouse.config.ConfigBinder;
-import dev.gatehouse.config.MicroProfileLookup;
-import dev.gatehouse.config.PropertyLookup;
+import dev.gatehouse.config.FilterSettings;
 import dev.gatehouse.error.BearerTokenException;
 import dev.gatehouse.error.ProviderUnavailableException;
 import dev.gatehouse.metrics.MetricsPublication;
@@ -17,10 +16,6 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.Enumeration;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,7 +56,7 @@ public class GatehouseFilter implements Filter {
   public void init(FilterConfig filterConfig) throws ServletException {
     if (pipeline == null) {
       try {
-        pipeline = Pipeline.of(new ConfigBinder(microProfile().orElse(initParams(filterConfig))).bind());
+        pipeline = Pipeline.of(new ConfigBinder(FilterSettings.of(filterConfig)).bind());
       } catch (IllegalArgumentException e) {
         throw new ServletException("Gatehouse configuration: " + e.getMessage(), e);
       }
@@ -84,19 +79,6 @@ public class GatehouseFilter implements Filter {
       metrics = null;
       published.close();
     }
-  }
-
-  private static PropertyLookup initParams(FilterConfig filterConfig) {
-    Map<String, String> params = new HashMap<>();
-    Enumeration<String> names = filterConfig.getInitParameterNames();
-    while (names != null && names.hasMoreElements()) {
-      String name = names.nextElement();
-      String value = filterConfig.getInitParameter(name);
-      if (value != null) {
-        params.put(name, value);
-      }
-    }
-    return PropertyLookup.of(params);
   }
 
   @Override
@@ -143,14 +125,5 @@ public class GatehouseFilter implements Filter {
   public GatehouseConfig config() {
     Pipeline p = pipeline;
     return p == null ? null : p.config();
-  }
-
-  private static PropertyLookup microProfile() {
-    try {
-      return MicroProfileLookup.load(Thread.currentThread().getContextClassLoader())
-          .orElse(key -> Optional.empty());
-    } catch (LinkageError e) {
-      return key -> Optional.empty();
-    }
   }
 }
