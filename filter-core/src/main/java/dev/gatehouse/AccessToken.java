@@ -15,9 +15,13 @@ import java.util.Set;
 /**
  * A verified access token, as the application sees it. Immutable; holds no jose4j type.
  *
- * <p>Read it in a servlet with {@link #from(ServletRequest)}.
+ * <p>Read it in a servlet with {@link #from(ServletRequest)}, or inject it with CDI (see {@code
+ * dev.gatehouse.cdi}).
+ *
+ * <p>Not meant to be subclassed: the class is not {@code final} only so that a CDI container can
+ * put a request-scoped client proxy in front of it.
  */
-public final class AccessToken {
+public class AccessToken {
 
   /** Request attribute under which the filter stores the verified token. */
   public static final String ATTRIBUTE = "dev.gatehouse.access_token";
@@ -38,6 +42,23 @@ public final class AccessToken {
   private final Instant expiresAt;
   private final String tokenId;
   private final Map<String, Object> claims;
+
+  /**
+   * For CDI client proxies only (CDI requires a non-private no-argument constructor for them). The
+   * instance it makes carries no values; a proxy forwards every call to the request's real token.
+   */
+  protected AccessToken() {
+    this.subject = null;
+    this.issuer = null;
+    this.audiences = List.of();
+    this.scopes = Set.of();
+    this.permissions = Set.of();
+    this.clientId = null;
+    this.issuedAt = null;
+    this.expiresAt = null;
+    this.tokenId = null;
+    this.claims = Map.of();
+  }
 
   private AccessToken(Builder b) {
     this.subject = b.subject;

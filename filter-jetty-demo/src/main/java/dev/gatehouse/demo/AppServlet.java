@@ -1,6 +1,8 @@
 package dev.gatehouse.demo;
 
 import dev.gatehouse.AccessToken;
+import dev.gatehouse.error.BearerTokenException;
+import dev.gatehouse.error.Rejection;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -20,7 +22,7 @@ final class AppServlet extends HttpServlet {
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
-    AccessToken token = ProtectedServlet.token(request);
+    AccessToken token = token(request);
     StringBuilder rows = new StringBuilder();
     for (Map.Entry<String, Object> claim : token.claims().entrySet()) {
       rows.append("<tr><th>")
@@ -74,5 +76,14 @@ final class AppServlet extends HttpServlet {
       }
     }
     return out.toString();
+  }
+
+  /**
+   * The token the login filter verified. Its absence means the servlet was mapped outside the
+   * filter; refusing then is safer than serving the page anonymously.
+   */
+  private static AccessToken token(HttpServletRequest request) {
+    return AccessToken.from(request)
+        .orElseThrow(() -> new BearerTokenException(Rejection.MISSING_TOKEN));
   }
 }

@@ -32,6 +32,10 @@ import org.eclipse.jetty.server.ServerConnector;
  *       GatehouseLoginFilter} (browser login, logout button), and the public {@code /signed-out}.
  * </ul>
  *
+ * <p>The API is served by CDI beans (Weld, see {@link ServletCdi}): the servlets are registered by
+ * class so that Jetty creates them and Weld injects them, {@link OrderService} guards its methods
+ * with {@code @RequiresScopes}, and {@code /api/me} reads the injected {@code AccessToken}.
+ *
  * <p>{@link #create} builds the server for a given configuration, for tests and embedding; {@link
  * #main} chooses the provider from the settings (see {@code --help}) and runs it.
  */
@@ -39,6 +43,8 @@ public final class DemoServer {
 
   /** Where the demo listens: never on a public interface. */
   public static final String HOST = "127.0.0.1";
+
+  private static final String JBOSS_LOGGING_PROVIDER = "org.jboss.logging.provider";
 
   private DemoServer() {}
 
@@ -70,8 +76,9 @@ public final class DemoServer {
         "/api/*",
         EnumSet.of(DispatcherType.REQUEST));
     context.addServlet(new ServletHolder("health", new HealthServlet()), "/health");
-    context.addServlet(new ServletHolder("me", new MeServlet()), "/api/me");
-    context.addServlet(new ServletHolder("orders", new OrdersServlet()), "/api/orders");
+    ServletCdi.enable(context);
+    context.addServlet(MeServlet.class, "/api/me");
+    context.addServlet(OrdersServlet.class, "/api/orders");
     login.ifPresent(
         l -> {
           context.addFilter(
@@ -92,6 +99,11 @@ public final class DemoServer {
 
   /** Runs the demo until Ctrl+C; {@code --help} lists the settings. */
   public static void main(String[] args) throws Exception {
+    // Weld logs through JBoss Logging, which would otherwise pick java.util.logging and bypass
+    // the demo's slf4j-simple settings.
+    if (System.getProperty(JBOSS_LOGGING_PROVIDER) == null) {
+      System.setProperty(JBOSS_LOGGING_PROVIDER, "slf4j");
+    }
     if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
       System.out.print(Help.text());
       return;
@@ -116,8 +128,14 @@ public final class DemoServer {
   private static void run(int port, DemoSettings settings) throws Exception {
     try (Launch launch = Launch.prepare(settings)) {
       Server server = create(port, launch.config(), launch.login());
+      try {
+        server.start();
+      } catch (Exception e) {
+        // A bean that fails at start (a wrong setting) leaves part of the server started.
+        server.stop();
+        throw e;
+      }
       server.setStopAtShutdown(true);
-      server.start();
       int actual = ((ServerConnector) server.getConnectors()[0]).getLocalPort();
       System.out.println(launch.instructions(URI.create("http://" + HOST + ":" + actual)));
       server.join();

@@ -103,6 +103,9 @@ final class Help {
         "Port of the API on 127.0.0.1; 0 picks any free port.");
     setting(out, DemoSettings.PROVIDER_PORT, "0 (any free port)",
         "Port of the local provider, offline only.");
+    setting(out, OrderService.CAPACITY, OrderService.DEFAULT_CAPACITY,
+        "How many recent orders are kept in memory; injected into the CDI bean OrderService"
+            + " with @ConfigProperty.");
     out.append("\nAuth0\n");
     setting(out, DemoSettings.AUTH0_DOMAIN, "none",
         "Tenant domain, e.g. your-tenant.eu.auth0.com; setting it trusts that tenant.");

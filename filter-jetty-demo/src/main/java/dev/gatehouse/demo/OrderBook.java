@@ -4,10 +4,8 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 
-/** The demo's orders, kept in memory: two samples, then at most {@value #CAPACITY} recent ones. */
+/** The demo's orders, kept in memory: two samples, then at most {@code capacity} recent ones. */
 final class OrderBook {
-
-  static final int CAPACITY = 100;
 
   /** One order; {@code placedBy} is the subject of the token that placed it. */
   record Order(long id, String item, int quantity, String placedBy) {
@@ -21,9 +19,14 @@ final class OrderBook {
   }
 
   private final Deque<Order> orders = new ArrayDeque<>();
+  private final int capacity;
   private long nextId = 1001;
 
-  OrderBook() {
+  OrderBook(int capacity) {
+    if (capacity < 1) {
+      throw new IllegalArgumentException(OrderService.CAPACITY + " must be at least 1");
+    }
+    this.capacity = capacity;
     place("coffee beans", 2, "sample");
     place("green tea", 1, "sample");
   }
@@ -31,7 +34,7 @@ final class OrderBook {
   synchronized Order place(String item, int quantity, String placedBy) {
     Order order = new Order(nextId++, item, quantity, placedBy);
     orders.addLast(order);
-    if (orders.size() > CAPACITY) {
+    if (orders.size() > capacity) {
       orders.removeFirst();
     }
     return order;

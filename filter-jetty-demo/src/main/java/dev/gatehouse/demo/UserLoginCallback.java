@@ -19,7 +19,7 @@ import no.nav.security.mock.oauth2.token.OAuth2TokenCallback;
 final class UserLoginCallback implements OAuth2TokenCallback {
 
   /** What a signed-in user of the demo may do: the OpenID scopes and reading orders. */
-  static final String USER_SCOPES = "openid profile email " + OrdersServlet.READ;
+  static final String USER_SCOPES = "openid profile email " + OrderService.READ;
 
   private final ClientCredentialsCallback machines;
   private final String audience;

@@ -1,0 +1,161 @@
+package dev.gatehouse.cdi;
+
+import static dev.gatehouse.testing.TestTokens.AUDIENCE;
+
+import dev.gatehouse.GatehouseConfig;
+import dev.gatehouse.GatehouseFilter;
+import dev.gatehouse.testing.ProtectedApi.Reply;
+import dev.gatehouse.testing.TestKeys;
+import dev.gatehouse.testing.TestTokens;
+import jakarta.enterprise.context.control.RequestContextController;
+import jakarta.enterprise.inject.spi.Unmanaged;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.annotation.Annotation;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.jboss.weld.environment.se.WeldContainer;
+
+/**
+ * A Weld SE container with the test beans, behind the real {@link GatehouseFilter} on {@code
+ * /api/*} in embedded Jetty. Each HTTP request runs in its own CDI request context, bound to the
+ * servlet request as Weld's servlet integration would bind it; the answer of a path is whatever its
+ * route returns.
+ */
+final class CdiApi implements AutoCloseable {
+
+  static final String ISSUER = "https://tenant.auth0.com/";
+
+  private static final HttpClient CLIENT =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  private final WeldContainer container;
+  private final Server server;
+  private final Map<String, Supplier<Object>> routes = new ConcurrentHashMap<>();
+  private final URI base;
+
+  private CdiApi(Class<?>... beans) {
+    container = TestWeld.with(beans).initialize();
+    GatehouseConfig config =
+        GatehouseConfig.forIssuer(ISSUER)
+            .audiences(AUDIENCE)
+            .publicKey(TestKeys.pem(TestKeys.RSA))
+            .build();
+    server = new Server();
+    ServerConnector connector = new ServerConnector(server);
+    connector.setHost("127.0.0.1");
+    connector.setPort(0);
+    server.addConnector(connector);
+    ServletContextHandler context = new ServletContextHandler("/");
+    context.addFilter(
+        new FilterHolder(new GatehouseFilter(config)),
+        "/api/*",
+        EnumSet.of(DispatcherType.REQUEST));
+    context.addServlet(new ServletHolder(new RoutesServlet()), "/*");
+    server.setHandler(context);
+    try {
+      server.start();
+    } catch (Exception e) {
+      container.shutdown();
+      throw new IllegalStateException("Jetty did not start", e);
+    }
+    base = URI.create("http://127.0.0.1:" + connector.getLocalPort() + "/");
+  }
+
+  static CdiApi start(Class<?>... beans) {
+    return new CdiApi(beans);
+  }
+
+  TestTokens tokens() {
+    return new TestTokens(ISSUER);
+  }
+
+  <T> T bean(Class<T> type) {
+    return container.select(type).get();
+  }
+
+  /** An instance made and injected as a servlet container makes servlets: outside CDI. */
+  <T> T unmanaged(Class<T> type) {
+    return new Unmanaged<>(container.getBeanManager(), type).newInstance().produce().inject().get();
+  }
+
+  /** A dynamic lookup through {@code CDI.current()}, with no injection point of the caller. */
+  <T> T lookup(Class<T> type, Annotation qualifier) {
+    return container.select(type, qualifier).get();
+  }
+
+  RequestContextController requestContext() {
+    return container.select(RequestContextController.class).get();
+  }
+
+  /** What {@code GET path} answers (as text) when the filter lets the request through. */
+  void route(String path, Supplier<Object> answer) {
+    routes.put(path, answer);
+  }
+
+  Reply get(String path, String token) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    try {
+      return new Reply(CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      server.stop();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    } finally {
+      container.shutdown();
+    }
+  }
+
+  /** Runs a route inside a request context bound to the servlet request. */
+  private final class RoutesServlet extends HttpServlet {
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response)
+        throws IOException {
+      Supplier<Object> route = routes.get(request.getRequestURI());
+      if (route == null) {
+        response.sendError(404);
+        return;
+      }
+      RequestContextController requestContext = requestContext();
+      requestContext.activate();
+      try {
+        bean(CurrentRequest.class).bind(request);
+        String answer = String.valueOf(route.get());
+        response.setContentType("text/plain");
+        response.getWriter().write(answer);
+      } finally {
+        requestContext.deactivate();
+      }
+    }
+  }
+}
