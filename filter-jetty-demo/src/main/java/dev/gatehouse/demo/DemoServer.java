@@ -11,6 +11,8 @@ import java.net.URI;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.jetty.ee10.servlet.DecoratingListener;
 import org.eclipse.jetty.ee10.servlet.ErrorHandler;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
@@ -19,6 +21,8 @@ import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.jboss.weld.environment.jetty.JettyContainer;
+import org.jboss.weld.environment.servlet.Listener;
 
 /**
  * A small API on embedded Jetty 12 (ee10), protected by {@link GatehouseFilter} on {@code /api/*}:
@@ -32,8 +36,8 @@ import org.eclipse.jetty.server.ServerConnector;
  *       GatehouseLoginFilter} (browser login, logout button), and the public {@code /signed-out}.
  * </ul>
  *
- * <p>The API is served by CDI beans (Weld, see {@link ServletCdi}): the servlets are registered by
- * class so that Jetty creates them and Weld injects them, {@link OrderService} guards its methods
+ * <p>The API is served by CDI beans (Weld's servlet integration, see {@link #enableCdi}): the
+ * servlets are registered by class so that Jetty creates them and Weld injects them, {@link OrderService} guards its methods
  * with {@code @RequiresScopes}, and {@code /api/me} reads the injected {@code AccessToken}.
  *
  * <p>{@link #create} builds the server for a given configuration, for tests and embedding; {@link
@@ -43,6 +47,8 @@ public final class DemoServer {
 
   /** Where the demo listens: never on a public interface. */
   public static final String HOST = "127.0.0.1";
+
+  private static final AtomicInteger CDI_CONTAINERS = new AtomicInteger();
 
   private static final String JBOSS_LOGGING_PROVIDER = "org.jboss.logging.provider";
 
@@ -72,17 +78,17 @@ public final class DemoServer {
 
     ServletContextHandler context = new ServletContextHandler("/", ServletContextHandler.SESSIONS);
     context.addFilter(
-        new FilterHolder(new GatehouseFilter(config)),
+        named("gatehouse", new FilterHolder(new GatehouseFilter(config))),
         "/api/*",
         EnumSet.of(DispatcherType.REQUEST));
     context.addServlet(new ServletHolder("health", new HealthServlet()), "/health");
-    ServletCdi.enable(context);
+    enableCdi(context);
     context.addServlet(MeServlet.class, "/api/me");
     context.addServlet(OrdersServlet.class, "/api/orders");
     login.ifPresent(
         l -> {
           context.addFilter(
-              new FilterHolder(new GatehouseLoginFilter(config, l)),
+              named("gatehouse-login", new FilterHolder(new GatehouseLoginFilter(config, l))),
               DemoLogin.LOGIN_PATHS,
               EnumSet.of(DispatcherType.REQUEST));
           context.addServlet(new ServletHolder("app", new AppServlet()), DemoLogin.LOGIN_PATHS);
@@ -95,6 +101,29 @@ public final class DemoServer {
     context.setErrorHandler(errors);
     server.setHandler(context);
     return server;
+  }
+
+  /** A stable filter name: the filter's metrics (JMX) are published under it. */
+  private static FilterHolder named(String name, FilterHolder holder) {
+    holder.setName(name);
+    return holder;
+  }
+
+  /**
+   * Weld's servlet integration on embedded Jetty without {@code jetty-ee10-cdi}: Weld finds Jetty's
+   * {@link DecoratingListener} by the {@code org.eclipse.jetty.cdi} attribute and injects what Jetty
+   * creates from a class. Each context gets its own container id, as tests run several servers in
+   * one JVM; Jetty is named explicitly because Weld would pick Tomcat's integration whenever Tomcat
+   * is on the class path (the integration tests have both).
+   */
+  private static void enableCdi(ServletContextHandler context) {
+    context.setInitParameter(
+        "WELD_CONTEXT_ID_KEY", "gatehouse-demo-" + CDI_CONTAINERS.incrementAndGet());
+    context.setInitParameter(
+        "org.jboss.weld.environment.container.class", JettyContainer.class.getName());
+    context.setAttribute("org.eclipse.jetty.cdi", "CdiDecoratingListener");
+    context.addEventListener(new DecoratingListener(context, "org.eclipse.jetty.cdi.decorator"));
+    context.addEventListener(new Listener());
   }
 
   /** Runs the demo until Ctrl+C; {@code --help} lists the settings. */

@@ -36,6 +36,9 @@ final class JettyWarHost implements ProtectedApps {
     app.setWar(war.toString());
     // A filter that refuses its settings fails the start instead of leaving a 503 context.
     app.setThrowUnavailableOnStartupException(true);
+    // As in a standalone Jetty: initializers from the test class path (the demo's Weld) stay out.
+    app.setAttribute(
+        "org.eclipse.jetty.containerInitializerExclusionPattern", "org\\.jboss\\.weld\\..*");
     DeploymentSettings.whileDeploying(
         settings,
         () -> {

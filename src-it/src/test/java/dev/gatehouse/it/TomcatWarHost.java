@@ -18,6 +18,9 @@ import org.apache.tomcat.util.scan.StandardJarScanner;
 /** Embedded Tomcat 10.1 on 127.0.0.1, deploying one WAR file once per application. */
 final class TomcatWarHost implements ProtectedApps {
 
+  /** Initializers on the test class path that no WAR here asks for: Weld's, from the demo. */
+  static final String TEST_CLASS_PATH_INITIALIZERS = "org\\.jboss\\.weld\\..*";
+
   private final Path war;
   private final Path baseDir;
   private final Tomcat tomcat = new Tomcat();
@@ -51,8 +54,9 @@ final class TomcatWarHost implements ProtectedApps {
   }
 
   /**
-   * Tomcat's usual web-app configuration, minus the scan of the JVM class path (the test's own
-   * jars) for fragments and initializers: a standalone Tomcat would not see those.
+   * Tomcat's usual web-app configuration, minus what comes from the JVM class path (the test's own
+   * jars, the demo's Weld among them): fragments and container initializers that a standalone
+   * Tomcat would not see. The WARs run without CDI.
    */
   private static final class WarOnly extends ContextConfig {
     @Override
@@ -61,6 +65,7 @@ final class TomcatWarHost implements ProtectedApps {
           && event.getLifecycle() instanceof Context ctx
           && ctx.getJarScanner() instanceof StandardJarScanner scanner) {
         scanner.setScanClassPath(false);
+        ctx.setContainerSciFilter(TEST_CLASS_PATH_INITIALIZERS);
       }
       super.lifecycleEvent(event);
     }
