@@ -4,9 +4,7 @@ import dev.gatehouse.AccessToken;
 import dev.gatehouse.error.BearerTokenException;
 import dev.gatehouse.error.Rejection;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.Collection;
-import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +32,15 @@ final class ClaimsMapper {
   }
 
   AccessToken toAccessToken(JwtClaims claims) {
-    if (depth(claims.getClaimsMap()) > MAX_CLAIM_DEPTH) {
+    return toAccessToken(claims, claims.getClaimsMap());
+  }
+
+  /**
+   * @param all the claims of {@code claims} as a map no one else holds (jose4j's getter copies its
+   *     map; a freshly parsed one may be passed as it is)
+   */
+  AccessToken toAccessToken(JwtClaims claims, Map<String, Object> all) {
+    if (depth(all) > MAX_CLAIM_DEPTH) {
       throw new BearerTokenException(Rejection.INVALID_CLAIMS);
     }
     try {
@@ -55,37 +61,36 @@ final class ClaimsMapper {
           .issuedAt(instant(claims.getIssuedAt()))
           .expiresAt(instant(claims.getExpirationTime()))
           .tokenId(claims.getJwtId())
-          .claims(claims.getClaimsMap())
+          .claims(all)
           .build();
     } catch (MalformedClaimException | ClassCastException e) {
       throw new BearerTokenException(Rejection.INVALID_CLAIMS);
     }
   }
 
-  /** Nesting depth of a parsed JSON value, the claims object itself being 1; without recursion. */
+  /**
+   * Nesting depth of a parsed JSON value, the claims object itself being 1. Recursive, but never
+   * deeper than one level past {@link #MAX_CLAIM_DEPTH}: it stops there, so no token can make it
+   * overflow the stack.
+   */
   static int depth(Object root) {
-    Deque<Object> values = new ArrayDeque<>();
-    Deque<Integer> depths = new ArrayDeque<>();
-    values.push(root);
-    depths.push(1);
-    int deepest = 0;
-    while (!values.isEmpty()) {
-      Object value = values.pop();
-      int depth = depths.pop();
-      Collection<?> children =
-          value instanceof Map<?, ?> m ? m.values() : value instanceof Collection<?> c ? c : null;
-      if (children == null) {
-        continue;
-      }
-      deepest = Math.max(deepest, depth);
+    return depth(root, 1);
+  }
+
+  private static int depth(Object value, int level) {
+    Collection<?> children =
+        value instanceof Map<?, ?> m ? m.values() : value instanceof Collection<?> c ? c : null;
+    if (children == null) {
+      return 0;
+    }
+    int deepest = level;
+    if (level > MAX_CLAIM_DEPTH) {
+      return deepest; // no need to look further
+    }
+    for (Object child : children) {
+      deepest = Math.max(deepest, depth(child, level + 1));
       if (deepest > MAX_CLAIM_DEPTH) {
-        return deepest; // no need to look further
-      }
-      for (Object child : children) {
-        if (child instanceof Map<?, ?> || child instanceof Collection<?>) {
-          values.push(child);
-          depths.push(depth + 1);
-        }
+        return deepest;
       }
     }
     return deepest;

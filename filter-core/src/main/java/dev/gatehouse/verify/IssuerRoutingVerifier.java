@@ -6,8 +6,6 @@ import dev.gatehouse.error.Rejection;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
-import org.jose4j.json.JsonUtil;
-import org.jose4j.lang.JoseException;
 
 /**
  * Hands a JWT to the verifier of the issuer its (unverified) {@code iss} names. A token naming any
@@ -44,9 +42,12 @@ public final class IssuerRoutingVerifier implements AccessTokenVerifier {
     }
     try {
       byte[] payload = Base64.getUrlDecoder().decode(token.substring(first + 1, second));
-      Object iss = JsonUtil.parseJson(new String(payload, StandardCharsets.UTF_8)).get("iss");
-      return iss instanceof String s ? s : null;
-    } catch (IllegalArgumentException | JoseException | ClassCastException e) {
+      Map<String, Object> claims = ClaimsJson.object(new String(payload, StandardCharsets.UTF_8));
+      if (claims == null) {
+        throw new BearerTokenException(Rejection.MALFORMED_TOKEN);
+      }
+      return claims.get("iss") instanceof String s ? s : null;
+    } catch (IllegalArgumentException e) {
       throw new BearerTokenException(Rejection.MALFORMED_TOKEN);
     }
   }

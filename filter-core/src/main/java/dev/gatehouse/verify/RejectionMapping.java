@@ -63,7 +63,11 @@ final class RejectionMapping {
         return new BearerTokenException(Rejection.UNSUPPORTED_ALGORITHM);
       }
     }
-    List<ErrorCodeValidator.Error> details = e.getErrorDetails();
+    return forErrors(e.getErrorDetails());
+  }
+
+  /** The rejection the highest-priority error names, or a malformed token when none is known. */
+  static BearerTokenException forErrors(List<ErrorCodeValidator.Error> details) {
     for (int code : PRIORITY) {
       for (ErrorCodeValidator.Error detail : details) {
         if (detail.getErrorCode() == code) {

@@ -19,9 +19,14 @@ final class SignatureLength {
   /** True when the encoded signature decodes to the length the algorithm and key call for. */
   static boolean fits(JsonWebSignature jws, Key key) {
     String encoded = jws.getEncodedSignature();
-    int expected = expectedBytes(jws.getAlgorithmHeaderValue(), key);
+    return encoded != null && fits(jws.getAlgorithmHeaderValue(), encoded.length(), key);
+  }
+
+  /** The same check on the length of the encoded signature segment alone. */
+  static boolean fits(String alg, int encodedLength, Key key) {
+    int expected = expectedBytes(alg, key);
     // Unpadded base64url of n bytes is exactly ceil(8n / 6) characters long.
-    return encoded != null && expected > 0 && encoded.length() == (expected * 8 + 5) / 6;
+    return expected > 0 && encodedLength == (expected * 8 + 5) / 6;
   }
 
   /** Bytes a signature of {@code alg} with {@code key} has, or -1 when unknown (never fits). */

@@ -11,16 +11,19 @@ public record TokenDigest(long a, long b, long c, long d) {
   private static final int CHUNK = 1024;
   private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
-  /** Tokens are ASCII after the syntax check, so each char is one byte. */
+  /**
+   * Tokens are ASCII after the syntax check, so each char is one byte: the low byte of each char is
+   * hashed, copied a chunk at a time into a reused buffer. {@link String#getBytes(int, int, byte[],
+   * int)} does exactly that copy, in bulk; a loop over {@code charAt} cost three times the hash.
+   */
+  @SuppressWarnings("deprecation") // the one bulk copy of chars' low bytes into a given array
   public static TokenDigest of(String token) {
     Scratch s = SCRATCH.get();
     MessageDigest sha = s.sha;
     int n = token.length();
     for (int from = 0; from < n; from += CHUNK) {
       int to = Math.min(n, from + CHUNK);
-      for (int i = from; i < to; i++) {
-        s.bytes[i - from] = (byte) token.charAt(i);
-      }
+      token.getBytes(from, to, s.bytes, 0);
       sha.update(s.bytes, 0, to - from);
     }
     try {

@@ -84,11 +84,24 @@ final class TrustedKeyResolver implements VerificationKeyResolver {
       // RFC 7515 section 4.1.11: no extension is understood here, so none may be critical.
       throw new BearerTokenException(Rejection.UNSUPPORTED_CRITICAL_HEADER);
     }
-    Object typ = jws.getHeaders().getObjectHeaderValue("typ");
-    if (typ != null
-        && !(typ instanceof String s && ACCESS_TOKEN_TYPES.contains(s.toLowerCase(Locale.ROOT)))) {
+    if (!isAccessTokenType(jws.getHeaders().getObjectHeaderValue("typ"))) {
       throw new BearerTokenException(Rejection.UNSUPPORTED_TOKEN_TYPE);
     }
+  }
+
+  /** A {@code typ} header fit for an access token: absent, {@code JWT} or {@code at+jwt}. */
+  static boolean isAccessTokenType(Object typ) {
+    return typ == null
+        || (typ instanceof String s && ACCESS_TOKEN_TYPES.contains(s.toLowerCase(Locale.ROOT)));
+  }
+
+  /**
+   * The trusted keys jose4j's selector finds for the header of {@code jws} in the key set {@code
+   * seen}: the first step of {@link #resolveKey}. Depends on the header alone, so a caller may keep
+   * the answer for as long as {@code seen} is the current key set.
+   */
+  List<JsonWebKey> candidates(JsonWebSignature jws, List<JsonWebKey> seen) throws JoseException {
+    return selector.selectList(jws, usable(seen));
   }
 
   private JsonWebKey select(JsonWebSignature jws, List<JsonWebKey> keys) {
@@ -128,7 +141,7 @@ final class TrustedKeyResolver implements VerificationKeyResolver {
     return null;
   }
 
-  private List<JsonWebKey> usable(List<JsonWebKey> keys) {
+  List<JsonWebKey> usable(List<JsonWebKey> keys) {
     Usable current = usable;
     if (current.source == keys) {
       return current.keys;

@@ -1,0 +1,39 @@
+package dev.gatehouse.verify;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Protected headers already read, by their exact base64url text. An issuer's tokens carry a handful
+ * of distinct headers (one per signing key), so nearly every token is a hit and its header is never
+ * parsed. Bounded: when full it starts again empty, which costs only re-reading the headers in use;
+ * a client sending ever new headers gains nothing over the full path, which it would get anyway.
+ */
+final class HeaderCache {
+
+  static final int MAX_HEADERS = 256;
+
+  private final Set<String> algorithms;
+  private final ConcurrentHashMap<String, LeanHeader> bySegment = new ConcurrentHashMap<>();
+
+  HeaderCache(Set<String> algorithms) {
+    this.algorithms = Set.copyOf(algorithms);
+  }
+
+  LeanHeader get(String segment) {
+    LeanHeader known = bySegment.get(segment);
+    if (known != null) {
+      return known;
+    }
+    LeanHeader read = LeanHeader.of(segment, algorithms);
+    if (bySegment.size() >= MAX_HEADERS) {
+      bySegment.clear();
+    }
+    bySegment.put(segment, read);
+    return read;
+  }
+
+  int size() {
+    return bySegment.size();
+  }
+}
