@@ -34,7 +34,21 @@ final class IntrospectionMapper {
   }
 
   /** A token, or the rejection for it; both are cached. */
-  record Outcome(AccessToken token, Rejection rejection) {}
+  /**
+   * What one call decided: a token, a refusal, or a failure (the endpoint could not answer). A
+   * failure is a value rather than a failed future so the cache library has nothing to log; it is
+   * never kept (see {@code IntrospectionVerifier}).
+   */
+  record Outcome(AccessToken token, Rejection rejection, Throwable failure) {
+
+    Outcome(AccessToken token, Rejection rejection) {
+      this(token, rejection, null);
+    }
+
+    static Outcome failed(Throwable failure) {
+      return new Outcome(null, null, failure);
+    }
+  }
 
   Outcome outcome(Map<String, Object> response) {
     try {

@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
 /**
@@ -80,7 +81,11 @@ public final class IntrospectionVerifier implements AccessTokenVerifier {
             key,
             (k, executor) -> {
               called[0] = true;
-              return client.introspect(token).thenApply(mapper::outcome).whenComplete(this::count);
+              return client
+                  .introspect(token)
+                  .thenApply(mapper::outcome)
+                  .exceptionally(IntrospectionVerifier::failed)
+                  .whenComplete((outcome, unexpected) -> count(outcome));
             });
     if (called[0]) {
       metrics.introspectionCacheMiss();
@@ -88,6 +93,9 @@ public final class IntrospectionVerifier implements AccessTokenVerifier {
       metrics.introspectionCacheHit();
     }
     Outcome outcome = await(pending);
+    if (outcome.failure() != null) {
+      throw unavailable(outcome.failure());
+    }
     if (outcome.rejection() != null) {
       throw new BearerTokenException(outcome.rejection());
     }
@@ -100,8 +108,8 @@ public final class IntrospectionVerifier implements AccessTokenVerifier {
   }
 
   /** Once per call, when it ends; a call shared by concurrent requests counts once. */
-  private void count(Outcome outcome, Throwable failure) {
-    if (failure != null) {
+  private void count(Outcome outcome) {
+    if (outcome == null || outcome.failure() != null) {
       metrics.introspectionFailed();
     } else if (outcome.rejection() != null) {
       metrics.introspectionRefused();
@@ -116,15 +124,23 @@ public final class IntrospectionVerifier implements AccessTokenVerifier {
     return cache.synchronous().estimatedSize();
   }
 
+  private static Outcome failed(Throwable failure) {
+    return Outcome.failed(failure instanceof CompletionException c && c.getCause() != null
+        ? c.getCause()
+        : failure);
+  }
+
+  private static ProviderUnavailableException unavailable(Throwable failure) {
+    return failure instanceof ProviderUnavailableException unavailable
+        ? unavailable
+        : new ProviderUnavailableException(Cause.INTROSPECTION_FAILED, Duration.ofSeconds(1), failure);
+  }
+
   private static Outcome await(CompletableFuture<Outcome> pending) {
     try {
       return pending.get();
     } catch (ExecutionException e) {
-      if (e.getCause() instanceof ProviderUnavailableException unavailable) {
-        throw unavailable;
-      }
-      throw new ProviderUnavailableException(
-          Cause.INTROSPECTION_FAILED, Duration.ofSeconds(1), e.getCause());
+      throw unavailable(e.getCause());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new ProviderUnavailableException(Cause.INTROSPECTION_FAILED, Duration.ofSeconds(1), e);
@@ -137,6 +153,9 @@ public final class IntrospectionVerifier implements AccessTokenVerifier {
 
     @Override
     public long expireAfterCreate(TokenDigest key, Outcome value, long currentTime) {
+      if (value.failure() != null) {
+        return 0; // failures are not cached: the next request asks again
+      }
       if (value.token() == null) {
         return negative.toNanos();
       }

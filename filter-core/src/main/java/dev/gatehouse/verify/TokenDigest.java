@@ -12,9 +12,12 @@ public record TokenDigest(long a, long b, long c, long d) {
   private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
   /**
-   * Tokens are ASCII after the syntax check, so each char is one byte: the low byte of each char is
-   * hashed, copied a chunk at a time into a reused buffer. {@link String#getBytes(int, int, byte[],
+   * Tokens are ASCII after the syntax check ({@code TokenSyntax}, before any verifier or cache sees
+   * them), so each char is one byte: the low byte of each char is hashed, copied a chunk at a time into a reused buffer. {@link String#getBytes(int, int, byte[],
    * int)} does exactly that copy, in bulk; a loop over {@code charAt} cost three times the hash.
+   * Were a string with chars above U+00FF ever passed, it could share a digest with the ASCII token
+   * of the same low bytes; that cannot serve a forged token, as whoever builds it already holds the
+   * genuine one, whose own cache entry (and checks on every hit) it would reach.
    */
   @SuppressWarnings("deprecation") // the one bulk copy of chars' low bytes into a given array
   public static TokenDigest of(String token) {

@@ -147,12 +147,18 @@ final class TrustedKeyResolver implements VerificationKeyResolver {
       return current.keys;
     }
     List<JsonWebKey> kept = new ArrayList<>(Math.min(keys.size(), MAX_KEYS));
+    boolean dropped = false;
     for (JsonWebKey key : keys) {
-      if (isSignatureKey(key) && kept.size() < MAX_KEYS) {
+      if (!isSignatureKey(key)) {
+        continue;
+      }
+      if (kept.size() < MAX_KEYS) {
         kept.add(key);
+      } else {
+        dropped = true;
       }
     }
-    if (kept.size() == MAX_KEYS) {
+    if (dropped) {
       LOG.warn("gatehouse jwks_too_many_keys: only the first {} signature keys are used", MAX_KEYS);
     }
     usable = new Usable(keys, List.copyOf(kept));

@@ -301,6 +301,35 @@ class IntrospectionVerifierTest {
 
       assertThrows(ProviderUnavailableException.class, () -> verifier().verify(OPAQUE));
     }
+
+    @Test
+    void whenACallFailsThenOnlyGatehouseReportsIt() {
+      // The cache library logs every failed load with a stack trace; a failure must not be one.
+      java.util.logging.Logger caffeine = java.util.logging.Logger.getLogger("com.github.benmanes");
+      List<java.util.logging.LogRecord> records = new java.util.concurrent.CopyOnWriteArrayList<>();
+      java.util.logging.Handler handler =
+          new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+              records.add(record);
+            }
+
+            @Override
+            public void flush() {}
+
+            @Override
+            public void close() {}
+          };
+      caffeine.addHandler(handler);
+      try {
+        server.mode(Mode.FAIL);
+
+        assertThrows(ProviderUnavailableException.class, () -> verifier().verify(OPAQUE));
+        assertEquals(List.of(), records.stream().map(r -> r.getLoggerName()).toList());
+      } finally {
+        caffeine.removeHandler(handler);
+      }
+    }
   }
 
   @Test
