@@ -41,6 +41,22 @@ public interface PropertyLookup {
     };
   }
 
+  /** This lookup with its values trimmed (a value of only blanks is absent); the same names. */
+  default PropertyLookup trimmed() {
+    PropertyLookup source = this;
+    return new PropertyLookup() {
+      @Override
+      public Optional<String> get(String key) {
+        return source.get(key).map(String::trim).filter(v -> !v.isEmpty());
+      }
+
+      @Override
+      public Set<String> names() {
+        return source.names();
+      }
+    };
+  }
+
   /** The entries of {@code map}, names included. */
   static PropertyLookup of(Map<String, String> map) {
     Map<String, String> copy = Map.copyOf(map);

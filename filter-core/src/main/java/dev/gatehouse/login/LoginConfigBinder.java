@@ -21,7 +21,7 @@ public final class LoginConfigBinder {
   private final PropertyLookup lookup;
 
   public LoginConfigBinder(PropertyLookup lookup) {
-    this.lookup = key -> lookup.get(key).map(String::trim).filter(v -> !v.isEmpty());
+    this.lookup = lookup.trimmed();
   }
 
   /** Whether any login setting is present, i.e. whether login is wanted at all. */

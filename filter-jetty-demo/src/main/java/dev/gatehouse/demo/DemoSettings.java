@@ -45,7 +45,7 @@ final class DemoSettings {
   private final PropertyLookup lookup;
 
   DemoSettings(PropertyLookup lookup) {
-    this.lookup = key -> lookup.get(key).map(String::trim).filter(v -> !v.isEmpty());
+    this.lookup = lookup.trimmed();
   }
 
   /**

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gatehouse.GatehouseConfig;
 import dev.gatehouse.config.ConfigKey;
+import dev.gatehouse.config.PropertyLookup;
 import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
@@ -19,7 +20,7 @@ class DemoSettingsTest {
   private static final URI LOCAL_ISSUER = URI.create("http://localhost:4321/default");
 
   private static DemoSettings settings(Map<String, String> values) {
-    return new DemoSettings(key -> Optional.ofNullable(values.get(key)));
+    return new DemoSettings(PropertyLookup.of(values));
   }
 
   @Nested
@@ -77,6 +78,14 @@ class DemoSettingsTest {
       assertEquals(Set.of("my-api"), config.audiences());
       assertEquals(Set.of("read:orders"), config.requiredScopes());
       assertEquals(5, config.clockSkew().toSeconds());
+    }
+
+    @Test
+    void localConfigWhenSettingsNameAClaimThenTheyAreApplied() {
+      GatehouseConfig config =
+          settings(Map.of("gatehouse.required-claims.org_id", "acme")).localConfig(LOCAL_ISSUER);
+
+      assertEquals(1, config.claimRequirements().size());
     }
   }
 
