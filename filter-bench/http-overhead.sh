@@ -14,6 +14,10 @@ OUT=${OUT:-target/http-results/$(date -u +%Y%m%dT%H%M%SZ)}
 PORT=${PORT:-18300}
 ROUNDS=${ROUNDS:-3}
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
+# Jetty's per-connection header field cache churns when every request carries another
+# Authorization value (up to 10x the CPU per request, at random); both variants run without it
+# unless JAVA_OPTS says otherwise, e.g. JAVA_OPTS= for Jetty's default.
+JAVA_OPTS=${JAVA_OPTS--Dbench.headerCacheSize=0}
 mkdir -p "$OUT"
 command -v wrk >/dev/null || { echo "wrk is not installed: apt-get install -y wrk" >&2; exit 2; }
 [ -f "$JAR" ] || { echo "missing $JAR: build it first (see the header of this script)" >&2; exit 2; }
@@ -27,7 +31,8 @@ cpu_ticks() { # utime + stime of a process, in clock ticks
 
 run() { # mode pool-size label
   local tokens="$OUT/tokens-$2.txt"
-  "$JAVA" -Xmx1g -cp "$JAR" dev.gatehouse.bench.http.HttpOverheadServer "$1" "$PORT" "$tokens" "$2" \
+  # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
+  "$JAVA" -Xmx1g $JAVA_OPTS -cp "$JAR" dev.gatehouse.bench.http.HttpOverheadServer "$1" "$PORT" "$tokens" "$2" \
     > "$OUT/$3.server.log" 2>&1 &
   local pid=$!
   for _ in $(seq 1 120); do grep -q ready "$OUT/$3.server.log" && break; sleep 0.5; done
