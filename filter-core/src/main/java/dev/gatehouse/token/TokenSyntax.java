@@ -6,6 +6,24 @@ import dev.gatehouse.error.Rejection;
 /** Cheap checks that run before any parser sees the token. */
 public final class TokenSyntax {
 
+  /** Per ASCII character: whether RFC 6750 {@code b64token} allows it, and base64url does. */
+  private static final byte[] CLASSES = new byte[128];
+
+  private static final byte B64TOKEN = 1;
+  private static final byte BASE64URL = 2;
+
+  static {
+    for (char c = 0; c < 128; c++) {
+      boolean alphanumeric =
+          (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+      if (alphanumeric || c == '-' || c == '_') {
+        CLASSES[c] = B64TOKEN | BASE64URL;
+      } else if (c == '.' || c == '~' || c == '+' || c == '/') {
+        CLASSES[c] = B64TOKEN;
+      }
+    }
+  }
+
   private TokenSyntax() {}
 
   /**
@@ -13,6 +31,9 @@ public final class TokenSyntax {
    * compact serialization: three non-empty base64url segments without padding.
    */
   public static String check(String token, int maxLength) {
+    if (!token.isEmpty() && token.length() <= maxLength && isCompactJws(token)) {
+      return token; // a compact JWS is a b64token too: one pass for the common case
+    }
     checkB64Token(token, maxLength);
     if (!isCompactJws(token)) {
       throw new BearerTokenException(Rejection.MALFORMED_TOKEN);
@@ -59,10 +80,7 @@ public final class TokenSyntax {
   }
 
   private static boolean isB64TokenChar(char c) {
-    return (c >= 'A' && c <= 'Z')
-        || (c >= 'a' && c <= 'z')
-        || (c >= '0' && c <= '9')
-        || c == '-' || c == '.' || c == '_' || c == '~' || c == '+' || c == '/';
+    return c < 128 && (CLASSES[c] & B64TOKEN) != 0;
   }
 
   static boolean isCompactJws(String s) {
@@ -86,9 +104,6 @@ public final class TokenSyntax {
   }
 
   private static boolean isBase64Url(char c) {
-    return (c >= 'A' && c <= 'Z')
-        || (c >= 'a' && c <= 'z')
-        || (c >= '0' && c <= '9')
-        || c == '-' || c == '_';
+    return c < 128 && (CLASSES[c] & BASE64URL) != 0;
   }
 }

@@ -86,4 +86,17 @@ class TokenSyntaxTest {
   void whenB64TokenButNotAJwsCompactSerializationThenTheTokenIsMalformed(String token) {
     assertEquals(Rejection.MALFORMED_TOKEN, rejectionOf(token));
   }
+
+  @Test
+  void everyCharacterIsClassifiedAsTheRfcsSay() {
+    for (char c = 0; c < Character.MAX_VALUE; c++) {
+      String one = String.valueOf(c);
+      // "a=" is a b64token too: padding may end one (RFC 6750 section 2.1)
+      boolean b64token = one.matches("[A-Za-z0-9._~+/=-]");
+      boolean base64url = one.matches("[A-Za-z0-9_-]");
+
+      assertEquals(b64token, TokenSyntax.isB64Token("a" + c), "b64token: U+" + Integer.toHexString(c));
+      assertEquals(base64url, TokenSyntax.isCompactJws("a.b.c" + c), "base64url: U+" + Integer.toHexString(c));
+    }
+  }
 }
