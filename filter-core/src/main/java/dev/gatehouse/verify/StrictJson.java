@@ -4,15 +4,19 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import org.jose4j.json.internal.json_simple.parser.ContainerFactory;
 import org.jose4j.json.internal.json_simple.parser.JSONParser;
 import org.jose4j.json.internal.json_simple.parser.ParseException;
 
 /**
  * jose4j's own JSON parser, with the same rules as {@code JsonUtil.parseJson} (one object at the
- * root, member names unique), but one parser per thread: {@code JsonUtil} makes a new parser, and
- * so a new 32 KB lexer buffer, for every call, and that buffer was most of what a verification
- * allocated. The parser resets itself, buffer kept, at the start of every parse.
+ * root, member names unique), but with parsers reused: {@code JsonUtil} makes a new parser, and so
+ * a new 32 KB lexer buffer, for every call. The parser resets itself, buffer kept, at the start of
+ * every parse. The reused parsers sit in a small shared pool rather than one per thread: a parser
+ * is a jose4j class, and a container thread holding one would keep a redeployed web application's
+ * class loader alive.
  */
 final class StrictJson {
 
@@ -29,7 +33,11 @@ final class StrictJson {
         }
       };
 
-  private static final ThreadLocal<JSONParser> PARSER = ThreadLocal.withInitial(JSONParser::new);
+  /** Enough for every thread of a busy server that reaches this (rare) path at the same time. */
+  static final int POOLED_PARSERS = 16;
+
+  private static final BlockingQueue<JSONParser> PARSERS =
+      new ArrayBlockingQueue<>(POOLED_PARSERS);
 
   private StrictJson() {}
 
@@ -39,12 +47,16 @@ final class StrictJson {
    */
   @SuppressWarnings("unchecked")
   static Map<String, Object> object(String json) {
+    JSONParser pooled = PARSERS.poll();
+    JSONParser parser = pooled != null ? pooled : new JSONParser();
     try {
-      Object value = PARSER.get().parse(json, UNIQUE_NAMES);
+      Object value = parser.parse(json, UNIQUE_NAMES);
       return value instanceof Map<?, ?> map ? (Map<String, Object>) map : null;
     } catch (ParseException | IllegalArgumentException e) {
       // IllegalArgumentException: a repeated name, or a number jose4j's lexer cannot hold.
       return null;
+    } finally {
+      PARSERS.offer(parser); // dropped when the pool is full
     }
   }
 

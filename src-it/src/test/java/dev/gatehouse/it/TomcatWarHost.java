@@ -4,13 +4,20 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
 import java.util.Comparator;
 import java.util.stream.Stream;
 import org.apache.catalina.Context;
 import org.apache.catalina.Lifecycle;
 import org.apache.catalina.LifecycleEvent;
 import org.apache.catalina.LifecycleState;
+import org.apache.catalina.loader.WebappClassLoaderBase;
 import org.apache.catalina.startup.ContextConfig;
 import org.apache.catalina.startup.Tomcat;
 import org.apache.tomcat.util.scan.StandardJarScanner;
@@ -51,6 +58,41 @@ final class TomcatWarHost implements ProtectedApps {
           "Tomcat did not start " + war.getFileName() + " at /" + name + " (see the log above)");
     }
     return URI.create("http://127.0.0.1:" + tomcat.getConnector().getLocalPort() + "/" + name);
+  }
+
+  /**
+   * Stops and removes the application at {@code /name}, as an undeploy or the first half of a
+   * redeploy does. Tomcat then looks for what would keep the application's class loader alive.
+   *
+   * @return what Tomcat's class loader reported while stopping it (its leak warnings among them)
+   */
+  List<String> undeploy(String name) {
+    Context context = (Context) tomcat.getHost().findChild("/" + name);
+    if (context == null) {
+      throw new IllegalArgumentException("no application at /" + name);
+    }
+    Logger loaderLog = Logger.getLogger(WebappClassLoaderBase.class.getName());
+    List<String> reported = new CopyOnWriteArrayList<>();
+    Handler capture =
+        new Handler() {
+          @Override
+          public void publish(LogRecord record) {
+            reported.add(new SimpleFormatter().formatMessage(record));
+          }
+
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        };
+    loaderLog.addHandler(capture);
+    try {
+      tomcat.getHost().removeChild(context);
+    } finally {
+      loaderLog.removeHandler(capture);
+    }
+    return List.copyOf(reported);
   }
 
   /**

@@ -1,0 +1,71 @@
+package dev.gatehouse.it;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.net.URI;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * A WAR with Gatehouse can be undeployed and redeployed without leaking: nothing the filter leaves
+ * on the container's threads holds one of the application's classes, which would keep the whole
+ * application (its class loader, its jars' classes, its caches) in memory after every redeploy.
+ * Tomcat checks every thread when an application stops, and says so when it finds something.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TomcatRedeployIT {
+
+  private TestProvider provider;
+  private TomcatWarHost tomcat;
+
+  @BeforeAll
+  void start() throws Exception {
+    provider = TestProvider.start();
+    tomcat = new TomcatWarHost(Wars.webXml());
+  }
+
+  @AfterAll
+  void stop() throws Exception {
+    try {
+      tomcat.close();
+    } finally {
+      provider.close();
+    }
+  }
+
+  @Test
+  void stoppingAnApplicationLeavesNothingOfItsOnTheContainersThreads() throws Exception {
+    URI app = tomcat.start("redeployed", provider.issuer());
+    // Every per-request path that keeps something between requests: a first verification, a
+    // cache hit, a claims document only jose4j's own parser reads (a fraction), and refusals.
+    String token = TestTokens.accessToken(provider).sign();
+    String fraction = TestTokens.accessToken(provider).claim("ratio", 0.5).sign();
+    // Enough concurrent requests to reach several of the connector's threads.
+    IntStream.range(0, 40)
+        .parallel()
+        .forEach(
+            i -> {
+              assertEquals(200, status(app, token));
+              assertEquals(200, status(app, fraction));
+              assertEquals(401, status(app, token + "x"));
+            });
+
+    List<String> reported = tomcat.undeploy("redeployed");
+
+    List<String> leaks =
+        reported.stream().filter(message -> message.contains("ThreadLocal")).toList();
+    assertEquals(List.of(), leaks, "Tomcat found per-thread values it had to leave behind");
+  }
+
+  private static int status(URI app, String token) {
+    return given()
+        .header("Authorization", "Bearer " + token)
+        .get(app + BearerTokenChecks.ME)
+        .statusCode();
+  }
+}
