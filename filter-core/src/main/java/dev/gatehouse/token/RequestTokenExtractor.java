@@ -6,7 +6,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Optional;
@@ -44,42 +43,45 @@ public final class RequestTokenExtractor implements BearerTokenExtractor {
 
   @Override
   public Optional<String> extract(HttpServletRequest request) {
-    List<String> found = new ArrayList<>(1);
-    fromHeader(request).ifPresent(found::add);
+    String fromHeader = fromHeader(request);
+    String token = fromHeader;
     if (queryParameter || formParameter) {
-      found.addAll(fromParameters(request));
+      List<String> fromParameters = fromParameters(request);
+      int found = fromParameters.size() + (fromHeader == null ? 0 : 1);
+      if (found > 1) {
+        throw new BearerTokenException(Rejection.MULTIPLE_TOKENS);
+      }
+      if (fromHeader == null && found == 1) {
+        token = fromParameters.get(0);
+      }
     }
-    if (found.size() > 1) {
-      throw new BearerTokenException(Rejection.MULTIPLE_TOKENS);
-    }
-    if (found.isEmpty()) {
+    if (token == null) {
       return Optional.empty();
     }
-    String token = found.get(0);
     return Optional.of(
         opaqueTokens
             ? TokenSyntax.checkB64Token(token, maxLength)
             : TokenSyntax.check(token, maxLength));
   }
 
-  private static Optional<String> fromHeader(HttpServletRequest request) {
+  /** The token of the one {@code Authorization: Bearer} header; null without one. */
+  private static String fromHeader(HttpServletRequest request) {
     Enumeration<String> headers = request.getHeaders("Authorization");
-    List<String> values = headers == null ? List.of() : Collections.list(headers);
-    if (values.isEmpty()) {
-      return Optional.empty();
+    if (headers == null || !headers.hasMoreElements()) {
+      return null;
     }
-    if (values.size() > 1) {
+    String value = headers.nextElement();
+    if (headers.hasMoreElements()) {
       throw new BearerTokenException(Rejection.MULTIPLE_TOKENS);
     }
-    String value = values.get(0);
     if (!value.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
-      return Optional.empty(); // another scheme (Basic, DPoP, ...) is not ours to judge
+      return null; // another scheme (Basic, DPoP, ...) is not ours to judge
     }
     if (value.length() == SCHEME.length()
         || value.charAt(SCHEME.length()) != ' ') {
       throw new BearerTokenException(Rejection.MALFORMED_AUTHORIZATION);
     }
-    return Optional.of(value.substring(SCHEME.length() + 1).strip());
+    return value.substring(SCHEME.length() + 1).strip();
   }
 
   private List<String> fromParameters(HttpServletRequest request) {

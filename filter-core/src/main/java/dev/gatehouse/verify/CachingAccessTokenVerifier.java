@@ -107,7 +107,7 @@ public final class CachingAccessTokenVerifier implements AccessTokenVerifier {
   }
 
   private boolean stillValid(Entry entry) {
-    long now = clock.instant().getEpochSecond();
+    long now = Math.floorDiv(clock.millis(), 1000);
     if (now - skewSeconds >= entry.token().expiresAt().getEpochSecond()) {
       return false; // the uncached path gives the precise refusal
     }

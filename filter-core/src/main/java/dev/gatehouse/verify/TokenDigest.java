@@ -53,6 +53,22 @@ public record TokenDigest(long a, long b, long c, long d) {
         (long) LONGS.get(buffer, CHUNK + 24));
   }
 
+  // Written out: the generated record methods go through an indy bootstrap, and these run on every
+  // cache lookup. The words are already uniformly distributed, so one of them is a good hash.
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof TokenDigest other
+        && a == other.a
+        && b == other.b
+        && c == other.c
+        && d == other.d;
+  }
+
+  @Override
+  public int hashCode() {
+    return Long.hashCode(a);
+  }
+
   private static MessageDigest sha256() {
     try {
       return MessageDigest.getInstance("SHA-256");

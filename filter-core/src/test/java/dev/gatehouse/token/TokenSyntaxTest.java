@@ -88,15 +88,22 @@ class TokenSyntaxTest {
   }
 
   @Test
-  void everyCharacterIsClassifiedAsTheRfcsSay() {
+  void everyCharacterIsClassifiedAsTheRfcsSayWhereverItStands() {
+    String run = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJKLM-_";
     for (char c = 0; c < Character.MAX_VALUE; c++) {
       String one = String.valueOf(c);
+      String name = "U+" + Integer.toHexString(c);
       // "a=" is a b64token too: padding may end one (RFC 6750 section 2.1)
       boolean b64token = one.matches("[A-Za-z0-9._~+/=-]");
       boolean base64url = one.matches("[A-Za-z0-9_-]");
 
-      assertEquals(b64token, TokenSyntax.isB64Token("a" + c), "b64token: U+" + Integer.toHexString(c));
-      assertEquals(base64url, TokenSyntax.isCompactJws("a.b.c" + c), "base64url: U+" + Integer.toHexString(c));
+      assertEquals(b64token, TokenSyntax.isB64Token("a" + c), "b64token, last: " + name);
+      assertEquals(
+          b64token && c != '=', TokenSyntax.isB64Token(run + c + run + "=="), "b64token, inside: " + name);
+      assertEquals(base64url, TokenSyntax.isCompactJws(c + "a.b.c"), "first segment: " + name);
+      assertEquals(
+          base64url, TokenSyntax.isCompactJws("a." + run + c + run + ".c"), "inside a long segment: " + name);
+      assertEquals(base64url, TokenSyntax.isCompactJws("a.b.c" + c), "last segment: " + name);
     }
   }
 }
