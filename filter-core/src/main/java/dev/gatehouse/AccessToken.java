@@ -153,6 +153,9 @@ public class AccessToken {
 
   @SuppressWarnings("unchecked")
   private static Object freeze(Object value) {
+    if (value == null || value instanceof String || value instanceof Long) {
+      return value; // the common leaves, by final class before the interface checks below
+    }
     if (value instanceof Map<?, ?> m) {
       return deepUnmodifiable((Map<String, ?>) m);
     }

@@ -94,10 +94,14 @@ final class PlainJson {
       i++;
       skipSpace();
       Object value = value(depth + 1);
-      if (value == NOT_PLAIN || members.containsKey(name)) {
+      if (value == NOT_PLAIN) {
+        return NOT_PLAIN;
+      }
+      int before = members.size();
+      members.put((String) name, value);
+      if (members.size() == before) {
         return NOT_PLAIN; // a repeated name is refused by jose4j's parser: it decides
       }
-      members.put((String) name, value);
       skipSpace();
       char next = peek();
       i++;
