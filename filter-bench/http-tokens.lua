@@ -16,7 +16,7 @@ end
 
 function request()
   i = i % #tokens + 1
-  return wrk.format("GET", "/api/hello", { ["Authorization"] = "Bearer " .. tokens[i] })
+  return wrk.format("GET", nil, { ["Authorization"] = "Bearer " .. tokens[i] }) -- the URL's path
 end
 
 function done(summary, latency, requests)

@@ -38,7 +38,11 @@ import org.jose4j.jwt.NumericDate;
  * generator's script) and verifies them against the same key, configured statically so the run
  * never depends on a provider.
  *
- * <p>Usage: {@code HttpOverheadServer plain|filter <port> <tokens-file> <count>}
+ * <p>{@code both} serves the two in one JVM: {@code /api/hello} behind the filter and {@code
+ * /plain/hello}, the same servlet without it, so both are measured with the same JIT-compiled
+ * server code (separate JVMs differed by up to 25% in CPU per request between identical runs).
+ *
+ * <p>Usage: {@code HttpOverheadServer plain|filter|both <port> <tokens-file> <count>}
  */
 public final class HttpOverheadServer {
 
@@ -46,11 +50,11 @@ public final class HttpOverheadServer {
   static final String AUDIENCE = "https://api.gatehouse.test";
 
   public static void main(String[] args) throws Exception {
-    if (args.length != 4 || !(args[0].equals("plain") || args[0].equals("filter"))) {
-      System.err.println("usage: HttpOverheadServer plain|filter <port> <tokens-file> <count>");
+    if (args.length != 4 || !List.of("plain", "filter", "both").contains(args[0])) {
+      System.err.println("usage: HttpOverheadServer plain|filter|both <port> <tokens-file> <count>");
       System.exit(2);
     }
-    boolean filtered = args[0].equals("filter");
+    boolean filtered = !args[0].equals("plain");
     int port = Integer.parseInt(args[1]);
     RsaJsonWebKey key = RsaJwkGenerator.generateJwk(2048);
     key.setKeyId("bench-1");
@@ -71,13 +75,21 @@ public final class HttpOverheadServer {
     ServletContextHandler context = new ServletContextHandler("/");
     if (filtered) {
       String jwks = new JsonWebKeySet(key).toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY);
-      GatehouseConfig config =
-          GatehouseConfig.forIssuer(ISSUER).audiences(AUDIENCE).requiredScopes("read").publicKey(jwks)
-              .build();
+      GatehouseConfig.Builder builder =
+          GatehouseConfig.forIssuer(ISSUER).audiences(AUDIENCE).requiredScopes("read").publicKey(jwks);
+      // -Dbench.tokenCacheEntries=1000 with a larger pool: (nearly) every request a cache miss.
+      Integer cacheEntries = Integer.getInteger("bench.tokenCacheEntries");
+      if (cacheEntries != null) {
+        builder.tokenCache(cacheEntries, GatehouseConfig.DEFAULT_TOKEN_CACHE_MAX_BYTES);
+      }
+      GatehouseConfig config = builder.build();
       context.addFilter(
           new FilterHolder(new GatehouseFilter(config)), "/api/*", EnumSet.of(DispatcherType.REQUEST));
     }
     context.addServlet(new ServletHolder(new Hello()), "/api/hello");
+    if (args[0].equals("both")) {
+      context.addServlet(new ServletHolder(new Hello()), "/plain/hello");
+    }
     server.setHandler(context);
     server.start();
     System.out.println("ready " + args[0] + " on 127.0.0.1:" + connector.getLocalPort());
