@@ -33,7 +33,7 @@ final class StrictJson {
         }
       };
 
-  /** Enough for every thread of a busy server that reaches this (rare) path at the same time. */
+  /** Parsers kept for reuse; threads beyond this many at once make one and drop it after. */
   static final int POOLED_PARSERS = 16;
 
   private static final BlockingQueue<JSONParser> PARSERS =
