@@ -12,10 +12,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * A WAR with Gatehouse can be undeployed and redeployed without leaking: nothing the filter leaves
- * on the container's threads holds one of the application's classes, which would keep the whole
- * application (its class loader, its jars' classes, its caches) in memory after every redeploy.
- * Tomcat checks every thread when an application stops, and says so when it finds something.
+ * A WAR with Gatehouse can be undeployed (and so redeployed) without leaking: nothing the filter
+ * leaves on the container's threads holds one of the application's classes, which would keep the
+ * whole application (its class loader, its jars' classes, its caches) in memory after every
+ * redeploy. Tomcat checks every thread when an application stops, and says so when it finds
+ * something; this test failed on the per-thread digest scratch and jose4j parser it replaced.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TomcatRedeployIT {
