@@ -4,12 +4,8 @@ import dev.gatehouse.GatehouseConfig;
 import dev.gatehouse.GatehouseFilter;
 import dev.gatehouse.testing.ProtectedApi.Reply;
 import jakarta.servlet.DispatcherType;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Map;
@@ -26,12 +22,6 @@ import org.eclipse.jetty.server.ServerConnector;
 public final class GatewayApp implements AutoCloseable {
 
   public static final String CONTEXT = "/app";
-
-  private static final HttpClient CLIENT =
-      HttpClient.newBuilder()
-          .version(HttpClient.Version.HTTP_1_1)
-          .connectTimeout(Duration.ofSeconds(5))
-          .build();
 
   private final Server server;
   private final ServletContextHandler context;
@@ -87,14 +77,7 @@ public final class GatewayApp implements AutoCloseable {
   }
 
   public Reply send(HttpRequest.Builder request) {
-    try {
-      return new Reply(CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString()));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return Reply.exchange(request);
   }
 
   @Override

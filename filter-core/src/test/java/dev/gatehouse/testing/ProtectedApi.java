@@ -81,14 +81,7 @@ public final class ProtectedApi implements AutoCloseable {
   }
 
   public Reply send(HttpRequest.Builder request) {
-    try {
-      return new Reply(CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString()));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return Reply.exchange(request);
   }
 
   @Override
@@ -102,6 +95,18 @@ public final class ProtectedApi implements AutoCloseable {
 
   /** One HTTP answer, with the accessors the assertions need. */
   public record Reply(HttpResponse<String> response) {
+
+    /** Sends {@code request} over HTTP/1.1 (the test servers' only protocol) and reads the text. */
+    public static Reply exchange(HttpRequest.Builder request) {
+      try {
+        return new Reply(CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString()));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
 
     public int status() {
       return response.statusCode();

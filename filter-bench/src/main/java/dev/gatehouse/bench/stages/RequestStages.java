@@ -110,14 +110,14 @@ public class RequestStages {
 
   /**
    * {@code GET /api/orders} with one Authorization header; the calls the filter makes are answered
-   * directly, any other call reaches a proxy that refuses it, so an unexpected one shows.
+   * directly, any other call reaches a proxy that fails the run, so an unexpected one shows.
    */
   private static final class BenchRequest extends HttpServletRequestWrapper {
     final Map<String, Object> attributes = new HashMap<>();
     private final String authorization;
 
     BenchRequest(String authorization) {
-      super(unsupported(HttpServletRequest.class));
+      super(failingOnEveryCall(HttpServletRequest.class));
       this.authorization = authorization;
     }
 
@@ -171,17 +171,18 @@ public class RequestStages {
 
   private static final class BenchResponse extends HttpServletResponseWrapper {
     BenchResponse() {
-      super(unsupported(HttpServletResponse.class));
+      super(failingOnEveryCall(HttpServletResponse.class));
     }
   }
 
-  private static <T> T unsupported(Class<T> type) {
+  private static <T> T failingOnEveryCall(Class<T> type) {
     return type.cast(
         Proxy.newProxyInstance(
             type.getClassLoader(),
             new Class<?>[] {type},
             (proxy, method, args) -> {
-              throw new UnsupportedOperationException(method.getName());
+              throw new IllegalStateException(
+                  "the filter called " + method.getName() + ", which this benchmark does not answer");
             }));
   }
 }

@@ -2,7 +2,6 @@ package dev.gatehouse.bench.stages;
 
 import dev.gatehouse.AccessToken;
 import dev.gatehouse.bench.TokenPool;
-import dev.gatehouse.verify.TokenDigest;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.Signature;
@@ -142,12 +141,6 @@ public class VerificationStages {
   @Benchmark
   public Object jose4jJsonParserReusedPayload() throws ParseException {
     return reusedParser.parse(payloadJson[index()]);
-  }
-
-  /** The verified-token cache key: SHA-256 of the whole token. */
-  @Benchmark
-  public TokenDigest tokenDigest() {
-    return TokenDigest.of(tokens[index()]);
   }
 
   /** The regular expression split alone, as {@code ClaimsMapper} did it per token. */
