@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -19,6 +20,10 @@ import java.util.Set;
  * username}, ...) among the claims.
  */
 final class IntrospectionMapper {
+
+  /** RFC 6749 section 7.1's {@code bearer}, and the spellings servers use for an access token. */
+  private static final Set<String> BEARER_ACCESS_TOKEN_TYPES =
+      Set.of("bearer", "access_token", "urn:ietf:params:oauth:token-type:access_token");
 
   private final IntrospectionConfig config;
   private final List<String> scopeClaims;
@@ -33,7 +38,6 @@ final class IntrospectionMapper {
     this.skewSeconds = skew.toSeconds();
   }
 
-  /** A token, or the rejection for it; both are cached. */
   /**
    * What one call decided: a token, a refusal, or a failure (the endpoint could not answer). A
    * failure is a value rather than a failed future so the cache library has nothing to log; it is
@@ -62,6 +66,7 @@ final class IntrospectionMapper {
     if (!Boolean.TRUE.equals(r.get("active"))) {
       throw new BearerTokenException(Rejection.TOKEN_INACTIVE);
     }
+    requireBearerAccessToken(r.get("token_type"));
     long now = clock.instant().getEpochSecond();
     Instant exp = instant(r.get("exp"));
     if (exp != null && now - skewSeconds >= exp.getEpochSecond()) {
@@ -95,6 +100,19 @@ final class IntrospectionMapper {
         .tokenId(string(r.get("jti")))
         .claims(r)
         .build();
+  }
+
+  /**
+   * RFC 7662 section 2.2: {@code token_type} names the kind of token the server found. Some servers
+   * answer {@code active} for refresh and ID tokens too, so anything but a bearer access token is
+   * refused; a DPoP-bound token presented as a bearer token is a downgrade (RFC 9449 section 7.2).
+   * Absent means the server does not say, and the other checks decide.
+   */
+  private static void requireBearerAccessToken(Object tokenType) {
+    String type = string(tokenType);
+    if (type != null && !BEARER_ACCESS_TOKEN_TYPES.contains(type.toLowerCase(Locale.ROOT))) {
+      throw new BearerTokenException(Rejection.UNSUPPORTED_TOKEN_TYPE);
+    }
   }
 
   private static List<String> audiences(Object aud) {

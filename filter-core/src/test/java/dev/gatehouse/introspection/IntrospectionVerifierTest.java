@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** RFC 7662 introspection: the request, the mapping, the cache, single flight and outages. */
 class IntrospectionVerifierTest {
@@ -107,6 +109,36 @@ class IntrospectionVerifierTest {
       assertEquals(server.endpoint().toString(), token.issuer(), "no iss: the endpoint stands in");
       assertEquals("Partner Portal", token.claim("application_name").orElseThrow());
       assertEquals(List.of("gold", "silver"), token.claim("api_product_list").orElseThrow());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"refresh_token", "Refresh", "id_token", "N_A", "mac", "DPoP"})
+    void whenAnActiveRefreshOrOtherNonBearerTokenIsPresentedThen401NotAnAccessToken(String type) {
+      Map<String, Object> response = new HashMap<>(activeFor(Duration.ofMinutes(10)));
+      response.put("token_type", type);
+      server.activate(OPAQUE, response);
+
+      assertEquals(Rejection.UNSUPPORTED_TOKEN_TYPE, rejection(verifier(), OPAQUE));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Bearer", "bearer", "access_token",
+        "urn:ietf:params:oauth:token-type:access_token"})
+    void whenTheTokenTypeNamesABearerAccessTokenThenItIsAccepted(String type) {
+      Map<String, Object> response = new HashMap<>(activeFor(Duration.ofMinutes(10)));
+      response.put("token_type", type);
+      server.activate(OPAQUE, response);
+
+      assertEquals("user-42", verifier().verify(OPAQUE).subject().orElseThrow());
+    }
+
+    @Test
+    void whenTheTokenTypeIsNotAStringThen401InvalidClaims() {
+      Map<String, Object> response = new HashMap<>(activeFor(Duration.ofMinutes(10)));
+      response.put("token_type", List.of("Bearer"));
+      server.activate(OPAQUE, response);
+
+      assertEquals(Rejection.INVALID_CLAIMS, rejection(verifier(), OPAQUE));
     }
 
     @Test
