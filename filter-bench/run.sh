@@ -57,7 +57,7 @@ cat "$out/env.txt"
 sampler=$!
 trap 'kill "$sampler" 2>/dev/null || true' EXIT
 
-# Own tmpdir: JMH takes a global lock in java.io.tmpdir (see shared/VERSIONS.md section 9).
+# Own tmpdir: JMH takes a global lock in java.io.tmpdir, so two runs on one machine would block.
 # Single-threaded, one fork per benchmark and algorithm, 5 x 2 s warm-up, 5 x 2 s measurement.
 "$java" -Djava.io.tmpdir="$out/tmp" -jar "$jar" \
   -f 1 -t 1 -wi 5 -w 2s -i 5 -r 2s -tu s -bm thrpt \
