@@ -6,6 +6,7 @@ import dev.gatehouse.config.FilterSettings;
 import dev.gatehouse.error.BearerTokenException;
 import dev.gatehouse.error.ProviderUnavailableException;
 import dev.gatehouse.metrics.MetricsPublication;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
@@ -84,6 +85,23 @@ public class GatehouseFilter implements Filter {
   @Override
   public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
       throws IOException, ServletException {
+    run(req, res, chain, false);
+  }
+
+  /**
+   * For a filter that contains this one and lets some requests go on without signing in ({@code
+   * GatehouseLoginFilter}'s {@code pass} action): as {@link #doFilter}, except that a request
+   * carrying no token at all, on a path whose rule asks only for authentication, goes on
+   * anonymously instead of getting 401. Deny and scope rules still refuse it, a token it does carry
+   * is still verified, and the client's identity headers are still refused. Grants nothing.
+   */
+  public void doFilterAllowingAnonymous(ServletRequest req, ServletResponse res, FilterChain chain)
+      throws IOException, ServletException {
+    run(req, res, chain, true);
+  }
+
+  private void run(ServletRequest req, ServletResponse res, FilterChain chain, boolean anonymous)
+      throws IOException, ServletException {
     if (!(req instanceof HttpServletRequest request)
         || !(res instanceof HttpServletResponse response)) {
       throw new ServletException("Gatehouse protects HTTP requests only");
@@ -92,9 +110,19 @@ public class GatehouseFilter implements Filter {
     if (p == null) {
       throw new ServletException("Gatehouse filter used before init");
     }
+    DispatcherType type = request.getDispatcherType();
+    if (type == DispatcherType.ERROR || type == DispatcherType.ASYNC) {
+      // An error page or an async continuation of a request this filter already decided: it keeps
+      // that decision (never verified again, never refused) with the identity headers rebuilt.
+      handOn(p, p.readmit(request), response, chain);
+      return;
+    }
     HttpServletRequest admitted;
     try {
-      admitted = p.admit(request);
+      if (type == DispatcherType.REQUEST) {
+        p.refuseClientIdentity(request);
+      }
+      admitted = anonymous ? p.admitOrPassAnonymous(request) : p.admit(request);
     } catch (BearerTokenException e) {
       LOG.debug("gatehouse rejected reason={}", e.rejection().reasonCode());
       p.counters().rejected(e.rejection());
@@ -107,6 +135,12 @@ public class GatehouseFilter implements Filter {
       p.challenges().unavailable(response, e.retryAfter());
       return;
     }
+    handOn(p, admitted, response, chain);
+  }
+
+  private static void handOn(
+      Pipeline p, HttpServletRequest admitted, HttpServletResponse response, FilterChain chain)
+      throws IOException, ServletException {
     try {
       chain.doFilter(admitted, response);
     } catch (BearerTokenException e) {

@@ -1,5 +1,7 @@
 package dev.gatehouse;
 
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Enumeration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -8,8 +10,10 @@ import java.util.Set;
  * Request headers that carry the verified identity to code that reads headers rather than {@link
  * AccessToken#from}: the subject, the scopes (space-separated) and the client id.
  *
- * <p>Whenever this is switched on, copies of these headers sent by the client are removed from
- * every request the filter passes on, public paths included, so a client cannot forge them.
+ * <p>Whenever this is switched on, a client request that carries any of these headers itself is
+ * refused with 400 {@code invalid_request}, public paths included, so a client cannot forge them;
+ * and every request the filter passes on answers them from the verified token only (or not at
+ * all), in error and async dispatches too when the filter is mapped for them.
  */
 public final class IdentityHeaders {
 
@@ -67,6 +71,17 @@ public final class IdentityHeaders {
   /** All three names, for stripping. */
   List<String> names() {
     return List.of(subject, scopes, clientId);
+  }
+
+  /** Whether {@code request} carries any of them, even with an empty value. */
+  boolean presentIn(HttpServletRequest request) {
+    for (String name : names()) {
+      Enumeration<String> values = request.getHeaders(name);
+      if (request.getHeader(name) != null || (values != null && values.hasMoreElements())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String checked(String name, String property) {

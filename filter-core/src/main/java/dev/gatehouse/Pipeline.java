@@ -11,6 +11,7 @@ import dev.gatehouse.token.BearerTokenExtractor;
 import dev.gatehouse.token.RequestTokenExtractor;
 import dev.gatehouse.verify.AccessTokenVerifier;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Optional;
 
 /**
  * The filter's steps, built once per configuration and shared by all requests: path rule, token
@@ -73,9 +74,7 @@ final class Pipeline {
     }
     if (!access.needsToken()) {
       counters.publicPath();
-      return identityHeaders == null
-          ? request
-          : IdentityHeaderRequest.stripped(request, identityHeaders);
+      return withoutIdentity(request);
     }
     String raw =
         extractor
@@ -84,9 +83,60 @@ final class Pipeline {
     AccessToken token = verifier.verify(raw);
     checks.check(request, token, access);
     counters.accepted();
+    return withIdentity(request, token);
+  }
+
+  /**
+   * As {@link #admit}, except that a request with no token at all, on a path whose rule asks for
+   * nothing more than authentication, goes on without an identity instead of being refused.
+   */
+  HttpServletRequest admitOrPassAnonymous(HttpServletRequest request) {
+    try {
+      return admit(request);
+    } catch (BearerTokenException e) {
+      // MISSING_TOKEN means the extractor found nothing: no token was looked at or refused.
+      if (e.rejection() != Rejection.MISSING_TOKEN
+          || rules.decide(request).kind() != Access.Kind.AUTHENTICATED) {
+        throw e;
+      }
+      counters.publicPath();
+      return withoutIdentity(request);
+    }
+  }
+
+  /**
+   * For ERROR and ASYNC dispatches: the identity this filter admitted on the client's request, read
+   * back from the request attribute and never verified again; none if it admitted none.
+   */
+  HttpServletRequest readmit(HttpServletRequest request) {
+    Optional<AccessToken> token = AccessToken.from(request);
+    return token.isPresent() ? withIdentity(request, token.get()) : withoutIdentity(request);
+  }
+
+  /**
+   * Copies of the identity headers are set by this filter only. Refusing a client's copy on the
+   * client's request, rather than only hiding it, holds however the filter is mapped: a dispatch
+   * the filter does not see (an error page or async dispatch without a mapping for it) receives
+   * the container's own request, without any wrapper of ours.
+   *
+   * @throws BearerTokenException when the client sent one
+   */
+  void refuseClientIdentity(HttpServletRequest request) {
+    if (identityHeaders != null && identityHeaders.presentIn(request)) {
+      throw new BearerTokenException(Rejection.IDENTITY_HEADER_FROM_CLIENT);
+    }
+  }
+
+  private HttpServletRequest withIdentity(HttpServletRequest request, AccessToken token) {
     HttpServletRequest authenticated = new AuthenticatedRequest(request, token);
     return identityHeaders == null
         ? authenticated
         : IdentityHeaderRequest.carrying(authenticated, identityHeaders, token);
+  }
+
+  private HttpServletRequest withoutIdentity(HttpServletRequest request) {
+    return identityHeaders == null
+        ? request
+        : IdentityHeaderRequest.stripped(request, identityHeaders);
   }
 }

@@ -2,10 +2,12 @@ package dev.gatehouse;
 
 import static dev.gatehouse.testing.TestTokens.AUDIENCE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gatehouse.authz.PathRules;
+import dev.gatehouse.error.Rejection;
 import dev.gatehouse.testing.GatewayApp;
 import dev.gatehouse.testing.LocalJwksServer;
 import dev.gatehouse.testing.ProtectedApi.Reply;
@@ -18,8 +20,8 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /**
- * Identity carried in request headers for code that reads headers: set from the verified token,
- * and the client's own copies removed so they cannot be forged, public paths included.
+ * Identity carried in request headers for code that reads headers: set from the verified token
+ * only, and a request carrying the client's own copy refused, public paths included.
  */
 class FilterIdentityHeadersTest {
 
@@ -47,7 +49,7 @@ class FilterIdentityHeadersTest {
   private static Reply forged(GatewayApp app, String path, String token) {
     var request =
         app.request(path)
-            .header("X-Auth-Subject", "admin")
+            .header("X-Auth-Subject", "auth0|admin")
             .header("x-auth-scopes", "everything")
             .header("X-AUTH-CLIENT-ID", "trusted-app")
             .header("X-Custom-User", "root");
@@ -55,6 +57,28 @@ class FilterIdentityHeadersTest {
       request.header("Authorization", "Bearer " + token);
     }
     return app.send(request);
+  }
+
+  private static Reply sending(GatewayApp app, String path, String token, String... header) {
+    var request = app.request(path).header("X-Custom-User", "root");
+    for (int i = 0; i < header.length; i += 2) {
+      request.header(header[i], header[i + 1]);
+    }
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    return app.send(request);
+  }
+
+  private static void assertRefusedAsForged(Reply reply) {
+    Rejection r = Rejection.IDENTITY_HEADER_FROM_CLIENT;
+    assertEquals(400, reply.status(), reply::toString);
+    assertEquals(
+        "Bearer realm=\"api\", error=\"invalid_request\", error_description=\""
+            + r.description()
+            + "\"",
+        reply.challenge());
+    assertFalse(reply.body().contains("auth0|admin"), reply.body());
   }
 
   @Nested
@@ -75,7 +99,7 @@ class FilterIdentityHeadersTest {
     @Test
     void whenAuthenticatedThenTheHeadersComeFromTheTokenOnly() {
       Map<String, String> seen =
-          forged(app, "/headers/me", tokens.valid().scope("read write").claim("azp", "app-a").build())
+          sending(app, "/headers/me", tokens.valid().scope("read write").claim("azp", "app-a").build())
               .echo();
 
       assertEquals(TestTokens.SUBJECT, seen.get("header.X-Auth-Subject"));
@@ -87,8 +111,37 @@ class FilterIdentityHeadersTest {
     }
 
     @Test
+    void whenAnAuthenticatedClientSendsItsOwnIdentityHeadersThenTheRequestIsRefused() {
+      assertRefusedAsForged(forged(app, "/headers/me", tokens.valid().build()));
+    }
+
+    @Test
+    void whenAnyOneIdentityHeaderIsSentInAnySpellingThenTheRequestIsRefused() {
+      String token = tokens.valid().build();
+
+      assertRefusedAsForged(sending(app, "/headers/me", token, "x-auth-subject", "auth0|admin"));
+      assertRefusedAsForged(sending(app, "/headers/me", token, "X-AUTH-SCOPES", "admin"));
+      assertRefusedAsForged(sending(app, "/headers/me", token, "X-Auth-Client-Id", "trusted"));
+      assertRefusedAsForged(sending(app, "/headers/me", token, "X-Auth-Subject", ""));
+    }
+
+    @Test
+    void whenThePathIsPublicThenTheClientsCopiesAreRefusedToo() {
+      assertRefusedAsForged(forged(app, "/headers/public/x", null));
+    }
+
+    @Test
+    void whenThePathIsPublicThenNoIdentityHeadersAreCarried() {
+      Map<String, String> seen = sending(app, "/headers/public/x", null).echo();
+
+      assertEquals("", seen.get("header.X-Auth-Subject"));
+      assertEquals("null", seen.get("single.X-Auth-Scopes"));
+      assertEquals("x-custom-user", seen.get("names"));
+    }
+
+    @Test
     void whenTheTokenLacksAValueThenThatHeaderIsAbsentNotForged() {
-      Map<String, String> seen = forged(app, "/headers/me", tokens.valid().scope("").build()).echo();
+      Map<String, String> seen = sending(app, "/headers/me", tokens.valid().scope("").build()).echo();
 
       assertEquals("", seen.get("header.X-Auth-Client-Id"));
       assertEquals("null", seen.get("single.X-Auth-Client-Id"));
@@ -97,18 +150,9 @@ class FilterIdentityHeadersTest {
     }
 
     @Test
-    void whenThePathIsPublicThenTheClientsCopiesAreStillRemoved() {
-      Map<String, String> seen = forged(app, "/headers/public/x", null).echo();
-
-      assertEquals("", seen.get("header.X-Auth-Subject"));
-      assertEquals("null", seen.get("single.X-Auth-Scopes"));
-      assertEquals("x-custom-user", seen.get("names"));
-    }
-
-    @Test
     void whenTheSubjectHasControlCharactersThenItIsNotCarried() {
       Map<String, String> seen =
-          forged(app, "/headers/me", tokens.valid().claim("sub", "alice\r\nX-Admin: yes").build())
+          sending(app, "/headers/me", tokens.valid().claim("sub", "alice\r\nX-Admin: yes").build())
               .echo();
 
       assertEquals("null", seen.get("single.X-Auth-Subject"));
@@ -120,12 +164,12 @@ class FilterIdentityHeadersTest {
     try (GatewayApp app = GatewayApp.start(config().build())) {
       Map<String, String> seen = forged(app, "/headers/public/x", null).echo();
 
-      assertEquals("admin", seen.get("header.X-Auth-Subject"));
+      assertEquals("auth0|admin", seen.get("header.X-Auth-Subject"));
     }
   }
 
   @Test
-  void whenNamesAreConfiguredInInitParamsThenThoseAreUsedAndStripped() {
+  void whenNamesAreConfiguredInInitParamsThenThoseAreUsedAndRefused() {
     Map<String, String> params = new HashMap<>();
     params.put("gatehouse.issuer", provider.issuer());
     params.put("gatehouse.audiences", AUDIENCE);
@@ -133,11 +177,18 @@ class FilterIdentityHeadersTest {
     params.put("gatehouse.identity-headers", "true");
     params.put("gatehouse.identity-headers.subject", "X-Custom-User");
     try (GatewayApp app = GatewayApp.startWithInitParams(params)) {
-      Map<String, String> seen = forged(app, "/headers/me", tokens.valid().build()).echo();
+      String token = tokens.valid().build();
+      Map<String, String> seen =
+          app.send(
+                  app.request("/headers/me")
+                      .header("Authorization", "Bearer " + token)
+                      .header("X-Auth-Subject", "no longer one of ours"))
+              .echo();
 
       assertEquals(TestTokens.SUBJECT, seen.get("header.X-Custom-User"));
-      assertEquals("admin", seen.get("header.X-Auth-Subject"), "no longer one of ours");
+      assertEquals("no longer one of ours", seen.get("header.X-Auth-Subject"));
       assertEquals("read write", seen.get("header.X-Auth-Scopes"));
+      assertRefusedAsForged(forged(app, "/headers/me", token));
     }
   }
 

@@ -39,7 +39,10 @@ public enum Rejection {
   TOKEN_REVOKED(BearerErrorCode.INVALID_TOKEN, "The access token has been revoked."),
   CLAIM_REQUIREMENT_UNMET(
       BearerErrorCode.INVALID_TOKEN, "The access token does not meet a claim requirement."),
-  TOKEN_INACTIVE(BearerErrorCode.INVALID_TOKEN, "The access token is not active.");
+  TOKEN_INACTIVE(BearerErrorCode.INVALID_TOKEN, "The access token is not active."),
+  IDENTITY_HEADER_FROM_CLIENT(
+      BearerErrorCode.INVALID_REQUEST,
+      "The request carries an identity header that only the server may set.");
 
   private final BearerErrorCode error;
   private final String description;

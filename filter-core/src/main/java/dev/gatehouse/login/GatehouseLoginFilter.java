@@ -6,6 +6,7 @@ import dev.gatehouse.config.ConfigBinder;
 import dev.gatehouse.config.FilterSettings;
 import dev.gatehouse.config.PropertyLookup;
 import dev.gatehouse.error.ChallengeWriter;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
@@ -80,6 +81,13 @@ public class GatehouseLoginFilter implements Filter {
     if (p == null) {
       throw new ServletException("Gatehouse login filter used before init");
     }
+    if (request.getDispatcherType() != DispatcherType.REQUEST) {
+      // The login's own steps answer the client's request only. A forward, include, error page or
+      // async dispatch the application makes later goes to the bearer filter, which keeps the
+      // identity admitted on the client's request.
+      handOnWithoutLogin(p, request, response, chain);
+      return;
+    }
     String path = LoginPaths.of(request);
     try {
       if (path.equals(p.login.redirectPath())) {
@@ -89,6 +97,10 @@ public class GatehouseLoginFilter implements Filter {
       } else if (!p.loginPaths.matches(path) || request.getHeader("Authorization") != null) {
         p.bearer.doFilter(request, response, chain); // an API call: bearer rules only
       } else {
+        if (CrossSiteRequests.changesState(request) && p.sessions.signedIn(request)) {
+          // The session cookie is sent by the browser itself, also for another site's form.
+          CrossSiteRequests.requireSameOrigin(request, p.login);
+        }
         Optional<String> token = p.sessions.accessToken(request);
         if (token.isPresent()) {
           withSessionToken(p, request, response, chain, token.get());
@@ -136,7 +148,9 @@ public class GatehouseLoginFilter implements Filter {
       Parts p, HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     switch (p.login.unauthenticatedAction()) {
-      case PASS -> chain.doFilter(request, response);
+      // Through the bearer filter all the same: its deny and scope rules, and the refusal of
+      // identity headers the client sent itself, hold for anonymous requests too.
+      case PASS -> p.bearer.doFilterAllowingAnonymous(request, response, chain);
       case UNAUTHORIZED -> p.bearer.doFilter(request, response, chain);
       case REDIRECT -> {
         if (BrowserRequests.isNavigation(request)) {
@@ -145,6 +159,17 @@ public class GatehouseLoginFilter implements Filter {
           p.bearer.doFilter(request, response, chain); // the bearer filter's bare 401 challenge
         }
       }
+    }
+  }
+
+  private static void handOnWithoutLogin(
+      Parts p, HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws IOException, ServletException {
+    if (p.login.unauthenticatedAction() == LoginConfig.UnauthenticatedAction.PASS
+        && request.getHeader("Authorization") == null) {
+      p.bearer.doFilterAllowingAnonymous(request, response, chain);
+    } else {
+      p.bearer.doFilter(request, response, chain);
     }
   }
 

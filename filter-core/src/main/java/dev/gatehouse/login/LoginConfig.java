@@ -74,6 +74,7 @@ public final class LoginConfig {
   private final Duration loginTimeout;
   private final Duration refreshAhead;
   private final Optional<URI> publicBaseUrl;
+  private final Set<String> allowedHosts;
   private final boolean alwaysSecureCookie;
 
   private LoginConfig(Builder b) {
@@ -92,6 +93,7 @@ public final class LoginConfig {
     this.loginTimeout = b.loginTimeout;
     this.refreshAhead = b.refreshAhead;
     this.publicBaseUrl = Optional.ofNullable(b.publicBaseUrl);
+    this.allowedHosts = Collections.unmodifiableSet(new LinkedHashSet<>(b.allowedHosts));
     this.alwaysSecureCookie =
         b.alwaysSecureCookie
             || (b.publicBaseUrl != null && "https".equals(b.publicBaseUrl.getScheme()));
@@ -179,6 +181,15 @@ public final class LoginConfig {
   }
 
   /**
+   * Without a {@link #publicBaseUrl()}: the {@code Host} values ({@code name} or {@code name:port},
+   * lower case) whose origin may be used for redirects. Empty means the loopback names only ({@code
+   * localhost}, {@code 127.0.0.1}, {@code [::1]}, any port).
+   */
+  public Set<String> allowedHosts() {
+    return allowedHosts;
+  }
+
+  /**
    * Whether the session cookie is marked {@code Secure} even on requests the container sees as
    * plain http (behind a TLS-terminating proxy). Otherwise the container marks it on https only.
    */
@@ -218,6 +229,7 @@ public final class LoginConfig {
     private Duration loginTimeout = DEFAULT_LOGIN_TIMEOUT;
     private Duration refreshAhead = DEFAULT_REFRESH_AHEAD;
     private URI publicBaseUrl;
+    private Set<String> allowedHosts = new LinkedHashSet<>();
     private boolean alwaysSecureCookie;
 
     private Builder(String clientId, String clientSecret, String redirectPath) {
@@ -317,6 +329,24 @@ public final class LoginConfig {
     }
 
     /**
+     * Instead of a {@link #publicBaseUrl(URI)}: the {@code Host} header values this application is
+     * reached by, {@code app.example.com} (on the scheme's default port) or {@code
+     * app.example.com:8443}. The {@code redirect_uri} and the post-logout target are built from the
+     * request only when its {@code Host} is one of them; any other is refused with 400. Without
+     * either setting only {@code localhost}, {@code 127.0.0.1} and {@code [::1]} are accepted.
+     */
+    public Builder allowedHosts(String... hosts) {
+      return allowedHosts(Arrays.asList(hosts));
+    }
+
+    public Builder allowedHosts(Iterable<String> hosts) {
+      Set<String> chosen = new LinkedHashSet<>();
+      hosts.forEach(chosen::add);
+      this.allowedHosts = chosen;
+      return this;
+    }
+
+    /**
      * Marks the session cookie {@code Secure} on every request, also those the container sees as
      * plain http; needed behind a TLS-terminating proxy that the container does not know about.
      */
@@ -370,6 +400,7 @@ public final class LoginConfig {
       if (publicBaseUrl != null) {
         checkOrigin(publicBaseUrl);
       }
+      allowedHosts = TrustedHosts.checked(allowedHosts, publicBaseUrl != null);
       return new LoginConfig(this);
     }
 

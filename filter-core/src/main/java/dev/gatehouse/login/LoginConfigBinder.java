@@ -59,6 +59,7 @@ public final class LoginConfigBinder {
     set(LoginKey.LOGIN_TIMEOUT, v -> b.loginTimeout(duration(v, LoginKey.LOGIN_TIMEOUT)));
     set(LoginKey.REFRESH_AHEAD, v -> b.refreshAhead(duration(v, LoginKey.REFRESH_AHEAD)));
     set(LoginKey.PUBLIC_BASE_URL, v -> b.publicBaseUrl(uri(v, LoginKey.PUBLIC_BASE_URL)));
+    set(LoginKey.ALLOWED_HOSTS, v -> b.allowedHosts(list(v)));
     set(LoginKey.SECURE_COOKIE, v -> secureCookie(v, b));
     return b.build();
   }

@@ -3,7 +3,7 @@ package dev.gatehouse.login;
 import java.util.Locale;
 
 /**
- * Every way a login, a renewal or a logout can fail, with its HTTP status and the fixed sentence
+ * Every way a login, a renewal, a logout or a session's request can fail, with its HTTP status and the fixed sentence
  * the user reads. Nothing from the request or the provider ever reaches the page.
  */
 enum LoginFailure {
@@ -15,7 +15,9 @@ enum LoginFailure {
   TOKEN_REQUEST_FAILED(502, "The identity provider did not complete the sign-in."),
   ID_TOKEN_INVALID(502, "The identity provider's answer could not be verified."),
   PROVIDER_UNAVAILABLE(503, "The identity provider cannot be reached right now."),
-  METHOD_NOT_ALLOWED(405, "This address does not accept that kind of request.");
+  METHOD_NOT_ALLOWED(405, "This address does not accept that kind of request."),
+  UNTRUSTED_HOST(400, "This application is not served at the address used."),
+  CROSS_SITE_REQUEST(403, "This request did not come from this application's own pages.");
 
   private final int status;
   private final String message;

@@ -23,6 +23,7 @@ public enum LoginKey {
   LOGIN_TIMEOUT("gatehouse.login.login-timeout"),
   REFRESH_AHEAD("gatehouse.login.refresh-ahead"),
   PUBLIC_BASE_URL("gatehouse.login.public-base-url"),
+  ALLOWED_HOSTS("gatehouse.login.allowed-hosts"),
   SECURE_COOKIE("gatehouse.login.secure-cookie");
 
   private final String property;

@@ -10,7 +10,7 @@ import java.util.Optional;
 
 /**
  * The logout path: {@code POST} only, so that a link or an image on another site cannot sign the
- * user out. Ends the container session, then sends the browser to the provider's {@code
+ * user out, and from this application's own pages only ({@link CrossSiteRequests}). Ends the container session, then sends the browser to the provider's {@code
  * end_session_endpoint} (OpenID Connect RP-Initiated Logout 1.0; Auth0's {@code /oidc/logout}) with
  * {@code id_token_hint}, {@code post_logout_redirect_uri} and {@code client_id}, or straight to the
  * post-logout target when the provider has no such endpoint or cannot be reached.
@@ -29,6 +29,9 @@ final class Logout {
     if (!"POST".equals(request.getMethod())) {
       throw new LoginException(LoginFailure.METHOD_NOT_ALLOWED);
     }
+    // Both before the session ends: a refused logout leaves the user signed in.
+    String postLogout = Origins.postLogout(request, config);
+    CrossSiteRequests.requireSameOrigin(request, config);
     String idToken = null;
     HttpSession session = request.getSession(false);
     if (session != null) {
@@ -41,7 +44,6 @@ final class Logout {
         // already invalidated
       }
     }
-    String postLogout = Origins.postLogout(request, config);
     Optional<URI> endSession;
     try {
       endSession = provider.endSessionEndpoint();

@@ -61,6 +61,16 @@ final class SessionTokens {
     }
   }
 
+  /** Whether the request's session holds a login, without renewing anything. */
+  boolean signedIn(HttpServletRequest request) {
+    HttpSession session = request.getSession(false);
+    try {
+      return session != null && current(session) != null;
+    } catch (IllegalStateException e) {
+      return false; // invalidated by a concurrent logout
+    }
+  }
+
   /** Ends the session's login, keeping the session itself: its tokens were refused. */
   void forget(HttpServletRequest request) {
     HttpSession session = request.getSession(false);

@@ -2,6 +2,7 @@ package dev.gatehouse.login;
 
 import dev.gatehouse.GatehouseConfig;
 import dev.gatehouse.testing.EchoServlet;
+import dev.gatehouse.testing.HeaderEchoServlet;
 import jakarta.servlet.DispatcherType;
 import java.net.URI;
 import java.util.EnumSet;
@@ -12,7 +13,8 @@ import org.eclipse.jetty.server.ServerConnector;
 
 /**
  * {@link GatehouseLoginFilter} in an embedded Jetty 12 on 127.0.0.1, mapped on {@code /app/*} in
- * front of {@link EchoServlet}, under the context path {@value #CONTEXT}.
+ * front of {@link EchoServlet} ({@link HeaderEchoServlet} on {@code /app/headers/*}), under the
+ * context path {@value #CONTEXT}.
  */
 final class LoginApp implements AutoCloseable {
 
@@ -34,6 +36,7 @@ final class LoginApp implements AutoCloseable {
         "/app/*",
         EnumSet.of(DispatcherType.REQUEST));
     context.addServlet(EchoServlet.class, "/app/*");
+    context.addServlet(HeaderEchoServlet.class, "/app/headers/*");
     server.setHandler(context);
     try {
       server.start();
@@ -54,6 +57,10 @@ final class LoginApp implements AutoCloseable {
 
   String origin() {
     return base.toString();
+  }
+
+  int port() {
+    return base.getPort();
   }
 
   @Override

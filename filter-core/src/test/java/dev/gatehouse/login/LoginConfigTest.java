@@ -103,6 +103,45 @@ class LoginConfigTest {
               .startsWith("gatehouse.login.public-base-url"));
     }
 
+    @ParameterizedTest
+    @ValueSource(
+        strings = {
+          "*.example.com",
+          "https://app.example.com",
+          "app.example.com/path",
+          "app.example.com:0",
+          "app.example.com:99999",
+          "user@app.example.com",
+          ""
+        })
+    void whenAnAllowedHostIsNotAHostHeaderValueThenRefused(String host) {
+      assertTrue(
+          failure(() -> valid().allowedHosts(host).build())
+              .startsWith("gatehouse.login.allowed-hosts: '" + host + "' must be a host name"));
+    }
+
+    @Test
+    void whenAllowedHostsAndAPublicBaseUrlAreBothSetThenRefused() {
+      assertTrue(
+          failure(
+                  () ->
+                      valid()
+                          .allowedHosts("app.example.com")
+                          .publicBaseUrl(URI.create("https://app.example.com"))
+                          .build())
+              .startsWith("gatehouse.login.allowed-hosts: not used with"));
+    }
+
+    @Test
+    void whenAllowedHostsAreGivenThenTheyAreKeptInLowerCase() {
+      assertEquals(
+          Set.of("app.example.com", "app.example.com:8443", "[::1]:8080", "10.0.0.5"),
+          valid()
+              .allowedHosts("App.Example.com", "app.example.com:8443", "[::1]:8080", "10.0.0.5")
+              .build()
+              .allowedHosts());
+    }
+
     @Test
     void whenTheLogoutPathIsTheCallbackThenRefused() {
       assertTrue(

@@ -546,6 +546,7 @@ class LoginFlowTest {
       HttpResponse<String> response =
           browser.send(
               HttpRequest.newBuilder(app.uri("/app/logout"))
+                  .header("Origin", app.origin())
                   .POST(HttpRequest.BodyPublishers.noBody()));
 
       assertEquals(303, response.statusCode());
