@@ -39,7 +39,9 @@ public enum Rejection {
   TOKEN_REVOKED(BearerErrorCode.INVALID_TOKEN, "The access token has been revoked."),
   CLAIM_REQUIREMENT_UNMET(
       BearerErrorCode.INVALID_TOKEN, "The access token does not meet a claim requirement."),
-  TOKEN_INACTIVE(BearerErrorCode.INVALID_TOKEN, "The access token is not active.");
+  TOKEN_INACTIVE(BearerErrorCode.INVALID_TOKEN, "The access token is not active."),
+  /** The path has more than one reading (authz.RequestPaths): refused before any rule. */
+  AMBIGUOUS_PATH(BearerErrorCode.INVALID_REQUEST, "The request path is ambiguous.");
 
   private final BearerErrorCode error;
   private final String description;

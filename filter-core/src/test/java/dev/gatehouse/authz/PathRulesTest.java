@@ -9,6 +9,7 @@ import dev.gatehouse.AccessToken;
 import dev.gatehouse.error.BearerTokenException;
 import dev.gatehouse.error.Rejection;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Nested;
@@ -95,6 +96,84 @@ class PathRulesTest {
     @Test
     void whenNoRulesAreConfiguredThenEveryRequestNeedsAToken() {
       assertEquals(Access.Kind.AUTHENTICATED, PathRules.none().decide(request("GET", "/")).kind());
+    }
+  }
+
+  @Nested
+  class OneReadingOfThePath {
+
+    private final PathRules rules =
+        PathRules.builder()
+            .rule("* /api/secret deny")
+            .rule("* /api/admin/* scopes=admin")
+            .rule("* /api/public/* public")
+            .rule("* /Docs/* public")
+            .rule("* /docs/* public")
+            .build();
+
+    private Access decide(String path) {
+      return rules.decide(request("GET", path));
+    }
+
+    private void assertAmbiguous(String path) {
+      BearerTokenException e = assertThrows(BearerTokenException.class, () -> decide(path));
+      assertEquals(Rejection.AMBIGUOUS_PATH, e.rejection(), path);
+    }
+
+    @Test
+    void whenAPathEndsWithASlashThenTheRuleForThePathWithoutItDecides() {
+      assertEquals(Access.Kind.DENY, decide("/api/secret/").kind());
+      assertEquals("scopes=admin", decide("/api/admin/").toString());
+    }
+
+    @Test
+    void whenTheCaseDiffersFromARuleThatWouldDecideOtherwiseThenThePathIsAmbiguous() {
+      assertAmbiguous("/API/secret");
+      assertAmbiguous("/api/Secret/");
+      assertAmbiguous("/api/ADMIN/users");
+      assertAmbiguous("/API/public/page");
+    }
+
+    @Test
+    void whenEveryRuleThatMatchesInAnyCaseAsksTheSameThenCaseIsNoReasonToRefuse() {
+      assertEquals(Access.Kind.PUBLIC, decide("/docs/x").kind());
+      assertEquals(Access.Kind.PUBLIC, decide("/Docs/x").kind());
+      assertEquals(Access.Kind.AUTHENTICATED, decide("/elsewhere").kind());
+      assertEquals(Access.Kind.AUTHENTICATED, decide("/ELSEWHERE").kind());
+    }
+
+    @Test
+    void whenARuleDoesNotCoverTheMethodThenItsCaseDoesNotMatterEither() {
+      PathRules postOnly = PathRules.builder().rule("POST /api/secret deny").build();
+
+      assertEquals(Access.Kind.AUTHENTICATED, postOnly.decide(request("GET", "/API/secret")).kind());
+    }
+
+    @Test
+    void whenTheRawPathIsAmbiguousThenItIsRefusedBeforeAPreflightOrAnyRule() {
+      PathRules open =
+          PathRules.builder().rule("* /* public").permitCorsPreflight().build();
+      Map<String, String> preflight =
+          Map.of("Origin", "https://app.example", "Access-Control-Request-Method", "GET");
+
+      BearerTokenException e =
+          assertThrows(
+              BearerTokenException.class,
+              () -> open.decide(request("OPTIONS", "/api/../x", null, preflight)));
+      assertEquals(Rejection.AMBIGUOUS_PATH, e.rejection());
+      assertThrows(BearerTokenException.class, () -> PathRules.none().decide(request("GET", "/a//b")));
+    }
+
+    @Test
+    void whenRulesArePrintedThenTheAllowedAmbiguitiesShow() {
+      PathRules legacy =
+          PathRules.builder()
+              .requestPaths(RequestPaths.allowing(List.of(PathAmbiguity.ENCODED_SLASH)))
+              .build();
+
+      assertEquals(
+          "PathRules[] otherwise authenticated, RequestPaths allowing [ENCODED_SLASH]",
+          legacy.toString());
     }
   }
 

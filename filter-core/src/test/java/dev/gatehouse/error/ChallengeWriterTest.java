@@ -112,7 +112,8 @@ class ChallengeWriterTest {
           Arguments.of(Rejection.CLIENT_NOT_ALLOWED, 401, "invalid_token"),
           Arguments.of(Rejection.TOKEN_REVOKED, 401, "invalid_token"),
           Arguments.of(Rejection.CLAIM_REQUIREMENT_UNMET, 401, "invalid_token"),
-          Arguments.of(Rejection.TOKEN_INACTIVE, 401, "invalid_token"));
+          Arguments.of(Rejection.TOKEN_INACTIVE, 401, "invalid_token"),
+          Arguments.of(Rejection.AMBIGUOUS_PATH, 400, "invalid_request"));
     }
 
     @Test
