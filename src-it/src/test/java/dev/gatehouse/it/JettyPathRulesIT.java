@@ -19,6 +19,7 @@ class JettyPathRulesIT extends PathRulesChecks {
   protected Set<String> refusedByTheContainer() {
     return Set.of(
         "/api/hello/..;/secret",
+        "/api/.;v=1/secret",
         "/api/hello/%2e%2e/secret",
         "/api/hello/.%2e/secret",
         "/api//secret",

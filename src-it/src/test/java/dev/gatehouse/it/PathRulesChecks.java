@@ -38,6 +38,7 @@ abstract class PathRulesChecks {
           "/api/hello/./../secret",
           "/api/./secret",
           "/api/hello/..;/secret",
+          "/api/.;v=1/secret",
           "/api/hello;v=1/../secret",
           "/api/hello/%2e%2e/secret",
           "/api/hello/.%2e/secret",

@@ -8,14 +8,26 @@ import java.util.Map;
 import org.apache.catalina.Context;
 import org.apache.catalina.LifecycleState;
 import org.apache.catalina.startup.Tomcat;
+import org.apache.tomcat.util.IntrospectionUtils;
 import org.apache.tomcat.util.descriptor.web.FilterDef;
 import org.apache.tomcat.util.descriptor.web.FilterMap;
 
-/** {@link JaxRsApp} in embedded Tomcat 10.1 with its default connector settings, on 127.0.0.1. */
+/** {@link JaxRsApp} in embedded Tomcat 10.1 on 127.0.0.1. */
 final class TomcatJaxRsHost implements JaxRsApp.Host {
 
   private final Tomcat tomcat = new Tomcat();
+  private final Map<String, String> connectorProperties;
   private Path baseDir;
+
+  /** With the connector's defaults. */
+  TomcatJaxRsHost() {
+    this(Map.of());
+  }
+
+  /** With these connector attributes, e.g. {@code encodedSolidusHandling=decode}. */
+  TomcatJaxRsHost(Map<String, String> connectorProperties) {
+    this.connectorProperties = Map.copyOf(connectorProperties);
+  }
 
   @Override
   public URI start(Map<String, String> settings) throws Exception {
@@ -23,6 +35,13 @@ final class TomcatJaxRsHost implements JaxRsApp.Host {
     tomcat.setBaseDir(baseDir.toString());
     tomcat.setPort(0);
     tomcat.getConnector().setProperty("address", "127.0.0.1");
+    // Connector attributes such as encodedSolidusHandling, set as server.xml would.
+    connectorProperties.forEach(
+        (name, value) -> {
+          if (!IntrospectionUtils.setProperty(tomcat.getConnector(), name, value)) {
+            throw new IllegalArgumentException("no connector attribute " + name);
+          }
+        });
     Context context = tomcat.addContext(JaxRsApp.CONTEXT, baseDir.toString());
     FilterDef filter = new FilterDef();
     filter.setFilterName("gatehouse");
