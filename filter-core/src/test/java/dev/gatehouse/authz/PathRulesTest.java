@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.gatehouse.AccessToken;
 import dev.gatehouse.error.BearerTokenException;
 import dev.gatehouse.error.Rejection;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -162,6 +163,33 @@ class PathRulesTest {
               () -> open.decide(request("OPTIONS", "/api/../x", null, preflight)));
       assertEquals(Rejection.AMBIGUOUS_PATH, e.rejection());
       assertThrows(BearerTokenException.class, () -> PathRules.none().decide(request("GET", "/a//b")));
+    }
+
+    @Test
+    void whenTheContainerCannotTellTheServletPathThenTheRequestIsRefusedNotPassed() {
+      // Jetty 12 throws so from getServletPath() for an ambiguous URI it was told to let in.
+      HttpServletRequest undecidable =
+          (HttpServletRequest)
+              java.lang.reflect.Proxy.newProxyInstance(
+                  getClass().getClassLoader(),
+                  new Class<?>[] {HttpServletRequest.class},
+                  (proxy, m, args) ->
+                      switch (m.getName()) {
+                        case "getRequestURI" -> "/api/a%2Fb";
+                        case "getMethod" -> "GET";
+                        case "getServletPath" ->
+                            throw new IllegalArgumentException("Ambiguous URI encoding");
+                        default -> throw new UnsupportedOperationException(m.getName());
+                      });
+      PathRules legacy =
+          PathRules.builder()
+              .rule("* /api/public/* public")
+              .requestPaths(RequestPaths.allowing(List.of(PathAmbiguity.ENCODED_SLASH)))
+              .build();
+
+      BearerTokenException e =
+          assertThrows(BearerTokenException.class, () -> legacy.decide(undecidable));
+      assertEquals(Rejection.AMBIGUOUS_PATH, e.rejection());
     }
 
     @Test
