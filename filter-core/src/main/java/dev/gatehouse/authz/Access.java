@@ -99,6 +99,17 @@ public final class Access {
     }
   }
 
+  /** Same kind and same scopes: the same decision for every token. */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Access other && kind == other.kind && scopes.equals(other.scopes);
+  }
+
+  @Override
+  public int hashCode() {
+    return kind.hashCode() * 31 + scopes.hashCode();
+  }
+
   /** In the rule syntax: {@code public}, {@code authenticated}, {@code deny}, {@code scopes=a,b}, {@code any=a,b}. */
   @Override
   public String toString() {

@@ -24,7 +24,7 @@ public record PathRule(Set<String> methods, PathPattern pattern, Access access) 
     return covers(method) && pattern.matches(path);
   }
 
-  private boolean covers(String method) {
+  boolean covers(String method) {
     return methods.isEmpty()
         || methods.contains(method)
         || ("HEAD".equals(method) && methods.contains("GET"));

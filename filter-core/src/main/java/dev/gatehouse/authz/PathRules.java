@@ -1,5 +1,7 @@
 package dev.gatehouse.authz;
 
+import dev.gatehouse.error.BearerTokenException;
+import dev.gatehouse.error.Rejection;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,9 +11,19 @@ import java.util.Objects;
  * Declarative access by method and path, decided before any token work: the first rule that
  * matches wins, and {@link #otherwise()} decides for requests no rule matches.
  *
- * <p>Paths are the request's path within the application ({@code servletPath + pathInfo}), as the
- * container decoded and normalised it: {@code ;jsessionid=} parameters, {@code %2e%2e} and {@code
- * ..} segments never reach a pattern in their raw form.
+ * <p>One reading of the path, so that no spelling of a request escapes its rule:
+ *
+ * <ol>
+ *   <li>A raw request URI with an encoded {@code / \ ; % .}, a backslash, a dot segment or an
+ *       empty segment is refused with 400 before any rule ({@link RequestPaths#check}), unless the
+ *       configuration allows that one ambiguity.
+ *   <li>Rules match the path within the application as the container decoded and normalised it
+ *       ({@code servletPath + pathInfo}, so {@code ;jsessionid=} parameters are gone), without a
+ *       trailing slash: {@code /api/secret/} is decided by the rule for {@code /api/secret}.
+ *   <li>Matching is case-sensitive, as servlet mappings are. A request that another rule (or the
+ *       default) would decide if case did not matter is refused with 400, because some routers and
+ *       file systems do not tell {@code /API/secret} from {@code /api/secret}.
+ * </ol>
  */
 public final class PathRules {
 
@@ -20,11 +32,13 @@ public final class PathRules {
   private final List<PathRule> rules;
   private final Access otherwise;
   private final boolean corsPreflight;
+  private final RequestPaths paths;
 
   private PathRules(Builder b) {
     this.rules = List.copyOf(b.rules);
     this.otherwise = b.otherwise;
     this.corsPreflight = b.corsPreflight;
+    this.paths = b.paths;
   }
 
   /** No rules: every request needs a valid token. */
@@ -36,22 +50,21 @@ public final class PathRules {
     return new Builder();
   }
 
-  /** The access this request needs. */
+  /**
+   * The access this request needs.
+   *
+   * @throws BearerTokenException {@link Rejection#AMBIGUOUS_PATH} when the path has more than one
+   *     reading: a refused spelling, or a rule that would change if case did not matter
+   */
   public Access decide(HttpServletRequest request) {
+    paths.check(request);
     if (corsPreflight && isCorsPreflight(request)) {
       return Access.publicAccess();
     }
     if (rules.isEmpty()) {
       return otherwise;
     }
-    String method = request.getMethod();
-    String path = pathWithinApplication(request);
-    for (PathRule rule : rules) {
-      if (rule.matches(method, path)) {
-        return rule.access();
-      }
-    }
-    return otherwise;
+    return FirstMatch.decide(rules, otherwise, request);
   }
 
   public List<PathRule> rules() {
@@ -66,11 +79,9 @@ public final class PathRules {
     return corsPreflight;
   }
 
-  /** The container-decoded path below the context path; empty for the context root itself. */
-  static String pathWithinApplication(HttpServletRequest request) {
-    String servletPath = request.getServletPath();
-    String pathInfo = request.getPathInfo();
-    return (servletPath == null ? "" : servletPath) + (pathInfo == null ? "" : pathInfo);
+  /** Which ambiguous spellings of a path get as far as the rules. */
+  public RequestPaths requestPaths() {
+    return paths;
   }
 
   /** Fetch Standard section 3.2.2: {@code OPTIONS} with {@code Origin} and the method to ask for. */
@@ -82,7 +93,7 @@ public final class PathRules {
 
   @Override
   public String toString() {
-    return "PathRules" + rules + " otherwise " + otherwise;
+    return "PathRules" + rules + " otherwise " + otherwise + ", " + paths;
   }
 
   /** Collects rules in order; not thread-safe, used once. */
@@ -90,6 +101,7 @@ public final class PathRules {
     private final List<PathRule> rules = new ArrayList<>();
     private Access otherwise = Access.authenticated();
     private boolean corsPreflight;
+    private RequestPaths paths = RequestPaths.strict();
 
     private Builder() {}
 
@@ -170,6 +182,15 @@ public final class PathRules {
      */
     public Builder permitCorsPreflight() {
       this.corsPreflight = true;
+      return this;
+    }
+
+    /**
+     * Lets requests whose raw path holds these ambiguities reach the rules, for applications that
+     * depend on them (default: {@link RequestPaths#strict()}, every one refused with 400).
+     */
+    public Builder requestPaths(RequestPaths paths) {
+      this.paths = Objects.requireNonNull(paths, "paths");
       return this;
     }
 

@@ -2,7 +2,9 @@ package dev.gatehouse.config;
 
 import dev.gatehouse.GatehouseConfig;
 import dev.gatehouse.IdentityHeaders;
+import dev.gatehouse.authz.PathAmbiguity;
 import dev.gatehouse.authz.PathRules;
+import dev.gatehouse.authz.RequestPaths;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -10,7 +12,7 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Path rules, client lists, required claims and identity headers. */
+/** Path rules (and the ambiguous paths they may see), client lists, claims, identity headers. */
 final class AccessBinding {
 
   private static final Pattern NUMBERED_RULE = Pattern.compile(Pattern.quote(ConfigKey.RULE_PREFIX) + "(\\d{1,9})");
@@ -56,8 +58,22 @@ final class AccessBinding {
             "gatehouse.cors-preflight: '" + v + "' must be permit or rules");
       }
     }
+    List<String> ambiguities = s.list(ConfigKey.ALLOW_AMBIGUOUS_PATHS);
+    if (!ambiguities.isEmpty()) {
+      rules.requestPaths(RequestPaths.allowing(ambiguities(ambiguities)));
+      configured = true;
+    }
     if (configured) {
       b.pathRules(rules.build());
+    }
+  }
+
+  private static List<PathAmbiguity> ambiguities(List<String> names) {
+    try {
+      return names.stream().map(PathAmbiguity::named).toList();
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          ConfigKey.ALLOW_AMBIGUOUS_PATHS.property() + ": " + e.getMessage(), e);
     }
   }
 

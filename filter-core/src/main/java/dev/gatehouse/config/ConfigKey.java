@@ -36,6 +36,7 @@ public enum ConfigKey {
   RULES("gatehouse.rules", null),
   RULES_DEFAULT("gatehouse.rules.default", null),
   CORS_PREFLIGHT("gatehouse.cors-preflight", null),
+  ALLOW_AMBIGUOUS_PATHS("gatehouse.allow-ambiguous-paths", null),
   CLIENTS_ALLOWED("gatehouse.clients.allowed", null),
   CLIENTS_DENIED("gatehouse.clients.denied", null),
   IDENTITY_HEADERS("gatehouse.identity-headers", null),

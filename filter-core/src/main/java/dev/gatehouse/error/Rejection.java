@@ -42,7 +42,9 @@ public enum Rejection {
   TOKEN_INACTIVE(BearerErrorCode.INVALID_TOKEN, "The access token is not active."),
   IDENTITY_HEADER_FROM_CLIENT(
       BearerErrorCode.INVALID_REQUEST,
-      "The request carries an identity header that only the server may set.");
+      "The request carries an identity header that only the server may set."),
+  /** The path has more than one reading (authz.RequestPaths): refused before any rule. */
+  AMBIGUOUS_PATH(BearerErrorCode.INVALID_REQUEST, "The request path is ambiguous.");
 
   private final BearerErrorCode error;
   private final String description;

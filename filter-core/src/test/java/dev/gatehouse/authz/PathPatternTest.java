@@ -20,7 +20,7 @@ class PathPatternTest {
   @ParameterizedTest
   @CsvSource({
     "/orders/open, /orders/open, true",
-    "/orders/open, /orders/open/, false",
+    "/orders/open/, /orders/open, true",
     "/orders/open, /orders/OPEN, false",
     "/orders/*, /orders, true",
     "/orders/*, /orders/, true",
@@ -38,6 +38,39 @@ class PathPatternTest {
   })
   void whenMatchedThenServletSemanticsApply(String pattern, String path, boolean expected) {
     assertEquals(expected, matches(pattern, path));
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "/orders/open, /ORDERS/open, true",
+    "/orders/open, /orders/opened, false",
+    "/orders/*, /Orders/1, true",
+    "/orders/*, /ORDERSX/1, false",
+    "*.pdf, /reports/q1.PDF, true",
+    "*.pdf, /reports/q1.pd, false",
+    "/secret, /\u017fecret, true",
+    "/kid, /\u212aid, true"
+  })
+  void whenCaseIsIgnoredThenUnicodeFoldingCountsToo(String pattern, String path, boolean expected) {
+    assertEquals(expected, PathPattern.parse(pattern).matchesIgnoringCase(path));
+  }
+
+  @ParameterizedTest
+  @CsvSource({"/a/../b, /b", "/a//b, /a/b", "/a/./b/*, /a/b/*", "/a/b//, /a/b"})
+  void whenAPatternHasEmptyOrDotSegmentsThenTheMessageGivesItsNormalForm(
+      String pattern, String normal) {
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> PathPattern.parse(pattern));
+
+    assertEquals(
+        "'" + pattern + "' is not a servlet pattern: paths are matched normalised, so write '"
+            + normal + "'",
+        e.getMessage());
+  }
+
+  @Test
+  void whenAPrefixPatternCoversTheRootThenItMatchesEverything() {
+    assertTrue(matches("//*", "/anything"));
   }
 
   @Test

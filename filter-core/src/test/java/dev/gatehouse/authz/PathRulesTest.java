@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.gatehouse.AccessToken;
 import dev.gatehouse.error.BearerTokenException;
 import dev.gatehouse.error.Rejection;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Nested;
@@ -95,6 +97,111 @@ class PathRulesTest {
     @Test
     void whenNoRulesAreConfiguredThenEveryRequestNeedsAToken() {
       assertEquals(Access.Kind.AUTHENTICATED, PathRules.none().decide(request("GET", "/")).kind());
+    }
+  }
+
+  @Nested
+  class OneReadingOfThePath {
+
+    private final PathRules rules =
+        PathRules.builder()
+            .rule("* /api/secret deny")
+            .rule("* /api/admin/* scopes=admin")
+            .rule("* /api/public/* public")
+            .rule("* /Docs/* public")
+            .rule("* /docs/* public")
+            .build();
+
+    private Access decide(String path) {
+      return rules.decide(request("GET", path));
+    }
+
+    private void assertAmbiguous(String path) {
+      BearerTokenException e = assertThrows(BearerTokenException.class, () -> decide(path));
+      assertEquals(Rejection.AMBIGUOUS_PATH, e.rejection(), path);
+    }
+
+    @Test
+    void whenAPathEndsWithASlashThenTheRuleForThePathWithoutItDecides() {
+      assertEquals(Access.Kind.DENY, decide("/api/secret/").kind());
+      assertEquals("scopes=admin", decide("/api/admin/").toString());
+    }
+
+    @Test
+    void whenTheCaseDiffersFromARuleThatWouldDecideOtherwiseThenThePathIsAmbiguous() {
+      assertAmbiguous("/API/secret");
+      assertAmbiguous("/api/Secret/");
+      assertAmbiguous("/api/ADMIN/users");
+      assertAmbiguous("/API/public/page");
+    }
+
+    @Test
+    void whenEveryRuleThatMatchesInAnyCaseAsksTheSameThenCaseIsNoReasonToRefuse() {
+      assertEquals(Access.Kind.PUBLIC, decide("/docs/x").kind());
+      assertEquals(Access.Kind.PUBLIC, decide("/Docs/x").kind());
+      assertEquals(Access.Kind.AUTHENTICATED, decide("/elsewhere").kind());
+      assertEquals(Access.Kind.AUTHENTICATED, decide("/ELSEWHERE").kind());
+    }
+
+    @Test
+    void whenARuleDoesNotCoverTheMethodThenItsCaseDoesNotMatterEither() {
+      PathRules postOnly = PathRules.builder().rule("POST /api/secret deny").build();
+
+      assertEquals(Access.Kind.AUTHENTICATED, postOnly.decide(request("GET", "/API/secret")).kind());
+    }
+
+    @Test
+    void whenTheRawPathIsAmbiguousThenItIsRefusedBeforeAPreflightOrAnyRule() {
+      PathRules open =
+          PathRules.builder().rule("* /* public").permitCorsPreflight().build();
+      Map<String, String> preflight =
+          Map.of("Origin", "https://app.example", "Access-Control-Request-Method", "GET");
+
+      BearerTokenException e =
+          assertThrows(
+              BearerTokenException.class,
+              () -> open.decide(request("OPTIONS", "/api/../x", null, preflight)));
+      assertEquals(Rejection.AMBIGUOUS_PATH, e.rejection());
+      assertThrows(BearerTokenException.class, () -> PathRules.none().decide(request("GET", "/a//b")));
+    }
+
+    @Test
+    void whenTheContainerCannotTellTheServletPathThenTheRequestIsRefusedNotPassed() {
+      // Jetty 12 throws so from getServletPath() for an ambiguous URI it was told to let in.
+      HttpServletRequest undecidable =
+          (HttpServletRequest)
+              java.lang.reflect.Proxy.newProxyInstance(
+                  getClass().getClassLoader(),
+                  new Class<?>[] {HttpServletRequest.class},
+                  (proxy, m, args) ->
+                      switch (m.getName()) {
+                        case "getRequestURI" -> "/api/a%2Fb";
+                        case "getMethod" -> "GET";
+                        case "getServletPath" ->
+                            throw new IllegalArgumentException("Ambiguous URI encoding");
+                        default -> throw new UnsupportedOperationException(m.getName());
+                      });
+      PathRules legacy =
+          PathRules.builder()
+              .rule("* /api/public/* public")
+              .requestPaths(RequestPaths.allowing(List.of(PathAmbiguity.ENCODED_SLASH)))
+              .build();
+
+      BearerTokenException e =
+          assertThrows(BearerTokenException.class, () -> legacy.decide(undecidable));
+      assertEquals(Rejection.AMBIGUOUS_PATH, e.rejection());
+    }
+
+    @Test
+    void whenRulesArePrintedThenTheAllowedAmbiguitiesShow() {
+      PathRules legacy =
+          PathRules.builder()
+              .requestPaths(RequestPaths.allowing(List.of(PathAmbiguity.ENCODED_SLASH)))
+              .build();
+
+      assertEquals(
+          "PathRules[] otherwise authenticated, RequestPaths allowing [ENCODED_SLASH]",
+          legacy.toString());
     }
   }
 

@@ -4,7 +4,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.lang.reflect.Proxy;
 import java.util.Map;
 
-/** Minimal requests for unit tests: method, servlet path, path info and headers only. */
+/**
+ * Minimal requests for unit tests: method, servlet path, path info and headers only; the request
+ * URI is the two paths joined, as a container gives it for a path without escapes.
+ */
 final class Requests {
 
   private Requests() {}
@@ -20,6 +23,7 @@ final class Requests {
                   case "getMethod" -> method;
                   case "getServletPath" -> servletPath;
                   case "getPathInfo" -> pathInfo;
+                  case "getRequestURI" -> servletPath + (pathInfo == null ? "" : pathInfo);
                   case "getHeader" -> headers.get((String) args[0]);
                   default -> throw new UnsupportedOperationException(m.getName());
                 });

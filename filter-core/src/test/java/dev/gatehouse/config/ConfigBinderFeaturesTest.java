@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.gatehouse.GatehouseConfig;
 import dev.gatehouse.TrustedIssuer;
 import dev.gatehouse.authz.Access;
+import dev.gatehouse.authz.PathAmbiguity;
 import dev.gatehouse.introspection.IntrospectionConfig;
 import dev.gatehouse.introspection.IntrospectionConfig.ClientAuthentication;
 import dev.gatehouse.testing.TestKeys;
@@ -111,6 +112,38 @@ class ConfigBinderFeaturesTest {
       assertTrue(config.pathRules().rules().isEmpty());
       assertFalse(config.pathRules().permitsCorsPreflight());
       assertEquals(Access.Kind.AUTHENTICATED, config.pathRules().otherwise().kind());
+      assertEquals(Set.of(), config.pathRules().requestPaths().allowed());
+    }
+
+    @Test
+    void whenAmbiguousPathsAreAllowedByNameThenExactlyThoseReachTheRules() {
+      GatehouseConfig config =
+          minimal()
+              .with("gatehouse.rules", "* /api/* authenticated")
+              .with("gatehouse.allow-ambiguous-paths", "encoded-slash, Encoded-Semicolon")
+              .bind();
+
+      assertEquals(
+          Set.of(PathAmbiguity.ENCODED_SLASH, PathAmbiguity.ENCODED_SEMICOLON),
+          config.pathRules().requestPaths().allowed());
+      assertEquals(1, config.pathRules().rules().size());
+    }
+
+    @Test
+    void whenAnAmbiguityIsAllowedWithoutRulesThenItStillApplies() {
+      GatehouseConfig config = minimal().with("gatehouse.allow-ambiguous-paths", "dot-segments").bind();
+
+      assertEquals(Set.of(PathAmbiguity.DOT_SEGMENT), config.pathRules().requestPaths().allowed());
+      assertEquals(Access.Kind.AUTHENTICATED, config.pathRules().otherwise().kind());
+    }
+
+    @Test
+    void whenAnAmbiguityIsMisspelledThenTheErrorNamesTheKeyAndTheNamesThereAre() {
+      assertEquals(
+          "gatehouse.allow-ambiguous-paths: 'slash' is not one of encoded-slash, encoded-backslash,"
+              + " backslash, encoded-semicolon, encoded-percent, encoded-period, dot-segments,"
+              + " empty-segments",
+          minimal().with("gatehouse.allow-ambiguous-paths", "encoded-period,slash").failure());
     }
   }
 

@@ -113,7 +113,8 @@ class ChallengeWriterTest {
           Arguments.of(Rejection.TOKEN_REVOKED, 401, "invalid_token"),
           Arguments.of(Rejection.CLAIM_REQUIREMENT_UNMET, 401, "invalid_token"),
           Arguments.of(Rejection.TOKEN_INACTIVE, 401, "invalid_token"),
-          Arguments.of(Rejection.IDENTITY_HEADER_FROM_CLIENT, 400, "invalid_request"));
+          Arguments.of(Rejection.IDENTITY_HEADER_FROM_CLIENT, 400, "invalid_request"),
+          Arguments.of(Rejection.AMBIGUOUS_PATH, 400, "invalid_request"));
     }
 
     @Test

@@ -80,6 +80,14 @@ public final class GatewayApp implements AutoCloseable {
     return Reply.exchange(request);
   }
 
+  /**
+   * {@code GET} of {@code path} below the context, written byte for byte over a socket: for paths an
+   * HTTP client would normalise or refuse to send ({@code ..}, {@code \}).
+   */
+  public RawHttp.Response raw(String path, String... headers) {
+    return RawHttp.get(base.getPort(), CONTEXT + path, headers);
+  }
+
   @Override
   public void close() {
     try {

@@ -139,6 +139,11 @@ public class RequestStages {
     }
 
     @Override
+    public String getRequestURI() {
+      return "/api/orders";
+    }
+
+    @Override
     public String getServletPath() {
       return "/api";
     }
