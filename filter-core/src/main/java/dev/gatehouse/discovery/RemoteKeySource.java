@@ -29,8 +29,8 @@ import org.slf4j.LoggerFactory;
  * #UNKNOWN_KID_WAIT}, for one single-flight fetch, so a key the provider has just rotated in passes
  * on its first token, however recently the set was fetched (providers such as Keycloak serve their
  * JWKS with {@code no-cache}). Those fetches are limited to {@code
- * gatehouse.jwks.unknown-kid-fetches-per-minute} in any 60 seconds ({@link FetchBudget}), and none
- * happens within a cooldown of a failed request. So whatever the request rate, the provider sees at
+ * gatehouse.jwks.unknown-kid-fetches-per-minute} in any 60 seconds, and none happens within a
+ * cooldown of a failed request ({@link UnknownKidFetches}). So whatever the request rate, the provider sees at
  * most that many JWKS requests per minute beyond the ones its own {@code Cache-Control} asks for.
  */
 public final class RemoteKeySource implements KeySource {
@@ -53,8 +53,8 @@ public final class RemoteKeySource implements KeySource {
   private final long cooldownNanos;
   private final MetricsRecorder metrics;
   private final LongSupplier ticker;
-  /** Guarded by {@link #lock}. */
-  private final FetchBudget unknownKidFetches;
+  /** {@link UnknownKidFetches#mayFetch} guarded by {@link #lock}. */
+  private final UnknownKidFetches unknownKidFetches;
   /** The last key set counted as fetched: jose4j builds a new list for each successful fetch. */
   private final AtomicReference<List<JsonWebKey>> counted = new AtomicReference<>();
   private final ReentrantLock lock = new ReentrantLock();
@@ -65,25 +65,23 @@ public final class RemoteKeySource implements KeySource {
   private volatile List<JsonWebKey> freshList;
   private volatile long freshAtNanos;
   private volatile long freshLifetimeNanos;
-  private volatile boolean requestFailed;
-  private volatile long requestFailedAtNanos;
 
   private RemoteKeySource(
       Supplier<URI> location, GatehouseConfig config, MetricsRecorder metrics, LongSupplier ticker) {
     this.location = location;
     this.ticker = ticker;
+    this.config = config;
+    this.cooldownNanos = config.keyRefreshCooldown().toNanos();
+    this.metrics = metrics;
+    this.unknownKidFetches =
+        new UnknownKidFetches(config.unknownKidFetchesPerMinute(), cooldownNanos);
     this.http =
         new BoundedHttpGet(
             config,
             () -> {
-              requestFailedAtNanos = ticker.getAsLong();
-              requestFailed = true;
+              unknownKidFetches.failed(ticker.getAsLong());
               metrics.jwksFetchFailed();
             });
-    this.config = config;
-    this.cooldownNanos = config.keyRefreshCooldown().toNanos();
-    this.metrics = metrics;
-    this.unknownKidFetches = new FetchBudget(config.unknownKidFetchesPerMinute());
   }
 
   /** Keys from the configured JWKS URL, or from the one the issuer's discovery document names. */
@@ -140,20 +138,15 @@ public final class RemoteKeySource implements KeySource {
       if (current != seen) {
         return true; // another thread fetched while this one waited
       }
-      long now = ticker.getAsLong();
-      if (requestFailed && now - requestFailedAtNanos < cooldownNanos) {
-        return false; // a failing provider is not asked again before the cooldown
-      }
-      if (!unknownKidFetches.tryTake(now)) {
-        return false; // this minute's allowance is spent, by a flood or by real rotations
+      if (!unknownKidFetches.mayFetch(ticker.getAsLong())) {
+        return false;
       }
       set.refresh();
-      requestFailed = false;
+      unknownKidFetches.succeeded();
       observe(set.getJsonWebKeys(), ticker.getAsLong());
       return true;
     } catch (IOException | JoseException | ClassCastException e) {
-      requestFailedAtNanos = ticker.getAsLong();
-      requestFailed = true;
+      unknownKidFetches.failed(ticker.getAsLong());
       throw failure(e);
     } finally {
       lock.unlock();
