@@ -44,6 +44,7 @@ public final class GatehouseConfig {
   public static final Duration DEFAULT_KEY_CACHE_DURATION = Duration.ofMinutes(10);
   public static final Duration DEFAULT_KEY_REFRESH_COOLDOWN = Duration.ofSeconds(30);
   public static final Duration DEFAULT_KEY_RETENTION = Duration.ofHours(24);
+  public static final int DEFAULT_UNKNOWN_KID_FETCHES_PER_MINUTE = 6;
   public static final int DEFAULT_MAX_TOKEN_LENGTH = 8 * 1024;
   public static final int DEFAULT_MAX_RESPONSE_BYTES = 512 * 1024;
   public static final String DEFAULT_REALM = "api";
@@ -68,6 +69,7 @@ public final class GatehouseConfig {
   private final Duration keyCacheDuration;
   private final Duration keyRefreshCooldown;
   private final Duration keyRetention;
+  private final int unknownKidFetchesPerMinute;
   private final int maxResponseBytes;
   private final Clock clock;
   private final Optional<AccessRule> accessRule;
@@ -101,6 +103,7 @@ public final class GatehouseConfig {
     this.keyCacheDuration = b.keyCacheDuration;
     this.keyRefreshCooldown = b.keyRefreshCooldown;
     this.keyRetention = b.keyRetention;
+    this.unknownKidFetchesPerMinute = b.unknownKidFetchesPerMinute;
     this.maxResponseBytes = b.maxResponseBytes;
     this.clock = b.clock;
     this.accessRule = Optional.ofNullable(b.accessRule);
@@ -141,6 +144,7 @@ public final class GatehouseConfig {
     this.keyCacheDuration = c.keyCacheDuration;
     this.keyRefreshCooldown = c.keyRefreshCooldown;
     this.keyRetention = c.keyRetention;
+    this.unknownKidFetchesPerMinute = c.unknownKidFetchesPerMinute;
     this.maxResponseBytes = c.maxResponseBytes;
     this.clock = c.clock;
     this.accessRule = c.accessRule;
@@ -256,6 +260,11 @@ public final class GatehouseConfig {
     return keyRetention;
   }
 
+  /** At most this many JWKS fetches for unknown {@code kid}s in any 60 seconds. */
+  public int unknownKidFetchesPerMinute() {
+    return unknownKidFetchesPerMinute;
+  }
+
   public int maxResponseBytes() {
     return maxResponseBytes;
   }
@@ -342,6 +351,7 @@ public final class GatehouseConfig {
     private Duration keyCacheDuration = DEFAULT_KEY_CACHE_DURATION;
     private Duration keyRefreshCooldown = DEFAULT_KEY_REFRESH_COOLDOWN;
     private Duration keyRetention = DEFAULT_KEY_RETENTION;
+    private int unknownKidFetchesPerMinute = DEFAULT_UNKNOWN_KID_FETCHES_PER_MINUTE;
     private int maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
     private Clock clock = Clock.systemUTC();
     private AccessRule accessRule;
@@ -489,11 +499,22 @@ public final class GatehouseConfig {
     }
 
     /**
-     * Least time between two fetches caused by tokens naming an unknown key or by failed fetches.
-     * This is what stops a flood of forged tokens from turning into a flood of JWKS requests.
+     * Least time before a failed fetch is retried (also for unknown {@code kid}s), the shortest key
+     * cache lifetime a provider can ask for, and the {@code Retry-After} of a 503. Fetches for
+     * unknown {@code kid}s are limited by {@link #unknownKidFetchesPerMinute} instead.
      */
     public Builder keyRefreshCooldown(Duration keyRefreshCooldown) {
       this.keyRefreshCooldown = Objects.requireNonNull(keyRefreshCooldown, "keyRefreshCooldown");
+      return this;
+    }
+
+    /**
+     * At most this many JWKS fetches for tokens naming an unknown {@code kid} in any 60 seconds
+     * (default 6, 1 to 60): a rotated-in key is fetched on its first token, a flood of random
+     * {@code kid}s costs the provider no more than this.
+     */
+    public Builder unknownKidFetchesPerMinute(int fetches) {
+      this.unknownKidFetchesPerMinute = fetches;
       return this;
     }
 
@@ -655,6 +676,11 @@ public final class GatehouseConfig {
           "gatehouse.jwks.refresh-cooldown");
       requireBetween(keyRetention, Duration.ZERO, Duration.ofDays(30),
           "gatehouse.jwks.retain-on-error");
+      if (unknownKidFetchesPerMinute < 1 || unknownKidFetchesPerMinute > 60) {
+        throw new IllegalArgumentException(
+            "gatehouse.jwks.unknown-kid-fetches-per-minute: " + unknownKidFetchesPerMinute
+                + " is outside 1..60");
+      }
       if (maxTokenLength < 64 || maxTokenLength > 64 * 1024) {
         throw new IllegalArgumentException(
             "gatehouse.max-token-length: " + maxTokenLength + " is outside 64..65536");

@@ -112,7 +112,7 @@ class JwksBehaviourTest {
   class UnknownKeyIds {
 
     @Test
-    void whenManyTokensNameRandomKidsThenAtMostOneRefetchHappensPerCooldown() throws Exception {
+    void whenManyTokensNameRandomKidsThenRefetchesStayWithinThePerMinuteLimit() throws Exception {
       Duration cooldown = Duration.ofSeconds(2);
       try (ProtectedApi api = ProtectedApi.start(config().keyRefreshCooldown(cooldown).build())) {
         assertEquals(200, api.get(tokens.valid().build()).status());
@@ -125,13 +125,14 @@ class JwksBehaviourTest {
                 200,
                 () ->
                     api.get(tokens.valid().kid(UUID.randomUUID().toString()).build()).challenge());
-        long windows =
-            1 + Duration.ofNanos(System.nanoTime() - start).toMillis() / cooldown.toMillis();
+        long minutes = 1 + Duration.ofNanos(System.nanoTime() - start).toMinutes();
 
         assertEquals(List.of(invalidToken(UNKNOWN_KEY)), challenges.stream().distinct().toList());
         int refetches = provider.jwksRequests() - 1;
-        assertTrue(refetches >= 1, "the first unknown kid after the cooldown refetches");
-        assertTrue(refetches <= windows, refetches + " refetches in " + windows + " cooldown(s)");
+        assertTrue(refetches >= 1, "an unknown kid refetches");
+        assertTrue(
+            refetches <= minutes * GatehouseConfig.DEFAULT_UNKNOWN_KID_FETCHES_PER_MINUTE,
+            refetches + " refetches in " + minutes + " minute(s)");
         assertEquals(1, provider.discoveryRequests());
       }
     }
@@ -141,7 +142,6 @@ class JwksBehaviourTest {
       try (ProtectedApi api = ProtectedApi.start(config().build())) {
         assertEquals(200, api.get(tokens.valid().build()).status());
         provider.keys(TestKeys.RSA_NEXT, TestKeys.EC);
-        pastCooldown(COOLDOWN);
 
         Reply rotated = api.get(tokens.valid().signedWith(TestKeys.RSA_NEXT).build());
 
@@ -149,7 +149,7 @@ class JwksBehaviourTest {
         assertEquals(2, provider.jwksRequests());
         Reply retired = api.get(tokens.valid().build());
         assertEquals(invalidToken(UNKNOWN_KEY), retired.challenge(), "the old key is gone");
-        assertEquals(2, provider.jwksRequests(), "no second refetch within the cooldown");
+        assertEquals(3, provider.jwksRequests(), "a retired kid is an unknown kid: one more ask");
       }
     }
 
@@ -190,10 +190,16 @@ class JwksBehaviourTest {
           assertEquals(200, reply.status(), reply::toString);
         }
         assertEquals(2, provider.jwksRequests(), "one failed refresh, then the retained set");
-        assertEquals(
-            invalidToken(UNKNOWN_KEY),
-            api.get(tokens.valid().signedWith(TestKeys.ATTACKER).build()).challenge(),
-            "retained keys still decide: an unknown key is not let through");
+        // The unknown kid may ask the provider once more (an unreadable body does not count as a
+        // failed request the way an HTTP error does); it is refused either way.
+        Reply forged = api.get(tokens.valid().signedWith(TestKeys.ATTACKER).build());
+        if (forged.status() == 503) {
+          assertEquals("1", forged.header("Retry-After"), forged::toString);
+        } else {
+          assertEquals(invalidToken(UNKNOWN_KEY), forged.challenge(),
+              "retained keys still decide: an unknown key is not let through");
+        }
+        assertTrue(provider.jwksRequests() <= 3, "at most that one more ask");
       }
     }
 

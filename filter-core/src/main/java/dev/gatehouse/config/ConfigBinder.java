@@ -49,6 +49,9 @@ public final class ConfigBinder {
         ConfigKey.KEY_REFRESH_COOLDOWN,
         v -> b.keyRefreshCooldown(duration(v, ConfigKey.KEY_REFRESH_COOLDOWN)));
     s.set(ConfigKey.KEY_RETENTION, v -> b.keyRetention(duration(v, ConfigKey.KEY_RETENTION)));
+    s.set(
+        ConfigKey.UNKNOWN_KID_FETCHES,
+        v -> b.unknownKidFetchesPerMinute(integer(v, ConfigKey.UNKNOWN_KID_FETCHES)));
     int cacheEntries =
         s.value(ConfigKey.TOKEN_CACHE_MAX_ENTRIES)
             .map(v -> integer(v, ConfigKey.TOKEN_CACHE_MAX_ENTRIES))

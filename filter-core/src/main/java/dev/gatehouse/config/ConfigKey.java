@@ -30,6 +30,7 @@ public enum ConfigKey {
   KEY_CACHE_DURATION("gatehouse.jwks.cache-duration", null),
   KEY_REFRESH_COOLDOWN("gatehouse.jwks.refresh-cooldown", null),
   KEY_RETENTION("gatehouse.jwks.retain-on-error", null),
+  UNKNOWN_KID_FETCHES("gatehouse.jwks.unknown-kid-fetches-per-minute", null),
   TOKEN_CACHE_MAX_ENTRIES("gatehouse.token-cache.max-entries", null),
   TOKEN_CACHE_MAX_BYTES("gatehouse.token-cache.max-bytes", null),
   ISSUERS("gatehouse.issuers", null),

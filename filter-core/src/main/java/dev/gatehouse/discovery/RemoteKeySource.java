@@ -8,8 +8,10 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.jose4j.jwk.HttpsJwks;
 import org.jose4j.jwk.JsonWebKey;
@@ -23,12 +25,25 @@ import org.slf4j.LoggerFactory;
  *
  * <p>This class adds what jose4j lacks for a server. The first fetch is single-flight. A set that
  * cannot be refreshed keeps deciding, with a retry every cooldown, until it is older than its
- * lifetime plus the retention time. Fetches caused by unknown {@code kid}s happen at most once per
- * cooldown, counted from the last request of any kind, failed or not. A failed first fetch is not retried before the
- * cooldown either. So whatever the request rate, the provider sees at most one JWKS request per
- * cooldown beyond the ones its own {@code Cache-Control} asks for.
+ * lifetime plus the retention time. A token naming an unknown {@code kid} waits, up to {@link
+ * #UNKNOWN_KID_WAIT}, for one single-flight fetch, so a key the provider has just rotated in passes
+ * on its first token, however recently the set was fetched (providers such as Keycloak serve their
+ * JWKS with {@code no-cache}). Those fetches are limited to {@code
+ * gatehouse.jwks.unknown-kid-fetches-per-minute} in any 60 seconds, and none happens within a
+ * cooldown of a failed request ({@link UnknownKidFetches}). So whatever the request rate, the provider sees at
+ * most that many JWKS requests per minute beyond the ones its own {@code Cache-Control} asks for.
  */
 public final class RemoteKeySource implements KeySource {
+
+  /**
+   * How long a request with an unknown {@code kid} waits for the fetch another request has started
+   * (or for its own turn) before it is answered 503: long enough for a provider that answers, short
+   * enough that a hanging one does not hold request threads for the full HTTP timeouts.
+   */
+  static final Duration UNKNOWN_KID_WAIT = Duration.ofSeconds(2);
+
+  /** The {@code Retry-After} for a request that gave up waiting for a fetch in progress. */
+  private static final Duration RETRY_AFTER_WAIT = Duration.ofSeconds(1);
 
   private static final Logger LOG = LoggerFactory.getLogger(RemoteKeySource.class);
 
@@ -37,6 +52,9 @@ public final class RemoteKeySource implements KeySource {
   private final GatehouseConfig config;
   private final long cooldownNanos;
   private final MetricsRecorder metrics;
+  private final LongSupplier ticker;
+  /** {@link UnknownKidFetches#mayFetch} guarded by {@link #lock}. */
+  private final UnknownKidFetches unknownKidFetches;
   /** The last key set counted as fetched: jose4j builds a new list for each successful fetch. */
   private final AtomicReference<List<JsonWebKey>> counted = new AtomicReference<>();
   private final ReentrantLock lock = new ReentrantLock();
@@ -49,12 +67,21 @@ public final class RemoteKeySource implements KeySource {
   private volatile long freshLifetimeNanos;
 
   private RemoteKeySource(
-      Supplier<URI> location, GatehouseConfig config, MetricsRecorder metrics) {
+      Supplier<URI> location, GatehouseConfig config, MetricsRecorder metrics, LongSupplier ticker) {
     this.location = location;
-    this.http = new BoundedHttpGet(config, metrics::jwksFetchFailed);
+    this.ticker = ticker;
     this.config = config;
     this.cooldownNanos = config.keyRefreshCooldown().toNanos();
     this.metrics = metrics;
+    this.unknownKidFetches =
+        new UnknownKidFetches(config.unknownKidFetchesPerMinute(), cooldownNanos);
+    this.http =
+        new BoundedHttpGet(
+            config,
+            () -> {
+              unknownKidFetches.failed(ticker.getAsLong());
+              metrics.jwksFetchFailed();
+            });
   }
 
   /** Keys from the configured JWKS URL, or from the one the issuer's discovery document names. */
@@ -64,12 +91,17 @@ public final class RemoteKeySource implements KeySource {
 
   /** The same, counting JWKS and discovery fetches. */
   public static KeySource create(GatehouseConfig config, MetricsRecorder metrics) {
+    return create(config, metrics, System::nanoTime);
+  }
+
+  /** The same, reading time from {@code ticker} ({@link System#nanoTime()} semantics); for tests. */
+  static KeySource create(GatehouseConfig config, MetricsRecorder metrics, LongSupplier ticker) {
     if (config.jwksUri().isPresent()) {
       URI fixed = config.jwksUri().get();
-      return new RemoteKeySource(() -> fixed, config, metrics);
+      return new RemoteKeySource(() -> fixed, config, metrics, ticker);
     }
     ProviderDiscovery discovery = ProviderDiscovery.create(config, metrics);
-    return new RemoteKeySource(discovery::jwksUri, config, metrics);
+    return new RemoteKeySource(discovery::jwksUri, config, metrics, ticker);
   }
 
   @Override
@@ -88,7 +120,7 @@ public final class RemoteKeySource implements KeySource {
       throw failure(e);
     }
     failed = false;
-    long now = System.nanoTime();
+    long now = ticker.getAsLong();
     observe(current, now);
     if (now - freshAtNanos > freshLifetimeNanos + config.keyRetention().toNanos()) {
       throw new ProviderUnavailableException(
@@ -100,24 +132,40 @@ public final class RemoteKeySource implements KeySource {
   @Override
   public boolean refreshUnknownKey(List<JsonWebKey> seen) {
     HttpsJwks set = jwks();
-    lock.lock();
+    awaitTurn();
     try {
       List<JsonWebKey> current = set.getJsonWebKeys();
       if (current != seen) {
         return true; // another thread fetched while this one waited
       }
-      long now = System.nanoTime();
-      if (now - http.lastAttemptNanos() < cooldownNanos) {
-        return false; // the provider was asked (successfully or not) within the cooldown
+      if (!unknownKidFetches.mayFetch(ticker.getAsLong())) {
+        return false;
       }
       set.refresh();
-      observe(set.getJsonWebKeys(), System.nanoTime());
+      unknownKidFetches.succeeded();
+      observe(set.getJsonWebKeys(), ticker.getAsLong());
       return true;
     } catch (IOException | JoseException | ClassCastException e) {
+      unknownKidFetches.failed(ticker.getAsLong());
       throw failure(e);
     } finally {
       lock.unlock();
     }
+  }
+
+  /**
+   * Takes the lock within {@link #UNKNOWN_KID_WAIT}, or refuses with a 503: the fetch in progress
+   * has not answered in time, and a new key cannot be told from a forged one without it.
+   */
+  private void awaitTurn() {
+    try {
+      if (lock.tryLock(UNKNOWN_KID_WAIT.toNanos(), TimeUnit.NANOSECONDS)) {
+        return;
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    throw new ProviderUnavailableException(Cause.KEYS_UNAVAILABLE, RETRY_AFTER_WAIT, null);
   }
 
   /** jose4j builds a new list on every successful fetch and keeps the same one through failures. */
@@ -167,7 +215,7 @@ public final class RemoteKeySource implements KeySource {
       }
       throwIfBackingOff();
       set.refresh();
-      observe(set.getJsonWebKeys(), System.nanoTime());
+      observe(set.getJsonWebKeys(), ticker.getAsLong());
       loaded = true;
       failed = false;
     } catch (IOException | JoseException | ClassCastException e) {
@@ -181,7 +229,7 @@ public final class RemoteKeySource implements KeySource {
   /** After a fetch that left no usable keys, the provider is not asked again before the cooldown. */
   private void throwIfBackingOff() {
     if (failed) {
-      long waited = System.nanoTime() - failedAtNanos;
+      long waited = ticker.getAsLong() - failedAtNanos;
       if (waited < cooldownNanos) {
         throw new ProviderUnavailableException(
             Cause.KEYS_UNAVAILABLE, Duration.ofNanos(cooldownNanos - waited), null);
@@ -190,7 +238,7 @@ public final class RemoteKeySource implements KeySource {
   }
 
   private void markFailed() {
-    failedAtNanos = System.nanoTime();
+    failedAtNanos = ticker.getAsLong();
     failed = true;
   }
 

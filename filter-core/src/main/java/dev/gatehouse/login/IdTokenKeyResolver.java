@@ -1,15 +1,13 @@
 package dev.gatehouse.login;
 
 import dev.gatehouse.discovery.KeySource;
+import dev.gatehouse.verify.SignatureKeys;
 import java.security.Key;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.jose4j.jwk.EllipticCurveJsonWebKey;
 import org.jose4j.jwk.JsonWebKey;
-import org.jose4j.jwk.OctetKeyPairJsonWebKey;
-import org.jose4j.jwk.RsaJsonWebKey;
 import org.jose4j.jwk.VerificationJwkSelector;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwx.JsonWebStructure;
@@ -19,14 +17,13 @@ import org.jose4j.lang.UnresolvableKeyException;
 
 /**
  * Picks the key for an ID token's signature from the trusted {@link KeySource} only: public
- * signature keys of a worthwhile strength, never a key named inside the token. An unknown {@code
+ * signature keys of a worthwhile strength, published for verifying with the token's algorithm
+ * ({@link SignatureKeys}), never a key named inside the token. An unknown {@code
  * kid} may cause one refresh, under the key source's own cooldown. Refuses a header that names an
  * algorithm outside the configuration, a critical extension, or the access-token type {@code
  * at+jwt} (RFC 9068 section 2.1: an access token must not pass as an ID token).
  */
 final class IdTokenKeyResolver implements VerificationKeyResolver {
-
-  static final int MIN_RSA_BITS = 2048;
 
   private final KeySource source;
   private final Set<String> algorithms;
@@ -64,9 +61,11 @@ final class IdTokenKeyResolver implements VerificationKeyResolver {
 
   private JsonWebKey select(JsonWebSignature jws, List<JsonWebKey> keys)
       throws UnresolvableKeyException {
+    // The access-token path's rules for a key (use, key_ops, alg, strength), not a copy of them.
+    String alg = jws.getAlgorithmHeaderValue();
     List<JsonWebKey> usable = new ArrayList<>(keys.size());
     for (JsonWebKey key : keys) {
-      if (isSignatureKey(key)) {
+      if (SignatureKeys.isSignatureKey(key) && SignatureKeys.allows(key, alg)) {
         usable.add(key);
       }
     }
@@ -79,16 +78,5 @@ final class IdTokenKeyResolver implements VerificationKeyResolver {
     } catch (JoseException e) {
       throw new UnresolvableKeyException("malformed", e);
     }
-  }
-
-  private static boolean isSignatureKey(JsonWebKey key) {
-    String use = key.getUse();
-    if (use != null && !use.equals("sig")) {
-      return false;
-    }
-    if (key instanceof RsaJsonWebKey rsa) {
-      return rsa.getRsaPublicKey().getModulus().bitLength() >= MIN_RSA_BITS;
-    }
-    return key instanceof EllipticCurveJsonWebKey || key instanceof OctetKeyPairJsonWebKey;
   }
 }

@@ -9,9 +9,7 @@ import dev.gatehouse.metrics.MetricsRecorder;
 import java.security.Key;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.jose4j.jwk.JsonWebKey;
 
@@ -20,8 +18,12 @@ import org.jose4j.jwk.JsonWebKey;
  *
  * <p>Entries are keyed by a SHA-256 digest of the token (the raw token is not kept), bounded in
  * number and estimated size, and never outlive the token's {@code exp}. A hit is checked again:
- * {@code exp} with the skew against the configured clock, and whether the key that verified it is
- * still in the trusted key set. Refusals are not cached; access rules run on every request anyway.
+ * {@code exp} with the skew against the configured clock, and whether the key that verified it may
+ * still verify that algorithm in the current key set ({@link KeySnapshot}). A token is remembered
+ * only if its key passes that check against the key set as it is after the verification, so a
+ * refresh that lands while a token is verified cannot leave an entry that outlives the key. An
+ * ECDSA token and its twin spelling share one entry ({@link EcdsaTwin}). Refusals are not cached;
+ * access rules run on every request anyway.
  */
 public final class CachingAccessTokenVerifier implements AccessTokenVerifier {
 
@@ -34,7 +36,7 @@ public final class CachingAccessTokenVerifier implements AccessTokenVerifier {
   private final long skewSeconds;
   private final Cache<TokenDigest, Entry> cache;
   private final MetricsRecorder metrics;
-  private volatile KeySnapshot snapshot = new KeySnapshot(null, Set.of());
+  private volatile KeySnapshot snapshot = KeySnapshot.NONE;
 
   /**
    * @param maxEntries at most this many tokens are kept
@@ -88,15 +90,36 @@ public final class CachingAccessTokenVerifier implements AccessTokenVerifier {
       }
       cache.invalidate(digest);
     }
+    // Not seen in this spelling; an ECDSA token may have been seen in its low-S one.
+    String ecdsa = EcdsaTwin.algorithmForLength(token.length() - token.lastIndexOf('.') - 1);
+    String low = ecdsa == null ? null : EcdsaTwin.lowSpelling(token, ecdsa);
+    TokenDigest lowDigest = low == null || low.equals(token) ? digest : TokenDigest.of(low);
+    if (lowDigest != digest) {
+      Entry twin = cache.getIfPresent(lowDigest);
+      // Same header, so the same alg: an entry verified under it vouches for this spelling too.
+      if (twin != null && ecdsa.equals(twin.alg())) {
+        if (stillValid(twin)) {
+          metrics.tokenCacheHit();
+          return twin.token();
+        }
+        cache.invalidate(lowDigest);
+      }
+    }
     metrics.tokenCacheMiss();
     JwtAccessTokenVerifier.Verified verified = delegate.verifyWithKey(token);
-    cache.put(
-        digest,
-        new Entry(
-            verified.token(),
-            verified.key(),
-            trusted(),
-            ENTRY_OVERHEAD_BYTES + 4 * token.length()));
+    // Checked against the set as it is now, not as it was when the signature was checked.
+    KeySnapshot current = trusted();
+    if (current.permits(verified.key(), verified.alg())) {
+      boolean twins = EcdsaTwin.isEcdsa(verified.alg()) && verified.alg().equals(ecdsa);
+      cache.put(
+          twins ? lowDigest : digest,
+          new Entry(
+              verified.token(),
+              verified.key(),
+              verified.alg(),
+              current,
+              ENTRY_OVERHEAD_BYTES + 4 * token.length()));
+    }
     return verified.token();
   }
 
@@ -112,28 +135,24 @@ public final class CachingAccessTokenVerifier implements AccessTokenVerifier {
       return false; // the uncached path gives the precise refusal
     }
     KeySnapshot current = trusted();
-    // Same key set as when it was verified: nothing to look up. Otherwise the key must still be in.
-    return entry.verifiedUnder() == current || current.keys().contains(entry.key());
+    // Same key set as when it was remembered: nothing to look up. Otherwise the key must still be
+    // a signature key for this algorithm.
+    return entry.verifiedUnder() == current || current.permits(entry.key(), entry.alg());
   }
 
   private KeySnapshot trusted() {
     List<JsonWebKey> current = keys.keys();
     KeySnapshot known = snapshot;
-    if (known.source() == current) {
+    if (known.isOf(current)) {
       return known;
     }
-    Set<Key> set = new HashSet<>();
-    for (JsonWebKey jwk : current) {
-      set.add(jwk.getKey());
-    }
-    KeySnapshot fresh = new KeySnapshot(current, Set.copyOf(set));
+    KeySnapshot fresh = KeySnapshot.of(current);
     snapshot = fresh;
     return fresh;
   }
 
-  private record Entry(AccessToken token, Key key, KeySnapshot verifiedUnder, int weight) {}
-
-  private record KeySnapshot(List<JsonWebKey> source, Set<Key> keys) {}
+  private record Entry(
+      AccessToken token, Key key, String alg, KeySnapshot verifiedUnder, int weight) {}
 
   /** Expires each entry at its token's {@code exp} by the configured clock. */
   private record UntilExpiry(Clock clock) implements Expiry<TokenDigest, Entry> {

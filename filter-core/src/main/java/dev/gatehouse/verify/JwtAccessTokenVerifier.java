@@ -18,6 +18,7 @@ import org.jose4j.jwt.consumer.IssValidator;
 import org.jose4j.jwt.consumer.JwtConsumer;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 import org.jose4j.jwt.consumer.JwtContext;
+import org.jose4j.jwx.JsonWebStructure;
 
 /**
  * Verifies signed JWT access tokens: canonical base64url only, signature required, algorithms from
@@ -98,9 +99,11 @@ public final class JwtAccessTokenVerifier implements AccessTokenVerifier {
     } catch (InvalidJwtException e) {
       throw RejectionMapping.toException(e);
     }
-    Key key = context.getJoseObjects().get(0).getKey();
-    return new Verified(mapper.toAccessToken(context.getJwtClaims()), key);
+    JsonWebStructure jws = context.getJoseObjects().get(0);
+    return new Verified(
+        mapper.toAccessToken(context.getJwtClaims()), jws.getKey(), jws.getAlgorithmHeaderValue());
   }
 
-  record Verified(AccessToken token, Key key) {}
+  /** A verified token, the key that verified it and the algorithm it was verified with. */
+  record Verified(AccessToken token, Key key, String alg) {}
 }

@@ -115,7 +115,9 @@ final class LeanHeader {
     String keyType = headerOnly.getKeyType();
     List<JsonWebKey> unnamed = new ArrayList<>();
     for (JsonWebKey key : usable) {
-      if (key.getKeyId() == null && keyType.equals(key.getKeyType())) {
+      if (key.getKeyId() == null
+          && keyType.equals(key.getKeyType())
+          && SignatureKeys.allows(key, alg)) {
         try {
           algorithm.validateVerificationKey(key.getKey());
           unnamed.add(key);

@@ -106,7 +106,7 @@ final class LeanJwsVerifier {
     if (claims == null) {
       throw new BearerTokenException(Rejection.MALFORMED_TOKEN);
     }
-    return accept(claims, key.getKey());
+    return accept(claims, key.getKey(), header.alg);
   }
 
   /**
@@ -137,18 +137,18 @@ final class LeanJwsVerifier {
         if (!SignatureLength.fits(header.alg, token.length - inputLength - 1, candidate.getKey())) {
           throw new BearerTokenException(Rejection.INVALID_SIGNATURE);
         }
-        return accept(claims, candidate.getKey());
+        return accept(claims, candidate.getKey(), header.alg);
       }
     }
     throw new BearerTokenException(Rejection.UNKNOWN_KEY);
   }
 
   /** A verified signature's claims: the full path's validators, then the mapper. */
-  private Verified accept(Map<String, Object> claims, Key key) {
+  private Verified accept(Map<String, Object> claims, Key key, String alg) {
     JwtClaims jwtClaims = new JwtClaims();
     claims.forEach(jwtClaims::setClaim);
     checks.check(jwtClaims);
-    return new Verified(mapper.toAccessToken(jwtClaims, claims), key);
+    return new Verified(mapper.toAccessToken(jwtClaims, claims), key, alg);
   }
 
   /** The JDK's strict base64url decoder on a slice, without copying the slice first. */

@@ -7,12 +7,8 @@ import java.security.Key;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Set;
-import org.jose4j.jwk.EllipticCurveJsonWebKey;
 import org.jose4j.jwk.JsonWebKey;
-import org.jose4j.jwk.OctetKeyPairJsonWebKey;
-import org.jose4j.jwk.RsaJsonWebKey;
 import org.jose4j.jwk.VerificationJwkSelector;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwx.JsonWebStructure;
@@ -25,13 +21,12 @@ import org.slf4j.LoggerFactory;
 /**
  * Picks the verification key for a JWS from the trusted {@link KeySource} only, after checking the
  * header: the algorithm must be one the application chose, {@code typ} must fit an access token,
- * and no {@code crit} extension is understood; and the signature must have the length the
- * algorithm and key produce. Keys named inside the token ({@code jwk}, {@code
+ * and no {@code crit} extension is understood; the key must be published for verifying with that
+ * algorithm ({@link SignatureKeys}); and the signature must have the length the algorithm and key
+ * produce. Keys named inside the token ({@code jwk}, {@code
  * jku}, {@code x5u}, {@code x5c}) are never looked at.
  */
 final class TrustedKeyResolver implements VerificationKeyResolver {
-
-  static final int MIN_RSA_BITS = 2048;
 
   /**
    * Bounds the per-token work of selecting a key (and of trying each when several fit): real
@@ -101,12 +96,15 @@ final class TrustedKeyResolver implements VerificationKeyResolver {
    * the answer for as long as {@code seen} is the current key set.
    */
   List<JsonWebKey> candidates(JsonWebSignature jws, List<JsonWebKey> seen) throws JoseException {
-    return selector.selectList(jws, usable(seen));
+    return selector.selectList(
+        jws, SignatureKeys.forAlgorithm(usable(seen), jws.getAlgorithmHeaderValue()));
   }
 
   private JsonWebKey select(JsonWebSignature jws, List<JsonWebKey> keys) {
     try {
-      List<JsonWebKey> candidates = selector.selectList(jws, keys);
+      List<JsonWebKey> candidates =
+          selector.selectList(
+              jws, SignatureKeys.forAlgorithm(keys, jws.getAlgorithmHeaderValue()));
       if (candidates.size() <= 1) {
         return candidates.isEmpty() ? null : candidates.get(0);
       }
@@ -128,7 +126,9 @@ final class TrustedKeyResolver implements VerificationKeyResolver {
     }
     for (JsonWebKey key : keys) {
       try {
-        if (key.getKeyId() == null && jws.getKeyType().equals(key.getKeyType())) {
+        if (key.getKeyId() == null
+            && jws.getKeyType().equals(key.getKeyType())
+            && SignatureKeys.allows(key, jws.getAlgorithmHeaderValue())) {
           jws.setKey(key.getKey());
           if (jws.verifySignature()) {
             return key;
@@ -149,7 +149,7 @@ final class TrustedKeyResolver implements VerificationKeyResolver {
     List<JsonWebKey> kept = new ArrayList<>(Math.min(keys.size(), MAX_KEYS));
     boolean dropped = false;
     for (JsonWebKey key : keys) {
-      if (!isSignatureKey(key)) {
+      if (!SignatureKeys.isSignatureKey(key)) {
         continue;
       }
       if (kept.size() < MAX_KEYS) {
@@ -163,18 +163,6 @@ final class TrustedKeyResolver implements VerificationKeyResolver {
     }
     usable = new Usable(keys, List.copyOf(kept));
     return usable.keys;
-  }
-
-  /** Public signature keys of a strength worth trusting; {@code oct} keys never are. */
-  static boolean isSignatureKey(JsonWebKey key) {
-    String use = key.getUse();
-    if (use != null && !Objects.equals(use, "sig")) {
-      return false;
-    }
-    if (key instanceof RsaJsonWebKey rsa) {
-      return rsa.getRsaPublicKey().getModulus().bitLength() >= MIN_RSA_BITS;
-    }
-    return key instanceof EllipticCurveJsonWebKey || key instanceof OctetKeyPairJsonWebKey;
   }
 
   private record Usable(List<JsonWebKey> source, List<JsonWebKey> keys) {}

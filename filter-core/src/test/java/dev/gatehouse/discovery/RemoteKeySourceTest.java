@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.gatehouse.GatehouseConfig;
 import dev.gatehouse.error.ProviderUnavailableException;
 import dev.gatehouse.error.ProviderUnavailableException.Cause;
+import dev.gatehouse.metrics.MetricsRecorder;
 import dev.gatehouse.testing.LocalJwksServer;
 import dev.gatehouse.testing.LocalJwksServer.Mode;
 import dev.gatehouse.testing.TestKeys;
@@ -21,6 +22,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jose4j.jwk.JsonWebKey;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,6 +52,18 @@ class RemoteKeySourceTest {
             .allowInsecureLoopbackHttp()
             .keyRefreshCooldown(COOLDOWN)
             .build());
+  }
+
+  private KeySource source(int unknownKidFetchesPerMinute, AtomicLong ticker) {
+    return RemoteKeySource.create(
+        GatehouseConfig.forIssuer(provider.issuer())
+            .audiences(AUDIENCE)
+            .allowInsecureLoopbackHttp()
+            .keyRefreshCooldown(COOLDOWN)
+            .unknownKidFetchesPerMinute(unknownKidFetchesPerMinute)
+            .build(),
+        MetricsRecorder.NONE,
+        ticker::get);
   }
 
   private static List<String> kids(List<JsonWebKey> keys) {
@@ -99,7 +113,6 @@ class RemoteKeySourceTest {
   void whenAnotherCallerAlreadyRefreshedThenRefreshUnknownKeyDoesNotFetchAgain() throws Exception {
     KeySource source = source();
     List<JsonWebKey> before = source.keys();
-    Thread.sleep(COOLDOWN.toMillis() + 150);
     provider.keys(TestKeys.RSA_NEXT);
 
     assertTrue(source.refreshUnknownKey(before));
@@ -112,21 +125,44 @@ class RemoteKeySourceTest {
   }
 
   @Test
-  void whenAskedTwiceWithinTheCooldownThenTheSecondRefreshIsRefused() throws Exception {
-    KeySource source = source();
+  void whenTheUnknownKidAllowanceIsSpentThenTheNextFetchWaitsForTheOldestToBeAMinuteOld() {
+    AtomicLong now = new AtomicLong();
+    KeySource source = source(3, now);
     source.keys();
-    Thread.sleep(COOLDOWN.toMillis() + 150);
 
-    assertTrue(source.refreshUnknownKey(source.keys()));
+    for (int i = 0; i < 3; i++) {
+      now.addAndGet(Duration.ofSeconds(1).toNanos());
+      assertTrue(source.refreshUnknownKey(source.keys()), "fetch " + (i + 1) + " of 3");
+    }
+    assertFalse(source.refreshUnknownKey(source.keys()), "the fourth within the minute");
+    now.addAndGet(Duration.ofSeconds(57).toNanos()); // 59 s after the first of the three
     assertFalse(source.refreshUnknownKey(source.keys()));
-    assertEquals(2, provider.jwksRequests());
+    now.addAndGet(Duration.ofSeconds(1).toNanos());
+    assertTrue(source.refreshUnknownKey(source.keys()), "a minute after the first");
+
+    assertEquals(1 + 3 + 1, provider.jwksRequests());
   }
 
   @Test
-  void whenTheForcedRefreshFailsThenItReportsTheOutage() throws Exception {
+  void whenAnUnknownKidFetchFailedThenTheProviderIsNotAskedAgainBeforeTheCooldown() {
+    AtomicLong now = new AtomicLong();
+    KeySource source = source(6, now);
+    source.keys();
+    provider.jwksMode(Mode.FAIL);
+
+    assertThrows(ProviderUnavailableException.class, () -> source.refreshUnknownKey(source.keys()));
+    now.addAndGet(COOLDOWN.toNanos() - 1);
+    assertFalse(source.refreshUnknownKey(source.keys()));
+    assertEquals(2, provider.jwksRequests());
+    now.addAndGet(1);
+    assertThrows(ProviderUnavailableException.class, () -> source.refreshUnknownKey(source.keys()));
+    assertEquals(3, provider.jwksRequests());
+  }
+
+  @Test
+  void whenTheForcedRefreshFailsThenItReportsTheOutage() {
     KeySource source = source();
     source.keys();
-    Thread.sleep(COOLDOWN.toMillis() + 150);
     provider.jwksMode(Mode.FAIL);
 
     ProviderUnavailableException e =

@@ -33,29 +33,40 @@ class TrustedKeyResolverTest {
 
   @Test
   void whenTheKeyIsRsa2048EcOrEd25519ThenItIsASignatureKey() throws JoseException {
-    assertTrue(TrustedKeyResolver.isSignatureKey(publicOnly(TestKeys.RSA, "sig")));
-    assertTrue(TrustedKeyResolver.isSignatureKey(publicOnly(TestKeys.EC, "sig")));
-    assertTrue(TrustedKeyResolver.isSignatureKey(TestKeys.ED25519));
+    assertTrue(SignatureKeys.isSignatureKey(publicOnly(TestKeys.RSA, "sig")));
+    assertTrue(SignatureKeys.isSignatureKey(publicOnly(TestKeys.EC, "sig")));
+    assertTrue(SignatureKeys.isSignatureKey(TestKeys.ED25519));
   }
 
   @Test
   void whenUseIsAbsentThenTheKeyIsStillUsable() throws JoseException {
-    assertTrue(TrustedKeyResolver.isSignatureKey(publicOnly(TestKeys.RSA, null)));
+    assertTrue(SignatureKeys.isSignatureKey(publicOnly(TestKeys.RSA, null)));
   }
 
   @Test
   void whenTheRsaKeyIsShorterThan2048BitsThenItIsNeverUsed() throws JoseException {
-    assertFalse(TrustedKeyResolver.isSignatureKey(publicOnly(TestKeys.RSA_1024, "sig")));
+    assertFalse(SignatureKeys.isSignatureKey(publicOnly(TestKeys.RSA_1024, "sig")));
   }
 
   @Test
   void whenTheKeyIsSymmetricThenItIsNeverUsed() {
-    assertFalse(TrustedKeyResolver.isSignatureKey(TestKeys.OCT));
+    assertFalse(SignatureKeys.isSignatureKey(TestKeys.OCT));
   }
 
   @Test
   void whenTheKeyIsPublishedForEncryptionThenItIsNeverUsed() throws JoseException {
-    assertFalse(TrustedKeyResolver.isSignatureKey(publicOnly(TestKeys.RSA, "enc")));
+    assertFalse(SignatureKeys.isSignatureKey(publicOnly(TestKeys.RSA, "enc")));
+  }
+
+  @Test
+  void whenKeyOpsIsPublishedWithoutVerifyThenTheKeyIsNeverUsed() throws JoseException {
+    JsonWebKey encryptOnly = publicOnly(TestKeys.RSA, null);
+    encryptOnly.setKeyOps(List.of("encrypt", "wrapKey"));
+    JsonWebKey verifier = publicOnly(TestKeys.RSA, null);
+    verifier.setKeyOps(List.of("verify"));
+
+    assertFalse(SignatureKeys.isSignatureKey(encryptOnly));
+    assertTrue(SignatureKeys.isSignatureKey(verifier));
   }
 
   @Test
