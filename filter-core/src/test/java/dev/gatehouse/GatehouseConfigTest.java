@@ -131,6 +131,33 @@ class GatehouseConfigTest {
       assertTrue(message.startsWith("gatehouse.issuer: "), message);
     }
 
+    @ParameterizedTest
+    @ValueSource(
+        strings = {
+          "http://cafe:8080/", "http://dead:8080/", "http://[::2]:8080/", "http://2130706433/",
+          "http://0177.0.0.1/", "http://localhost.:8080/", "http://128.0.0.1/"
+        })
+    void whenAHostOnlyLooksLikeALoopbackAddressThenPlainHttpIsRefusedWithLoopbackAllowed(
+        String issuer) {
+      // Hex-letter names such as cafe once matched the IPv6 pattern and were resolved: whatever
+      // DNS or the hosts file says, only IP literals in 127.0.0.0/8, [::1] and localhost count.
+      String message =
+          failure(GatehouseConfig.forIssuer(issuer).audiences("a").allowInsecureLoopbackHttp());
+
+      assertTrue(message.startsWith("gatehouse.issuer: "), message);
+      assertTrue(message.contains("must use https"), message);
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+        strings = {
+          "http://127.0.0.2:8080/", "http://127.255.255.254/", "http://LOCALHOST:8080/",
+          "http://[0:0:0:0:0:0:0:1]:8080/"
+        })
+    void whenTheHostIsAnotherSpellingOfLoopbackThenPlainHttpIsAllowed(String issuer) {
+      assertFailsThenBuilds(GatehouseConfig.forIssuer(issuer).audiences("a"));
+    }
+
     @Test
     void whenAStaticKeyIsGivenThenThePlainHttpIssuerIsNeverFetchedSoItBuilds() {
       GatehouseConfig config =
