@@ -50,6 +50,7 @@ class GatehouseConfigTest {
       assertFalse(config.formParameterTokens());
       assertFalse(config.insecureLoopbackHttp());
       assertEquals(8192, config.maxTokenLength());
+      assertEquals(Duration.ofSeconds(5), config.httpDeadline());
       assertEquals(Duration.ofSeconds(30), config.keyRefreshCooldown());
       assertEquals(Duration.ofHours(24), config.keyRetention());
       assertTrue(config.jwksUri().isEmpty());
@@ -223,6 +224,8 @@ class GatehouseConfigTest {
           invalid("gatehouse.clock-skew", b -> b.clockSkew(Duration.ofMinutes(6))),
           invalid("gatehouse.http.connect-timeout", b -> b.connectTimeout(Duration.ZERO)),
           invalid("gatehouse.http.read-timeout", b -> b.readTimeout(Duration.ofMinutes(2))),
+          invalid("gatehouse.http.deadline", b -> b.httpDeadline(Duration.ZERO)),
+          invalid("gatehouse.http.deadline", b -> b.httpDeadline(Duration.ofMinutes(2))),
           invalid("gatehouse.jwks.cache-duration", b -> b.keyCacheDuration(Duration.ofMillis(500))),
           invalid("gatehouse.jwks.refresh-cooldown", b -> b.keyRefreshCooldown(Duration.ZERO)),
           invalid("gatehouse.jwks.retain-on-error", b -> b.keyRetention(Duration.ofDays(31))),
