@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
+import javax.net.ssl.HttpsURLConnection;
+import javax.net.ssl.SSLSocketFactory;
 
 /**
  * The one way Gatehouse talks to the provider. Each exchange: https unless plain http to a loopback
@@ -30,15 +32,24 @@ import java.util.stream.Collectors;
  * the context class loader of whoever built them, until the client is garbage collected, which
  * keeps an undeployed application in memory and makes Tomcat warn. {@code HttpURLConnection}
  * starts no thread of its own (its keep-alive cleaner is a JDK system thread), and the deadline is
- * enforced by {@link Deadlines}, whose one thread ends when idle, and by the reading loop. The
- * cost is a blocking call on the request's own thread, which the deadline bounds.
+ * enforced by {@link Deadlines}, whose one thread ends when idle, by closing the TLS sockets
+ * ({@link TrackedSockets}) and by the reading loop. The cost is a blocking call on the request's
+ * own thread, which the deadline bounds.
  */
 public final class OutboundHttp {
 
   private final OutboundLimits limits;
+  /** Null for the JVM's default at the time of each exchange. */
+  private final SSLSocketFactory tls;
 
   public OutboundHttp(OutboundLimits limits) {
+    this(limits, null);
+  }
+
+  /** With a TLS socket factory of its own; for tests against a local https server. */
+  OutboundHttp(OutboundLimits limits, SSLSocketFactory tls) {
     this.limits = limits;
+    this.tls = tls;
   }
 
   public OutboundLimits limits() {
@@ -81,6 +92,11 @@ public final class OutboundHttp {
     if (!(opened instanceof HttpURLConnection http)) {
       throw new IOException("not an HTTP URL: " + uri);
     }
+    TrackedSockets sockets =
+        new TrackedSockets(tls != null ? tls : HttpsURLConnection.getDefaultSSLSocketFactory());
+    if (http instanceof HttpsURLConnection https) {
+      https.setSSLSocketFactory(sockets);
+    }
     long deadline = System.nanoTime() + limits.deadline().toNanos();
     AtomicBoolean expired = new AtomicBoolean();
     ScheduledFuture<?> alarm =
@@ -88,7 +104,10 @@ public final class OutboundHttp {
             limits.deadline(),
             () -> {
               expired.set(true);
-              http.disconnect(); // a read blocked in the caller's thread fails
+              sockets.closeAll(); // https: a blocked handshake or read fails at once
+              // Plain http (loopback only): at once before the body; within it the JDK's stream
+              // waits for the read in progress, so readBody also checks between reads.
+              http.disconnect();
             });
     boolean complete = false;
     try {
