@@ -41,6 +41,7 @@ public final class GatehouseConfig {
   public static final Duration DEFAULT_CLOCK_SKEW = Duration.ofSeconds(30);
   public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(2);
   public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(3);
+  public static final Duration DEFAULT_HTTP_DEADLINE = Duration.ofSeconds(5);
   public static final Duration DEFAULT_KEY_CACHE_DURATION = Duration.ofMinutes(10);
   public static final Duration DEFAULT_KEY_REFRESH_COOLDOWN = Duration.ofSeconds(30);
   public static final Duration DEFAULT_KEY_RETENTION = Duration.ofHours(24);
@@ -66,6 +67,7 @@ public final class GatehouseConfig {
   private final int maxTokenLength;
   private final Duration connectTimeout;
   private final Duration readTimeout;
+  private final Duration httpDeadline;
   private final Duration keyCacheDuration;
   private final Duration keyRefreshCooldown;
   private final Duration keyRetention;
@@ -100,6 +102,7 @@ public final class GatehouseConfig {
     this.maxTokenLength = b.maxTokenLength;
     this.connectTimeout = b.connectTimeout;
     this.readTimeout = b.readTimeout;
+    this.httpDeadline = b.httpDeadline;
     this.keyCacheDuration = b.keyCacheDuration;
     this.keyRefreshCooldown = b.keyRefreshCooldown;
     this.keyRetention = b.keyRetention;
@@ -141,6 +144,7 @@ public final class GatehouseConfig {
     this.maxTokenLength = c.maxTokenLength;
     this.connectTimeout = c.connectTimeout;
     this.readTimeout = c.readTimeout;
+    this.httpDeadline = c.httpDeadline;
     this.keyCacheDuration = c.keyCacheDuration;
     this.keyRefreshCooldown = c.keyRefreshCooldown;
     this.keyRetention = c.keyRetention;
@@ -248,6 +252,11 @@ public final class GatehouseConfig {
     return readTimeout;
   }
 
+  /** The whole of one discovery or JWKS exchange, connect to last byte. */
+  public Duration httpDeadline() {
+    return httpDeadline;
+  }
+
   public Duration keyCacheDuration() {
     return keyCacheDuration;
   }
@@ -348,6 +357,7 @@ public final class GatehouseConfig {
     private int maxTokenLength = DEFAULT_MAX_TOKEN_LENGTH;
     private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
     private Duration readTimeout = DEFAULT_READ_TIMEOUT;
+    private Duration httpDeadline = DEFAULT_HTTP_DEADLINE;
     private Duration keyCacheDuration = DEFAULT_KEY_CACHE_DURATION;
     private Duration keyRefreshCooldown = DEFAULT_KEY_REFRESH_COOLDOWN;
     private Duration keyRetention = DEFAULT_KEY_RETENTION;
@@ -489,6 +499,15 @@ public final class GatehouseConfig {
 
     public Builder readTimeout(Duration readTimeout) {
       this.readTimeout = Objects.requireNonNull(readTimeout, "readTimeout");
+      return this;
+    }
+
+    /**
+     * Default 5 seconds: the longest one discovery or JWKS exchange may
+     * take in all, however the provider spreads its bytes; reaching it closes the connection.
+     */
+    public Builder httpDeadline(Duration httpDeadline) {
+      this.httpDeadline = Objects.requireNonNull(httpDeadline, "httpDeadline");
       return this;
     }
 
@@ -670,6 +689,8 @@ public final class GatehouseConfig {
           "gatehouse.http.connect-timeout");
       requireBetween(readTimeout, Duration.ofMillis(1), Duration.ofMinutes(1),
           "gatehouse.http.read-timeout");
+      requireBetween(httpDeadline, Duration.ofMillis(1), Duration.ofMinutes(1),
+          "gatehouse.http.deadline");
       requireBetween(keyCacheDuration, Duration.ofSeconds(1), Duration.ofDays(7),
           "gatehouse.jwks.cache-duration");
       requireBetween(keyRefreshCooldown, Duration.ofSeconds(1), Duration.ofHours(1),

@@ -1,9 +1,10 @@
 package dev.gatehouse;
 
-import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
 
 /** Turns configured issuer and key locations into checked URIs. */
@@ -74,6 +75,13 @@ public final class IssuerNames {
                 : ""));
   }
 
+  /**
+   * Decided from the text alone, never by resolving: a name that resolves to 127.0.0.1 today (a
+   * hosts file, a search domain, a rebinding DNS answer) may connect anywhere tomorrow. So only
+   * {@code localhost}, a dotted-quad literal in 127.0.0.0/8 and a bracketed IPv6 literal equal to
+   * ::1 count. Numeric spellings such as {@code 2130706433} are refused because URL parsers
+   * disagree about them.
+   */
   private static boolean isLoopback(String host) {
     if (host == null) {
       return false;
@@ -81,14 +89,50 @@ public final class IssuerNames {
     if (host.equalsIgnoreCase("localhost")) {
       return true;
     }
-    String literal = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
-    if (!literal.matches("[0-9.]+|[0-9a-fA-F:]+")) {
-      return false; // never resolve a name here: DNS must not decide what counts as local
+    if (host.startsWith("[") && host.endsWith("]")) {
+      return isIpv6Loopback(host.substring(1, host.length() - 1));
     }
-    try {
-      return InetAddress.getByName(literal).isLoopbackAddress();
-    } catch (UnknownHostException e) {
+    String[] octets = host.split("\\.", -1);
+    if (octets.length != 4 || !octets[0].equals("127")) {
       return false;
     }
+    for (String octet : octets) {
+      if (!octet.matches("0|[1-9][0-9]{0,2}") || Integer.parseInt(octet) > 255) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** ::1 in any of its spellings: every group zero but the last, which is one. */
+  private static boolean isIpv6Loopback(String literal) {
+    if (!literal.matches("[0-9a-fA-F:]+") || literal.indexOf("::") != literal.lastIndexOf("::")) {
+      return false;
+    }
+    String[] halves = literal.split("::", -1);
+    List<String> groups = new ArrayList<>(groups(halves[0]));
+    if (halves.length == 2) {
+      List<String> tail = groups(halves[1]);
+      int missing = 8 - groups.size() - tail.size();
+      if (missing < 1) {
+        return false;
+      }
+      groups.addAll(Collections.nCopies(missing, "0"));
+      groups.addAll(tail);
+    }
+    if (groups.size() != 8) {
+      return false;
+    }
+    for (int i = 0; i < 8; i++) {
+      String g = groups.get(i);
+      if (g.isEmpty() || g.length() > 4 || Integer.parseInt(g, 16) != (i == 7 ? 1 : 0)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static List<String> groups(String part) {
+    return part.isEmpty() ? List.of() : List.of(part.split(":", -1));
   }
 }

@@ -6,6 +6,7 @@ import dev.gatehouse.discovery.StaticKeySource;
 import dev.gatehouse.introspection.IntrospectionConfig;
 import dev.gatehouse.introspection.IntrospectionVerifier;
 import dev.gatehouse.metrics.MetricsRecorder;
+import dev.gatehouse.outbound.OutboundLimits;
 import dev.gatehouse.token.TokenSyntax;
 import dev.gatehouse.verify.AccessTokenVerifier;
 import dev.gatehouse.verify.CachingAccessTokenVerifier;
@@ -38,8 +39,7 @@ final class Verifiers {
             config.scopeClaims(),
             config.clock(),
             config.clockSkew(),
-            config.connectTimeout(),
-            config.maxResponseBytes(),
+            OutboundLimits.of(config),
             metrics);
     return token -> TokenSyntax.isJwt(token) ? jwt.verify(token) : opaque.verify(token);
   }

@@ -50,6 +50,7 @@ class GatehouseConfigTest {
       assertFalse(config.formParameterTokens());
       assertFalse(config.insecureLoopbackHttp());
       assertEquals(8192, config.maxTokenLength());
+      assertEquals(Duration.ofSeconds(5), config.httpDeadline());
       assertEquals(Duration.ofSeconds(30), config.keyRefreshCooldown());
       assertEquals(Duration.ofHours(24), config.keyRetention());
       assertTrue(config.jwksUri().isEmpty());
@@ -131,6 +132,33 @@ class GatehouseConfigTest {
       assertTrue(message.startsWith("gatehouse.issuer: "), message);
     }
 
+    @ParameterizedTest
+    @ValueSource(
+        strings = {
+          "http://cafe:8080/", "http://dead:8080/", "http://[::2]:8080/", "http://2130706433/",
+          "http://0177.0.0.1/", "http://localhost.:8080/", "http://128.0.0.1/"
+        })
+    void whenAHostOnlyLooksLikeALoopbackAddressThenPlainHttpIsRefusedWithLoopbackAllowed(
+        String issuer) {
+      // Hex-letter names such as cafe once matched the IPv6 pattern and were resolved: whatever
+      // DNS or the hosts file says, only IP literals in 127.0.0.0/8, [::1] and localhost count.
+      String message =
+          failure(GatehouseConfig.forIssuer(issuer).audiences("a").allowInsecureLoopbackHttp());
+
+      assertTrue(message.startsWith("gatehouse.issuer: "), message);
+      assertTrue(message.contains("must use https"), message);
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+        strings = {
+          "http://127.0.0.2:8080/", "http://127.255.255.254/", "http://LOCALHOST:8080/",
+          "http://[0:0:0:0:0:0:0:1]:8080/"
+        })
+    void whenTheHostIsAnotherSpellingOfLoopbackThenPlainHttpIsAllowed(String issuer) {
+      assertFailsThenBuilds(GatehouseConfig.forIssuer(issuer).audiences("a"));
+    }
+
     @Test
     void whenAStaticKeyIsGivenThenThePlainHttpIssuerIsNeverFetchedSoItBuilds() {
       GatehouseConfig config =
@@ -196,6 +224,8 @@ class GatehouseConfigTest {
           invalid("gatehouse.clock-skew", b -> b.clockSkew(Duration.ofMinutes(6))),
           invalid("gatehouse.http.connect-timeout", b -> b.connectTimeout(Duration.ZERO)),
           invalid("gatehouse.http.read-timeout", b -> b.readTimeout(Duration.ofMinutes(2))),
+          invalid("gatehouse.http.deadline", b -> b.httpDeadline(Duration.ZERO)),
+          invalid("gatehouse.http.deadline", b -> b.httpDeadline(Duration.ofMinutes(2))),
           invalid("gatehouse.jwks.cache-duration", b -> b.keyCacheDuration(Duration.ofMillis(500))),
           invalid("gatehouse.jwks.refresh-cooldown", b -> b.keyRefreshCooldown(Duration.ZERO)),
           invalid("gatehouse.jwks.retain-on-error", b -> b.keyRetention(Duration.ofDays(31))),

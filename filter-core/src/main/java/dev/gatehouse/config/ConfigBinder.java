@@ -39,6 +39,7 @@ public final class ConfigBinder {
     s.set(ConfigKey.MAX_TOKEN_LENGTH, v -> b.maxTokenLength(integer(v, ConfigKey.MAX_TOKEN_LENGTH)));
     s.set(ConfigKey.CONNECT_TIMEOUT, v -> b.connectTimeout(duration(v, ConfigKey.CONNECT_TIMEOUT)));
     s.set(ConfigKey.READ_TIMEOUT, v -> b.readTimeout(duration(v, ConfigKey.READ_TIMEOUT)));
+    s.set(ConfigKey.HTTP_DEADLINE, v -> b.httpDeadline(duration(v, ConfigKey.HTTP_DEADLINE)));
     s.set(
         ConfigKey.MAX_RESPONSE_BYTES,
         v -> b.maxResponseBytes(integer(v, ConfigKey.MAX_RESPONSE_BYTES)));

@@ -26,6 +26,7 @@ public enum ConfigKey {
   MAX_TOKEN_LENGTH("gatehouse.max-token-length", null),
   CONNECT_TIMEOUT("gatehouse.http.connect-timeout", null),
   READ_TIMEOUT("gatehouse.http.read-timeout", null),
+  HTTP_DEADLINE("gatehouse.http.deadline", null),
   MAX_RESPONSE_BYTES("gatehouse.http.max-response-bytes", null),
   KEY_CACHE_DURATION("gatehouse.jwks.cache-duration", null),
   KEY_REFRESH_COOLDOWN("gatehouse.jwks.refresh-cooldown", null),

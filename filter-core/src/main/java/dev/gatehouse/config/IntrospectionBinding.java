@@ -2,7 +2,7 @@ package dev.gatehouse.config;
 
 import dev.gatehouse.GatehouseConfig;
 import dev.gatehouse.introspection.IntrospectionConfig;
-import dev.gatehouse.introspection.IntrospectionConfig.ClientAuthentication;
+import dev.gatehouse.outbound.ClientAuthentication;
 import java.time.Duration;
 import java.util.List;
 

@@ -1,23 +1,27 @@
 package dev.gatehouse.discovery;
 
 import dev.gatehouse.GatehouseConfig;
+import dev.gatehouse.outbound.OutboundHttp;
+import dev.gatehouse.outbound.OutboundLimits;
+import dev.gatehouse.outbound.OutboundReply;
 import java.io.IOException;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
-import org.jose4j.http.Get;
 import org.jose4j.http.SimpleGet;
 import org.jose4j.http.SimpleResponse;
 
 /**
- * jose4j's {@link Get} with server settings: short timeouts, no retries, a body limit, only 200
- * accepted, and a {@code Cache-Control} lifetime clamped so a provider sending {@code max-age=0}
- * cannot make every request fetch keys.
+ * jose4j's {@link SimpleGet} role, played by {@link OutboundHttp} with the discovery and JWKS
+ * limits: no redirects, one deadline ({@code gatehouse.http.deadline}), a body limit, no retries,
+ * only 200 accepted, and a {@code Cache-Control} lifetime clamped so a provider sending {@code
+ * max-age=0} cannot make every request fetch keys.
  */
 final class BoundedHttpGet implements SimpleGet {
 
-  private final Get get = new Get();
+  private final OutboundHttp http;
   private final long minCacheSeconds;
   private final long maxCacheSeconds;
   private final Runnable onFailure;
@@ -31,10 +35,7 @@ final class BoundedHttpGet implements SimpleGet {
   /** @param onFailure told of every request that got no 200 answer within the limits */
   BoundedHttpGet(GatehouseConfig config, Runnable onFailure) {
     this.onFailure = onFailure;
-    get.setConnectTimeout(Math.toIntExact(config.connectTimeout().toMillis()));
-    get.setReadTimeout(Math.toIntExact(config.readTimeout().toMillis()));
-    get.setRetries(0);
-    get.setResponseBodySizeLimit(config.maxResponseBytes());
+    this.http = new OutboundHttp(OutboundLimits.of(config));
     this.minCacheSeconds = config.keyRefreshCooldown().toSeconds();
     this.maxCacheSeconds = Math.max(minCacheSeconds, Duration.ofDays(1).toSeconds());
   }
@@ -43,8 +44,9 @@ final class BoundedHttpGet implements SimpleGet {
   public SimpleResponse get(String location) throws IOException {
     lastAttemptNanos = System.nanoTime();
     try {
-      SimpleResponse response = get.get(location);
+      SimpleResponse response = new Response(http.get(URI.create(location)));
       if (response.getStatusCode() != 200) {
+        // A redirect ends here too: its target is never contacted.
         throw new IOException("HTTP " + response.getStatusCode() + " from " + location);
       }
       ClampedResponse clamped = new ClampedResponse(response, minCacheSeconds, maxCacheSeconds);
@@ -52,6 +54,9 @@ final class BoundedHttpGet implements SimpleGet {
       return clamped;
     } catch (IOException | RuntimeException e) {
       onFailure.run();
+      if (e instanceof IllegalArgumentException) {
+        throw new IOException("not a URL: " + location);
+      }
       throw e;
     } finally {
       // Counted from the end too: callers queued behind a slow fetch must not each fetch again.
@@ -67,6 +72,35 @@ final class BoundedHttpGet implements SimpleGet {
   /** The cache lifetime the last response asked for after clamping, or -1 when it named none. */
   long lastLifetimeSeconds() {
     return lastLifetimeSeconds;
+  }
+
+  /** The reply as jose4j reads it. */
+  private record Response(OutboundReply reply) implements SimpleResponse {
+
+    @Override
+    public int getStatusCode() {
+      return reply.status();
+    }
+
+    @Override
+    public String getStatusMessage() {
+      return "";
+    }
+
+    @Override
+    public Collection<String> getHeaderNames() {
+      return reply.headers().keySet();
+    }
+
+    @Override
+    public List<String> getHeaderValues(String name) {
+      return reply.header(name);
+    }
+
+    @Override
+    public String getBody() {
+      return reply.text();
+    }
   }
 
   private record ClampedResponse(SimpleResponse delegate, long min, long max)

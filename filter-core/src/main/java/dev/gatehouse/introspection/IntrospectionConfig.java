@@ -1,11 +1,11 @@
 package dev.gatehouse.introspection;
 
+import dev.gatehouse.outbound.ClientAuthentication;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashSet;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 
@@ -19,32 +19,6 @@ public final class IntrospectionConfig {
   public static final Duration DEFAULT_CACHE_DURATION = Duration.ofMinutes(5);
   public static final Duration DEFAULT_NEGATIVE_CACHE_DURATION = Duration.ofSeconds(10);
   public static final int DEFAULT_CACHE_MAX_ENTRIES = 10_000;
-
-  /** How the resource server authenticates to the endpoint (RFC 6749 section 2.3.1). */
-  public enum ClientAuthentication {
-    /** HTTP Basic with the form-encoded client id and secret. */
-    CLIENT_SECRET_BASIC,
-    /** {@code client_id} and {@code client_secret} in the form body. */
-    CLIENT_SECRET_POST;
-
-    /** As registered in RFC 7591: {@code client_secret_basic} or {@code client_secret_post}. */
-    public String value() {
-      return name().toLowerCase(Locale.ROOT);
-    }
-
-    /**
-     * @throws IllegalArgumentException naming {@code property} for any other value
-     */
-    public static ClientAuthentication parse(String value, String property) {
-      for (ClientAuthentication a : values()) {
-        if (a.value().equals(value.trim().toLowerCase(Locale.ROOT))) {
-          return a;
-        }
-      }
-      throw new IllegalArgumentException(
-          property + ": '" + value + "' must be client_secret_basic or client_secret_post");
-    }
-  }
 
   private final URI endpoint;
   private final String clientId;

@@ -10,11 +10,13 @@ import dev.gatehouse.error.ProviderUnavailableException.Cause;
 import dev.gatehouse.error.Rejection;
 import dev.gatehouse.introspection.IntrospectionMapper.Outcome;
 import dev.gatehouse.metrics.MetricsRecorder;
+import dev.gatehouse.outbound.OutboundLimits;
 import dev.gatehouse.verify.AccessTokenVerifier;
 import dev.gatehouse.verify.TokenDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -38,7 +40,8 @@ public final class IntrospectionVerifier implements AccessTokenVerifier {
 
   /**
    * @param scopeClaims the response fields merged into the token's scopes, as for JWTs
-   * @param connectTimeout and {@code maxResponseBytes}: the limits used for every outbound request
+   * @param connectTimeout and {@code maxResponseBytes}: the limits used for every outbound request;
+   *     plain http is allowed only to a loopback endpoint
    */
   public IntrospectionVerifier(
       IntrospectionConfig config,
@@ -59,8 +62,29 @@ public final class IntrospectionVerifier implements AccessTokenVerifier {
       Duration connectTimeout,
       int maxResponseBytes,
       MetricsRecorder metrics) {
+    this(
+        config,
+        scopeClaims,
+        clock,
+        skew,
+        new OutboundLimits(
+            connectTimeout, config.timeout(), config.timeout(), maxResponseBytes, true),
+        metrics);
+  }
+
+  /**
+   * @param limits connect timeout, body limit and loopback allowance of the outbound call; its
+   *     deadline is {@link IntrospectionConfig#timeout()}
+   */
+  public IntrospectionVerifier(
+      IntrospectionConfig config,
+      List<String> scopeClaims,
+      Clock clock,
+      Duration skew,
+      OutboundLimits limits,
+      MetricsRecorder metrics) {
     this.metrics = metrics;
-    this.client = new IntrospectionClient(config, connectTimeout, maxResponseBytes);
+    this.client = new IntrospectionClient(config, limits);
     this.mapper = new IntrospectionMapper(config, scopeClaims, clock, skew);
     this.clock = clock;
     this.skewSeconds = skew.toSeconds();
@@ -76,19 +100,26 @@ public final class IntrospectionVerifier implements AccessTokenVerifier {
   public AccessToken verify(String token) {
     TokenDigest key = TokenDigest.of(token);
     boolean[] called = {false};
+    CompletableFuture<Map<String, Object>> answer = new CompletableFuture<>();
     CompletableFuture<Outcome> pending =
         cache.get(
             key,
             (k, executor) -> {
               called[0] = true;
-              return client
-                  .introspect(token)
+              return answer
                   .thenApply(mapper::outcome)
                   .exceptionally(IntrospectionVerifier::failed)
                   .whenComplete((outcome, unexpected) -> count(outcome));
             });
     if (called[0]) {
       metrics.introspectionCacheMiss();
+      // The call runs here, on the thread that made the entry, outside the cache's locks, while
+      // concurrent requests for the same token wait on the entry: one call, bounded by its deadline.
+      try {
+        answer.complete(client.introspect(token));
+      } catch (RuntimeException e) {
+        answer.completeExceptionally(e);
+      }
     } else {
       metrics.introspectionCacheHit();
     }

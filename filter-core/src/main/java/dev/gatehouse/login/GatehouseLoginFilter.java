@@ -204,7 +204,7 @@ public class GatehouseLoginFilter implements Filter {
       this.challenges = new ChallengeWriter(api.realm());
       this.loginPaths = new LoginPaths(login.loginPaths());
       ProviderAccess provider = new ProviderAccess(api, login);
-      TokenEndpointClient tokens = new TokenEndpointClient(login);
+      TokenEndpointClient tokens = new TokenEndpointClient(login, api.insecureLoopbackHttp());
       SessionLocks locks = new SessionLocks();
       this.start = new LoginStart(login, provider, api.clock(), locks);
       this.callback = new LoginCallback(provider, tokens, api.clock(), locks);

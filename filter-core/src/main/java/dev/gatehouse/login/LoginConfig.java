@@ -1,5 +1,6 @@
 package dev.gatehouse.login;
 
+import dev.gatehouse.outbound.ClientAuthentication;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -49,14 +50,6 @@ public final class LoginConfig {
      * that greet a signed-in user but also serve anonymous ones.
      */
     PASS
-  }
-
-  /** How the filter authenticates itself at the token endpoint (RFC 6749 section 2.3.1). */
-  public enum ClientAuthentication {
-    /** HTTP Basic with the form-encoded client id and secret. The default, as Auth0's. */
-    CLIENT_SECRET_BASIC,
-    /** {@code client_id} and {@code client_secret} in the form body. */
-    CLIENT_SECRET_POST
   }
 
   private final String clientId;

@@ -2,6 +2,7 @@ package dev.gatehouse.login;
 
 import dev.gatehouse.config.PropertyLookup;
 import dev.gatehouse.config.Values;
+import dev.gatehouse.outbound.ClientAuthentication;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Arrays;
@@ -53,7 +54,7 @@ public final class LoginConfigBinder {
         LoginKey.CLIENT_AUTHENTICATION,
         v ->
             b.clientAuthentication(
-                choice(v, LoginConfig.ClientAuthentication.class, LoginKey.CLIENT_AUTHENTICATION)));
+                choice(v, ClientAuthentication.class, LoginKey.CLIENT_AUTHENTICATION)));
     set(LoginKey.CONNECT_TIMEOUT, v -> b.connectTimeout(duration(v, LoginKey.CONNECT_TIMEOUT)));
     set(LoginKey.REQUEST_TIMEOUT, v -> b.requestTimeout(duration(v, LoginKey.REQUEST_TIMEOUT)));
     set(LoginKey.LOGIN_TIMEOUT, v -> b.loginTimeout(duration(v, LoginKey.LOGIN_TIMEOUT)));

@@ -1,20 +1,16 @@
 package dev.gatehouse.login;
 
+import dev.gatehouse.outbound.ClientCredentials;
+import dev.gatehouse.outbound.OutboundHttp;
+import dev.gatehouse.outbound.OutboundLimits;
+import dev.gatehouse.outbound.OutboundReply;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.jose4j.json.JsonUtil;
 import org.jose4j.lang.JoseException;
 import org.slf4j.Logger;
@@ -23,7 +19,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Calls the provider's token endpoint: the authorization-code exchange with PKCE (RFC 6749 section
  * 4.1.3, RFC 7636 section 4.5) and the refresh (RFC 6749 section 6). Form-encoded POST, client
- * authentication as configured, connect and request timeouts, no redirects, at most {@value
+ * authentication as configured, through {@link OutboundHttp}: no redirects, {@code
+ * gatehouse.login.request-timeout} as the deadline of the whole exchange, at most {@value
  * #MAX_RESPONSE_BYTES} bytes read. Codes, tokens and the secret are never logged; a failure is
  * logged with the HTTP status and the OAuth {@code error} code only.
  */
@@ -33,17 +30,22 @@ final class TokenEndpointClient {
 
   private static final Logger LOG = LoggerFactory.getLogger(TokenEndpointClient.class);
 
-  private final LoginConfig config;
-  private final HttpClient http;
+  private final OutboundHttp http;
+  private final ClientCredentials client;
 
-  TokenEndpointClient(LoginConfig config) {
-    this.config = config;
+  /** @param insecureLoopbackHttp whether a plain-http token endpoint on loopback is allowed */
+  TokenEndpointClient(LoginConfig config, boolean insecureLoopbackHttp) {
     this.http =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(config.connectTimeout())
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
+        new OutboundHttp(
+            new OutboundLimits(
+                config.connectTimeout(),
+                config.requestTimeout(),
+                config.requestTimeout(),
+                MAX_RESPONSE_BYTES,
+                insecureLoopbackHttp));
+    this.client =
+        new ClientCredentials(
+            config.clientId(), config.clientSecret(), config.clientAuthentication());
   }
 
   /**
@@ -76,33 +78,9 @@ final class TokenEndpointClient {
   }
 
   private TokenResponse post(URI endpoint, Map<String, String> form, String grant) {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(endpoint)
-            .timeout(config.requestTimeout())
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .header("Accept", "application/json");
-    if (config.clientAuthentication() == LoginConfig.ClientAuthentication.CLIENT_SECRET_BASIC) {
-      // RFC 6749 section 2.3.1: both parts form-encoded before Base64.
-      String pair = formEncode(config.clientId()) + ":" + formEncode(config.clientSecret());
-      request.header(
-          "Authorization",
-          "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
-    } else {
-      form.put("client_id", config.clientId());
-      form.put("client_secret", config.clientSecret());
-    }
-    String body =
-        form.entrySet().stream()
-            .map(e -> formEncode(e.getKey()) + "=" + formEncode(e.getValue()))
-            .collect(Collectors.joining("&"));
-    HttpResponse<InputStream> response;
-    String text;
+    OutboundReply reply;
     try {
-      response =
-          http.send(
-              request.POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-              HttpResponse.BodyHandlers.ofInputStream());
-      text = readBounded(response.body());
+      reply = http.postForm(endpoint, form, client);
     } catch (HttpTimeoutException e) {
       LOG.warn("gatehouse login provider_unavailable: {} grant timed out", grant);
       throw new LoginException(LoginFailure.PROVIDER_UNAVAILABLE, Duration.ofSeconds(5));
@@ -112,18 +90,18 @@ final class TokenEndpointClient {
           grant,
           e.getClass().getSimpleName());
       throw new LoginException(LoginFailure.PROVIDER_UNAVAILABLE, Duration.ofSeconds(5));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new LoginException(LoginFailure.PROVIDER_UNAVAILABLE, Duration.ofSeconds(5));
     }
+    String text = reply.text();
+    int status = reply.status();
     Map<String, Object> json = parse(text);
-    if (response.statusCode() != 200) {
+    if (status != 200) {
+      // A redirect ends here too: its target is never contacted.
       LOG.warn(
           "gatehouse login token_request_failed: {} grant answered HTTP {} error={}",
           grant,
-          response.statusCode(),
+          status,
           errorCode(json));
-      if (response.statusCode() >= 500) {
+      if (status >= 500) {
         throw new LoginException(LoginFailure.PROVIDER_UNAVAILABLE, Duration.ofSeconds(5));
       }
       throw new LoginException(LoginFailure.TOKEN_REQUEST_FAILED);
@@ -164,19 +142,5 @@ final class TokenEndpointClient {
   /** The OAuth error code when it is a plain code; anything else is not worth a log line. */
   private static String errorCode(Map<String, Object> json) {
     return json.get("error") instanceof String s && s.matches("[a-z_]{1,64}") ? s : "-";
-  }
-
-  private static String readBounded(InputStream in) throws IOException {
-    try (in) {
-      byte[] bytes = in.readNBytes(MAX_RESPONSE_BYTES + 1);
-      if (bytes.length > MAX_RESPONSE_BYTES) {
-        throw new IOException("token response larger than " + MAX_RESPONSE_BYTES + " bytes");
-      }
-      return new String(bytes, StandardCharsets.UTF_8);
-    }
-  }
-
-  private static String formEncode(String value) {
-    return URLEncoder.encode(value, StandardCharsets.UTF_8);
   }
 }

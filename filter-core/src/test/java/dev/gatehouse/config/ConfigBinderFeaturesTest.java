@@ -10,7 +10,7 @@ import dev.gatehouse.TrustedIssuer;
 import dev.gatehouse.authz.Access;
 import dev.gatehouse.authz.PathAmbiguity;
 import dev.gatehouse.introspection.IntrospectionConfig;
-import dev.gatehouse.introspection.IntrospectionConfig.ClientAuthentication;
+import dev.gatehouse.outbound.ClientAuthentication;
 import dev.gatehouse.testing.TestKeys;
 import java.net.URI;
 import java.time.Duration;

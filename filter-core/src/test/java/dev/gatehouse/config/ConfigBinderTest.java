@@ -127,6 +127,7 @@ class ConfigBinderTest {
               .with("gatehouse.clock-skew", "5s")
               .with("gatehouse.http.connect-timeout", "700ms")
               .with("gatehouse.http.read-timeout", "900ms")
+              .with("gatehouse.http.deadline", "4s")
               .with("gatehouse.jwks.cache-duration", "15m")
               .with("gatehouse.jwks.retain-on-error", "2h")
               .bind();
@@ -134,6 +135,7 @@ class ConfigBinderTest {
       assertEquals(Duration.ofSeconds(5), config.clockSkew());
       assertEquals(Duration.ofMillis(700), config.connectTimeout());
       assertEquals(Duration.ofMillis(900), config.readTimeout());
+      assertEquals(Duration.ofSeconds(4), config.httpDeadline());
       assertEquals(Duration.ofMinutes(15), config.keyCacheDuration());
       assertEquals(Duration.ofHours(2), config.keyRetention());
     }

@@ -12,7 +12,7 @@ import dev.gatehouse.AccessToken;
 import dev.gatehouse.error.BearerTokenException;
 import dev.gatehouse.error.ProviderUnavailableException;
 import dev.gatehouse.error.Rejection;
-import dev.gatehouse.introspection.IntrospectionConfig.ClientAuthentication;
+import dev.gatehouse.outbound.ClientAuthentication;
 import dev.gatehouse.testing.LocalIntrospectionServer;
 import dev.gatehouse.testing.LocalIntrospectionServer.Mode;
 import dev.gatehouse.testing.MutableClock;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gatehouse.outbound.ClientAuthentication;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -37,7 +38,7 @@ class LoginConfigTest {
       assertEquals(Set.of("/*"), config.loginPaths());
       assertEquals(LoginConfig.UnauthenticatedAction.REDIRECT, config.unauthenticatedAction());
       assertEquals(
-          LoginConfig.ClientAuthentication.CLIENT_SECRET_BASIC, config.clientAuthentication());
+          ClientAuthentication.CLIENT_SECRET_BASIC, config.clientAuthentication());
       assertEquals(Optional.empty(), config.logoutPath());
       assertFalse(config.alwaysSecureCookie());
     }
@@ -195,7 +196,7 @@ class LoginConfigTest {
       assertEquals(Optional.of("urn:api"), config.audience());
       assertEquals(LoginConfig.UnauthenticatedAction.PASS, config.unauthenticatedAction());
       assertEquals(
-          LoginConfig.ClientAuthentication.CLIENT_SECRET_POST, config.clientAuthentication());
+          ClientAuthentication.CLIENT_SECRET_POST, config.clientAuthentication());
       assertEquals(Duration.ofMillis(500), config.connectTimeout());
       assertEquals(Duration.ofSeconds(7), config.requestTimeout());
       assertEquals(Duration.ofMinutes(15), config.loginTimeout());

@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gatehouse.GatehouseConfig;
+import dev.gatehouse.outbound.ClientAuthentication;
 import dev.gatehouse.testing.TestKeys;
 import dev.gatehouse.testing.TestTokens;
 import java.net.URI;
@@ -285,7 +286,7 @@ class LoginFlowTest {
           LoginApp.start(
               api(),
               login()
-                  .clientAuthentication(LoginConfig.ClientAuthentication.CLIENT_SECRET_POST)
+                  .clientAuthentication(ClientAuthentication.CLIENT_SECRET_POST)
                   .build())) {
         Browser browser = new Browser();
         HttpResponse<String> callback = logIn(browser, postApp, PAGE);

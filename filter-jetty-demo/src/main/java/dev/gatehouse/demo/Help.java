@@ -53,13 +53,15 @@ final class Help {
     put(ConfigKey.ALLOW_FORM_TOKEN, "false",
         "Also accept an access_token field in a form-encoded POST body.");
     put(ConfigKey.ALLOW_INSECURE_LOOPBACK_HTTP, "false (true offline)",
-        "Allow plain http discovery and JWKS URLs on localhost/127.0.0.1 only.");
+        "Allow plain http provider URLs on localhost, 127.x.x.x and [::1] only.");
     put(ConfigKey.MAX_TOKEN_LENGTH, Integer.toString(GatehouseConfig.DEFAULT_MAX_TOKEN_LENGTH),
         "Longest token accepted, in characters; longer ones get 400 unparsed.");
     put(ConfigKey.CONNECT_TIMEOUT, duration(DEFAULT_CONNECT_TIMEOUT),
         "Connect timeout for discovery and JWKS requests.");
     put(ConfigKey.READ_TIMEOUT, duration(DEFAULT_READ_TIMEOUT),
         "Read timeout for discovery and JWKS requests.");
+    put(ConfigKey.HTTP_DEADLINE, duration(GatehouseConfig.DEFAULT_HTTP_DEADLINE),
+        "Whole discovery or JWKS exchange, connect to last byte; redirects are never followed.");
     put(ConfigKey.MAX_RESPONSE_BYTES, Integer.toString(GatehouseConfig.DEFAULT_MAX_RESPONSE_BYTES),
         "Largest discovery or JWKS response read.");
     put(ConfigKey.KEY_CACHE_DURATION, duration(DEFAULT_KEY_CACHE_DURATION),

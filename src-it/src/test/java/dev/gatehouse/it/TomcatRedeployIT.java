@@ -61,6 +61,11 @@ class TomcatRedeployIT {
     List<String> leaks =
         reported.stream().filter(message -> message.contains("ThreadLocal")).toList();
     assertEquals(List.of(), leaks, "Tomcat found per-thread values it had to leave behind");
+    // The outbound calls above (discovery, JWKS) ran under a deadline timer: its thread must not
+    // count as one the application started and failed to stop.
+    List<String> threads =
+        reported.stream().filter(message -> message.contains("started a thread")).toList();
+    assertEquals(List.of(), threads, "Tomcat found threads the application left running");
   }
 
   private static int status(URI app, String token) {
