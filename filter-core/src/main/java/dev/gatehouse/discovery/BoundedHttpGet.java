@@ -26,7 +26,6 @@ final class BoundedHttpGet implements SimpleGet {
   private final long maxCacheSeconds;
   private final Runnable onFailure;
   private volatile long lastLifetimeSeconds = -1;
-  private volatile long lastAttemptNanos = System.nanoTime() - Duration.ofDays(1).toNanos();
 
   BoundedHttpGet(GatehouseConfig config) {
     this(config, () -> {});
@@ -42,7 +41,6 @@ final class BoundedHttpGet implements SimpleGet {
 
   @Override
   public SimpleResponse get(String location) throws IOException {
-    lastAttemptNanos = System.nanoTime();
     try {
       SimpleResponse response = new Response(http.get(URI.create(location)));
       if (response.getStatusCode() != 200) {
@@ -58,15 +56,7 @@ final class BoundedHttpGet implements SimpleGet {
         throw new IOException("not a URL: " + location);
       }
       throw e;
-    } finally {
-      // Counted from the end too: callers queued behind a slow fetch must not each fetch again.
-      lastAttemptNanos = System.nanoTime();
     }
-  }
-
-  /** When the last request started or ended, whatever its outcome ({@link System#nanoTime()}). */
-  long lastAttemptNanos() {
-    return lastAttemptNanos;
   }
 
   /** The cache lifetime the last response asked for after clamping, or -1 when it named none. */
