@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class TokenEndpointOutboundTest {
 
   private static final Duration DEADLINE = Duration.ofSeconds(2);
-  private static final Duration MARGIN = Duration.ofMillis(1500);
+  private static final Duration MARGIN = Duration.ofSeconds(4);
 
   private static TokenEndpointClient client() {
     return new TokenEndpointClient(

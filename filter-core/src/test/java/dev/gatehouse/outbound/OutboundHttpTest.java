@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 class OutboundHttpTest {
 
   private static final Duration DEADLINE = Duration.ofSeconds(2);
-  private static final Duration MARGIN = Duration.ofMillis(1500);
+  private static final Duration MARGIN = Duration.ofSeconds(4);
 
   private static OutboundHttp http(boolean loopbackHttp) {
     // The read timeout is longer than the deadline, so that only the deadline can end a drip.

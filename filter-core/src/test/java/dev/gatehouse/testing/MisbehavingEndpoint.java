@@ -23,7 +23,7 @@ public final class MisbehavingEndpoint implements AutoCloseable {
 
   public static final Duration DRIP_INTERVAL = Duration.ofSeconds(1);
   /** Bytes dripped before the connection is closed: long enough to outlast every test deadline. */
-  public static final int DRIPPED_BYTES = 12;
+  public static final int DRIPPED_BYTES = 30;
 
   private final HttpServer server;
   private final ExecutorService executor;
