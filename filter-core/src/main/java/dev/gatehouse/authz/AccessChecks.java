@@ -7,6 +7,7 @@ import dev.gatehouse.error.Rejection;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Everything asked of a verified token before the request goes on, in a fixed order: first what
@@ -20,7 +21,7 @@ public final class AccessChecks {
   private final RevocationList revocations;
   private final List<ClaimRequirement> claims;
   private final Set<String> requiredScopes;
-  private final AccessRule applicationRule;
+  private final @Nullable AccessRule applicationRule;
 
   private AccessChecks(GatehouseConfig config) {
     this.clients = config.clientPolicy();

@@ -6,6 +6,7 @@ import dev.gatehouse.error.Rejection;
 import java.util.Collection;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Which clients' tokens are accepted: a deny-list, an allow-list and the application's {@link
@@ -21,9 +22,9 @@ public final class ClientPolicy {
 
   private final Set<String> allowed;
   private final Set<String> denied;
-  private final ClientRegistry registry;
+  private final @Nullable ClientRegistry registry;
 
-  private ClientPolicy(Set<String> allowed, Set<String> denied, ClientRegistry registry) {
+  private ClientPolicy(Set<String> allowed, Set<String> denied, @Nullable ClientRegistry registry) {
     this.allowed = allowed;
     this.denied = denied;
     this.registry = registry;

@@ -4,6 +4,7 @@ import dev.gatehouse.error.BearerTokenException;
 import dev.gatehouse.error.Rejection;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** The first rule that matches the request's one reading, unless case would change the answer. */
 final class FirstMatch {
@@ -13,7 +14,7 @@ final class FirstMatch {
   static Access decide(List<PathRule> rules, Access otherwise, HttpServletRequest request) {
     String method = request.getMethod();
     String path = path(request);
-    Access ignoringCase = null;
+    @Nullable Access ignoringCase = null;
     for (PathRule rule : rules) {
       if (!rule.covers(method)) {
         continue;
@@ -32,7 +33,7 @@ final class FirstMatch {
    * {@code decided}, unless an earlier rule that matches only when case is ignored asks for
    * something else. Either reading could be the application's, so neither is safe to apply.
    */
-  private static Access unlessCaseMatters(Access decided, Access ignoringCase) {
+  private static Access unlessCaseMatters(Access decided, @Nullable Access ignoringCase) {
     if (ignoringCase != null && !ignoringCase.equals(decided)) {
       throw new BearerTokenException(Rejection.AMBIGUOUS_PATH);
     }

@@ -8,6 +8,7 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where a raw claim value may be injected: only where it cannot outlive the request it was read
@@ -42,7 +43,7 @@ final class ClaimInjection {
   }
 
   /** True when a value injected here would be kept beyond the current request. */
-  static boolean outlivesRequest(InjectionPoint ip, Class<? extends Annotation> ownerScope) {
+  static boolean outlivesRequest(InjectionPoint ip, @Nullable Class<? extends Annotation> ownerScope) {
     return !isLookup(ip) && ownerScope != RequestScoped.class;
   }
 
@@ -59,7 +60,7 @@ final class ClaimInjection {
   }
 
   /** Names the claim and where it is injected, never a value. */
-  static String problem(InjectionPoint ip, Class<? extends Annotation> ownerScope) {
+  static String problem(InjectionPoint ip, @Nullable Class<? extends Annotation> ownerScope) {
     String claim = claim(ip).map(Claim::value).orElse("?");
     String type = ip.getType().getTypeName();
     String owner =

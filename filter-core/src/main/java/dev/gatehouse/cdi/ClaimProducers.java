@@ -5,6 +5,7 @@ import jakarta.enterprise.inject.spi.InjectionPoint;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@link Claim} values of the current request's token. Dependent, because the claim's name comes
@@ -14,7 +15,7 @@ final class ClaimProducers {
 
   @Produces
   @Claim("")
-  String string(InjectionPoint ip, CurrentRequest current) {
+  @Nullable String string(InjectionPoint ip, CurrentRequest current) {
     return ClaimValues.string(read(ip, current)).orElse(null);
   }
 
@@ -27,7 +28,7 @@ final class ClaimProducers {
   /** Also serves {@code long}: CDI resolves a primitive and its wrapper alike. */
   @Produces
   @Claim("")
-  Long number(InjectionPoint ip, CurrentRequest current) {
+  @Nullable Long number(InjectionPoint ip, CurrentRequest current) {
     return ClaimValues.requiredIfPrimitive(ip, ClaimValues.number(read(ip, current)));
   }
 
@@ -40,7 +41,7 @@ final class ClaimProducers {
   /** Also serves {@code boolean}. */
   @Produces
   @Claim("")
-  Boolean flag(InjectionPoint ip, CurrentRequest current) {
+  @Nullable Boolean flag(InjectionPoint ip, CurrentRequest current) {
     return ClaimValues.requiredIfPrimitive(ip, ClaimValues.flag(read(ip, current)));
   }
 
@@ -62,7 +63,7 @@ final class ClaimProducers {
     return ClaimValues.stringSet(read(ip, current));
   }
 
-  private static Object read(InjectionPoint ip, CurrentRequest current) {
+  private static @Nullable Object read(InjectionPoint ip, CurrentRequest current) {
     ClaimInjection.requireRequestLifetime(ip);
     String name = ClaimInjection.claim(ip).map(Claim::value).orElseThrow();
     return current.token().claims().get(name);

@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Converts a claim's JSON value to the injected type. A value of another JSON type is the token's
@@ -19,26 +20,26 @@ final class ClaimValues {
 
   private ClaimValues() {}
 
-  static Optional<String> string(Object value) {
+  static Optional<String> string(@Nullable Object value) {
     return typed(value, String.class);
   }
 
   /** JSON integers; a fraction such as {@code 1.5} is refused rather than rounded. */
-  static Optional<Long> number(Object value) {
+  static Optional<Long> number(@Nullable Object value) {
     if (value instanceof Integer i) {
       return Optional.of(i.longValue());
     }
     return typed(value, Long.class);
   }
 
-  static Optional<Boolean> flag(Object value) {
+  static Optional<Boolean> flag(@Nullable Object value) {
     return typed(value, Boolean.class);
   }
 
   /**
    * A JSON array of strings, or one string (as RFC 7519 allows for {@code aud}); absent is empty.
    */
-  static List<String> strings(Object value) {
+  static List<String> strings(@Nullable Object value) {
     if (value == null) {
       return List.of();
     }
@@ -55,12 +56,12 @@ final class ClaimValues {
     return Collections.unmodifiableList(strings);
   }
 
-  static Set<String> stringSet(Object value) {
+  static Set<String> stringSet(@Nullable Object value) {
     return Collections.unmodifiableSet(new LinkedHashSet<>(strings(value)));
   }
 
   /** A primitive cannot be null, and a default such as 0 or false would pass for a real value. */
-  static <T> T requiredIfPrimitive(InjectionPoint ip, Optional<T> value) {
+  static <T> @Nullable T requiredIfPrimitive(InjectionPoint ip, Optional<T> value) {
     Type type = ip.getType();
     if (type instanceof Class<?> c && c.isPrimitive() && value.isEmpty()) {
       throw invalid();
@@ -68,7 +69,7 @@ final class ClaimValues {
     return value.orElse(null);
   }
 
-  private static <T> Optional<T> typed(Object value, Class<T> type) {
+  private static <T> Optional<T> typed(@Nullable Object value, Class<T> type) {
     if (value == null) {
       return Optional.empty();
     }

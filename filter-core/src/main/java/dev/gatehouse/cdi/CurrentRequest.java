@@ -11,6 +11,7 @@ import jakarta.servlet.ServletRequest;
 import java.security.Principal;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The servlet request behind the active CDI request context, from which the injected token, caller
@@ -26,7 +27,7 @@ import java.util.Optional;
 @RequestScoped
 public class CurrentRequest {
 
-  private ServletRequest request;
+  private @Nullable ServletRequest request;
 
   /** For the container. */
   protected CurrentRequest() {}
@@ -59,7 +60,8 @@ public class CurrentRequest {
   /** The principal the filter made for the verified token, as the container would return it. */
   Principal caller() {
     token();
-    Object principal = request.getAttribute(AccessToken.PRINCIPAL_ATTRIBUTE);
+    ServletRequest bound = request;
+    Object principal = bound == null ? null : bound.getAttribute(AccessToken.PRINCIPAL_ATTRIBUTE);
     if (principal instanceof TokenPrincipal tokenPrincipal) {
       return tokenPrincipal;
     }

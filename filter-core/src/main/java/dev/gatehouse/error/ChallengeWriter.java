@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Set;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one place that writes refusals: the {@code WWW-Authenticate} challenge of RFC 6750 section 3
@@ -46,7 +47,7 @@ public final class ChallengeWriter {
   }
 
   /** Parameters always in the order realm, error, error_description, scope. */
-  String challenge(Rejection rejection, String scope) {
+  String challenge(Rejection rejection, @Nullable String scope) {
     StringBuilder header = new StringBuilder("Bearer realm=").append(quoted(realm));
     rejection
         .error()
@@ -63,7 +64,7 @@ public final class ChallengeWriter {
     return header.toString();
   }
 
-  private static String scopeParameter(Set<String> scopes) {
+  private static @Nullable String scopeParameter(Set<String> scopes) {
     return scopes.isEmpty() ? null : String.join(" ", new TreeSet<>(scopes));
   }
 

@@ -2,6 +2,7 @@ package dev.gatehouse.error;
 
 import java.util.Locale;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Every reason a request is refused, with its RFC 6750 error and the one description clients see.
@@ -46,10 +47,10 @@ public enum Rejection {
   /** The path has more than one reading (authz.RequestPaths): refused before any rule. */
   AMBIGUOUS_PATH(BearerErrorCode.INVALID_REQUEST, "The request path is ambiguous.");
 
-  private final BearerErrorCode error;
+  private final @Nullable BearerErrorCode error;
   private final String description;
 
-  Rejection(BearerErrorCode error, String description) {
+  Rejection(@Nullable BearerErrorCode error, String description) {
     this.error = error;
     this.description = description;
   }

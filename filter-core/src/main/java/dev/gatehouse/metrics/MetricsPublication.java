@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Shows one filter's counters while the filter lives: an MBean and, when Micrometer is on the
@@ -82,7 +83,7 @@ public final class MetricsPublication implements AutoCloseable {
   }
 
   private static Optional<MetricsExport> micrometer(
-      GatehouseCounters counters, MetricsSettings settings, ServletContext context) {
+      GatehouseCounters counters, MetricsSettings settings, @Nullable ServletContext context) {
     if (!settings.micrometer()) {
       return Optional.empty();
     }
@@ -123,7 +124,7 @@ public final class MetricsPublication implements AutoCloseable {
     return base;
   }
 
-  static String baseName(FilterConfig filterConfig, ServletContext context) {
+  static String baseName(@Nullable FilterConfig filterConfig, @Nullable ServletContext context) {
     String filter = filterConfig == null ? null : filterConfig.getFilterName();
     String name = filter == null || filter.isBlank() ? DEFAULT_NAME : filter;
     String path = contextPath(context);
@@ -140,12 +141,12 @@ public final class MetricsPublication implements AutoCloseable {
     return clean.toString();
   }
 
-  private static ServletContext contextOf(FilterConfig filterConfig) {
+  private static @Nullable ServletContext contextOf(@Nullable FilterConfig filterConfig) {
     return filterConfig == null ? null : filterConfig.getServletContext();
   }
 
   /** Containers always know it; a hand-made context in a test may not. */
-  private static String contextPath(ServletContext context) {
+  private static String contextPath(@Nullable ServletContext context) {
     try {
       String path = context == null ? null : context.getContextPath();
       return path == null ? "" : path;
@@ -154,7 +155,7 @@ public final class MetricsPublication implements AutoCloseable {
     }
   }
 
-  private static Object attribute(ServletContext context) {
+  private static @Nullable Object attribute(@Nullable ServletContext context) {
     try {
       return context == null
           ? null

@@ -2,6 +2,7 @@ package dev.gatehouse.metrics;
 
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where a filter shows its counters. By default both ways are on: an MBean in the platform
@@ -21,9 +22,9 @@ public final class MetricsSettings {
 
   private final boolean jmx;
   private final boolean micrometer;
-  private final Object meterRegistry;
+  private final @Nullable Object meterRegistry;
 
-  private MetricsSettings(boolean jmx, boolean micrometer, Object meterRegistry) {
+  private MetricsSettings(boolean jmx, boolean micrometer, @Nullable Object meterRegistry) {
     this.jmx = jmx;
     this.micrometer = micrometer;
     this.meterRegistry = meterRegistry;

@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import javax.net.ssl.HttpsURLConnection;
 import javax.net.ssl.SSLSocketFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one way Gatehouse talks to the provider. Each exchange: https unless plain http to a loopback
@@ -40,14 +41,14 @@ public final class OutboundHttp {
 
   private final OutboundLimits limits;
   /** Null for the JVM's default at the time of each exchange. */
-  private final SSLSocketFactory tls;
+  private final @Nullable SSLSocketFactory tls;
 
   public OutboundHttp(OutboundLimits limits) {
     this(limits, null);
   }
 
   /** With a TLS socket factory of its own; for tests against a local https server. */
-  OutboundHttp(OutboundLimits limits, SSLSocketFactory tls) {
+  OutboundHttp(OutboundLimits limits, @Nullable SSLSocketFactory tls) {
     this.limits = limits;
     this.tls = tls;
   }
@@ -81,7 +82,7 @@ public final class OutboundHttp {
     return exchange(uri, body.getBytes(StandardCharsets.UTF_8), headers);
   }
 
-  private OutboundReply exchange(URI uri, byte[] form, Map<String, String> headers)
+  private OutboundReply exchange(URI uri, byte @Nullable [] form, Map<String, String> headers)
       throws IOException {
     try {
       IssuerNames.requireFetchable(uri, limits.insecureLoopbackHttp(), "outbound request");

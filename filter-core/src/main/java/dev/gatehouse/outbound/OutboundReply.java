@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A complete answer: status, headers (names as sent) and the whole body, read within the limits.
@@ -20,7 +21,7 @@ public record OutboundReply(int status, Map<String, List<String>> headers, byte[
   }
 
   /** The values of the header {@code name} in any case, or null when it was not sent. */
-  public List<String> header(String name) {
+  public @Nullable List<String> header(String name) {
     String wanted = name.toLowerCase(Locale.ROOT);
     for (Map.Entry<String, List<String>> e : headers.entrySet()) {
       if (e.getKey().toLowerCase(Locale.ROOT).equals(wanted)) {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * RFC 6750 section 2: the {@code Authorization: Bearer} header, and, only when switched on, the
@@ -65,7 +66,7 @@ public final class RequestTokenExtractor implements BearerTokenExtractor {
   }
 
   /** The token of the one {@code Authorization: Bearer} header; null without one. */
-  private static String fromHeader(HttpServletRequest request) {
+  private static @Nullable String fromHeader(HttpServletRequest request) {
     Enumeration<String> headers = request.getHeaders("Authorization");
     if (headers == null || !headers.hasMoreElements()) {
       return null;
