@@ -1,76 +1,14 @@
 package dev.gatehouse.demo;
 
-import static dev.gatehouse.GatehouseConfig.DEFAULT_CLOCK_SKEW;
-import static dev.gatehouse.GatehouseConfig.DEFAULT_CONNECT_TIMEOUT;
-import static dev.gatehouse.GatehouseConfig.DEFAULT_KEY_CACHE_DURATION;
-import static dev.gatehouse.GatehouseConfig.DEFAULT_KEY_REFRESH_COOLDOWN;
-import static dev.gatehouse.GatehouseConfig.DEFAULT_KEY_RETENTION;
-import static dev.gatehouse.GatehouseConfig.DEFAULT_READ_TIMEOUT;
-
-import dev.gatehouse.GatehouseConfig;
 import dev.gatehouse.config.ConfigKey;
 import dev.gatehouse.login.LoginConfig;
 import dev.gatehouse.login.LoginKey;
-import java.time.Duration;
-import java.util.EnumMap;
-import java.util.Map;
-import java.util.TreeSet;
 
 /** The text of {@code --help}: endpoints, the three ways to choose a provider, every setting. */
 final class Help {
 
-  private record Entry(String defaultValue, String description) {}
-
   private static final int WIDTH = 92;
   private static final String INDENT = "      ";
-  private static final Map<ConfigKey, Entry> GATEHOUSE = new EnumMap<>(ConfigKey.class);
-
-  static {
-    put(ConfigKey.ISSUER, "the local provider",
-        "Issuer the token's iss must equal; a bare host such as tenant.auth0.com means"
-            + " https://tenant.auth0.com/. Setting it trusts that provider instead of the local"
-            + " one.");
-    put(ConfigKey.AUDIENCES, DemoSettings.LOCAL_AUDIENCE + " (offline only)",
-        "Audiences, one of which the token's aud must contain (the API identifier).");
-    put(ConfigKey.JWKS_URI, "from discovery",
-        "JWKS URL to use instead of the jwks_uri of the discovery document.");
-    put(ConfigKey.PUBLIC_KEY, "none",
-        "A PEM public key or JWKS JSON to verify with; nothing is fetched.");
-    put(ConfigKey.PUBLIC_KEY_LOCATION, "none",
-        "File, file: URL or classpath: resource holding that key; an https URL is a JWKS URL.");
-    put(ConfigKey.ALGORITHMS, String.join(",", new TreeSet<>(GatehouseConfig.DEFAULT_ALGORITHMS)),
-        "The only JWS algorithms accepted; HMAC and none are never accepted.");
-    put(ConfigKey.CLOCK_SKEW, duration(DEFAULT_CLOCK_SKEW),
-        "Tolerance for exp, nbf and iat (at most 5m).");
-    put(ConfigKey.REQUIRED_SCOPES, "none",
-        "Scopes every /api request needs, on top of the per-endpoint ones.");
-    put(ConfigKey.SCOPE_CLAIMS, String.join(",", GatehouseConfig.DEFAULT_SCOPE_CLAIMS),
-        "Claims whose values count as scopes (Auth0 RBAC writes permissions).");
-    put(ConfigKey.REALM, GatehouseConfig.DEFAULT_REALM,
-        "realm of the WWW-Authenticate challenge.");
-    put(ConfigKey.ALLOW_QUERY_TOKEN, "false",
-        "Also accept ?access_token= (risky: URLs end up in logs and Referer headers).");
-    put(ConfigKey.ALLOW_FORM_TOKEN, "false",
-        "Also accept an access_token field in a form-encoded POST body.");
-    put(ConfigKey.ALLOW_INSECURE_LOOPBACK_HTTP, "false (true offline)",
-        "Allow plain http provider URLs on localhost, 127.x.x.x and [::1] only.");
-    put(ConfigKey.MAX_TOKEN_LENGTH, Integer.toString(GatehouseConfig.DEFAULT_MAX_TOKEN_LENGTH),
-        "Longest token accepted, in characters; longer ones get 400 unparsed.");
-    put(ConfigKey.CONNECT_TIMEOUT, duration(DEFAULT_CONNECT_TIMEOUT),
-        "Connect timeout for discovery and JWKS requests.");
-    put(ConfigKey.READ_TIMEOUT, duration(DEFAULT_READ_TIMEOUT),
-        "Read timeout for discovery and JWKS requests.");
-    put(ConfigKey.HTTP_DEADLINE, duration(GatehouseConfig.DEFAULT_HTTP_DEADLINE),
-        "Whole discovery or JWKS exchange, connect to last byte; redirects are never followed.");
-    put(ConfigKey.MAX_RESPONSE_BYTES, Integer.toString(GatehouseConfig.DEFAULT_MAX_RESPONSE_BYTES),
-        "Largest discovery or JWKS response read.");
-    put(ConfigKey.KEY_CACHE_DURATION, duration(DEFAULT_KEY_CACHE_DURATION),
-        "How long keys are kept when the JWKS response has no Cache-Control.");
-    put(ConfigKey.KEY_REFRESH_COOLDOWN, duration(DEFAULT_KEY_REFRESH_COOLDOWN),
-        "Least time between JWKS fetches for unknown keys or after failures.");
-    put(ConfigKey.KEY_RETENTION, duration(DEFAULT_KEY_RETENTION),
-        "How long the last good keys keep working while the JWKS endpoint fails.");
-  }
 
   private Help() {}
 
@@ -134,7 +72,9 @@ final class Help {
         .append(DemoLogin.SIGNED_OUT_PATH).append(" (Allowed Logout URL).\n");
     out.append("\nGatehouse filter (see docs/configuration.md)\n");
     for (ConfigKey key : ConfigKey.values()) {
-      Entry entry = GATEHOUSE.getOrDefault(key, new Entry("see GatehouseConfig", ""));
+      FilterSettingsHelp.Entry entry =
+          FilterSettingsHelp.of(key)
+              .orElseThrow(() -> new IllegalStateException(key + " has no --help entry"));
       String alias = key.microProfileAlias().map(a -> " Also read as " + a + ".").orElse("");
       setting(out, key.property(), entry.defaultValue(), entry.description() + alias);
     }
@@ -160,24 +100,5 @@ final class Help {
     if (line.length() > 0) {
       out.append(INDENT).append(line).append('\n');
     }
-  }
-
-  private static void put(ConfigKey key, String defaultValue, String description) {
-    GATEHOUSE.put(key, new Entry(defaultValue, description));
-  }
-
-  /** In the short form the settings accept: 30s, 10m, 24h. */
-  static String duration(Duration d) {
-    if (d.toMillis() % 1000 != 0) {
-      return d.toMillis() + "ms";
-    }
-    long seconds = d.toSeconds();
-    if (seconds != 0 && seconds % 3600 == 0) {
-      return seconds / 3600 + "h";
-    }
-    if (seconds != 0 && seconds % 60 == 0) {
-      return seconds / 60 + "m";
-    }
-    return seconds + "s";
   }
 }

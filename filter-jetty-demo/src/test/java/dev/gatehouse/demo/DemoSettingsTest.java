@@ -182,11 +182,25 @@ class DemoSettingsTest {
     }
 
     @Test
+    void whenHelpIsShownThenEveryFilterSettingHasARealDefaultAndADescription() {
+      String help = Help.text();
+      for (ConfigKey key : ConfigKey.values()) {
+        FilterSettingsHelp.Entry entry =
+            FilterSettingsHelp.of(key).orElseThrow(() -> new AssertionError(key + " has no entry"));
+        assertFalse(entry.defaultValue().isBlank(), key.property());
+        assertFalse(entry.description().isBlank(), key.property());
+        assertTrue(help.contains(key.property() + "  [" + DemoSettings.environmentVariable(key.property())
+            + "]  default: " + entry.defaultValue()), key.property());
+      }
+      assertFalse(help.contains("see GatehouseConfig"));
+    }
+
+    @Test
     void durationWhenWholeUnitsThenShortForm() {
-      assertEquals("30s", Help.duration(GatehouseConfig.DEFAULT_CLOCK_SKEW));
-      assertEquals("10m", Help.duration(GatehouseConfig.DEFAULT_KEY_CACHE_DURATION));
-      assertEquals("24h", Help.duration(GatehouseConfig.DEFAULT_KEY_RETENTION));
-      assertEquals("1500ms", Help.duration(java.time.Duration.ofMillis(1500)));
+      assertEquals("30s", FilterSettingsHelp.duration(GatehouseConfig.DEFAULT_CLOCK_SKEW));
+      assertEquals("10m", FilterSettingsHelp.duration(GatehouseConfig.DEFAULT_KEY_CACHE_DURATION));
+      assertEquals("24h", FilterSettingsHelp.duration(GatehouseConfig.DEFAULT_KEY_RETENTION));
+      assertEquals("1500ms", FilterSettingsHelp.duration(java.time.Duration.ofMillis(1500)));
     }
   }
 }
