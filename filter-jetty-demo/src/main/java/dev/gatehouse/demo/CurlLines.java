@@ -15,7 +15,7 @@ final class CurlLines {
   private static final String CURL = "curl -i -w '\\n' ";
 
   /** Pulls {@code access_token} out of the token response without needing jq. */
-  private static final String EXTRACT_TOKEN =
+  static final String EXTRACT_TOKEN =
       "  | sed -n 's/.*\"access_token\" *: *\"\\([^\"]*\\)\".*/\\1/p')\n";
 
   private CurlLines() {}

@@ -137,6 +137,10 @@ public final class DemoServer {
       System.out.print(Help.text());
       return;
     }
+    if (List.of(args).equals(List.of("--provider-only"))) {
+      ProviderOnly.run(DemoSettings.fromMicroProfile());
+      return;
+    }
     if (args.length > 0) {
       fail(2, "unknown argument '" + args[0] + "'; settings are environment variables or"
           + " system properties, which go before -jar: java -Ddemo.port=9090 -jar ... (--help)");

@@ -18,7 +18,10 @@ final class Help {
         """
         Gatehouse demo: a small API on embedded Jetty, protected by GatehouseFilter.
 
-        Usage: java -jar filter-jetty-demo-0.1.0-SNAPSHOT-all.jar [--help]
+        Usage: java -jar filter-jetty-demo-0.1.0-SNAPSHOT-all.jar [--help | --provider-only]
+
+        --provider-only starts only the local OpenID provider (port: DEMO_PROVIDER_PORT), to test
+        your own WAR on Tomcat or Jetty; it prints the two settings and a token request.
 
         Endpoints (on 127.0.0.1)
           GET  /health       public
