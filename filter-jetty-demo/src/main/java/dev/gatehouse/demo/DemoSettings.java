@@ -157,7 +157,7 @@ final class DemoSettings {
 
   String auth0Audience() {
     return required(
-        AUTH0_AUDIENCE, "the Identifier of the API in Auth0, e.g. urn:apigee:target:api");
+        AUTH0_AUDIENCE, "the Identifier of the API in Auth0, e.g. https://api.example.com");
   }
 
   Optional<String> auth0ClientId() {

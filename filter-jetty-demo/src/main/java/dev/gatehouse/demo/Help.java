@@ -53,7 +53,7 @@ final class Help {
     setting(out, DemoSettings.AUTH0_DOMAIN, "none",
         "Tenant domain, e.g. your-tenant.eu.auth0.com; setting it trusts that tenant.");
     setting(out, DemoSettings.AUTH0_AUDIENCE, "none",
-        "Identifier of the API in Auth0, e.g. urn:apigee:target:api; required with the domain.");
+        "Identifier of the API in Auth0, e.g. https://api.example.com; required with the domain.");
     setting(out, DemoSettings.AUTH0_CLIENT_ID, "none",
         "Client id of the machine-to-machine application, shown in the token curl line.");
     setting(out, DemoSettings.AUTH0_CLIENT_SECRET, "none",
