@@ -3,7 +3,9 @@ package dev.gatehouse.login;
 import dev.gatehouse.GatehouseConfig;
 import dev.gatehouse.discovery.KeySource;
 import dev.gatehouse.error.ProviderUnavailableException;
+import dev.gatehouse.time.ClockSkew;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import org.jose4j.jwa.AlgorithmConstraints;
@@ -48,7 +50,7 @@ final class IdTokenVerifier {
             .registerValidator(new IssValidator(api.issuer().toString(), true))
             .registerValidator(new AudValidator(Set.of(clientId), true))
             .registerValidator(new ClientValidator(clientId))
-            .registerValidator(new TimeValidator(api.clock(), api.clockSkew().toSeconds()))
+            .registerValidator(new TimeValidator(api.clock(), ClockSkew.of(api.clockSkew())))
             .build();
   }
 
@@ -124,26 +126,33 @@ final class IdTokenVerifier {
   }
 
   /** {@code exp} and {@code iat} required, against the configured clock and skew. */
-  private record TimeValidator(Clock clock, long skewSeconds) implements ErrorCodeValidator {
+  private record TimeValidator(Clock clock, ClockSkew skew) implements ErrorCodeValidator {
     @Override
     public Error validate(JwtContext context) throws MalformedClaimException {
       JwtClaims claims = context.getJwtClaims();
-      long now = clock.instant().getEpochSecond();
+      Instant now = clock.instant();
       NumericDate exp = claims.getExpirationTime();
       NumericDate iat = claims.getIssuedAt();
       if (exp == null) {
         return new Error(ErrorCodes.EXPIRATION_MISSING, "exp missing");
       }
-      if (now - skewSeconds >= exp.getValue()) {
+      if (skew.isExpired(instant(exp), now)) {
         return new Error(ErrorCodes.EXPIRED, "expired");
       }
       if (iat == null) {
         return new Error(ErrorCodes.ISSUED_AT_MISSING, "iat missing");
       }
-      if (iat.getValue() > now + skewSeconds) {
+      if (skew.isIssuedInFuture(instant(iat), now)) {
         return new Error(ErrorCodes.ISSUED_AT_INVALID_FUTURE, "iat in the future");
       }
       return null;
+    }
+
+    /** jose4j saturates huge numbers to a long; clamped, they compare as before and never throw. */
+    private static Instant instant(NumericDate date) {
+      long seconds = date.getValue();
+      return Instant.ofEpochSecond(
+          Math.max(Instant.MIN.getEpochSecond(), Math.min(Instant.MAX.getEpochSecond(), seconds)));
     }
   }
 }
