@@ -4,6 +4,7 @@ import dev.gatehouse.GatehouseConfig;
 import dev.gatehouse.discovery.KeySource;
 import dev.gatehouse.error.ProviderUnavailableException;
 import dev.gatehouse.time.ClockSkew;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -38,7 +39,8 @@ final class IdTokenVerifier {
 
   private final JwtConsumer consumer;
 
-  IdTokenVerifier(GatehouseConfig api, String clientId, KeySource keys) {
+  /** @param issuer the trusted issuer users log in with, compared exactly with {@code iss} */
+  IdTokenVerifier(GatehouseConfig api, URI issuer, String clientId, KeySource keys) {
     String[] algorithms = api.algorithms().toArray(String[]::new);
     this.consumer =
         new JwtConsumerBuilder()
@@ -47,7 +49,7 @@ final class IdTokenVerifier {
             .setJweAlgorithmConstraints(ConstraintType.PERMIT)
             .setJweContentEncryptionAlgorithmConstraints(ConstraintType.PERMIT)
             .setVerificationKeyResolver(new IdTokenKeyResolver(keys, api.algorithms()))
-            .registerValidator(new IssValidator(api.issuer().toString(), true))
+            .registerValidator(new IssValidator(issuer.toString(), true))
             .registerValidator(new AudValidator(Set.of(clientId), true))
             .registerValidator(new ClientValidator(clientId))
             .registerValidator(new TimeValidator(api.clock(), ClockSkew.of(api.clockSkew())))
