@@ -31,7 +31,12 @@ public final class ClockSkew {
 
   /** RFC 7519 section 4.1.4: not accepted on or after {@code exp}, less the tolerance. */
   public boolean isExpired(Instant exp, Instant now) {
-    return now.getEpochSecond() - seconds >= exp.getEpochSecond();
+    return isExpired(exp.getEpochSecond(), now.getEpochSecond());
+  }
+
+  /** The same in epoch seconds, for a hot path that reads {@code Clock.millis()} to save a copy. */
+  public boolean isExpired(long expEpochSecond, long nowEpochSecond) {
+    return nowEpochSecond - seconds >= expEpochSecond;
   }
 
   /** RFC 7519 section 4.1.5: not accepted before {@code nbf}, less the tolerance. */

@@ -26,6 +26,12 @@ class ClockSkewTest {
   }
 
   @Test
+  void whenGivenInEpochSecondsThenTheSameAnswer() {
+    assertTrue(THIRTY.isExpired(1_000_000 - 30, 1_000_000));
+    assertFalse(THIRTY.isExpired(1_000_000 - 29, 1_000_000));
+  }
+
+  @Test
   void whenNoSkewThenATokenIsExpiredAtItsExpSecond() {
     ClockSkew none = ClockSkew.of(Duration.ZERO);
     assertTrue(none.isExpired(Instant.ofEpochSecond(1_000_000), NOW));
