@@ -3,6 +3,7 @@ package dev.gatehouse;
 import dev.gatehouse.authz.RevocationList;
 import dev.gatehouse.config.ConfigBinder;
 import dev.gatehouse.config.FilterSettings;
+import dev.gatehouse.discovery.Providers;
 import dev.gatehouse.error.BearerTokenException;
 import dev.gatehouse.error.ProviderUnavailableException;
 import dev.gatehouse.metrics.MetricsPublication;
@@ -89,6 +90,42 @@ public class GatehouseFilter implements Filter {
   }
 
   /**
+   * What this filter did with a request, for a filter that contains this one ({@code
+   * GatehouseLoginFilter}): it acts on the decision itself, never on a response status that the
+   * application may have set too.
+   */
+  public enum Decision {
+    /** Handed on down the chain, with an identity or (on a public path) without. */
+    ADMITTED,
+    /** Refused with 401: no token, or a token that is not valid. */
+    UNAUTHENTICATED,
+    /** Refused with another status: a denied path, missing scopes, a malformed request. */
+    REFUSED,
+    /** Answered 503: the token could not be checked now. */
+    UNAVAILABLE
+  }
+
+  /**
+   * For a filter that contains this one: as {@link #doFilter} (or, with {@code allowAnonymous},
+   * {@link #doFilterAllowingAnonymous}), and says what it decided.
+   */
+  public Decision filter(
+      ServletRequest req, ServletResponse res, FilterChain chain, boolean allowAnonymous)
+      throws IOException, ServletException {
+    return run(req, res, chain, allowAnonymous);
+  }
+
+  /**
+   * For a filter that contains this one: the providers this filter verifies tokens with, one per
+   * trusted issuer, so that it reads the same discovery document and keys; null before {@link
+   * #init(FilterConfig)}.
+   */
+  public Providers providers() {
+    Pipeline p = pipeline;
+    return p == null ? null : p.providers();
+  }
+
+  /**
    * For a filter that contains this one and lets some requests go on without signing in ({@code
    * GatehouseLoginFilter}'s {@code pass} action): as {@link #doFilter}, except that a request
    * carrying no token at all, on a path whose rule asks only for authentication, goes on
@@ -100,7 +137,8 @@ public class GatehouseFilter implements Filter {
     run(req, res, chain, true);
   }
 
-  private void run(ServletRequest req, ServletResponse res, FilterChain chain, boolean anonymous)
+  private Decision run(
+      ServletRequest req, ServletResponse res, FilterChain chain, boolean anonymous)
       throws IOException, ServletException {
     if (!(req instanceof HttpServletRequest request)
         || !(res instanceof HttpServletResponse response)) {
@@ -115,7 +153,7 @@ public class GatehouseFilter implements Filter {
       // An error page or an async continuation of a request this filter already decided: it keeps
       // that decision (never verified again, never refused) with the identity headers rebuilt.
       handOn(p, p.readmit(request), response, chain);
-      return;
+      return Decision.ADMITTED;
     }
     HttpServletRequest admitted;
     try {
@@ -127,15 +165,18 @@ public class GatehouseFilter implements Filter {
       LOG.debug("gatehouse rejected reason={}", e.rejection().reasonCode());
       p.counters().rejected(e.rejection());
       p.challenges().reject(response, e);
-      return;
+      return e.rejection().status() == HttpServletResponse.SC_UNAUTHORIZED
+          ? Decision.UNAUTHENTICATED
+          : Decision.REFUSED;
     } catch (ProviderUnavailableException e) {
       // The failed fetch itself is logged at WARN where it happens, at a bounded rate.
       LOG.debug("gatehouse unavailable reason={}", e.reason());
       p.counters().unavailable(e.reason());
       p.challenges().unavailable(response, e.retryAfter());
-      return;
+      return Decision.UNAVAILABLE;
     }
     handOn(p, admitted, response, chain);
+    return Decision.ADMITTED;
   }
 
   private static void handOn(

@@ -3,6 +3,7 @@ package dev.gatehouse;
 import dev.gatehouse.authz.Access;
 import dev.gatehouse.authz.AccessChecks;
 import dev.gatehouse.authz.PathRules;
+import dev.gatehouse.discovery.Providers;
 import dev.gatehouse.error.BearerTokenException;
 import dev.gatehouse.error.ChallengeWriter;
 import dev.gatehouse.error.Rejection;
@@ -27,6 +28,7 @@ final class Pipeline {
   private final ChallengeWriter challenges;
   private final GatehouseConfig config;
   private final GatehouseCounters counters = new GatehouseCounters();
+  private final Providers providers;
 
   private Pipeline(GatehouseConfig config) {
     this.config = config;
@@ -37,7 +39,8 @@ final class Pipeline {
             config.formParameterTokens(),
             config.maxTokenLength(),
             config.introspection().isPresent());
-    this.verifier = Verifiers.of(config, counters);
+    this.providers = Verifiers.providers(config, counters);
+    this.verifier = Verifiers.of(config, providers, counters);
     this.checks = AccessChecks.of(config);
     this.identityHeaders = config.identityHeaders().orElse(null);
     this.challenges = new ChallengeWriter(config.realm());
@@ -53,6 +56,11 @@ final class Pipeline {
 
   ChallengeWriter challenges() {
     return challenges;
+  }
+
+  /** One provider per trusted issuer, shared with a login filter that contains this one. */
+  Providers providers() {
+    return providers;
   }
 
   /** This pipeline's counters; each filter instance has its own. */

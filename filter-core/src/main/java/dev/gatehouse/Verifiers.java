@@ -1,7 +1,8 @@
 package dev.gatehouse;
 
+import dev.gatehouse.discovery.IssuerProvider;
 import dev.gatehouse.discovery.KeySource;
-import dev.gatehouse.discovery.RemoteKeySource;
+import dev.gatehouse.discovery.Providers;
 import dev.gatehouse.discovery.StaticKeySource;
 import dev.gatehouse.introspection.IntrospectionConfig;
 import dev.gatehouse.introspection.IntrospectionVerifier;
@@ -12,14 +13,17 @@ import dev.gatehouse.verify.AccessTokenVerifier;
 import dev.gatehouse.verify.CachingAccessTokenVerifier;
 import dev.gatehouse.verify.IssuerRoutingVerifier;
 import dev.gatehouse.verify.JwtAccessTokenVerifier;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Builds step 3 once per configuration: a verifier for each trusted issuer (with its own keys and a
- * share of the token cache), routed by {@code iss} when there are several, and introspection for
- * tokens that are not JWTs when an endpoint is configured.
+ * Builds step 3 once per configuration: one provider (discovery and keys) per trusted issuer, a
+ * verifier for each on that provider's keys (with a share of the token cache), routed by {@code
+ * iss} when there are several, and introspection for tokens that are not JWTs when an endpoint is
+ * configured. The providers are built first and handed on, so the login verifies ID tokens with
+ * the same keys and reads the same discovery document.
  */
 final class Verifiers {
 
@@ -27,8 +31,23 @@ final class Verifiers {
 
   private Verifiers() {}
 
-  static AccessTokenVerifier of(GatehouseConfig config, MetricsRecorder metrics) {
-    AccessTokenVerifier jwt = jwt(config, metrics);
+  /** One provider per trusted issuer; nothing is fetched yet. */
+  static Providers providers(GatehouseConfig config, MetricsRecorder metrics) {
+    List<TrustedIssuer> issuers = config.issuers();
+    List<IssuerProvider> providers = new ArrayList<>(issuers.size());
+    for (TrustedIssuer issuer : issuers) {
+      providers.add(
+          IssuerProvider.create(
+              config.forIssuerOnly(issuer),
+              configuredKeys(issuer, issuer == issuers.get(0)),
+              metrics));
+    }
+    return new Providers(providers);
+  }
+
+  static AccessTokenVerifier of(
+      GatehouseConfig config, Providers providers, MetricsRecorder metrics) {
+    AccessTokenVerifier jwt = jwt(config, providers, metrics);
     if (config.introspection().isEmpty()) {
       return jwt;
     }
@@ -44,37 +63,43 @@ final class Verifiers {
     return token -> TokenSyntax.isJwt(token) ? jwt.verify(token) : opaque.verify(token);
   }
 
-  private static AccessTokenVerifier jwt(GatehouseConfig config, MetricsRecorder metrics) {
+  private static AccessTokenVerifier jwt(
+      GatehouseConfig config, Providers providers, MetricsRecorder metrics) {
     List<TrustedIssuer> issuers = config.issuers();
     if (issuers.size() == 1) {
-      return forIssuer(config, issuers.get(0), true, 1, metrics);
+      return forIssuer(config, issuers.get(0), providers, 1, metrics);
     }
     Map<String, AccessTokenVerifier> byIssuer = new LinkedHashMap<>();
     for (TrustedIssuer issuer : issuers) {
       byIssuer.put(
           issuer.issuer().toString(),
-          forIssuer(config, issuer, issuer == issuers.get(0), issuers.size(), metrics));
+          forIssuer(config, issuer, providers, issuers.size(), metrics));
     }
     return new IssuerRoutingVerifier(byIssuer);
+  }
+
+  /** The keys the configuration gives for {@code issuer}, checked now; null when fetched. */
+  private static KeySource configuredKeys(TrustedIssuer issuer, boolean first) {
+    if (issuer.publicKey().isEmpty()) {
+      return null;
+    }
+    boolean named = !issuer.name().equals(issuer.issuer().toString());
+    return StaticKeySource.parse(
+        issuer.publicKey().get(),
+        first && !named
+            ? "gatehouse.public-key (or public-key-location, mp.jwt.verify.publickey*)"
+            : issuer.property("public-key"));
   }
 
   private static AccessTokenVerifier forIssuer(
       GatehouseConfig config,
       TrustedIssuer issuer,
-      boolean first,
+      Providers providers,
       int shares,
       MetricsRecorder metrics) {
-    GatehouseConfig only = config.forIssuerOnly(issuer);
-    boolean named = !issuer.name().equals(issuer.issuer().toString());
-    KeySource keys =
-        issuer.publicKey().isPresent()
-            ? StaticKeySource.parse(
-                issuer.publicKey().get(),
-                first && !named
-                    ? "gatehouse.public-key (or public-key-location, mp.jwt.verify.publickey*)"
-                    : issuer.property("public-key"))
-            : RemoteKeySource.create(only, metrics);
-    JwtAccessTokenVerifier verifier = new JwtAccessTokenVerifier(only, keys);
+    KeySource keys = providers.of(issuer.issuer()).orElseThrow().keys();
+    JwtAccessTokenVerifier verifier =
+        new JwtAccessTokenVerifier(config.forIssuerOnly(issuer), keys);
     if (config.tokenCacheMaxEntries() == 0) {
       return verifier;
     }

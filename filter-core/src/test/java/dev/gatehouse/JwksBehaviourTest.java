@@ -6,12 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gatehouse.testing.LocalJwksServer;
+import dev.gatehouse.testing.MutableClock;
 import dev.gatehouse.testing.LocalJwksServer.Mode;
 import dev.gatehouse.testing.ProtectedApi;
 import dev.gatehouse.testing.ProtectedApi.Reply;
 import dev.gatehouse.testing.TestKeys;
 import dev.gatehouse.testing.TestTokens;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -114,9 +116,11 @@ class JwksBehaviourTest {
     @Test
     void whenManyTokensNameRandomKidsThenRefetchesStayWithinThePerMinuteLimit() throws Exception {
       Duration cooldown = Duration.ofSeconds(2);
-      try (ProtectedApi api = ProtectedApi.start(config().keyRefreshCooldown(cooldown).build())) {
-        assertEquals(200, api.get(tokens.valid().build()).status());
-        pastCooldown(cooldown);
+      MutableClock clock = new MutableClock(Instant.now());
+      try (ProtectedApi api =
+          ProtectedApi.start(config().keyRefreshCooldown(cooldown).clock(clock).build())) {
+        assertEquals(200, api.get(tokens.validAt(clock.instant()).build()).status());
+        clock.advance(cooldown);
 
         long start = System.nanoTime();
         List<String> challenges =
@@ -124,7 +128,12 @@ class JwksBehaviourTest {
                 8,
                 200,
                 () ->
-                    api.get(tokens.valid().kid(UUID.randomUUID().toString()).build()).challenge());
+                    api.get(
+                            tokens
+                                .validAt(clock.instant())
+                                .kid(UUID.randomUUID().toString())
+                                .build())
+                        .challenge());
         long minutes = 1 + Duration.ofNanos(System.nanoTime() - start).toMinutes();
 
         assertEquals(List.of(invalidToken(UNKNOWN_KEY)), challenges.stream().distinct().toList());
@@ -156,14 +165,17 @@ class JwksBehaviourTest {
     @Test
     void whenTheRefetchStillLacksTheKidThenTheTokenIsRejectedAndKnownKeysKeepWorking()
         throws Exception {
-      try (ProtectedApi api = ProtectedApi.start(config().build())) {
-        assertEquals(200, api.get(tokens.valid().build()).status());
-        pastCooldown(COOLDOWN);
+      MutableClock clock = new MutableClock(Instant.now());
+      try (ProtectedApi api = ProtectedApi.start(config().clock(clock).build())) {
+        assertEquals(200, api.get(tokens.validAt(clock.instant()).build()).status());
+        clock.advance(COOLDOWN);
 
         assertEquals(
             invalidToken(UNKNOWN_KEY),
-            api.get(tokens.valid().signedWith(TestKeys.ATTACKER).build()).challenge());
-        assertEquals(200, api.get(tokens.valid().build()).status());
+            api.get(tokens.validAt(clock.instant()).signedWith(TestKeys.ATTACKER).build())
+                .challenge());
+        assertEquals(2, provider.jwksRequests(), "the unknown kid was looked for once");
+        assertEquals(200, api.get(tokens.validAt(clock.instant()).build()).status());
       }
     }
   }

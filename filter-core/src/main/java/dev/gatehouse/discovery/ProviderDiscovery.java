@@ -5,6 +5,7 @@ import dev.gatehouse.IssuerNames;
 import dev.gatehouse.error.ProviderUnavailableException;
 import dev.gatehouse.error.ProviderUnavailableException.Cause;
 import dev.gatehouse.metrics.MetricsRecorder;
+import dev.gatehouse.time.Ticker;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -21,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * Reads the provider's OpenID Connect Discovery document once, on first use, into {@link
  * ProviderMetadata}: its {@code jwks_uri} (required) and the login endpoints (optional). A failure
  * is remembered for the refresh cooldown, so a provider that is down is asked again at that pace
- * and no faster, whatever the request rate.
+ * and no faster, whatever the request rate (as the configured clock tells, see {@link Ticker}).
  */
 public final class ProviderDiscovery {
 
@@ -32,6 +33,7 @@ public final class ProviderDiscovery {
   private final boolean insecureLoopbackHttp;
   private final Duration retryAfter;
   private final MetricsRecorder metrics;
+  private final Ticker ticker;
   private final ReentrantLock lock = new ReentrantLock();
   private volatile ProviderMetadata metadata;
   private long retryAtNanos;
@@ -53,7 +55,8 @@ public final class ProviderDiscovery {
         new BoundedHttpGet(config),
         config.insecureLoopbackHttp(),
         config.keyRefreshCooldown(),
-        metrics);
+        metrics,
+        Ticker.of(config.clock()));
   }
 
   ProviderDiscovery(
@@ -61,12 +64,14 @@ public final class ProviderDiscovery {
       SimpleGet http,
       boolean insecureLoopbackHttp,
       Duration retryAfter,
-      MetricsRecorder metrics) {
+      MetricsRecorder metrics,
+      Ticker ticker) {
     this.issuer = issuer;
     this.http = http;
     this.insecureLoopbackHttp = insecureLoopbackHttp;
     this.retryAfter = retryAfter;
     this.metrics = metrics;
+    this.ticker = ticker;
   }
 
   /**
@@ -91,7 +96,7 @@ public final class ProviderDiscovery {
       if (metadata != null) {
         return metadata;
       }
-      long now = System.nanoTime();
+      long now = ticker.nanos();
       if (lastFailure != null && now - retryAtNanos < 0) {
         throw new ProviderUnavailableException(
             lastFailure, Duration.ofNanos(retryAtNanos - now), null);

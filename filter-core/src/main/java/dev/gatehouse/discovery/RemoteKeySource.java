@@ -4,6 +4,7 @@ import dev.gatehouse.GatehouseConfig;
 import dev.gatehouse.error.ProviderUnavailableException;
 import dev.gatehouse.error.ProviderUnavailableException.Cause;
 import dev.gatehouse.metrics.MetricsRecorder;
+import dev.gatehouse.time.Ticker;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -11,13 +12,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.jose4j.jwk.HttpsJwks;
 import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.lang.JoseException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Keys from a JWKS URL, held by jose4j's {@link HttpsJwks}: it honours {@code Cache-Control} and
@@ -45,29 +43,21 @@ public final class RemoteKeySource implements KeySource {
   /** The {@code Retry-After} for a request that gave up waiting for a fetch in progress. */
   private static final Duration RETRY_AFTER_WAIT = Duration.ofSeconds(1);
 
-  private static final Logger LOG = LoggerFactory.getLogger(RemoteKeySource.class);
-
   private final Supplier<URI> location;
   private final BoundedHttpGet http;
   private final GatehouseConfig config;
   private final long cooldownNanos;
   private final MetricsRecorder metrics;
-  private final LongSupplier ticker;
+  private final Ticker ticker;
   /** {@link UnknownKidFetches#mayFetch} guarded by {@link #lock}. */
   private final UnknownKidFetches unknownKidFetches;
   /** The last key set counted as fetched: jose4j builds a new list for each successful fetch. */
   private final AtomicReference<List<JsonWebKey>> counted = new AtomicReference<>();
+  private final AtomicReference<KeySetState> state = new AtomicReference<>(KeySetState.NONE);
   private final ReentrantLock lock = new ReentrantLock();
-  private volatile HttpsJwks jwks;
-  private volatile boolean loaded;
-  private volatile boolean failed;
-  private volatile long failedAtNanos;
-  private volatile List<JsonWebKey> freshList;
-  private volatile long freshAtNanos;
-  private volatile long freshLifetimeNanos;
 
   private RemoteKeySource(
-      Supplier<URI> location, GatehouseConfig config, MetricsRecorder metrics, LongSupplier ticker) {
+      Supplier<URI> location, GatehouseConfig config, MetricsRecorder metrics, Ticker ticker) {
     this.location = location;
     this.ticker = ticker;
     this.config = config;
@@ -79,7 +69,7 @@ public final class RemoteKeySource implements KeySource {
         new BoundedHttpGet(
             config,
             () -> {
-              unknownKidFetches.failed(ticker.getAsLong());
+              unknownKidFetches.failed(ticker.nanos());
               metrics.jwksFetchFailed();
             });
   }
@@ -91,23 +81,31 @@ public final class RemoteKeySource implements KeySource {
 
   /** The same, counting JWKS and discovery fetches. */
   public static KeySource create(GatehouseConfig config, MetricsRecorder metrics) {
-    return create(config, metrics, System::nanoTime);
+    return create(config, metrics, Ticker.of(config.clock()));
   }
 
-  /** The same, reading time from {@code ticker} ({@link System#nanoTime()} semantics); for tests. */
-  static KeySource create(GatehouseConfig config, MetricsRecorder metrics, LongSupplier ticker) {
+  /** The same, reading elapsed time from {@code ticker}; for tests. */
+  static KeySource create(GatehouseConfig config, MetricsRecorder metrics, Ticker ticker) {
+    return create(config, ProviderDiscovery.create(config, metrics), metrics, ticker);
+  }
+
+  /**
+   * Keys from the configured JWKS URL, or from the one {@code discovery} (the issuer's, shared with
+   * whatever else reads it) names; nothing is fetched before the first use.
+   */
+  static KeySource create(
+      GatehouseConfig config, ProviderDiscovery discovery, MetricsRecorder metrics, Ticker ticker) {
     if (config.jwksUri().isPresent()) {
       URI fixed = config.jwksUri().get();
       return new RemoteKeySource(() -> fixed, config, metrics, ticker);
     }
-    ProviderDiscovery discovery = ProviderDiscovery.create(config, metrics);
     return new RemoteKeySource(discovery::jwksUri, config, metrics, ticker);
   }
 
   @Override
   public List<JsonWebKey> keys() {
     HttpsJwks set = jwks();
-    if (!loaded) {
+    if (!state.get().loaded()) {
       firstLoad(set);
     }
     throwIfBackingOff();
@@ -119,10 +117,10 @@ public final class RemoteKeySource implements KeySource {
       markFailed();
       throw failure(e);
     }
-    failed = false;
-    long now = ticker.getAsLong();
-    observe(current, now);
-    if (now - freshAtNanos > freshLifetimeNanos + config.keyRetention().toNanos()) {
+    state.updateAndGet(KeySetState::succeeded);
+    long now = ticker.nanos();
+    KeySetState known = observe(current, now);
+    if (known.staleBeyond(now, config.keyRetention().toNanos())) {
       throw new ProviderUnavailableException(
           Cause.KEYS_UNAVAILABLE, config.keyRefreshCooldown(), null);
     }
@@ -138,15 +136,15 @@ public final class RemoteKeySource implements KeySource {
       if (current != seen) {
         return true; // another thread fetched while this one waited
       }
-      if (!unknownKidFetches.mayFetch(ticker.getAsLong())) {
+      if (!unknownKidFetches.mayFetch(ticker.nanos())) {
         return false;
       }
       set.refresh();
       unknownKidFetches.succeeded();
-      observe(set.getJsonWebKeys(), ticker.getAsLong());
+      observe(set.getJsonWebKeys(), ticker.nanos());
       return true;
     } catch (IOException | JoseException | ClassCastException e) {
-      unknownKidFetches.failed(ticker.getAsLong());
+      unknownKidFetches.failed(ticker.nanos());
       throw failure(e);
     } finally {
       lock.unlock();
@@ -169,39 +167,38 @@ public final class RemoteKeySource implements KeySource {
   }
 
   /** jose4j builds a new list on every successful fetch and keeps the same one through failures. */
-  private void observe(List<JsonWebKey> current, long now) {
-    if (current != freshList) {
-      long lifetime = http.lastLifetimeSeconds();
-      freshLifetimeNanos =
-          (lifetime >= 0 ? Duration.ofSeconds(lifetime) : config.keyCacheDuration()).toNanos();
-      freshAtNanos = now;
-      freshList = current;
-      if (counted.getAndSet(current) != current) {
-        metrics.jwksFetched(); // once per new set, however many threads observe it at once
-      }
+  private KeySetState observe(List<JsonWebKey> current, long now) {
+    KeySetState known = state.get();
+    if (current == known.fresh()) {
+      return known;
     }
+    long lifetime = http.lastLifetimeSeconds();
+    long lifetimeNanos =
+        (lifetime >= 0 ? Duration.ofSeconds(lifetime) : config.keyCacheDuration()).toNanos();
+    KeySetState updated =
+        state.updateAndGet(
+            s -> current == s.fresh() ? s : s.observed(current, now, lifetimeNanos));
+    if (counted.getAndSet(current) != current) {
+      metrics.jwksFetched(); // once per new set, however many threads observe it at once
+    }
+    return updated;
   }
 
   private HttpsJwks jwks() {
-    HttpsJwks existing = jwks;
+    HttpsJwks existing = state.get().jwks();
     if (existing != null) {
       return existing;
     }
     URI uri = location.get();
     lock.lock();
     try {
-      if (jwks == null) {
-        HttpsJwks created = new HttpsJwks(uri.toString());
-        created.setSimpleHttpGet(http);
-        created.setDefaultCacheDuration(config.keyCacheDuration().toSeconds());
-        // On a failed refresh jose4j keeps the old set this long before trying again; our own
-        // limit on the age of that set is applied in keys().
-        created.setRetainCacheOnErrorDuration(config.keyRefreshCooldown().toSeconds());
-        // Our cooldown decides when an unknown kid may cause a fetch, so jose4j must not skip it.
-        created.setRefreshReprieveThreshold(0);
-        jwks = created;
+      HttpsJwks known = state.get().jwks();
+      if (known != null) {
+        return known;
       }
-      return jwks;
+      HttpsJwks created = JwksCache.create(uri, http, config);
+      state.updateAndGet(s -> s.withJwks(created));
+      return created;
     } finally {
       lock.unlock();
     }
@@ -210,14 +207,13 @@ public final class RemoteKeySource implements KeySource {
   private void firstLoad(HttpsJwks set) {
     lock.lock();
     try {
-      if (loaded) {
+      if (state.get().loaded()) {
         return;
       }
       throwIfBackingOff();
       set.refresh();
-      observe(set.getJsonWebKeys(), ticker.getAsLong());
-      loaded = true;
-      failed = false;
+      observe(set.getJsonWebKeys(), ticker.nanos());
+      state.updateAndGet(KeySetState::asLoaded);
     } catch (IOException | JoseException | ClassCastException e) {
       markFailed();
       throw failure(e);
@@ -228,32 +224,18 @@ public final class RemoteKeySource implements KeySource {
 
   /** After a fetch that left no usable keys, the provider is not asked again before the cooldown. */
   private void throwIfBackingOff() {
-    if (failed) {
-      long waited = ticker.getAsLong() - failedAtNanos;
-      if (waited < cooldownNanos) {
-        throw new ProviderUnavailableException(
-            Cause.KEYS_UNAVAILABLE, Duration.ofNanos(cooldownNanos - waited), null);
-      }
+    long left = state.get().backoffLeft(ticker.nanos(), cooldownNanos);
+    if (left > 0) {
+      throw new ProviderUnavailableException(Cause.KEYS_UNAVAILABLE, Duration.ofNanos(left), null);
     }
   }
 
   private void markFailed() {
-    failedAtNanos = ticker.getAsLong();
-    failed = true;
+    long now = ticker.nanos();
+    state.updateAndGet(s -> s.failedAt(now));
   }
 
-  /**
-   * Also for {@link ClassCastException}: jose4j's JWKS parser throws it for JSON of the wrong shape
-   * ({@code "keys": "x"}), which is a provider failure like any unreadable body.
-   */
   private ProviderUnavailableException failure(Exception e) {
-    if (!(e instanceof IOException)) {
-      metrics.jwksFetchFailed(); // the body was not a key set; HTTP failures count where they occur
-    }
-    LOG.warn(
-        "gatehouse keys_unavailable: cannot fetch the JWKS ({})",
-        e instanceof IOException ? e.toString() : e.getClass().getSimpleName());
-    return new ProviderUnavailableException(
-        Cause.KEYS_UNAVAILABLE, config.keyRefreshCooldown(), e);
+    return KeyFetchFailure.of(e, metrics, config.keyRefreshCooldown());
   }
 }

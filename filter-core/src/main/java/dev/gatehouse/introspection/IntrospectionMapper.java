@@ -3,6 +3,7 @@ package dev.gatehouse.introspection;
 import dev.gatehouse.AccessToken;
 import dev.gatehouse.error.BearerTokenException;
 import dev.gatehouse.error.Rejection;
+import dev.gatehouse.time.ClockSkew;
 import dev.gatehouse.verify.ScopeValues;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,14 +29,14 @@ final class IntrospectionMapper {
   private final IntrospectionConfig config;
   private final List<String> scopeClaims;
   private final Clock clock;
-  private final long skewSeconds;
+  private final ClockSkew skew;
 
   IntrospectionMapper(
       IntrospectionConfig config, List<String> scopeClaims, Clock clock, Duration skew) {
     this.config = config;
     this.scopeClaims = scopeClaims;
     this.clock = clock;
-    this.skewSeconds = skew.toSeconds();
+    this.skew = ClockSkew.of(skew);
   }
 
   /**
@@ -67,13 +68,13 @@ final class IntrospectionMapper {
       throw new BearerTokenException(Rejection.TOKEN_INACTIVE);
     }
     requireBearerAccessToken(r.get("token_type"));
-    long now = clock.instant().getEpochSecond();
+    Instant now = clock.instant();
     Instant exp = instant(r.get("exp"));
-    if (exp != null && now - skewSeconds >= exp.getEpochSecond()) {
+    if (exp != null && skew.isExpired(exp, now)) {
       throw new BearerTokenException(Rejection.EXPIRED);
     }
     Instant nbf = instant(r.get("nbf"));
-    if (nbf != null && now + skewSeconds < nbf.getEpochSecond()) {
+    if (nbf != null && skew.isNotYetValid(nbf, now)) {
       throw new BearerTokenException(Rejection.NOT_YET_VALID);
     }
     List<String> audiences = audiences(r.get("aud"));

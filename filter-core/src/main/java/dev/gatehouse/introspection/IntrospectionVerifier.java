@@ -11,6 +11,8 @@ import dev.gatehouse.error.Rejection;
 import dev.gatehouse.introspection.IntrospectionMapper.Outcome;
 import dev.gatehouse.metrics.MetricsRecorder;
 import dev.gatehouse.outbound.OutboundLimits;
+import dev.gatehouse.time.ClockSkew;
+import dev.gatehouse.time.Ticker;
 import dev.gatehouse.verify.AccessTokenVerifier;
 import dev.gatehouse.verify.TokenDigest;
 import java.time.Clock;
@@ -34,7 +36,7 @@ public final class IntrospectionVerifier implements AccessTokenVerifier {
   private final IntrospectionClient client;
   private final IntrospectionMapper mapper;
   private final Clock clock;
-  private final long skewSeconds;
+  private final ClockSkew skew;
   private final AsyncCache<TokenDigest, Outcome> cache;
   private final MetricsRecorder metrics;
 
@@ -87,11 +89,11 @@ public final class IntrospectionVerifier implements AccessTokenVerifier {
     this.client = new IntrospectionClient(config, limits);
     this.mapper = new IntrospectionMapper(config, scopeClaims, clock, skew);
     this.clock = clock;
-    this.skewSeconds = skew.toSeconds();
+    this.skew = ClockSkew.of(skew);
     this.cache =
         Caffeine.newBuilder()
             .maximumSize(config.cacheMaxEntries())
-            .ticker(() -> Duration.ofMillis(clock.millis()).toNanos())
+            .ticker(Ticker.of(clock)::nanos)
             .expireAfter(new Lifetime(clock, config.cacheDuration(), config.negativeCacheDuration()))
             .buildAsync();
   }
@@ -131,7 +133,7 @@ public final class IntrospectionVerifier implements AccessTokenVerifier {
       throw new BearerTokenException(outcome.rejection());
     }
     AccessToken verified = outcome.token();
-    if (clock.instant().getEpochSecond() - skewSeconds >= verified.expiresAt().getEpochSecond()) {
+    if (skew.isExpired(verified.expiresAt(), clock.instant())) {
       cache.synchronous().invalidate(key);
       throw new BearerTokenException(Rejection.EXPIRED);
     }

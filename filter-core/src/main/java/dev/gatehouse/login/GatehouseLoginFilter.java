@@ -2,6 +2,7 @@ package dev.gatehouse.login;
 
 import dev.gatehouse.GatehouseConfig;
 import dev.gatehouse.GatehouseFilter;
+import dev.gatehouse.TrustedIssuer;
 import dev.gatehouse.config.ConfigBinder;
 import dev.gatehouse.config.FilterSettings;
 import dev.gatehouse.config.PropertyLookup;
@@ -129,15 +130,9 @@ public class GatehouseLoginFilter implements Filter {
       FilterChain chain,
       String token)
       throws IOException, ServletException {
-    boolean[] admitted = {false};
-    p.bearer.doFilter(
-        new SessionBearerRequest(request, token),
-        response,
-        (rq, rs) -> {
-          admitted[0] = true;
-          chain.doFilter(rq, rs);
-        });
-    if (!admitted[0] && response.getStatus() == HttpServletResponse.SC_UNAUTHORIZED) {
+    GatehouseFilter.Decision decision =
+        p.bearer.filter(new SessionBearerRequest(request, token), response, chain, false);
+    if (decision == GatehouseFilter.Decision.UNAUTHENTICATED) {
       // The bearer filter refused the session's token: it will not get better by itself.
       LOG.debug("gatehouse login session token refused; the session's login ends");
       p.sessions.forget(request);
@@ -200,10 +195,13 @@ public class GatehouseLoginFilter implements Filter {
 
     Parts(GatehouseConfig api, LoginConfig login) {
       this.login = login;
+      TrustedIssuer issuer = LoginIssuer.choose(api.issuers(), login.issuer());
       this.bearer = new GatehouseFilter(api);
       this.challenges = new ChallengeWriter(api.realm());
       this.loginPaths = new LoginPaths(login.loginPaths());
-      ProviderAccess provider = new ProviderAccess(api, login);
+      // The bearer filter's provider of that issuer: one discovery document, one key set.
+      ProviderAccess provider =
+          new ProviderAccess(api, login, bearer.providers().of(issuer.issuer()).orElseThrow());
       TokenEndpointClient tokens = new TokenEndpointClient(login, api.insecureLoopbackHttp());
       SessionLocks locks = new SessionLocks();
       this.start = new LoginStart(login, provider, api.clock(), locks);

@@ -1,55 +1,52 @@
 package dev.gatehouse.login;
 
+import dev.gatehouse.AccessToken;
 import dev.gatehouse.GatehouseConfig;
 import dev.gatehouse.discovery.KeySource;
+import dev.gatehouse.error.BearerTokenException;
 import dev.gatehouse.error.ProviderUnavailableException;
-import java.time.Clock;
+import dev.gatehouse.verify.AccessTokenVerifier;
+import dev.gatehouse.verify.JwtAccessTokenVerifier;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
-import java.util.Set;
-import org.jose4j.jwa.AlgorithmConstraints;
-import org.jose4j.jwa.AlgorithmConstraints.ConstraintType;
-import org.jose4j.jwt.JwtClaims;
-import org.jose4j.jwt.MalformedClaimException;
-import org.jose4j.jwt.NumericDate;
-import org.jose4j.jwt.consumer.AudValidator;
-import org.jose4j.jwt.consumer.ErrorCodeValidator;
-import org.jose4j.jwt.consumer.ErrorCodes;
-import org.jose4j.jwt.consumer.InvalidJwtException;
-import org.jose4j.jwt.consumer.IssValidator;
-import org.jose4j.jwt.consumer.JwtConsumer;
-import org.jose4j.jwt.consumer.JwtConsumerBuilder;
-import org.jose4j.jwt.consumer.JwtContext;
+import java.util.Locale;
+import java.util.Map;
+import org.jose4j.json.JsonUtil;
+import org.jose4j.lang.JoseException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Verifies ID tokens as OpenID Connect Core section 3.1.3.7 asks, with one jose4j {@link
- * JwtConsumer} built once: signature by a trusted key with a configured algorithm, {@code iss}
- * exactly the issuer, {@code aud} containing the client id (and {@code azp} the client id when
- * there are several audiences or {@code azp} is present), {@code exp} required and not passed,
- * {@code iat} required and not in the future, {@code sub} required, and the {@code nonce} of the
- * login that asked for it.
+ * Verifies ID tokens as OpenID Connect Core section 3.1.3.7 asks, with the access tokens' own
+ * verifier (the same key resolution, signature and encoding checks, and date validators, on the
+ * same keys), configured for this client: {@code iss} exactly the login's issuer, {@code aud}
+ * containing the client id. On top of it the checks only an ID token has: the header type is not
+ * {@code at+jwt} (RFC 9068 section 2.1: an access token must not pass as an ID token), {@code iat}
+ * and {@code sub} are required, {@code azp} is the client id when there are several audiences or
+ * it is present, and the {@code nonce} is the one of the login that asked for it.
  */
 final class IdTokenVerifier {
 
   private static final Logger LOG = LoggerFactory.getLogger(IdTokenVerifier.class);
 
-  private final JwtConsumer consumer;
+  private final AccessTokenVerifier verifier;
+  private final String clientId;
 
-  IdTokenVerifier(GatehouseConfig api, String clientId, KeySource keys) {
-    String[] algorithms = api.algorithms().toArray(String[]::new);
-    this.consumer =
-        new JwtConsumerBuilder()
-            .setSkipAllDefaultValidators()
-            .setJwsAlgorithmConstraints(new AlgorithmConstraints(ConstraintType.PERMIT, algorithms))
-            .setJweAlgorithmConstraints(ConstraintType.PERMIT)
-            .setJweContentEncryptionAlgorithmConstraints(ConstraintType.PERMIT)
-            .setVerificationKeyResolver(new IdTokenKeyResolver(keys, api.algorithms()))
-            .registerValidator(new IssValidator(api.issuer().toString(), true))
-            .registerValidator(new AudValidator(Set.of(clientId), true))
-            .registerValidator(new ClientValidator(clientId))
-            .registerValidator(new TimeValidator(api.clock(), api.clockSkew().toSeconds()))
-            .build();
+  /** @param issuer the trusted issuer users log in with, compared exactly with {@code iss} */
+  IdTokenVerifier(GatehouseConfig api, URI issuer, String clientId, KeySource keys) {
+    this.clientId = clientId;
+    GatehouseConfig.Builder forClient =
+        GatehouseConfig.forIssuer(issuer.toString())
+            .audiences(clientId)
+            .algorithms(api.algorithms())
+            .clock(api.clock())
+            .clockSkew(api.clockSkew());
+    if (api.insecureLoopbackHttp()) {
+      forClient.allowInsecureLoopbackHttp();
+    }
+    this.verifier = new JwtAccessTokenVerifier(forClient.build(), keys);
   }
 
   /**
@@ -60,13 +57,12 @@ final class IdTokenVerifier {
    *     can be had
    */
   String verify(String idToken, String expectedNonce) {
-    JwtClaims claims = process(idToken);
-    Object nonce = claims.getClaimValue("nonce");
-    if (!(nonce instanceof String n) || !Pkce.sameValue(expectedNonce, n)) {
-      LOG.warn("gatehouse login id_token_invalid: nonce does not match the login");
-      throw new LoginException(LoginFailure.ID_TOKEN_INVALID);
+    AccessToken claims = process(idToken);
+    if (!(claims.claim("nonce").orElse(null) instanceof String n)
+        || !Pkce.sameValue(expectedNonce, n)) {
+      throw invalid("nonce does not match the login");
     }
-    return subject(claims);
+    return claims.subject().orElseThrow();
   }
 
   /**
@@ -75,75 +71,56 @@ final class IdTokenVerifier {
    * @throws LoginException {@code ID_TOKEN_INVALID}
    */
   void verifyRenewed(String idToken, String expectedSubject) {
-    JwtClaims claims = process(idToken);
-    if (!subject(claims).equals(expectedSubject)) {
-      LOG.warn("gatehouse login id_token_invalid: the renewed ID token names another subject");
-      throw new LoginException(LoginFailure.ID_TOKEN_INVALID);
+    if (!process(idToken).subject().orElseThrow().equals(expectedSubject)) {
+      throw invalid("the renewed ID token names another subject");
     }
   }
 
-  private JwtClaims process(String idToken) {
+  private AccessToken process(String idToken) {
+    if (isAccessTokenType(idToken)) {
+      throw invalid("access token type");
+    }
+    AccessToken claims;
     try {
-      return consumer.processToClaims(idToken);
+      claims = verifier.verify(idToken);
     } catch (ProviderUnavailableException e) {
       throw new LoginException(LoginFailure.PROVIDER_UNAVAILABLE, e.retryAfter());
-    } catch (InvalidJwtException e) {
-      // Error codes only: jose4j's messages quote the claims.
-      LOG.warn(
-          "gatehouse login id_token_invalid: codes {}",
-          e.getErrorDetails().stream().map(d -> d.getErrorCode()).toList());
-      throw new LoginException(LoginFailure.ID_TOKEN_INVALID);
+    } catch (BearerTokenException e) {
+      throw invalid(e.rejection().reasonCode()); // a fixed code: never the token or its claims
     }
+    if (claims.subject().filter(s -> !s.isBlank()).isEmpty()) {
+      throw invalid("no subject");
+    }
+    if (claims.issuedAt().isEmpty()) {
+      throw invalid("no iat");
+    }
+    Object azp = claims.claim("azp").orElse(null);
+    List<String> audiences = claims.audiences();
+    if ((azp != null || audiences.size() > 1) && !clientId.equals(azp)) {
+      throw invalid("azp is not this client");
+    }
+    return claims;
   }
 
-  private static String subject(JwtClaims claims) {
+  /** A header {@code typ} of {@code at+jwt} (or {@code application/at+jwt}); unreadable is not. */
+  private static boolean isAccessTokenType(String token) {
+    int dot = token.indexOf('.');
+    if (dot <= 0) {
+      return false; // the verifier refuses it as malformed
+    }
     try {
-      String sub = claims.getSubject();
-      if (sub == null || sub.isBlank()) {
-        throw new MalformedClaimException("sub");
-      }
-      return sub;
-    } catch (MalformedClaimException e) {
-      LOG.warn("gatehouse login id_token_invalid: no subject");
-      throw new LoginException(LoginFailure.ID_TOKEN_INVALID);
+      String header =
+          new String(Base64.getUrlDecoder().decode(token.substring(0, dot)), StandardCharsets.UTF_8);
+      Map<String, Object> members = JsonUtil.parseJson(header);
+      return members.get("typ") instanceof String t
+          && t.toLowerCase(Locale.ROOT).endsWith("at+jwt");
+    } catch (IllegalArgumentException | JoseException | ClassCastException e) {
+      return false; // the verifier refuses it as malformed
     }
   }
 
-  /** {@code azp}, when present or needed, must name this client. */
-  private record ClientValidator(String clientId) implements ErrorCodeValidator {
-    @Override
-    public Error validate(JwtContext context) throws MalformedClaimException {
-      JwtClaims claims = context.getJwtClaims();
-      List<String> audiences = claims.getAudience();
-      Object azp = claims.getClaimValue("azp");
-      if ((azp != null || audiences.size() > 1) && !clientId.equals(azp)) {
-        return new Error(ErrorCodes.AUDIENCE_INVALID, "azp");
-      }
-      return null;
-    }
-  }
-
-  /** {@code exp} and {@code iat} required, against the configured clock and skew. */
-  private record TimeValidator(Clock clock, long skewSeconds) implements ErrorCodeValidator {
-    @Override
-    public Error validate(JwtContext context) throws MalformedClaimException {
-      JwtClaims claims = context.getJwtClaims();
-      long now = clock.instant().getEpochSecond();
-      NumericDate exp = claims.getExpirationTime();
-      NumericDate iat = claims.getIssuedAt();
-      if (exp == null) {
-        return new Error(ErrorCodes.EXPIRATION_MISSING, "exp missing");
-      }
-      if (now - skewSeconds >= exp.getValue()) {
-        return new Error(ErrorCodes.EXPIRED, "expired");
-      }
-      if (iat == null) {
-        return new Error(ErrorCodes.ISSUED_AT_MISSING, "iat missing");
-      }
-      if (iat.getValue() > now + skewSeconds) {
-        return new Error(ErrorCodes.ISSUED_AT_INVALID_FUTURE, "iat in the future");
-      }
-      return null;
-    }
+  private static LoginException invalid(String why) {
+    LOG.warn("gatehouse login id_token_invalid: {}", why);
+    return new LoginException(LoginFailure.ID_TOKEN_INVALID);
   }
 }

@@ -16,9 +16,9 @@ import java.util.Set;
 
 /**
  * The browser-login settings of {@link GatehouseLoginFilter}, fixed at build time and checked in
- * {@link Builder#build()}. The provider (issuer, keys, algorithms, clock) is the one of the {@code
- * GatehouseConfig} the filter is given, so the ID token and the access token are trusted from the
- * same place.
+ * {@link Builder#build()}. The provider (issuer, keys, algorithms, clock) is one of the trusted
+ * issuers of the {@code GatehouseConfig} the filter is given ({@link Builder#issuer}), so the ID
+ * token and the access token are trusted from the same place, with the same keys.
  *
  * <p>Paths are relative to the web application (without its context path) and start with {@code /}.
  * Start from {@link #forClient(String, String, String)}; every other value has a default.
@@ -69,6 +69,7 @@ public final class LoginConfig {
   private final Optional<URI> publicBaseUrl;
   private final Set<String> allowedHosts;
   private final boolean alwaysSecureCookie;
+  private final Optional<String> issuer;
 
   private LoginConfig(Builder b) {
     this.clientId = b.clientId;
@@ -90,6 +91,7 @@ public final class LoginConfig {
     this.alwaysSecureCookie =
         b.alwaysSecureCookie
             || (b.publicBaseUrl != null && "https".equals(b.publicBaseUrl.getScheme()));
+    this.issuer = Optional.ofNullable(b.issuer);
   }
 
   /**
@@ -190,6 +192,14 @@ public final class LoginConfig {
     return alwaysSecureCookie;
   }
 
+  /**
+   * Which trusted issuer users log in with: its name in {@code gatehouse.issuers}, or its issuer
+   * URL. Empty means the only one; with several, the filter refuses to start without it.
+   */
+  public Optional<String> issuer() {
+    return issuer;
+  }
+
   @Override
   public String toString() {
     return "LoginConfig[clientId="
@@ -224,6 +234,7 @@ public final class LoginConfig {
     private URI publicBaseUrl;
     private Set<String> allowedHosts = new LinkedHashSet<>();
     private boolean alwaysSecureCookie;
+    private String issuer;
 
     private Builder(String clientId, String clientSecret, String redirectPath) {
       this.clientId = clientId;
@@ -345,6 +356,15 @@ public final class LoginConfig {
      */
     public Builder alwaysSecureCookie() {
       this.alwaysSecureCookie = true;
+      return this;
+    }
+
+    /**
+     * The trusted issuer users log in with, when the configuration trusts several: its name in
+     * {@code gatehouse.issuers} or its issuer URL. Checked against them when the filter starts.
+     */
+    public Builder issuer(String nameOrUrl) {
+      this.issuer = requireText(nameOrUrl, LoginKey.ISSUER).trim();
       return this;
     }
 

@@ -62,6 +62,7 @@ public final class LoginConfigBinder {
     set(LoginKey.PUBLIC_BASE_URL, v -> b.publicBaseUrl(uri(v, LoginKey.PUBLIC_BASE_URL)));
     set(LoginKey.ALLOWED_HOSTS, v -> b.allowedHosts(list(v)));
     set(LoginKey.SECURE_COOKIE, v -> secureCookie(v, b));
+    set(LoginKey.ISSUER, b::issuer);
     return b.build();
   }
 

@@ -24,7 +24,8 @@ public enum LoginKey {
   REFRESH_AHEAD("gatehouse.login.refresh-ahead"),
   PUBLIC_BASE_URL("gatehouse.login.public-base-url"),
   ALLOWED_HOSTS("gatehouse.login.allowed-hosts"),
-  SECURE_COOKIE("gatehouse.login.secure-cookie");
+  SECURE_COOKIE("gatehouse.login.secure-cookie"),
+  ISSUER("gatehouse.login.issuer");
 
   private final String property;
 

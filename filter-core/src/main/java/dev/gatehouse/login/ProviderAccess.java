@@ -1,11 +1,9 @@
 package dev.gatehouse.login;
 
 import dev.gatehouse.GatehouseConfig;
-import dev.gatehouse.discovery.KeySource;
+import dev.gatehouse.discovery.IssuerProvider;
 import dev.gatehouse.discovery.ProviderDiscovery;
 import dev.gatehouse.discovery.ProviderMetadata;
-import dev.gatehouse.discovery.RemoteKeySource;
-import dev.gatehouse.discovery.StaticKeySource;
 import dev.gatehouse.error.ProviderUnavailableException;
 import java.net.URI;
 import java.util.Optional;
@@ -15,26 +13,26 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The provider as the login sees it: the endpoints from its discovery document and the verifier of
- * its ID tokens, keyed like the bearer filter (a configured key, a configured JWKS URL, or the
- * discovered one). Nothing is fetched before the first login; outages become {@code
- * PROVIDER_UNAVAILABLE} with the discovery cooldown as {@code Retry-After}.
+ * its ID tokens. Both come from the bearer filter's {@link IssuerProvider} of the login's issuer,
+ * so the document is read once and ID tokens are verified with the very keys access tokens are.
+ * Nothing is fetched before the first login; outages become {@code PROVIDER_UNAVAILABLE} with the
+ * discovery cooldown as {@code Retry-After}.
  */
 final class ProviderAccess {
 
   private static final Logger LOG = LoggerFactory.getLogger(ProviderAccess.class);
 
+  private final IssuerProvider provider;
   private final ProviderDiscovery discovery;
   private final IdTokenVerifier idTokens;
   private final GatehouseConfig api;
 
-  ProviderAccess(GatehouseConfig api, LoginConfig login) {
+  /** @param provider the bearer filter's provider of the login's issuer */
+  ProviderAccess(GatehouseConfig api, LoginConfig login, IssuerProvider provider) {
     this.api = api;
-    this.discovery = ProviderDiscovery.create(api);
-    KeySource keys =
-        api.publicKey().isPresent()
-            ? StaticKeySource.parse(api.publicKey().get(), "gatehouse.public-key")
-            : RemoteKeySource.create(api);
-    this.idTokens = new IdTokenVerifier(api, login.clientId(), keys);
+    this.provider = provider;
+    this.discovery = provider.discovery();
+    this.idTokens = new IdTokenVerifier(api, provider.issuer(), login.clientId(), provider.keys());
   }
 
   URI authorizationEndpoint() {
@@ -62,7 +60,7 @@ final class ProviderAccess {
               LOG.warn(
                   "gatehouse login provider_unavailable: the discovery document of {} has"
                       + " no acceptable {}",
-                  api.issuer(),
+                  provider.issuer(),
                   name);
               return new LoginException(
                   LoginFailure.PROVIDER_UNAVAILABLE, api.keyRefreshCooldown());

@@ -1,7 +1,9 @@
 package dev.gatehouse.verify;
 
+import dev.gatehouse.time.ClockSkew;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.MalformedClaimException;
 import org.jose4j.jwt.NumericDate;
@@ -24,38 +26,42 @@ final class LifetimeValidator implements ErrorCodeValidator {
   static final Duration LATEST_AHEAD = Duration.ofDays(100 * 365);
 
   private final Clock clock;
-  private final long skewSeconds;
+  private final ClockSkew skew;
 
   LifetimeValidator(Clock clock, Duration skew) {
     this.clock = clock;
-    this.skewSeconds = skew.toSeconds();
+    this.skew = ClockSkew.of(skew);
   }
 
   @Override
   public Error validate(JwtContext context) throws MalformedClaimException {
     JwtClaims claims = context.getJwtClaims();
-    long now = clock.instant().getEpochSecond();
+    Instant now = clock.instant();
     NumericDate exp = claims.getExpirationTime();
     if (exp == null) {
       return new Error(ErrorCodes.EXPIRATION_MISSING, "exp missing");
     }
     NumericDate nbf = claims.getNotBefore();
     NumericDate iat = claims.getIssuedAt();
-    long latest = now + LATEST_AHEAD.toSeconds();
+    long latest = now.getEpochSecond() + LATEST_AHEAD.toSeconds();
     if (outOfRange(exp, latest) || outOfRange(nbf, latest) || outOfRange(iat, latest)) {
       return new Error(ErrorCodes.MALFORMED_CLAIM, "date out of range");
     }
-    // RFC 7519 section 4.1.4: not accepted on or after exp.
-    if (now - skewSeconds >= exp.getValue()) {
+    // In range, so each date is an Instant without overflow.
+    if (skew.isExpired(instant(exp), now)) {
       return new Error(ErrorCodes.EXPIRED, "expired");
     }
-    if (nbf != null && now + skewSeconds < nbf.getValue()) {
+    if (nbf != null && skew.isNotYetValid(instant(nbf), now)) {
       return new Error(ErrorCodes.NOT_YET_VALID, "not yet valid");
     }
-    if (iat != null && iat.getValue() > now + skewSeconds) {
+    if (iat != null && skew.isIssuedInFuture(instant(iat), now)) {
       return new Error(ErrorCodes.ISSUED_AT_INVALID_FUTURE, "issued in the future");
     }
     return null;
+  }
+
+  private static Instant instant(NumericDate date) {
+    return Instant.ofEpochSecond(date.getValue());
   }
 
   /**

@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gatehouse.GatehouseConfig;
 import dev.gatehouse.testing.LocalJwksServer;
+import dev.gatehouse.testing.MutableClock;
 import dev.gatehouse.testing.LocalJwksServer.Mode;
 import dev.gatehouse.testing.ProtectedApi;
 import dev.gatehouse.testing.ProtectedApi.Reply;
@@ -22,6 +23,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -369,18 +371,24 @@ class ProviderFailureTest {
 
   @Test
   void whenUnknownKidRefreshesFailThenKnownTokensAreUnaffected() throws Exception {
-    try (ProtectedApi api = ProtectedApi.start(config().build())) {
-      assertAccepted(api.get(tokens.valid().build()));
+    MutableClock clock = new MutableClock(Instant.now());
+    try (ProtectedApi api = ProtectedApi.start(config().clock(clock).build())) {
+      assertAccepted(api.get(tokens.validAt(clock.instant()).build()));
       provider.jwksMode(Mode.FAIL);
-      Thread.sleep(COOLDOWN.toMillis() + 150);
+      clock.advance(COOLDOWN);
 
-      Reply unknown = api.get(tokens.valid().kid("rotated-in-the-outage").build());
-      Reply again = api.get(tokens.valid().kid("rotated-in-the-outage").build());
+      Reply unknown = api.get(tokens.validAt(clock.instant()).kid("rotated-in-the-outage").build());
+      clock.advance(COOLDOWN.minusMillis(1));
+      Reply again = api.get(tokens.validAt(clock.instant()).kid("rotated-in-the-outage").build());
+      clock.advance(Duration.ofMillis(1));
+      Reply later = api.get(tokens.validAt(clock.instant()).kid("rotated-in-the-outage").build());
 
       assertEquals(503, unknown.status(), "cannot tell a new key from a forged one: " + unknown);
       assertEquals("1", unknown.header("Retry-After"));
       assertEquals(invalidToken(UNKNOWN_KEY), again.challenge(), "within the cooldown");
-      assertAccepted(api.get(tokens.valid().build()));
+      assertEquals(503, later.status(), "after the cooldown the provider is asked again");
+      assertEquals(3, provider.jwksRequests(), "the first fetch and one per cooldown");
+      assertAccepted(api.get(tokens.validAt(clock.instant()).build()));
     }
   }
 }

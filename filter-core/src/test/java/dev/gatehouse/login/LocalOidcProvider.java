@@ -47,6 +47,8 @@ final class LocalOidcProvider implements AutoCloseable {
   private final Map<String, Grant> refreshTokens = new ConcurrentHashMap<>();
   private final AtomicInteger tokenRequests = new AtomicInteger();
   private final AtomicInteger refreshRequests = new AtomicInteger();
+  private final AtomicInteger discoveryRequests = new AtomicInteger();
+  private final AtomicInteger jwksRequests = new AtomicInteger();
   private final AtomicInteger counter = new AtomicInteger();
 
   private volatile UnaryOperator<TestTokens.Builder> idTokenChange = UnaryOperator.identity();
@@ -138,6 +140,14 @@ final class LocalOidcProvider implements AutoCloseable {
     return refreshRequests.get();
   }
 
+  int discoveryRequests() {
+    return discoveryRequests.get();
+  }
+
+  int jwksRequests() {
+    return jwksRequests.get();
+  }
+
   /** {@code basic} or {@code post}, as the last token request authenticated. */
   String lastClientAuthentication() {
     return lastClientAuthentication;
@@ -151,8 +161,14 @@ final class LocalOidcProvider implements AutoCloseable {
     try (exchange) {
       String path = exchange.getRequestURI().getPath();
       switch (path) {
-        case "/.well-known/openid-configuration" -> send(exchange, 200, discovery());
-        case "/jwks" -> send(exchange, 200, new JsonWebKeySet(TestKeys.published()).toJson());
+        case "/.well-known/openid-configuration" -> {
+          discoveryRequests.incrementAndGet();
+          send(exchange, 200, discovery());
+        }
+        case "/jwks" -> {
+          jwksRequests.incrementAndGet();
+          send(exchange, 200, new JsonWebKeySet(TestKeys.published()).toJson());
+        }
         case "/authorize" -> authorize(exchange);
         case "/token" -> token(exchange);
         default -> send(exchange, 404, "{\"error\":\"not_found\"}");

@@ -1,10 +1,12 @@
 package dev.gatehouse.login;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.gatehouse.GatehouseConfig;
 import jakarta.servlet.FilterConfig;
 import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletException;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
@@ -36,6 +38,37 @@ class LoginFilterInitTest {
       assertEquals(
           List.of("GET /app/* authenticated", "* /health public"),
           api.pathRules().rules().stream().map(Object::toString).toList());
+    } finally {
+      filter.destroy();
+    }
+  }
+
+  @Test
+  void whenSeveralIssuersAreTrustedAndTheLoginNamesNoneThenInitFailsNamingTheSetting() {
+    Map<String, String> params = new java.util.HashMap<>(PARAMS);
+    params.put("gatehouse.issuers", "other");
+    params.put("gatehouse.issuers.other.issuer", "https://other.example/");
+    GatehouseLoginFilter filter = new GatehouseLoginFilter();
+
+    ServletException e = assertThrows(ServletException.class, () -> filter.init(filterConfig(params)));
+
+    assertEquals(
+        "Gatehouse login configuration: gatehouse.login.issuer: 2 issuers are trusted; name the one"
+            + " users log in with, one of [https://tenant.example/, other]",
+        e.getMessage());
+  }
+
+  @Test
+  void whenTheLoginNamesOneOfSeveralIssuersThenItStarts()
+      throws Exception {
+    Map<String, String> params = new java.util.HashMap<>(PARAMS);
+    params.put("gatehouse.issuers", "other");
+    params.put("gatehouse.issuers.other.issuer", "https://other.example/");
+    params.put("gatehouse.login.issuer", "other");
+    GatehouseLoginFilter filter = new GatehouseLoginFilter();
+    filter.init(filterConfig(params));
+    try {
+      assertEquals(2, filter.apiConfig().issuers().size());
     } finally {
       filter.destroy();
     }

@@ -52,7 +52,16 @@ class TokenCacheKeyWithdrawalTest {
             .allowInsecureLoopbackHttp()
             .clock(clock)
             .build();
-    keys = RemoteKeySource.create(config);
+    // The key source reads its cooldowns from a clock of its own, so that the armed reading below
+    // is the verifier's, after the signature check.
+    keys =
+        RemoteKeySource.create(
+            GatehouseConfig.forIssuer(provider.issuer())
+                .audiences(TestTokens.AUDIENCE)
+                .jwksUri(provider.jwksUri())
+                .allowInsecureLoopbackHttp()
+                .clock(Clock.fixed(NOW, ZoneOffset.UTC))
+                .build());
     verifier =
         new CachingAccessTokenVerifier(
             new JwtAccessTokenVerifier(config, keys), keys, clock, config.clockSkew(), 100,
