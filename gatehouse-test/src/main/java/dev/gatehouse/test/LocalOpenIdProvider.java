@@ -126,6 +126,18 @@ public final class LocalOpenIdProvider implements AutoCloseable {
     return handlers.jwksRequests().get();
   }
 
+  /**
+   * An opaque token (random, not a JWT) standing for {@code token}'s claims: only the introspection
+   * endpoint knows what it means, so it tests an application configured for introspection.
+   */
+  public String opaqueToken(TokenBuilder token) {
+    byte[] random = new byte[32];
+    new java.security.SecureRandom().nextBytes(random);
+    String value = "opaque-" + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+    handlers.opaque().put(value, token.claims());
+    return value;
+  }
+
   /** Introspection answers {@code active: false} for this token from now on. */
   public void revoke(String token) {
     handlers.revoked().add(token);
@@ -149,6 +161,19 @@ public final class LocalOpenIdProvider implements AutoCloseable {
     settings.put("gatehouse.audiences", String.join(",", audiences));
     settings.put("gatehouse.algorithms", "RS256,PS256,ES256,EdDSA");
     settings.put("gatehouse.allow-insecure-loopback-http", "true");
+    return settings;
+  }
+
+  /**
+   * {@link #settings()} plus introspection of opaque tokens at this provider with {@code clientId}
+   * (registered here with {@code clientSecret}) and HTTP Basic client authentication.
+   */
+  public Map<String, String> settingsWithIntrospection(String clientId, String clientSecret) {
+    registerClient(clientId, clientSecret);
+    Map<String, String> settings = settings();
+    settings.put("gatehouse.introspection.endpoint", introspectionEndpoint().toString());
+    settings.put("gatehouse.introspection.client-id", clientId);
+    settings.put("gatehouse.introspection.client-secret", clientSecret);
     return settings;
   }
 
