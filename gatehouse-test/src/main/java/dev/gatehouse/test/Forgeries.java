@@ -77,6 +77,21 @@ public final class Forgeries {
     return serialize(jws);
   }
 
+  /**
+   * The same payload signed by {@code attackerKey}, with a {@code jku} header sending the verifier
+   * to the attacker's key set: a verifier must fetch keys only from where it was configured to.
+   */
+  public static String foreignKeySetUrl(String token, PublicJsonWebKey attackerKey, String jku) {
+    JsonWebSignature jws = new JsonWebSignature();
+    jws.setPayload(new String(B64D.decode(part(token, 1)), StandardCharsets.UTF_8));
+    jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
+    jws.setHeader("typ", "at+jwt");
+    jws.setHeader("jku", jku);
+    jws.setKeyIdHeaderValue(attackerKey.getKeyId());
+    jws.setKey(attackerKey.getPrivateKey());
+    return serialize(jws);
+  }
+
   /** A fresh RSA key nobody published, for {@link #embeddedKey} and foreign issuers. */
   public static PublicJsonWebKey attackerKey() {
     return SigningAlgorithm.RS256.generateKey("attacker");

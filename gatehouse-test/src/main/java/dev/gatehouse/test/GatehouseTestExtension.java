@@ -36,6 +36,8 @@ public final class GatehouseTestExtension
   private final Map<String, String> previous = new HashMap<>();
   private LocalOpenIdProvider provider;
   private boolean perClass;
+  /** The class context that started the provider: a {@code @Nested} class shares it. */
+  private String owner;
 
   /** For {@code @ExtendWith}: tokens for {@value #DEFAULT_AUDIENCE}. */
   public GatehouseTestExtension() {
@@ -67,8 +69,11 @@ public final class GatehouseTestExtension
 
   @Override
   public void beforeAll(ExtensionContext context) {
-    perClass = true;
-    start();
+    if (provider == null) {
+      perClass = true;
+      owner = id(context);
+      start();
+    }
   }
 
   @Override
@@ -89,7 +94,13 @@ public final class GatehouseTestExtension
 
   @Override
   public void afterAll(ExtensionContext context) {
-    stop();
+    if (java.util.Objects.equals(owner, id(context))) {
+      stop();
+    }
+  }
+
+  private static String id(ExtensionContext context) {
+    return context == null ? "" : context.getUniqueId();
   }
 
   @Override
@@ -123,5 +134,7 @@ public final class GatehouseTestExtension
     previous.clear();
     provider.close();
     provider = null;
+    perClass = false;
+    owner = null;
   }
 }

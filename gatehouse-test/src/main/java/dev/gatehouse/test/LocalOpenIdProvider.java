@@ -1,18 +1,14 @@
 package dev.gatehouse.test;
 
-import com.sun.net.httpserver.HttpHandler;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * An OpenID provider on a free 127.0.0.1 port, for tests: discovery, a JWKS with RS256, PS256,
@@ -24,31 +20,25 @@ public final class LocalOpenIdProvider implements AutoCloseable {
 
   public static final String DEFAULT_CLIENT_ID = "test-client";
   public static final String DEFAULT_CLIENT_SECRET = "test-secret";
+  private static final SecureRandom RANDOM = new SecureRandom();
 
   private final List<String> audiences;
   private final ProviderKeys keys = new ProviderKeys();
   private final ProviderClock clock = new ProviderClock();
   private final ProviderHandlers handlers;
-  private final HttpServer server;
-  private final ExecutorService executor;
+  private final ProviderServer server;
   private final String issuer;
 
   private LocalOpenIdProvider(List<String> audiences) throws IOException {
     this.audiences = List.copyOf(audiences);
     this.handlers = new ProviderHandlers(this, keys);
     handlers.clients().put(DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET);
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
-    issuer = "http://127.0.0.1:" + server.getAddress().getPort();
-    route("/.well-known/openid-configuration", "GET", handlers::discovery);
-    route("/jwks", "GET", handlers::jwks);
-    route("/token", "POST", handlers::token);
-    route("/introspect", "POST", handlers::introspect);
-    executor = Executors.newFixedThreadPool(4, r -> {
-      Thread t = new Thread(r, "gatehouse-test-provider");
-      t.setDaemon(true);
-      return t;
-    });
-    server.setExecutor(executor);
+    server = new ProviderServer();
+    issuer = "http://127.0.0.1:" + server.port();
+    server.route("/.well-known/openid-configuration", "GET", handlers::discovery);
+    server.route("/jwks", "GET", handlers::jwks);
+    server.route("/token", "POST", handlers::token);
+    server.route("/introspect", "POST", handlers::introspect);
     server.start();
   }
 
@@ -132,8 +122,8 @@ public final class LocalOpenIdProvider implements AutoCloseable {
    */
   public String opaqueToken(TokenBuilder token) {
     byte[] random = new byte[32];
-    new java.security.SecureRandom().nextBytes(random);
-    String value = "opaque-" + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+    RANDOM.nextBytes(random);
+    String value = "opaque-" + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
     handlers.opaque().put(value, token.claims());
     return value;
   }
@@ -186,37 +176,6 @@ public final class LocalOpenIdProvider implements AutoCloseable {
 
   @Override
   public void close() {
-    server.stop(0);
-    executor.shutdownNow();
-  }
-
-  private void route(String path, String method, HttpHandler handler) {
-    server.createContext(
-        path,
-        exchange -> {
-          try {
-            // Exact paths only: /jwks/anything is not the JWKS.
-            if (!exchange.getRequestURI().getPath().equals(path)) {
-              ProviderEndpoints.error(exchange, 404, "not_found");
-            } else if (!exchange.getRequestMethod().equals(method)) {
-              exchange.getResponseHeaders().set("Allow", method);
-              ProviderEndpoints.error(exchange, 405, "method_not_allowed");
-            } else {
-              handler.handle(exchange);
-            }
-          } catch (IOException | RuntimeException e) {
-            sendServerError(exchange);
-          } finally {
-            exchange.close();
-          }
-        });
-  }
-
-  private static void sendServerError(com.sun.net.httpserver.HttpExchange exchange) {
-    try {
-      exchange.sendResponseHeaders(500, -1);
-    } catch (IOException | RuntimeException alreadyAnswered) {
-      // The answer had started: closing the exchange is all that is left.
-    }
+    server.close();
   }
 }

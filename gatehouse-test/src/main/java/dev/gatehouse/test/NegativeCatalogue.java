@@ -61,6 +61,7 @@ public final class NegativeCatalogue {
     HttpClient client =
         HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).connectTimeout(TIMEOUT).build();
     List<DynamicTest> tests = new ArrayList<>();
+    var attacker = Forgeries.attackerKey();
     tests.add(DynamicTest.dynamicTest("the valid token is accepted", () ->
         assertThat(send(client, r -> r.header("Authorization", "Bearer " + validToken))).isAccepted()));
     tests.add(refused(client, "no token: bare challenge", Set.of(Rejection.MISSING_TOKEN), r -> r));
@@ -75,9 +76,12 @@ public final class NegativeCatalogue {
     tests.add(bearer(client, "tampered payload (scope admin)",
         Forgeries.tampered(validToken, "scope", "admin"), Rejection.INVALID_SIGNATURE));
     tests.add(bearer(client, "header injection: the token brings its own jwk",
-        Forgeries.embeddedKey(validToken, Forgeries.attackerKey()), Rejection.UNKNOWN_KEY, Rejection.INVALID_SIGNATURE));
+        Forgeries.embeddedKey(validToken, attacker), Rejection.UNKNOWN_KEY, Rejection.INVALID_SIGNATURE));
+    tests.add(bearer(client, "header injection: jku points at the attacker's key set",
+        Forgeries.foreignKeySetUrl(validToken, attacker, "https://attacker.invalid/jwks"),
+        Rejection.UNKNOWN_KEY, Rejection.INVALID_SIGNATURE));
     tests.add(bearer(client, "wrong issuer, signed by its own key",
-        Forgeries.embeddedKey(Forgeries.tampered(validToken, "iss", "https://attacker.invalid"), Forgeries.attackerKey()),
+        Forgeries.embeddedKey(Forgeries.tampered(validToken, "iss", "https://attacker.invalid"), attacker),
         Rejection.WRONG_ISSUER, Rejection.UNKNOWN_KEY));
     if (tokens != null) {
       tests.add(bearer(client, "expired", tokens.expired().build(), Rejection.EXPIRED));

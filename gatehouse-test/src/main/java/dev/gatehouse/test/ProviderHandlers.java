@@ -2,6 +2,8 @@ package dev.gatehouse.test;
 
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,11 +16,13 @@ import org.jose4j.jwk.JsonWebKeySet;
 import org.jose4j.jwk.VerificationJwkSelector;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.MalformedClaimException;
 import org.jose4j.jwt.NumericDate;
 import org.jose4j.jwt.consumer.JwtConsumer;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 import org.jose4j.jwx.JsonWebStructure;
 import org.jose4j.lang.JoseException;
+import org.jose4j.lang.UnresolvableKeyException;
 
 /** The four endpoints: discovery, JWKS, token (client credentials) and introspection. */
 final class ProviderHandlers {
@@ -133,17 +137,21 @@ final class ProviderHandlers {
       return exp != null && exp.getValueInMillis() > provider.clock().millis()
           ? Optional.of(claims)
           : Optional.empty();
-    } catch (org.jose4j.jwt.MalformedClaimException e) {
+    } catch (MalformedClaimException e) {
       return Optional.empty();
     }
   }
 
   private Optional<String> authenticated(HttpExchange exchange, Map<String, String> form) {
     return ProviderEndpoints.client(exchange, form)
-        .filter(c -> java.security.MessageDigest.isEqual(
-            c[1].getBytes(java.nio.charset.StandardCharsets.UTF_8),
-            clients.getOrDefault(c[0], "\u0000no-such-client").getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+        .filter(c -> clients.containsKey(c[0]))
+        // Compared in constant time, as a real provider must (the kit's tests show the habit).
+        .filter(c -> MessageDigest.isEqual(utf8(c[1]), utf8(clients.get(c[0]))))
         .map(c -> c[0]);
+  }
+
+  private static byte[] utf8(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
   }
 
   private Optional<JwtClaims> verify(String token) {
@@ -163,7 +171,7 @@ final class ProviderHandlers {
                   try {
                     return new VerificationJwkSelector().select(jws, published.getJsonWebKeys()).getKey();
                   } catch (JoseException | NullPointerException e) {
-                    throw new org.jose4j.lang.UnresolvableKeyException("unknown key", e);
+                    throw new UnresolvableKeyException("unknown key", e);
                   }
                 })
             .build();

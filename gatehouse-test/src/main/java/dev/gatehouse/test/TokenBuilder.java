@@ -154,9 +154,4 @@ public final class TokenBuilder {
       throw new IllegalStateException("cannot sign a " + algorithm.jwaName() + " token", e);
     }
   }
-
-  @Override
-  public String toString() {
-    return build();
-  }
 }

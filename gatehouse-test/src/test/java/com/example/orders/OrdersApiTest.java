@@ -37,7 +37,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class OrdersApiTest {
 
   @RegisterExtension
-  static final GatehouseTestExtension provider =
+  static final GatehouseTestExtension kit =
       GatehouseTestExtension.forAudience("https://api.example.com");
 
   static final HttpClient http = HttpClient.newHttpClient();
@@ -47,7 +47,7 @@ class OrdersApiTest {
   @BeforeAll
   static void startTheApplication() throws Exception {
     // The settings a deployment would give (web.xml, environment...), here as init-params.
-    Map<String, String> settings = new HashMap<>(provider.provider().settings());
+    Map<String, String> settings = new HashMap<>(kit.provider().settings());
     settings.put("gatehouse.required-scopes", "read:orders");
     FilterHolder gatehouse = new FilterHolder(GatehouseFilter.class);
     gatehouse.setInitParameters(settings);
@@ -107,14 +107,14 @@ class OrdersApiTest {
     String token = tokens.valid().scopes("read:orders").build();
     assertThat(get(token)).isAccepted();
 
-    provider.provider().takeJwksDown();
+    kit.provider().takeJwksDown();
 
     assertThat(get(tokens.valid().scopes("read:orders").build())).isAccepted();
   }
 
   @TestFactory
   Stream<DynamicTest> theOrdersEndpointRefusesEveryForgery() {
-    Tokens tokens = provider.tokens();
+    Tokens tokens = kit.tokens();
     return NegativeCatalogue.against(orders, tokens.valid().scopes("read:orders").build())
         .withTokens(tokens)
         .tests();
