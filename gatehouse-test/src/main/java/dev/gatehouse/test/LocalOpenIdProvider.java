@@ -111,6 +111,19 @@ public final class LocalOpenIdProvider implements AutoCloseable {
     handlers.jwksDown(false);
   }
 
+  /**
+   * The whole provider goes away: its port refuses connections (discovery, JWKS, token,
+   * introspection) until {@link #bringBack()}, as when its host is down.
+   */
+  public void takeDown() {
+    server.stopListening();
+  }
+
+  /** Listens again on the same port, so the same issuer URL works again. */
+  public void bringBack() {
+    server.listenAgain();
+  }
+
   /** How often the JWKS was asked for: shows whether the application cached or refetched keys. */
   public int jwksRequests() {
     return handlers.jwksRequests().get();
@@ -133,8 +146,12 @@ public final class LocalOpenIdProvider implements AutoCloseable {
     handlers.revoked().add(token);
   }
 
-  /** Back to a healthy provider at the system's time, no revocations. Rotated keys stay rotated. */
+  /**
+   * Back to a healthy provider (listening, JWKS up) at the system's time, no revocations. Rotated
+   * keys stay rotated.
+   */
   public void reset() {
+    server.listenAgain();
     handlers.jwksDown(false);
     handlers.revoked().clear();
     clock.reset();

@@ -37,6 +37,7 @@ class GatehouseTestExtensionTest {
     extension.beforeAll(null);
     try {
       extension.provider().takeJwksDown();
+      extension.provider().takeDown();
       extension.provider().clock().advance(java.time.Duration.ofDays(1));
 
       extension.afterEach(null);

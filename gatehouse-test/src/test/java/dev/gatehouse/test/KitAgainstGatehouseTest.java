@@ -110,6 +110,22 @@ class KitAgainstGatehouseTest {
   }
 
   @Test
+  void whenTheWholeProviderIsDownThenTokensWithKnownKeysStillPassAndNewKeysGet503(Tokens tokens)
+      throws Exception {
+    try (ProtectedApp app = ProtectedApp.withInitParams(kit.provider().settings())) {
+      assertThat(app.get(tokens.valid().build())).isAccepted();
+      kit.provider().takeDown();
+      try {
+        assertThat(app.get(tokens.valid().build())).isAccepted();
+        kit.provider().rotateKeys();
+        assertThat(app.get(tokens.valid().build())).isUnavailable();
+      } finally {
+        kit.provider().bringBack();
+      }
+    }
+  }
+
+  @Test
   void whenGatehouseSharesTheProvidersClockThenMovingItExpiresATokenWithoutWaiting(Tokens tokens)
       throws Exception {
     GatehouseConfig config =

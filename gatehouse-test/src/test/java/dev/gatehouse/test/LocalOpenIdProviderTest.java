@@ -2,6 +2,7 @@ package dev.gatehouse.test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -73,6 +74,18 @@ class LocalOpenIdProviderTest {
     provider.bringJwksBack();
     assertEquals(200, get(provider.jwksUri()).statusCode());
     assertEquals(before + 2, provider.jwksRequests());
+  }
+
+  @Test
+  void whenTheProviderIsTakenDownThenConnectionsAreRefusedUntilItComesBackOnTheSamePort()
+      throws Exception {
+    try (LocalOpenIdProvider alone = LocalOpenIdProvider.start("https://api.example.com")) {
+      alone.takeDown();
+      assertThrows(java.net.ConnectException.class, () -> get(alone.discoveryUri()));
+
+      alone.bringBack();
+      assertEquals(alone.issuer(), json(get(alone.discoveryUri())).get("issuer"));
+    }
   }
 
   @Test
