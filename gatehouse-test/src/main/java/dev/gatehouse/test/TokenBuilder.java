@@ -1,0 +1,157 @@
+package dev.gatehouse.test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.NumericDate;
+import org.jose4j.lang.JoseException;
+
+/**
+ * One access token, described fluently and signed when {@link #build()} is called: {@code
+ * tokens.valid().scopes("read:orders").expiresIn(Duration.ofMinutes(5)).build()}. Starts from a
+ * token the provider would issue (RFC 9068 shape: {@code typ at+jwt}, {@code iss}, {@code aud},
+ * {@code sub}, {@code client_id}, {@code iat}, {@code exp}, {@code jti}); each method changes one
+ * thing. Times come from the provider's clock. Not thread-safe; cheap to make another.
+ */
+public final class TokenBuilder {
+
+  private final ProviderKeys keys;
+  private final Clock clock;
+  private String issuer;
+  private List<String> audiences;
+  private String subject = "test-user";
+  private String clientId = LocalOpenIdProvider.DEFAULT_CLIENT_ID;
+  private final List<String> scopes = new ArrayList<>();
+  private final Map<String, Object> claims = new LinkedHashMap<>();
+  private Duration issuedAgo = Duration.ZERO;
+  private Duration lifetime = Duration.ofMinutes(5);
+  private Duration notBeforeIn;
+  private SigningAlgorithm algorithm = SigningAlgorithm.RS256;
+  private boolean strangerKey;
+  private String type = "at+jwt";
+
+  TokenBuilder(ProviderKeys keys, Clock clock, String issuer, List<String> audiences) {
+    this.keys = keys;
+    this.clock = clock;
+    this.issuer = issuer;
+    this.audiences = List.copyOf(audiences);
+  }
+
+  /** Adds scopes to the {@code scope} claim (space-separated, RFC 8693 / RFC 9068). */
+  public TokenBuilder scopes(String... scopes) {
+    this.scopes.addAll(List.of(scopes));
+    return this;
+  }
+
+  public TokenBuilder subject(String subject) {
+    this.subject = subject;
+    return this;
+  }
+
+  public TokenBuilder clientId(String clientId) {
+    this.clientId = clientId;
+    return this;
+  }
+
+  /** Replaces the audiences; none at all leaves {@code aud} out. */
+  public TokenBuilder audiences(String... audiences) {
+    this.audiences = List.of(audiences);
+    return this;
+  }
+
+  public TokenBuilder issuer(String issuer) {
+    this.issuer = issuer;
+    return this;
+  }
+
+  /** Any other claim; a value may be a String, Number, Boolean, List or Map. */
+  public TokenBuilder claim(String name, Object value) {
+    claims.put(name, value);
+    return this;
+  }
+
+  /** {@code exp} this long after {@code iat}; negative or zero makes a token already expired. */
+  public TokenBuilder expiresIn(Duration lifetime) {
+    this.lifetime = lifetime;
+    return this;
+  }
+
+  /** {@code iat} this long before the provider's now (the expiry moves with it). */
+  public TokenBuilder issuedAgo(Duration ago) {
+    this.issuedAgo = ago;
+    return this;
+  }
+
+  /** Adds {@code nbf} this long after now: the token is not valid yet. */
+  public TokenBuilder notBeforeIn(Duration in) {
+    this.notBeforeIn = in;
+    return this;
+  }
+
+  /** Signs with the provider's current key for this algorithm (all four are published). */
+  public TokenBuilder signedWith(SigningAlgorithm algorithm) {
+    this.algorithm = algorithm;
+    return this;
+  }
+
+  /** Signs with an RSA key the provider never published: a well-formed token nobody vouches for. */
+  public TokenBuilder signedWithUnpublishedKey() {
+    this.algorithm = SigningAlgorithm.RS256;
+    this.strangerKey = true;
+    return this;
+  }
+
+  /** The {@code typ} header; {@code null} leaves it out. */
+  public TokenBuilder type(String type) {
+    this.type = type;
+    return this;
+  }
+
+  /** The payload as it would be signed, for forgeries built on it. */
+  public JwtClaims claims() {
+    JwtClaims c = new JwtClaims();
+    Instant iat = clock.instant().minus(issuedAgo);
+    c.setIssuer(issuer);
+    if (!audiences.isEmpty()) {
+      c.setAudience(audiences);
+    }
+    c.setSubject(subject);
+    c.setClaim("client_id", clientId);
+    if (!scopes.isEmpty()) {
+      c.setClaim("scope", String.join(" ", scopes));
+    }
+    c.setIssuedAt(NumericDate.fromSeconds(iat.getEpochSecond()));
+    c.setExpirationTime(NumericDate.fromSeconds(iat.plus(lifetime).getEpochSecond()));
+    if (notBeforeIn != null) {
+      c.setNotBefore(NumericDate.fromSeconds(clock.instant().plus(notBeforeIn).getEpochSecond()));
+    }
+    c.setJwtId(UUID.randomUUID().toString());
+    claims.forEach(c::setClaim);
+    return c;
+  }
+
+  /** The signed compact JWS. */
+  public String build() {
+    JsonWebSignature jws = new JsonWebSignature();
+    var key = strangerKey ? keys.stranger() : keys.current(algorithm);
+    jws.setPayload(claims().toJson());
+    jws.setAlgorithmHeaderValue(algorithm.jwaName());
+    jws.setKey(key.getPrivateKey());
+    jws.setKeyIdHeaderValue(key.getKeyId());
+    if (type != null) {
+      jws.setHeader("typ", type);
+    }
+    try {
+      return jws.getCompactSerialization();
+    } catch (JoseException e) {
+      throw new IllegalStateException("cannot sign a " + algorithm.jwaName() + " token", e);
+    }
+  }
+}
