@@ -11,15 +11,17 @@ import dev.gatehouse.token.TokenSyntax;
 import dev.gatehouse.verify.AccessTokenVerifier;
 import dev.gatehouse.verify.CachingAccessTokenVerifier;
 import dev.gatehouse.verify.IssuerRoutingVerifier;
+import dev.gatehouse.verify.JwsVerifier;
 import dev.gatehouse.verify.JwtAccessTokenVerifier;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Builds step 3 once per configuration: a verifier for each trusted issuer (with its own keys and a
- * share of the token cache), routed by {@code iss} when there are several, and introspection for
- * tokens that are not JWTs when an endpoint is configured.
+ * Builds step 3 once per configuration: a verifier for each trusted issuer (with its own keys),
+ * routed by {@code iss} when there are several, behind one verified-token cache (outermost, so a
+ * hit is neither routed nor parsed), and introspection for tokens that are not JWTs when an
+ * endpoint is configured.
  */
 final class Verifiers {
 
@@ -46,24 +48,32 @@ final class Verifiers {
 
   private static AccessTokenVerifier jwt(GatehouseConfig config, MetricsRecorder metrics) {
     List<TrustedIssuer> issuers = config.issuers();
+    JwsVerifier verifier;
     if (issuers.size() == 1) {
-      return forIssuer(config, issuers.get(0), true, 1, metrics);
+      verifier = forIssuer(config, issuers.get(0), true, metrics);
+    } else {
+      Map<String, JwsVerifier> byIssuer = new LinkedHashMap<>();
+      for (TrustedIssuer issuer : issuers) {
+        byIssuer.put(
+            issuer.issuer().toString(),
+            forIssuer(config, issuer, issuer == issuers.get(0), metrics));
+      }
+      verifier = new IssuerRoutingVerifier(byIssuer);
     }
-    Map<String, AccessTokenVerifier> byIssuer = new LinkedHashMap<>();
-    for (TrustedIssuer issuer : issuers) {
-      byIssuer.put(
-          issuer.issuer().toString(),
-          forIssuer(config, issuer, issuer == issuers.get(0), issuers.size(), metrics));
+    if (config.tokenCacheMaxEntries() == 0) {
+      return verifier;
     }
-    return new IssuerRoutingVerifier(byIssuer);
+    return new CachingAccessTokenVerifier(
+        verifier,
+        config.clock(),
+        config.clockSkew(),
+        config.tokenCacheMaxEntries(),
+        Math.max(MIN_CACHE_BYTES, config.tokenCacheMaxBytes()),
+        metrics);
   }
 
-  private static AccessTokenVerifier forIssuer(
-      GatehouseConfig config,
-      TrustedIssuer issuer,
-      boolean first,
-      int shares,
-      MetricsRecorder metrics) {
+  private static JwsVerifier forIssuer(
+      GatehouseConfig config, TrustedIssuer issuer, boolean first, MetricsRecorder metrics) {
     GatehouseConfig only = config.forIssuerOnly(issuer);
     boolean named = !issuer.name().equals(issuer.issuer().toString());
     KeySource keys =
@@ -74,17 +84,6 @@ final class Verifiers {
                     ? "gatehouse.public-key (or public-key-location, mp.jwt.verify.publickey*)"
                     : issuer.property("public-key"))
             : RemoteKeySource.create(only, metrics);
-    JwtAccessTokenVerifier verifier = new JwtAccessTokenVerifier(only, keys);
-    if (config.tokenCacheMaxEntries() == 0) {
-      return verifier;
-    }
-    return new CachingAccessTokenVerifier(
-        verifier,
-        keys,
-        config.clock(),
-        config.clockSkew(),
-        Math.max(1, config.tokenCacheMaxEntries() / shares),
-        Math.max(MIN_CACHE_BYTES, config.tokenCacheMaxBytes() / shares),
-        metrics);
+    return new JwtAccessTokenVerifier(only, keys);
   }
 }

@@ -55,7 +55,7 @@ class TokenCacheKeyWithdrawalTest {
     keys = RemoteKeySource.create(config);
     verifier =
         new CachingAccessTokenVerifier(
-            new JwtAccessTokenVerifier(config, keys), keys, clock, config.clockSkew(), 100,
+            new JwtAccessTokenVerifier(config, keys), clock, config.clockSkew(), 100,
             GatehouseConfig.DEFAULT_TOKEN_CACHE_MAX_BYTES);
   }
 
