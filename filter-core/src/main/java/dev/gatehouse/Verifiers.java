@@ -12,6 +12,7 @@ import dev.gatehouse.token.TokenSyntax;
 import dev.gatehouse.verify.AccessTokenVerifier;
 import dev.gatehouse.verify.CachingAccessTokenVerifier;
 import dev.gatehouse.verify.IssuerRoutingVerifier;
+import dev.gatehouse.verify.JwsVerifier;
 import dev.gatehouse.verify.JwtAccessTokenVerifier;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,10 +21,11 @@ import java.util.Map;
 
 /**
  * Builds step 3 once per configuration: one provider (discovery and keys) per trusted issuer, a
- * verifier for each on that provider's keys (with a share of the token cache), routed by {@code
- * iss} when there are several, and introspection for tokens that are not JWTs when an endpoint is
- * configured. The providers are built first and handed on, so the login verifies ID tokens with
- * the same keys and reads the same discovery document.
+ * verifier for each on that provider's keys, routed by {@code iss} when there are several, behind
+ * one verified-token cache (outermost, so a hit is neither routed nor parsed), and introspection
+ * for tokens that are not JWTs when an endpoint is configured. The providers are built first and
+ * handed on, so the login verifies ID tokens with the same keys and reads the same discovery
+ * document.
  */
 final class Verifiers {
 
@@ -66,16 +68,26 @@ final class Verifiers {
   private static AccessTokenVerifier jwt(
       GatehouseConfig config, Providers providers, MetricsRecorder metrics) {
     List<TrustedIssuer> issuers = config.issuers();
+    JwsVerifier verifier;
     if (issuers.size() == 1) {
-      return forIssuer(config, issuers.get(0), providers, 1, metrics);
+      verifier = forIssuer(config, issuers.get(0), providers);
+    } else {
+      Map<String, JwsVerifier> byIssuer = new LinkedHashMap<>();
+      for (TrustedIssuer issuer : issuers) {
+        byIssuer.put(issuer.issuer().toString(), forIssuer(config, issuer, providers));
+      }
+      verifier = new IssuerRoutingVerifier(byIssuer);
     }
-    Map<String, AccessTokenVerifier> byIssuer = new LinkedHashMap<>();
-    for (TrustedIssuer issuer : issuers) {
-      byIssuer.put(
-          issuer.issuer().toString(),
-          forIssuer(config, issuer, providers, issuers.size(), metrics));
+    if (config.tokenCacheMaxEntries() == 0) {
+      return verifier;
     }
-    return new IssuerRoutingVerifier(byIssuer);
+    return new CachingAccessTokenVerifier(
+        verifier,
+        config.clock(),
+        config.clockSkew(),
+        config.tokenCacheMaxEntries(),
+        Math.max(MIN_CACHE_BYTES, config.tokenCacheMaxBytes()),
+        metrics);
   }
 
   /** The keys the configuration gives for {@code issuer}, checked now; null when fetched. */
@@ -91,25 +103,9 @@ final class Verifiers {
             : issuer.property("public-key"));
   }
 
-  private static AccessTokenVerifier forIssuer(
-      GatehouseConfig config,
-      TrustedIssuer issuer,
-      Providers providers,
-      int shares,
-      MetricsRecorder metrics) {
+  private static JwsVerifier forIssuer(
+      GatehouseConfig config, TrustedIssuer issuer, Providers providers) {
     KeySource keys = providers.of(issuer.issuer()).orElseThrow().keys();
-    JwtAccessTokenVerifier verifier =
-        new JwtAccessTokenVerifier(config.forIssuerOnly(issuer), keys);
-    if (config.tokenCacheMaxEntries() == 0) {
-      return verifier;
-    }
-    return new CachingAccessTokenVerifier(
-        verifier,
-        keys,
-        config.clock(),
-        config.clockSkew(),
-        Math.max(1, config.tokenCacheMaxEntries() / shares),
-        Math.max(MIN_CACHE_BYTES, config.tokenCacheMaxBytes() / shares),
-        metrics);
+    return new JwtAccessTokenVerifier(config.forIssuerOnly(issuer), keys);
   }
 }

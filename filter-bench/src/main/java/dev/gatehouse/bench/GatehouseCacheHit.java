@@ -56,7 +56,6 @@ public class GatehouseCacheHit {
     verifier =
         new CachingAccessTokenVerifier(
             new JwtAccessTokenVerifier(config, keys),
-            keys,
             config.clock(),
             config.clockSkew(),
             config.tokenCacheMaxEntries(),

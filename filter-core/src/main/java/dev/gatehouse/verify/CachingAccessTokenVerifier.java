@@ -4,14 +4,13 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import dev.gatehouse.AccessToken;
-import dev.gatehouse.discovery.KeySource;
+import dev.gatehouse.internal.lean.CompactJws;
 import dev.gatehouse.metrics.MetricsRecorder;
+import dev.gatehouse.time.ClockSkew;
 import java.security.Key;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.jose4j.jwk.JsonWebKey;
 
 /**
  * Remembers tokens that verified, so a client that reuses its token pays for the signature once.
@@ -24,38 +23,38 @@ import org.jose4j.jwk.JsonWebKey;
  * refresh that lands while a token is verified cannot leave an entry that outlives the key. An
  * ECDSA token and its twin spelling share one entry ({@link EcdsaTwin}). Refusals are not cached;
  * access rules run on every request anyway.
+ *
+ * <p>Decorates the {@link JwsVerifier} seam and sits outermost, in front of the routing by issuer
+ * when there are several: a hit costs a digest and a lookup, and parses nothing. Each entry is
+ * checked against the keys of the issuer that verified it ({@link TrustedKeys}).
  */
 public final class CachingAccessTokenVerifier implements AccessTokenVerifier {
 
   /** Rough fixed cost of an entry: digest, entry, token object and its collections. */
   static final int ENTRY_OVERHEAD_BYTES = 512;
 
-  private final JwtAccessTokenVerifier delegate;
-  private final KeySource keys;
+  private final JwsVerifier delegate;
   private final Clock clock;
-  private final long skewSeconds;
+  private final ClockSkew skew;
   private final Cache<TokenDigest, Entry> cache;
   private final MetricsRecorder metrics;
-  private volatile KeySnapshot snapshot = KeySnapshot.NONE;
 
   /**
    * @param maxEntries at most this many tokens are kept
    * @param maxBytes and at most about this many bytes, estimated from each token's size
    */
   public CachingAccessTokenVerifier(
-      JwtAccessTokenVerifier delegate,
-      KeySource keys,
+      JwsVerifier delegate,
       Clock clock,
       Duration skew,
       int maxEntries,
       long maxBytes) {
-    this(delegate, keys, clock, skew, maxEntries, maxBytes, MetricsRecorder.NONE);
+    this(delegate, clock, skew, maxEntries, maxBytes, MetricsRecorder.NONE);
   }
 
   /** The same, counting hits and misses. */
   public CachingAccessTokenVerifier(
-      JwtAccessTokenVerifier delegate,
-      KeySource keys,
+      JwsVerifier delegate,
       Clock clock,
       Duration skew,
       int maxEntries,
@@ -63,9 +62,8 @@ public final class CachingAccessTokenVerifier implements AccessTokenVerifier {
       MetricsRecorder metrics) {
     this.metrics = metrics;
     this.delegate = delegate;
-    this.keys = keys;
     this.clock = clock;
-    this.skewSeconds = skew.toSeconds();
+    this.skew = ClockSkew.of(skew);
     // Each entry weighs at least maxBytes / maxEntries, so both bounds hold with one weight limit.
     int floor = (int) Math.max(1, maxBytes / maxEntries);
     this.cache =
@@ -91,8 +89,9 @@ public final class CachingAccessTokenVerifier implements AccessTokenVerifier {
       cache.invalidate(digest);
     }
     // Not seen in this spelling; an ECDSA token may have been seen in its low-S one.
-    String ecdsa = EcdsaTwin.algorithmForLength(token.length() - token.lastIndexOf('.') - 1);
-    String low = ecdsa == null ? null : EcdsaTwin.lowSpelling(token, ecdsa);
+    CompactJws jws = CompactJws.parse(token);
+    String ecdsa = EcdsaTwin.algorithmForLength(jws.lastSegmentLength());
+    String low = ecdsa == null ? null : EcdsaTwin.lowSpelling(jws, ecdsa);
     TokenDigest lowDigest = low == null || low.equals(token) ? digest : TokenDigest.of(low);
     if (lowDigest != digest) {
       Entry twin = cache.getIfPresent(lowDigest);
@@ -106,9 +105,9 @@ public final class CachingAccessTokenVerifier implements AccessTokenVerifier {
       }
     }
     metrics.tokenCacheMiss();
-    JwtAccessTokenVerifier.Verified verified = delegate.verifyWithKey(token);
+    Verified verified = delegate.verify(jws);
     // Checked against the set as it is now, not as it was when the signature was checked.
-    KeySnapshot current = trusted();
+    KeySnapshot current = verified.keys().current();
     if (current.permits(verified.key(), verified.alg())) {
       boolean twins = EcdsaTwin.isEcdsa(verified.alg()) && verified.alg().equals(ecdsa);
       cache.put(
@@ -117,6 +116,7 @@ public final class CachingAccessTokenVerifier implements AccessTokenVerifier {
               verified.token(),
               verified.key(),
               verified.alg(),
+              verified.keys(),
               current,
               ENTRY_OVERHEAD_BYTES + 4 * token.length()));
     }
@@ -131,28 +131,22 @@ public final class CachingAccessTokenVerifier implements AccessTokenVerifier {
 
   private boolean stillValid(Entry entry) {
     long now = Math.floorDiv(clock.millis(), 1000);
-    if (now - skewSeconds >= entry.token().expiresAt().getEpochSecond()) {
+    if (skew.isExpired(entry.token().expiresAt().getEpochSecond(), now)) {
       return false; // the uncached path gives the precise refusal
     }
-    KeySnapshot current = trusted();
+    KeySnapshot current = entry.keys().current();
     // Same key set as when it was remembered: nothing to look up. Otherwise the key must still be
     // a signature key for this algorithm.
     return entry.verifiedUnder() == current || current.permits(entry.key(), entry.alg());
   }
 
-  private KeySnapshot trusted() {
-    List<JsonWebKey> current = keys.keys();
-    KeySnapshot known = snapshot;
-    if (known.isOf(current)) {
-      return known;
-    }
-    KeySnapshot fresh = KeySnapshot.of(current);
-    snapshot = fresh;
-    return fresh;
-  }
-
   private record Entry(
-      AccessToken token, Key key, String alg, KeySnapshot verifiedUnder, int weight) {}
+      AccessToken token,
+      Key key,
+      String alg,
+      TrustedKeys keys,
+      KeySnapshot verifiedUnder,
+      int weight) {}
 
   /** Expires each entry at its token's {@code exp} by the configured clock. */
   private record UntilExpiry(Clock clock) implements Expiry<TokenDigest, Entry> {

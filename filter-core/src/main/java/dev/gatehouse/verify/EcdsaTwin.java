@@ -1,5 +1,6 @@
 package dev.gatehouse.verify;
 
+import dev.gatehouse.internal.lean.CompactJws;
 import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.Base64;
@@ -38,9 +39,10 @@ final class EcdsaTwin {
    * {@code alg}'s curve; the token itself when s is already low; null when the signature cannot be
    * an ECDSA one of that algorithm (length, encoding, r or s out of range).
    */
-  static String lowSpelling(String token, String alg) {
+  static String lowSpelling(CompactJws jws, String alg) {
     BigInteger order = order(alg);
-    int dot = token.lastIndexOf('.');
+    String token = jws.token();
+    int dot = jws.lastDot();
     if (order == null || dot < 0) {
       return null;
     }

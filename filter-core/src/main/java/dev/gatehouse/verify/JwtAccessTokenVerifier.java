@@ -1,16 +1,20 @@
 package dev.gatehouse.verify;
 
-import dev.gatehouse.AccessToken;
 import dev.gatehouse.GatehouseConfig;
 import dev.gatehouse.discovery.KeySource;
 import dev.gatehouse.error.BearerTokenException;
 import dev.gatehouse.error.ProviderUnavailableException;
 import dev.gatehouse.error.Rejection;
-import java.security.Key;
+import dev.gatehouse.internal.lean.CompactJws;
+import dev.gatehouse.internal.lean.LeanVerifier;
+import dev.gatehouse.internal.lean.Signed;
+import dev.gatehouse.internal.lean.Verdict;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jwa.AlgorithmConstraints.ConstraintType;
+import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.consumer.AudValidator;
 import org.jose4j.jwt.consumer.ErrorCodeValidator;
 import org.jose4j.jwt.consumer.InvalidJwtException;
@@ -26,20 +30,22 @@ import org.jose4j.jwx.JsonWebStructure;
  * against the configured clock.
  *
  * <p>Two paths with one set of rules. The usual token (a plain header naming one trusted key) takes
- * {@link LeanJwsVerifier}, which skips jose4j's per-token parsing; every other token, and every
- * case the lean path does not handle exactly alike, goes through one jose4j {@link JwtConsumer},
- * built once. Both share the key resolver, the claim validators and the mapper.
+ * the fast path ({@link LeanVerifier}), which skips jose4j's per-token parsing; every token it
+ * leaves undecided goes through one jose4j {@link JwtConsumer}, built once, which is the judge the
+ * fast path is tested against. Both share the key selection, the claim validators and the mapper.
  */
-public final class JwtAccessTokenVerifier implements AccessTokenVerifier {
+public final class JwtAccessTokenVerifier implements JwsVerifier {
 
   private final JwtConsumer consumer;
+  private final ClaimChecks checks;
   private final ClaimsMapper mapper;
-  private final LeanJwsVerifier lean;
+  private final LeanVerifier lean;
+  private final TrustedKeys trusted;
 
   public JwtAccessTokenVerifier(GatehouseConfig config, KeySource keys) {
     String[] algorithms = config.algorithms().toArray(String[]::new);
-    TrustedKeyResolver resolver = new TrustedKeyResolver(keys, config.algorithms());
-    ClaimChecks checks =
+    KeySelector selection = new KeySelector();
+    this.checks =
         new ClaimChecks(
             List.<ErrorCodeValidator>of(
                 new IssValidator(config.issuer().toString(), true),
@@ -53,45 +59,66 @@ public final class JwtAccessTokenVerifier implements AccessTokenVerifier {
             // Encrypted tokens are never accepted: an empty permit list blocks every JWE algorithm.
             .setJweAlgorithmConstraints(ConstraintType.PERMIT)
             .setJweContentEncryptionAlgorithmConstraints(ConstraintType.PERMIT)
-            .setVerificationKeyResolver(resolver);
+            .setVerificationKeyResolver(
+                new TrustedKeyResolver(keys, config.algorithms(), selection));
     checks.validators().forEach(builder::registerValidator);
     this.consumer = builder.build();
     this.mapper = new ClaimsMapper(config.scopeClaims());
-    this.lean =
-        new LeanJwsVerifier(
-            keys, resolver, new HeaderCache(config.algorithms()), checks, mapper);
+    this.lean = new LeanVerifier(keys, selection, config.algorithms());
+    this.trusted = new TrustedKeys(keys);
   }
 
   @Override
-  public AccessToken verify(String token) {
-    return verifyWithKey(token).token();
+  public Verified verify(CompactJws jws) {
+    jws.requireCanonical();
+    Verdict<Signed> verdict = lean(jws);
+    if (verdict instanceof Verdict.Accepted<Signed> accepted) {
+      return checked(accepted.value());
+    }
+    if (verdict instanceof Verdict.Refused<Signed> refused) {
+      throw new BearerTokenException(refused.reason());
+    }
+    return viaJwtConsumer(jws.token()); // undecided: jose4j judges
   }
 
-  /** Also says which key verified the signature, so a cache can drop the token with the key. */
+  /** For tests: the whole verification of a token given as text. */
   Verified verifyWithKey(String token) {
-    CanonicalBase64Url.require(token);
-    Verified verified = lean(token);
-    return verified != null ? verified : viaJwtConsumer(token);
+    return verify(CompactJws.parse(token));
   }
 
-  /** The lean path alone: null when it hands the token to the full path. For tests. */
-  Verified viaLeanPath(String token) {
-    CanonicalBase64Url.require(token);
-    return lean(token);
+  /** The fast path alone, for tests: its verdict, the claims not yet validated. */
+  Verdict<Signed> viaLeanPath(String token) {
+    return lean(CompactJws.parse(token).requireCanonical());
   }
 
-  private Verified lean(String token) {
+  private Verdict<Signed> lean(CompactJws jws) {
     try {
-      return lean.verify(token);
+      return lean.verify(jws);
     } catch (BearerTokenException | ProviderUnavailableException e) {
       throw e;
     } catch (RuntimeException e) {
-      // Fail closed: a fault in the lean path never lets a token through, nor becomes a 500.
+      // Fail closed: a fault in the fast path never lets a token through, nor becomes a 500.
       throw new BearerTokenException(Rejection.MALFORMED_TOKEN);
     }
   }
 
-  /** The full jose4j path; also the reference the lean path is tested against. */
+  /** A token the fast path accepted: the full path's claim validators, then the mapper. */
+  private Verified checked(Signed signed) {
+    try {
+      JwtClaims claims = new JwtClaims();
+      Map<String, Object> all = signed.claims();
+      all.forEach(claims::setClaim);
+      checks.check(claims);
+      return new Verified(
+          mapper.toAccessToken(claims, all), signed.key(), signed.alg(), trusted);
+    } catch (BearerTokenException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new BearerTokenException(Rejection.MALFORMED_TOKEN); // fail closed, as above
+    }
+  }
+
+  /** The full jose4j path: the judge. The canonical-encoding check comes before it. */
   Verified viaJwtConsumer(String token) {
     JwtContext context;
     try {
@@ -101,9 +128,15 @@ public final class JwtAccessTokenVerifier implements AccessTokenVerifier {
     }
     JsonWebStructure jws = context.getJoseObjects().get(0);
     return new Verified(
-        mapper.toAccessToken(context.getJwtClaims()), jws.getKey(), jws.getAlgorithmHeaderValue());
+        mapper.toAccessToken(context.getJwtClaims()),
+        jws.getKey(),
+        jws.getAlgorithmHeaderValue(),
+        trusted);
   }
 
-  /** A verified token, the key that verified it and the algorithm it was verified with. */
-  record Verified(AccessToken token, Key key, String alg) {}
+  /** The canonical-encoding check and the full path, as {@link #verify} would run it; for tests. */
+  Verified viaFullPath(String token) {
+    CompactJws.parse(token).requireCanonical();
+    return viaJwtConsumer(token);
+  }
 }

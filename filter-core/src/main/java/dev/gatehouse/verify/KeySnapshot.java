@@ -8,7 +8,7 @@ import org.jose4j.jwk.JsonWebKey;
 
 /**
  * The keys of one key set that may verify signatures, as the verified-token cache checks them: the
- * same rules and the same first {@link TrustedKeyResolver#MAX_KEYS} keys as the resolver, so a key
+ * same rules and the same first {@link KeySelector#MAX_KEYS} keys as the resolver, so a key
  * withdrawn, re-published for encryption ({@code use}, {@code key_ops}) or for another {@code alg}
  * stops serving cached tokens exactly when it stops verifying new ones. Immutable; one per key set.
  */
@@ -29,7 +29,7 @@ final class KeySnapshot {
     Set<Object> permitted = new HashSet<>();
     int used = 0;
     for (JsonWebKey jwk : keys) {
-      if (used == TrustedKeyResolver.MAX_KEYS) {
+      if (used == KeySelector.MAX_KEYS) {
         break;
       }
       if (SignatureKeys.isSignatureKey(jwk)) {

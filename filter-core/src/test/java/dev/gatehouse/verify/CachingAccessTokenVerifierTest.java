@@ -42,7 +42,6 @@ class CachingAccessTokenVerifierTest {
             .build();
     return new CachingAccessTokenVerifier(
         new JwtAccessTokenVerifier(config, keys),
-        keys,
         clock,
         config.clockSkew(),
         maxEntries,

@@ -57,7 +57,7 @@ class EcdsaMalleabilityTest {
             .clock(clock)
             .build();
     return new CachingAccessTokenVerifier(
-        new JwtAccessTokenVerifier(config, keys), keys, clock, config.clockSkew(), 100,
+        new JwtAccessTokenVerifier(config, keys), clock, config.clockSkew(), 100,
         GatehouseConfig.DEFAULT_TOKEN_CACHE_MAX_BYTES);
   }
 

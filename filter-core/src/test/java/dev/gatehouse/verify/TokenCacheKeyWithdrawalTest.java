@@ -64,7 +64,7 @@ class TokenCacheKeyWithdrawalTest {
                 .build());
     verifier =
         new CachingAccessTokenVerifier(
-            new JwtAccessTokenVerifier(config, keys), keys, clock, config.clockSkew(), 100,
+            new JwtAccessTokenVerifier(config, keys), clock, config.clockSkew(), 100,
             GatehouseConfig.DEFAULT_TOKEN_CACHE_MAX_BYTES);
   }
 

@@ -73,7 +73,7 @@ class TrustedKeyResolverTest {
   void whenTheKeySetHoldsMoreThanTheLimitThenOnlyTheFirstKeysAreEverTried() throws Exception {
     List<JsonWebKey> keys = new ArrayList<>();
     List<EllipticCurveJsonWebKey> signers = new ArrayList<>();
-    for (int i = 0; i < TrustedKeyResolver.MAX_KEYS + 20; i++) {
+    for (int i = 0; i < KeySelector.MAX_KEYS + 20; i++) {
       EllipticCurveJsonWebKey key = EcJwkGenerator.generateJwk(EllipticCurves.P256);
       key.setKeyId("k" + i);
       signers.add(key);
@@ -100,7 +100,7 @@ class TrustedKeyResolverTest {
             BearerTokenException.class,
             () ->
                 resolver.resolveKey(
-                    signedBy(signers.get(TrustedKeyResolver.MAX_KEYS + 5)), List.of()));
+                    signedBy(signers.get(KeySelector.MAX_KEYS + 5)), List.of()));
     assertEquals(Rejection.UNKNOWN_KEY, beyond.rejection());
   }
 

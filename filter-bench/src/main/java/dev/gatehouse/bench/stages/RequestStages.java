@@ -5,6 +5,7 @@ import dev.gatehouse.GatehouseFilter;
 import dev.gatehouse.bench.TokenPool;
 import dev.gatehouse.token.TokenSyntax;
 import dev.gatehouse.verify.TokenDigest;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
@@ -136,6 +137,11 @@ public class RequestStages {
     @Override
     public String getMethod() {
       return "GET";
+    }
+
+    @Override
+    public DispatcherType getDispatcherType() {
+      return DispatcherType.REQUEST; // asked since error and async dispatches keep their decision
     }
 
     @Override

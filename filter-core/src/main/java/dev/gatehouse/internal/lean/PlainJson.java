@@ -1,4 +1,4 @@
-package dev.gatehouse.verify;
+package dev.gatehouse.internal.lean;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,17 +12,15 @@ import java.util.Map;
  * breaks, nesting up to {@link #MAX_DEPTH}) and, on that subset, gives exactly what jose4j's parser
  * gives: the same values of the same types in the same order. On anything else (a fraction, an
  * exponent, a long number, a repeated member name, a control character, text after the object,
- * malformed input) it answers {@link #UNSURE} and {@link StrictJson} decides, so the set of
+ * malformed input) it is {@linkplain Verdict#undecided() undecided} and {@link StrictJson} decides, so the set of
  * accepted documents and their meaning stay jose4j's. Avoids jose4j's tokens, stacks and string
  * builders: the payload parse is a large share of a verification's own work.
  */
 final class PlainJson {
 
-  /** Returned when the input is outside the subset; never a valid result. */
-  static final Map<String, Object> UNSURE = Map.of();
-
   static final int MAX_DEPTH = 64;
 
+  /** Inside the reader only: the text at hand is outside the subset. */
   private static final Object NOT_PLAIN = new Object();
 
   private final String s;
@@ -32,20 +30,22 @@ final class PlainJson {
     this.s = s;
   }
 
-  /** The object {@code json} holds, or {@link #UNSURE}. */
+  /** The object {@code json} holds, accepted; undecided outside the subset. Never refuses. */
   @SuppressWarnings("unchecked")
-  static Map<String, Object> object(String json) {
+  static Verdict<Map<String, Object>> object(String json) {
     PlainJson reader = new PlainJson(json);
     reader.skipSpace();
     if (reader.peek() != '{') {
-      return UNSURE;
+      return Verdict.undecided();
     }
     Object value = reader.value(1);
     if (value == NOT_PLAIN) {
-      return UNSURE;
+      return Verdict.undecided();
     }
     reader.skipSpace();
-    return reader.i == json.length() ? (Map<String, Object>) value : UNSURE;
+    return reader.i == json.length()
+        ? Verdict.accepted((Map<String, Object>) value)
+        : Verdict.undecided();
   }
 
   private Object value(int depth) {

@@ -1,10 +1,7 @@
-package dev.gatehouse.verify;
-
-import dev.gatehouse.error.BearerTokenException;
-import dev.gatehouse.error.Rejection;
+package dev.gatehouse.internal.lean;
 
 /**
- * Refuses segments that are not the one canonical base64url spelling of their bytes (RFC 7515
+ * Recognises segments that are not the one canonical base64url spelling of their bytes (RFC 7515
  * section 2, RFC 4648 sections 3.5 and 5): a length of 4n+1, or unused low bits set in the last
  * character. jose4j's decoder accepts both and ignores the extra bits, so without this check one
  * signed token would have many spellings that all verify: each a new entry in the verified-token
@@ -14,25 +11,23 @@ final class CanonicalBase64Url {
 
   private CanonicalBase64Url() {}
 
-  /**
-   * @param token a syntax-checked compact serialization (base64url characters and dots only)
-   * @throws BearerTokenException malformed, when a segment is not canonical
-   */
-  static void require(String token) {
+  /** Every dot-separated segment of {@code token} is canonical; for tokens of unusual shape. */
+  static boolean allCanonical(String token) {
     int start = 0;
     for (int dot = token.indexOf('.'); ; dot = token.indexOf('.', start)) {
       int end = dot < 0 ? token.length() : dot;
       if (!isCanonical(token, start, end)) {
-        throw new BearerTokenException(Rejection.MALFORMED_TOKEN);
+        return false;
       }
       if (dot < 0) {
-        return;
+        return true;
       }
       start = dot + 1;
     }
   }
 
-  private static boolean isCanonical(String s, int start, int end) {
+  /** {@code s[start, end)}, base64url characters only, is the canonical spelling of its bytes. */
+  static boolean isCanonical(String s, int start, int end) {
     int spareBits;
     switch ((end - start) % 4) {
       case 0 -> spareBits = 0;

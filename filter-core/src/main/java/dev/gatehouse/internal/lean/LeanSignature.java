@@ -1,5 +1,6 @@
-package dev.gatehouse.verify;
+package dev.gatehouse.internal.lean;
 
+import dev.gatehouse.error.Rejection;
 import java.security.GeneralSecurityException;
 import java.security.Key;
 import java.security.PublicKey;
@@ -31,26 +32,33 @@ final class LeanSignature {
   /**
    * @param token the compact serialization as bytes; its first {@code inputLength} bytes are the
    *     signing input
-   * @return whether the signature verifies; null when it could not be checked here (the full path
-   *     then decides and reports it as it always has)
+   * @return accepted with {@code key} when the signature verifies, refused ({@code
+   *     invalid_signature}) when it does not; undecided when it could not be checked here (the full
+   *     path then decides and reports it as it always has)
    */
-  static Boolean verify(
+  static Verdict<Key> verify(
       LeanHeader header, Key key, byte[] token, int inputLength, byte[] signature) {
     if (header.alg.startsWith("RS")) {
       return pkcs1(header.algorithm.getJavaAlgorithm(), key, token, inputLength, signature);
     }
     try {
-      return header.algorithm.verifySignature(
-          signature, key, Arrays.copyOf(token, inputLength), DEFAULT_PROVIDERS);
+      return verdict(
+          header.algorithm.verifySignature(
+              signature, key, Arrays.copyOf(token, inputLength), DEFAULT_PROVIDERS),
+          key);
     } catch (JoseException e) {
-      return null;
+      return Verdict.undecided();
     }
   }
 
-  private static Boolean pkcs1(
+  private static Verdict<Key> verdict(boolean valid, Key key) {
+    return valid ? Verdict.accepted(key) : Verdict.refused(Rejection.INVALID_SIGNATURE);
+  }
+
+  private static Verdict<Key> pkcs1(
       String javaAlgorithm, Key key, byte[] token, int inputLength, byte[] signature) {
     if (!(key instanceof PublicKey publicKey)) {
-      return null;
+      return Verdict.undecided();
     }
     try {
       Signature rsa = PKCS1.get().get(javaAlgorithm);
@@ -61,12 +69,14 @@ final class LeanSignature {
       rsa.initVerify(publicKey); // also resets whatever an earlier failure left behind
       rsa.update(token, 0, inputLength);
       try {
-        return rsa.verify(signature);
+        return verdict(rsa.verify(signature), key);
       } catch (SignatureException e) {
-        return false; // as jose4j: a signature the provider cannot even read does not verify
+        // as jose4j: a signature the provider cannot even read does not verify
+        return Verdict.refused(Rejection.INVALID_SIGNATURE);
       }
     } catch (GeneralSecurityException e) {
-      return null; // a key or provider the JDK will not use this way: the full path reports it
+      // a key or provider the JDK will not use this way: the full path reports it
+      return Verdict.undecided();
     }
   }
 }

@@ -1,4 +1,4 @@
-package dev.gatehouse.verify;
+package dev.gatehouse.internal.lean;
 
 import java.security.Key;
 import java.security.interfaces.EdECKey;
@@ -12,18 +12,18 @@ import org.jose4j.jws.JsonWebSignature;
  * accept a signature with a zero byte appended, so an EdDSA token with an extra {@code A} would
  * still verify, a second spelling of the same token. Checked before the signature itself.
  */
-final class SignatureLength {
+public final class SignatureLength {
 
   private SignatureLength() {}
 
   /** True when the encoded signature decodes to the length the algorithm and key call for. */
-  static boolean fits(JsonWebSignature jws, Key key) {
+  public static boolean fits(JsonWebSignature jws, Key key) {
     String encoded = jws.getEncodedSignature();
     return encoded != null && fits(jws.getAlgorithmHeaderValue(), encoded.length(), key);
   }
 
   /** The same check on the length of the encoded signature segment alone. */
-  static boolean fits(String alg, int encodedLength, Key key) {
+  public static boolean fits(String alg, int encodedLength, Key key) {
     int expected = expectedBytes(alg, key);
     // Unpadded base64url of n bytes is exactly ceil(8n / 6) characters long.
     return expected > 0 && encodedLength == (expected * 8 + 5) / 6;

@@ -1,4 +1,4 @@
-package dev.gatehouse.verify;
+package dev.gatehouse.internal.lean;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,18 +14,19 @@ final class HeaderCache {
   static final int MAX_HEADERS = 256;
 
   private final Set<String> algorithms;
-  private final ConcurrentHashMap<String, LeanHeader> bySegment = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, Verdict<LeanHeader>> bySegment = new ConcurrentHashMap<>();
 
   HeaderCache(Set<String> algorithms) {
     this.algorithms = Set.copyOf(algorithms);
   }
 
-  LeanHeader get(String segment) {
-    LeanHeader known = bySegment.get(segment);
+  /** The header of this segment, or undecided when the fast path does not handle it. */
+  Verdict<LeanHeader> get(String segment) {
+    Verdict<LeanHeader> known = bySegment.get(segment);
     if (known != null) {
       return known;
     }
-    LeanHeader read = LeanHeader.of(segment, algorithms);
+    Verdict<LeanHeader> read = LeanHeader.of(segment, algorithms);
     if (bySegment.size() >= MAX_HEADERS) {
       bySegment.clear();
     }
