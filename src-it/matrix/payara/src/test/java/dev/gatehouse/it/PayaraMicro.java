@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Payara Micro 7 as a process of its own (java -jar payara-micro.jar --deploy war), started with
@@ -49,6 +50,8 @@ final class PayaraMicro implements AutoCloseable {
             "--deploy", war.toString()));
     Process process =
         new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    // Should the test JVM end without close(), the server must not outlive it.
+    Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
     PayaraMicro payara = new PayaraMicro(process, log, port);
     payara.awaitReady();
     return payara;
@@ -89,7 +92,7 @@ final class PayaraMicro implements AutoCloseable {
   @Override
   public void close() throws InterruptedException {
     process.destroy();
-    if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+    if (!process.waitFor(30, TimeUnit.SECONDS)) {
       process.destroyForcibly().waitFor();
     }
   }
