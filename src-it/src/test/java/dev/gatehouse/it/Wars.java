@@ -18,6 +18,11 @@ final class Wars {
     return locate("gatehouse.it.war.annotated");
   }
 
+  /** {@code war-jaxrs}: a Jersey application whose {@code @RolesAllowed} names scopes. */
+  static Path jaxRs() {
+    return locate("gatehouse.it.war.jaxrs");
+  }
+
   private static Path locate(String property) {
     String location = System.getProperty(property);
     if (location == null) {
