@@ -14,6 +14,7 @@ import dev.gatehouse.verify.CachingAccessTokenVerifier;
 import dev.gatehouse.verify.IssuerRoutingVerifier;
 import dev.gatehouse.verify.JwsVerifier;
 import dev.gatehouse.verify.JwtAccessTokenVerifier;
+import dev.gatehouse.verify.OneIssuerVerifier;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,7 +71,8 @@ final class Verifiers {
     List<TrustedIssuer> issuers = config.issuers();
     JwsVerifier verifier;
     if (issuers.size() == 1) {
-      verifier = forIssuer(config, issuers.get(0), providers);
+      TrustedIssuer only = issuers.get(0);
+      verifier = new OneIssuerVerifier(only.issuer().toString(), forIssuer(config, only, providers));
     } else {
       Map<String, JwsVerifier> byIssuer = new LinkedHashMap<>();
       for (TrustedIssuer issuer : issuers) {
