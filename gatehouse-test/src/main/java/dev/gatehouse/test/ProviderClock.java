@@ -37,8 +37,34 @@ public final class ProviderClock extends Clock {
     return ZoneOffset.UTC;
   }
 
+  /** The same moving time seen in another zone: a later {@link #advance} moves it too. */
   @Override
   public Clock withZone(ZoneId zone) {
-    throw new UnsupportedOperationException("the provider's clock is in UTC");
+    return zone.equals(ZoneOffset.UTC) ? this : new Zoned(this, zone);
+  }
+
+  private static final class Zoned extends Clock {
+    private final ProviderClock time;
+    private final ZoneId zone;
+
+    Zoned(ProviderClock time, ZoneId zone) {
+      this.time = time;
+      this.zone = zone;
+    }
+
+    @Override
+    public Instant instant() {
+      return time.instant();
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return zone;
+    }
+
+    @Override
+    public Clock withZone(ZoneId other) {
+      return time.withZone(other);
+    }
   }
 }
