@@ -1,7 +1,7 @@
 package dev.gatehouse.attacks;
 
+import dev.gatehouse.testing.TestCertificates;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -10,11 +10,10 @@ import java.security.PrivateKey;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.util.Base64;
-import java.util.concurrent.TimeUnit;
 
 /**
- * A self-signed RSA-2048 certificate and its private key, made at test time with the JDK's own
- * {@code keytool} (the JDK has no public API for issuing certificates), for the {@code x5c}
+ * A self-signed RSA-2048 certificate and its private key, made at test time ({@link
+ * TestCertificates}), for the {@code x5c}
  * smuggling attack: a token that carries the certificate of the key that signed it.
  */
 record AttackerCertificate(PrivateKey privateKey, X509Certificate certificate) {
@@ -26,24 +25,8 @@ record AttackerCertificate(PrivateKey privateKey, X509Certificate certificate) {
     try {
       dir = Files.createTempDirectory("gatehouse-x5c");
       Path store = dir.resolve("attacker.p12");
-      Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
-      Process process =
-          new ProcessBuilder(
-                  keytool.toString(), "-genkeypair", "-keyalg", "RSA", "-keysize", "2048",
-                  "-alias", "attacker", "-dname", "CN=attacker.example", "-validity", "2",
-                  "-storetype", "PKCS12", "-keystore", store.toString(),
-                  "-storepass", new String(PASSWORD), "-keypass", new String(PASSWORD))
-              .redirectErrorStream(true)
-              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-              .start();
-      if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-        process.destroyForcibly();
-        throw new IllegalStateException("keytool did not produce a certificate");
-      }
-      KeyStore keys = KeyStore.getInstance("PKCS12");
-      try (InputStream in = Files.newInputStream(store)) {
-        keys.load(in, PASSWORD);
-      }
+      KeyStore keys =
+          TestCertificates.selfSigned(store, "attacker", "CN=attacker.example", null, PASSWORD);
       return new AttackerCertificate(
           (PrivateKey) keys.getKey("attacker", PASSWORD),
           (X509Certificate) keys.getCertificate("attacker"));

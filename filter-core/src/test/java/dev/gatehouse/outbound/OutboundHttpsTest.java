@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
+import dev.gatehouse.testing.TestCertificates;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -48,7 +49,9 @@ class OutboundHttpsTest {
 
   @BeforeAll
   static void start(@TempDir Path dir) throws Exception {
-    KeyStore store = selfSigned(dir.resolve("local.p12"));
+    KeyStore store =
+        TestCertificates.selfSigned(
+            dir.resolve("local.p12"), "local", "CN=127.0.0.1", "ip:127.0.0.1", PASSWORD);
     KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
     keys.init(store, PASSWORD);
     TrustManagerFactory trust =
@@ -154,27 +157,5 @@ class OutboundHttpsTest {
     } catch (IOException | InterruptedException e) {
       // the client hung up, as it should
     }
-  }
-
-  private static KeyStore selfSigned(Path file) throws Exception {
-    Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
-    Process process =
-        new ProcessBuilder(
-                keytool.toString(), "-genkeypair", "-keyalg", "RSA", "-keysize", "2048",
-                "-alias", "local", "-dname", "CN=127.0.0.1", "-ext", "san=ip:127.0.0.1",
-                "-validity", "2", "-storetype", "PKCS12", "-keystore", file.toString(),
-                "-storepass", new String(PASSWORD), "-keypass", new String(PASSWORD))
-            .redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-            .start();
-    if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-      process.destroyForcibly();
-      throw new IllegalStateException("keytool failed");
-    }
-    KeyStore store = KeyStore.getInstance("PKCS12");
-    try (InputStream in = Files.newInputStream(file)) {
-      store.load(in, PASSWORD);
-    }
-    return store;
   }
 }
