@@ -7,7 +7,6 @@ import dev.gatehouse.config.MicroProfileLookup;
 import dev.gatehouse.config.PropertyLookup;
 import dev.gatehouse.login.LoginConfig;
 import dev.gatehouse.login.LoginConfigBinder;
-import dev.gatehouse.login.LoginKey;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Locale;
@@ -117,13 +116,13 @@ final class DemoSettings {
     }
     // The paths are the demo's own (its servlets are mapped there); the audience is a default.
     Map<String, String> fixed = new HashMap<>();
-    fixed.put(LoginKey.REDIRECT_PATH.property(), DemoLogin.CALLBACK_PATH);
-    fixed.put(LoginKey.LOGIN_PATHS.property(), DemoLogin.LOGIN_PATHS);
-    fixed.put(LoginKey.LOGOUT_PATH.property(), DemoLogin.LOGOUT_PATH);
-    fixed.put(LoginKey.POST_LOGOUT_REDIRECT.property(), DemoLogin.SIGNED_OUT_PATH);
+    fixed.put(ConfigKey.LOGIN_REDIRECT_PATH.property(), DemoLogin.CALLBACK_PATH);
+    fixed.put(ConfigKey.LOGIN_PATHS.property(), DemoLogin.LOGIN_PATHS);
+    fixed.put(ConfigKey.LOGIN_LOGOUT_PATH.property(), DemoLogin.LOGOUT_PATH);
+    fixed.put(ConfigKey.LOGIN_POST_LOGOUT_REDIRECT.property(), DemoLogin.SIGNED_OUT_PATH);
     PropertyLookup paths = key -> Optional.ofNullable(fixed.get(key));
     PropertyLookup defaults =
-        key -> key.equals(LoginKey.AUDIENCE.property()) ? Optional.of(audience) : Optional.empty();
+        key -> key.equals(ConfigKey.LOGIN_AUDIENCE.property()) ? Optional.of(audience) : Optional.empty();
     return Optional.of(new LoginConfigBinder(paths.orElse(lookup).orElse(defaults)).bind());
   }
 
