@@ -21,7 +21,9 @@ record LoginSession(
     boolean admitted)
     implements Serializable {
 
-  private static final long serialVersionUID = 2L;
+  // Unchanged when admitted was added: a record reads a missing component as false, so nodes of
+  // both versions can share sessions during a rolling upgrade.
+  private static final long serialVersionUID = 1L;
 
   static final String ATTRIBUTE = "dev.gatehouse.login.session";
 
