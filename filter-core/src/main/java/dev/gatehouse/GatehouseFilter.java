@@ -106,6 +106,13 @@ public class GatehouseFilter implements Filter {
   }
 
   /**
+   * The request attribute that holds the {@link dev.gatehouse.error.Rejection} of a request this
+   * filter refused, for a filter that contains this one and answers some refusals itself ({@code
+   * GatehouseLoginFilter} after a login whose token is for another API).
+   */
+  public static final String REJECTION_ATTRIBUTE = "dev.gatehouse.rejection";
+
+  /**
    * For a filter that contains this one: as {@link #doFilter} (or, with {@code allowAnonymous},
    * {@link #doFilterAllowingAnonymous}), and says what it decided.
    */
@@ -164,6 +171,7 @@ public class GatehouseFilter implements Filter {
     } catch (BearerTokenException e) {
       LOG.debug("gatehouse rejected reason={}", e.rejection().reasonCode());
       p.counters().rejected(e.rejection());
+      request.setAttribute(REJECTION_ATTRIBUTE, e.rejection());
       p.challenges().reject(response, e);
       return e.rejection().status() == HttpServletResponse.SC_UNAUTHORIZED
           ? Decision.UNAUTHENTICATED

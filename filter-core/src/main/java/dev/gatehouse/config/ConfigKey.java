@@ -55,7 +55,27 @@ public enum ConfigKey {
   INTROSPECTION_NEGATIVE_CACHE_DURATION("gatehouse.introspection.negative-cache-duration", null),
   INTROSPECTION_CACHE_MAX_ENTRIES("gatehouse.introspection.cache-max-entries", null),
   METRICS_JMX("gatehouse.metrics.jmx", null),
-  METRICS_MICROMETER("gatehouse.metrics.micrometer", null);
+  METRICS_MICROMETER("gatehouse.metrics.micrometer", null),
+  // The browser login (dev.gatehouse.login): read only when GatehouseLoginFilter is used.
+  LOGIN_CLIENT_ID("gatehouse.login.client-id", null),
+  LOGIN_CLIENT_SECRET("gatehouse.login.client-secret", null),
+  LOGIN_REDIRECT_PATH("gatehouse.login.redirect-path", null),
+  LOGIN_PATHS("gatehouse.login.paths", null),
+  LOGIN_LOGOUT_PATH("gatehouse.login.logout-path", null),
+  LOGIN_POST_LOGOUT_REDIRECT("gatehouse.login.post-logout-redirect", null),
+  LOGIN_SCOPES("gatehouse.login.scopes", null),
+  LOGIN_AUDIENCE("gatehouse.login.audience", null),
+  LOGIN_RESOURCE("gatehouse.login.resource", null),
+  LOGIN_UNAUTHENTICATED_ACTION("gatehouse.login.unauthenticated-action", null),
+  LOGIN_CLIENT_AUTHENTICATION("gatehouse.login.client-authentication", null),
+  LOGIN_CONNECT_TIMEOUT("gatehouse.login.connect-timeout", null),
+  LOGIN_REQUEST_TIMEOUT("gatehouse.login.request-timeout", null),
+  LOGIN_TIMEOUT("gatehouse.login.login-timeout", null),
+  LOGIN_REFRESH_AHEAD("gatehouse.login.refresh-ahead", null),
+  LOGIN_PUBLIC_BASE_URL("gatehouse.login.public-base-url", null),
+  LOGIN_ALLOWED_HOSTS("gatehouse.login.allowed-hosts", null),
+  LOGIN_SECURE_COOKIE("gatehouse.login.secure-cookie", null),
+  LOGIN_ISSUER("gatehouse.login.issuer", null);
 
   /** {@code gatehouse.issuers.<name>.<setting>}: one of several trusted issuers. */
   public static final String ISSUER_PREFIX = "gatehouse.issuers.";

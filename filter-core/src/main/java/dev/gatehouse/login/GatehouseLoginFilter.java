@@ -7,6 +7,7 @@ import dev.gatehouse.config.ConfigBinder;
 import dev.gatehouse.config.FilterSettings;
 import dev.gatehouse.config.PropertyLookup;
 import dev.gatehouse.error.ChallengeWriter;
+import dev.gatehouse.error.Rejection;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -132,10 +133,21 @@ public class GatehouseLoginFilter implements Filter {
       throws IOException, ServletException {
     GatehouseFilter.Decision decision =
         p.bearer.filter(new SessionBearerRequest(request, token), response, chain, false);
-    if (decision == GatehouseFilter.Decision.UNAUTHENTICATED) {
+    if (decision == GatehouseFilter.Decision.ADMITTED) {
+      p.sessions.admitted(request);
+    } else if (decision == GatehouseFilter.Decision.UNAUTHENTICATED) {
       // The bearer filter refused the session's token: it will not get better by itself.
+      boolean forAnotherApi =
+          request.getAttribute(GatehouseFilter.REJECTION_ATTRIBUTE) == Rejection.WRONG_AUDIENCE
+              && !p.sessions.everAdmitted(request);
       LOG.debug("gatehouse login session token refused; the session's login ends");
       p.sessions.forget(request);
+      if (forAnotherApi && !response.isCommitted()) {
+        // A new login would fetch the same token and be refused again, in a loop the user
+        // cannot see the reason of: the page says what is wrong instead of the bare challenge.
+        response.reset();
+        throw new LoginException(LoginFailure.TOKEN_FOR_ANOTHER_API);
+      }
     }
   }
 

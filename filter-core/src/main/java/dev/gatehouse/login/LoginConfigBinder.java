@@ -1,9 +1,11 @@
 package dev.gatehouse.login;
 
+import dev.gatehouse.config.ConfigKey;
 import dev.gatehouse.config.PropertyLookup;
 import dev.gatehouse.config.Values;
 import dev.gatehouse.outbound.ClientAuthentication;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -19,6 +21,13 @@ import java.util.function.Consumer;
  */
 public final class LoginConfigBinder {
 
+  /** The prefix of every {@link ConfigKey} the login reads. */
+  static final String PREFIX = "gatehouse.login.";
+
+  /** The login's settings, in the order {@link ConfigKey} lists them. */
+  public static final List<ConfigKey> KEYS =
+      Arrays.stream(ConfigKey.values()).filter(k -> k.property().startsWith(PREFIX)).toList();
+
   private final PropertyLookup lookup;
 
   public LoginConfigBinder(PropertyLookup lookup) {
@@ -27,94 +36,90 @@ public final class LoginConfigBinder {
 
   /** Whether any login setting is present, i.e. whether login is wanted at all. */
   public boolean isConfigured() {
-    return Arrays.stream(LoginKey.values()).anyMatch(k -> lookup.get(k.property()).isPresent());
+    return KEYS.stream().anyMatch(k -> lookup.get(k.property()).isPresent());
   }
 
   /**
    * @throws IllegalArgumentException naming the setting that is missing or invalid
    */
   public LoginConfig bind() {
-    LoginConfig.Builder b =
+    LoginConfigBuilder b =
         LoginConfig.forClient(
-            value(LoginKey.CLIENT_ID).orElse(null),
-            value(LoginKey.CLIENT_SECRET).orElse(null),
-            value(LoginKey.REDIRECT_PATH).orElse(null));
-    set(LoginKey.LOGIN_PATHS, v -> b.loginPaths(list(v)));
-    set(LoginKey.LOGOUT_PATH, b::logoutPath);
-    set(LoginKey.POST_LOGOUT_REDIRECT, b::postLogoutRedirect);
-    set(LoginKey.SCOPES, v -> b.scopes(list(v)));
-    set(LoginKey.AUDIENCE, b::audience);
+            value(ConfigKey.LOGIN_CLIENT_ID).orElse(null),
+            value(ConfigKey.LOGIN_CLIENT_SECRET).orElse(null),
+            value(ConfigKey.LOGIN_REDIRECT_PATH).orElse(null));
+    set(ConfigKey.LOGIN_PATHS, v -> b.loginPaths(Values.list(v)));
+    set(ConfigKey.LOGIN_LOGOUT_PATH, b::logoutPath);
+    set(ConfigKey.LOGIN_POST_LOGOUT_REDIRECT, b::postLogoutRedirect);
+    set(ConfigKey.LOGIN_SCOPES, v -> b.scopes(Values.list(v)));
+    set(ConfigKey.LOGIN_AUDIENCE, b::audience);
+    set(ConfigKey.LOGIN_RESOURCE, v -> b.resources(Values.list(v)));
+    set(ConfigKey.LOGIN_UNAUTHENTICATED_ACTION, v -> b.unauthenticatedAction(action(v)));
     set(
-        LoginKey.UNAUTHENTICATED_ACTION,
-        v ->
-            b.unauthenticatedAction(
-                choice(
-                    v, LoginConfig.UnauthenticatedAction.class, LoginKey.UNAUTHENTICATED_ACTION)));
-    set(
-        LoginKey.CLIENT_AUTHENTICATION,
+        ConfigKey.LOGIN_CLIENT_AUTHENTICATION,
         v ->
             b.clientAuthentication(
-                choice(v, ClientAuthentication.class, LoginKey.CLIENT_AUTHENTICATION)));
-    set(LoginKey.CONNECT_TIMEOUT, v -> b.connectTimeout(duration(v, LoginKey.CONNECT_TIMEOUT)));
-    set(LoginKey.REQUEST_TIMEOUT, v -> b.requestTimeout(duration(v, LoginKey.REQUEST_TIMEOUT)));
-    set(LoginKey.LOGIN_TIMEOUT, v -> b.loginTimeout(duration(v, LoginKey.LOGIN_TIMEOUT)));
-    set(LoginKey.REFRESH_AHEAD, v -> b.refreshAhead(duration(v, LoginKey.REFRESH_AHEAD)));
-    set(LoginKey.PUBLIC_BASE_URL, v -> b.publicBaseUrl(uri(v, LoginKey.PUBLIC_BASE_URL)));
-    set(LoginKey.ALLOWED_HOSTS, v -> b.allowedHosts(list(v)));
-    set(LoginKey.SECURE_COOKIE, v -> secureCookie(v, b));
-    set(LoginKey.ISSUER, b::issuer);
+                ClientAuthentication.parse(
+                    v, ConfigKey.LOGIN_CLIENT_AUTHENTICATION.property())));
+    duration(ConfigKey.LOGIN_CONNECT_TIMEOUT, b::connectTimeout);
+    duration(ConfigKey.LOGIN_REQUEST_TIMEOUT, b::requestTimeout);
+    duration(ConfigKey.LOGIN_TIMEOUT, b::loginTimeout);
+    duration(ConfigKey.LOGIN_REFRESH_AHEAD, b::refreshAhead);
+    set(ConfigKey.LOGIN_PUBLIC_BASE_URL, v -> b.publicBaseUrl(uri(v)));
+    set(ConfigKey.LOGIN_ALLOWED_HOSTS, v -> b.allowedHosts(Values.list(v)));
+    set(ConfigKey.LOGIN_SECURE_COOKIE, v -> secureCookie(v, b));
+    set(ConfigKey.LOGIN_ISSUER, b::issuer);
     return b.build();
   }
 
-  private Optional<String> value(LoginKey key) {
+  private Optional<String> value(ConfigKey key) {
     return lookup.get(key.property());
   }
 
-  private void set(LoginKey key, Consumer<String> setter) {
+  private void set(ConfigKey key, Consumer<String> setter) {
     value(key).ifPresent(setter);
   }
 
-  private static void secureCookie(String value, LoginConfig.Builder b) {
+  private static void secureCookie(String value, LoginConfigBuilder b) {
     switch (value.toLowerCase(Locale.ROOT)) {
       case "always" -> b.alwaysSecureCookie();
       case "when-https", "when_https" -> {}
       default ->
           throw new IllegalArgumentException(
-              LoginKey.SECURE_COOKIE.property() + ": '" + value + "' must be when-https or always");
+              ConfigKey.LOGIN_SECURE_COOKIE.property()
+                  + ": '"
+                  + value
+                  + "' must be when-https or always");
     }
   }
 
-  private static List<String> list(String value) {
-    return Values.list(value);
-  }
-
-  private static <E extends Enum<E>> E choice(String value, Class<E> type, LoginKey key) {
+  private static LoginConfig.UnauthenticatedAction action(String value) {
     String wanted = value.trim().replace('-', '_').toUpperCase(Locale.ROOT);
-    for (E e : type.getEnumConstants()) {
-      if (e.name().equals(wanted)) {
-        return e;
+    for (LoginConfig.UnauthenticatedAction a : LoginConfig.UnauthenticatedAction.values()) {
+      if (a.name().equals(wanted)) {
+        return a;
       }
     }
     throw new IllegalArgumentException(
-        key.property()
+        ConfigKey.LOGIN_UNAUTHENTICATED_ACTION.property()
             + ": '"
             + value
             + "' must be one of "
-            + Arrays.stream(type.getEnumConstants())
-                .map(e -> e.name().toLowerCase(Locale.ROOT).replace('_', '-'))
+            + Arrays.stream(LoginConfig.UnauthenticatedAction.values())
+                .map(a -> a.name().toLowerCase(Locale.ROOT))
                 .toList());
   }
 
-  private static URI uri(String value, LoginKey key) {
+  private static URI uri(String value) {
     try {
       return new URI(value);
-    } catch (java.net.URISyntaxException e) {
-      throw new IllegalArgumentException(key.property() + ": '" + value + "' is not a URL");
+    } catch (URISyntaxException e) {
+      throw new IllegalArgumentException(
+          ConfigKey.LOGIN_PUBLIC_BASE_URL.property() + ": '" + value + "' is not a URL");
     }
   }
 
-  static Duration duration(String value, LoginKey key) {
-    return Values.duration(value, key.property());
+  private void duration(ConfigKey key, Consumer<Duration> setter) {
+    set(key, v -> setter.accept(Values.duration(v, key.property())));
   }
-
 }

@@ -17,7 +17,17 @@ enum LoginFailure {
   PROVIDER_UNAVAILABLE(503, "The identity provider cannot be reached right now."),
   METHOD_NOT_ALLOWED(405, "This address does not accept that kind of request."),
   UNTRUSTED_HOST(400, "This application is not served at the address used."),
-  CROSS_SITE_REQUEST(403, "This request did not come from this application's own pages.");
+  CROSS_SITE_REQUEST(403, "This request did not come from this application's own pages."),
+  /**
+   * A login that just succeeded got an access token the API refuses for its audience: the
+   * registration at the provider or the login's audience or resource setting is wrong, and
+   * another login would only get the same token. 403, not 401: signing in again cannot help.
+   */
+  TOKEN_FOR_ANOTHER_API(
+      403,
+      "You are signed in, but the identity provider issued an access token that is not meant for"
+          + " this application, so signing in again will not help. Please tell the application's"
+          + " administrators.");
 
   private final int status;
   private final String message;

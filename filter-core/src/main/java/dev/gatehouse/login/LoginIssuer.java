@@ -1,5 +1,6 @@
 package dev.gatehouse.login;
 
+import dev.gatehouse.config.ConfigKey;
 import dev.gatehouse.TrustedIssuer;
 import java.util.List;
 import java.util.Optional;
@@ -19,7 +20,7 @@ final class LoginIssuer {
    *     issuer, or is missing while several are trusted
    */
   static TrustedIssuer choose(List<TrustedIssuer> trusted, Optional<String> wanted) {
-    String property = LoginKey.ISSUER.property();
+    String property = ConfigKey.LOGIN_ISSUER.property();
     if (wanted.isEmpty()) {
       if (trusted.size() == 1) {
         return trusted.get(0);

@@ -1,5 +1,6 @@
 package dev.gatehouse.login;
 
+import dev.gatehouse.config.ConfigKey;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Set;
@@ -62,7 +63,7 @@ final class LoginPaths {
             && !pattern.contains("#");
     if (!valid) {
       throw new IllegalArgumentException(
-          LoginKey.LOGIN_PATHS.property()
+          ConfigKey.LOGIN_PATHS.property()
               + ": '"
               + pattern
               + "' must be /exact/path, /prefix/* or /*");

@@ -56,10 +56,12 @@ final class LoginStart {
     parameters.put("nonce", login.nonce());
     parameters.put("code_challenge", Pkce.s256Challenge(login.codeVerifier()));
     parameters.put("code_challenge_method", "S256");
+    // Providers choose the API differently: Auth0 by its own audience, others by RFC 8707.
     config.audience().ifPresent(a -> parameters.put("audience", a));
     LoginPages.redirect(
         response,
         HttpServletResponse.SC_FOUND,
-        Query.append(java.net.URI.create(endpoint), parameters));
+        Query.append(
+            java.net.URI.create(endpoint), parameters, Map.of("resource", config.resources())));
   }
 }

@@ -1,5 +1,6 @@
 package dev.gatehouse.login;
 
+import dev.gatehouse.config.ConfigKey;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.Locale;
@@ -37,9 +38,9 @@ final class Origins {
     if (!TrustedHosts.trusts(config.allowedHosts(), scheme, host, port)) {
       String advice =
           "gatehouse login: refused to build a redirect from an untrusted Host header; set "
-              + LoginKey.PUBLIC_BASE_URL.property()
+              + ConfigKey.LOGIN_PUBLIC_BASE_URL.property()
               + " or "
-              + LoginKey.ALLOWED_HOSTS.property();
+              + ConfigKey.LOGIN_ALLOWED_HOSTS.property();
       if (WARNED.compareAndSet(false, true)) {
         LOG.warn(advice);
       } else {

@@ -71,6 +71,36 @@ final class SessionTokens {
     }
   }
 
+  /** Remembers, once per login, that the API admitted its token. */
+  void admitted(HttpServletRequest request) {
+    HttpSession session = request.getSession(false);
+    try {
+      LoginSession seen = session == null ? null : current(session);
+      if (seen == null || seen.admitted()) {
+        return;
+      }
+      synchronized (locks.of(session)) {
+        LoginSession current = current(session);
+        if (current != null && !current.admitted()) {
+          session.setAttribute(LoginSession.ATTRIBUTE, current.asAdmitted());
+        }
+      }
+    } catch (IllegalStateException e) {
+      // invalidated by a concurrent logout: nothing to remember
+    }
+  }
+
+  /** Whether the session's login has had its token admitted by the API since it began. */
+  boolean everAdmitted(HttpServletRequest request) {
+    HttpSession session = request.getSession(false);
+    try {
+      LoginSession current = session == null ? null : current(session);
+      return current == null || current.admitted();
+    } catch (IllegalStateException e) {
+      return true; // invalidated by a concurrent logout: not a fresh login
+    }
+  }
+
   /** Ends the session's login, keeping the session itself: its tokens were refused. */
   void forget(HttpServletRequest request) {
     HttpSession session = request.getSession(false);
@@ -116,7 +146,8 @@ final class SessionTokens {
             answer.accessToken(),
             answer.refreshToken().orElse(current.refreshToken()),
             answer.idToken().orElse(current.idToken()),
-            Expiry.of(answer, now));
+            Expiry.of(answer, now),
+            current.admitted());
     session.setAttribute(LoginSession.ATTRIBUTE, renewed);
     LOG.debug("gatehouse login renewed");
     return Optional.of(renewed.accessToken());

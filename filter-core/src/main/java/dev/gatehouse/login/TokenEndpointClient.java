@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jose4j.json.JsonUtil;
@@ -32,6 +33,7 @@ final class TokenEndpointClient {
 
   private final OutboundHttp http;
   private final ClientCredentials client;
+  private final Map<String, List<String>> resources;
 
   /** @param insecureLoopbackHttp whether a plain-http token endpoint on loopback is allowed */
   TokenEndpointClient(LoginConfig config, boolean insecureLoopbackHttp) {
@@ -46,6 +48,8 @@ final class TokenEndpointClient {
     this.client =
         new ClientCredentials(
             config.clientId(), config.clientSecret(), config.clientAuthentication());
+    // RFC 8707 section 2.2: the token requests name the same APIs as the authorization request.
+    this.resources = Map.of("resource", config.resources());
   }
 
   /**
@@ -80,7 +84,7 @@ final class TokenEndpointClient {
   private TokenResponse post(URI endpoint, Map<String, String> form, String grant) {
     OutboundReply reply;
     try {
-      reply = http.postForm(endpoint, form, client);
+      reply = http.postForm(endpoint, form, resources, client);
     } catch (HttpTimeoutException e) {
       LOG.warn("gatehouse login provider_unavailable: {} grant timed out", grant);
       throw new LoginException(LoginFailure.PROVIDER_UNAVAILABLE, Duration.ofSeconds(5));

@@ -1,5 +1,6 @@
 package dev.gatehouse.login;
 
+import dev.gatehouse.config.ConfigKey;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
@@ -32,12 +33,12 @@ final class TrustedHosts {
    *     {@code name:port}, or when a public base URL makes the list meaningless
    */
   static Set<String> checked(Set<String> hosts, boolean publicBaseUrl) {
-    String property = LoginKey.ALLOWED_HOSTS.property();
+    String property = ConfigKey.LOGIN_ALLOWED_HOSTS.property();
     if (!hosts.isEmpty() && publicBaseUrl) {
       throw new IllegalArgumentException(
           property
               + ": not used with "
-              + LoginKey.PUBLIC_BASE_URL.property()
+              + ConfigKey.LOGIN_PUBLIC_BASE_URL.property()
               + ", which already fixes the origin; set one of them");
     }
     Set<String> entries = new LinkedHashSet<>();

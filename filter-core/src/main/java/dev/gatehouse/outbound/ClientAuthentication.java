@@ -41,11 +41,16 @@ public enum ClientAuthentication {
   }
 
   /**
+   * The one reading of a configured method, for the login and the introspection alike: the RFC 7591
+   * name or the same with hyphens ({@code client_secret_basic}, {@code client-secret-basic}), in
+   * any case, so that no setting demands a spelling another one refuses.
+   *
    * @throws IllegalArgumentException naming {@code property} for any other value
    */
   public static ClientAuthentication parse(String value, String property) {
+    String wanted = value.trim().replace('-', '_').toLowerCase(Locale.ROOT);
     for (ClientAuthentication a : values()) {
-      if (a.value().equals(value.trim().toLowerCase(Locale.ROOT))) {
+      if (a.value().equals(wanted)) {
         return a;
       }
     }

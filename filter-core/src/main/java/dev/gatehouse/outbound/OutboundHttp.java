@@ -68,11 +68,27 @@ public final class OutboundHttp {
    */
   public OutboundReply postForm(URI uri, Map<String, String> form, ClientCredentials client)
       throws IOException {
+    return postForm(uri, form, Map.of(), client);
+  }
+
+  /**
+   * As {@link #postForm(URI, Map, ClientCredentials)}, with fields that may occur several times
+   * (RFC 8707 {@code resource}) after the others.
+   */
+  public OutboundReply postForm(
+      URI uri,
+      Map<String, String> form,
+      Map<String, List<String>> repeated,
+      ClientCredentials client)
+      throws IOException {
     Map<String, String> fields = new LinkedHashMap<>(form);
     Map<String, String> headers = new LinkedHashMap<>();
     client.method().apply(client.id(), client.secret(), fields, headers);
     String body =
-        fields.entrySet().stream()
+        java.util.stream.Stream.concat(
+                fields.entrySet().stream(),
+                repeated.entrySet().stream()
+                    .flatMap(e -> e.getValue().stream().map(v -> Map.entry(e.getKey(), v))))
             .map(
                 e ->
                     ClientAuthentication.formEncode(e.getKey())

@@ -3,7 +3,6 @@ package dev.gatehouse.config;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gatehouse.login.LoginKey;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,13 +19,13 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /**
- * Keeps {@code docs/configuration.md} honest: every key Gatehouse reads ({@link ConfigKey}, {@link
- * LoginKey}) has a row in the reference table, written
+ * Keeps {@code docs/configuration.md} honest: every key Gatehouse reads ({@link ConfigKey}, the
+ * browser login's included) has a row in the reference table, written
  *
  * <pre>| `gatehouse.some-key` | `GATEHOUSE_SOME_KEY` | default | meaning |</pre>
  *
  * and every MicroProfile JWT alias appears in the MicroProfile JWT table next to its Gatehouse
- * key. Adding a key to either enum without documenting it fails this test.
+ * key. Adding a key to the enum without documenting it fails this test.
  */
 class ConfigurationReferenceTest {
 
@@ -86,19 +85,6 @@ class ConfigurationReferenceTest {
   }
 
   @Nested
-  class LoginKeys {
-
-    @Test
-    void everyLoginKeyHasARowWithItsEnvironmentVariable() {
-      List<String> problems = new ArrayList<>();
-      for (LoginKey key : LoginKey.values()) {
-        check(key.property(), key.environmentVariable(), problems);
-      }
-      assertEquals(List.of(), problems, "docs/configuration.md, table 'Browser login keys'");
-    }
-  }
-
-  @Nested
   class EveryRow {
 
     /** Also catches a typo in a row added by hand for a key this test does not know. */
@@ -116,11 +102,8 @@ class ConfigurationReferenceTest {
     }
 
     @Test
-    void theEnvironmentFormIsTheOneConfigKeyAndLoginKeyUse() {
+    void theEnvironmentFormIsTheOneConfigKeyUses() {
       for (ConfigKey key : ConfigKey.values()) {
-        assertEquals(key.environmentVariable(), environmentForm(key.property()));
-      }
-      for (LoginKey key : LoginKey.values()) {
         assertEquals(key.environmentVariable(), environmentForm(key.property()));
       }
     }

@@ -52,6 +52,9 @@ final class LocalOidcProvider implements AutoCloseable {
   private final AtomicInteger counter = new AtomicInteger();
 
   private volatile UnaryOperator<TestTokens.Builder> idTokenChange = UnaryOperator.identity();
+  private volatile UnaryOperator<TestTokens.Builder> accessTokenChange = UnaryOperator.identity();
+  private volatile String lastAuthorizationQuery = "";
+  private volatile String lastTokenRequestBody = "";
   private volatile boolean issueRefreshTokens = true;
   private volatile boolean refuseRefresh;
   private volatile int tokenEndpointStatus = 200;
@@ -102,6 +105,12 @@ final class LocalOidcProvider implements AutoCloseable {
     return this;
   }
 
+  /** Changes the next access tokens, e.g. {@code b -> b.audience("https://other.example")}. */
+  LocalOidcProvider accessTokens(UnaryOperator<TestTokens.Builder> change) {
+    this.accessTokenChange = change;
+    return this;
+  }
+
   LocalOidcProvider issueRefreshTokens(boolean issue) {
     this.issueRefreshTokens = issue;
     return this;
@@ -126,6 +135,7 @@ final class LocalOidcProvider implements AutoCloseable {
   /** Back to a well-behaved provider. */
   void reset() {
     idTokenChange = UnaryOperator.identity();
+    accessTokenChange = UnaryOperator.identity();
     issueRefreshTokens = true;
     refuseRefresh = false;
     tokenEndpointStatus = 200;
@@ -155,6 +165,16 @@ final class LocalOidcProvider implements AutoCloseable {
 
   Map<String, String> lastAuthorizationRequest() {
     return lastAuthorizationRequest;
+  }
+
+  /** As sent, so that a parameter given several times shows each time. */
+  String lastAuthorizationQuery() {
+    return lastAuthorizationQuery;
+  }
+
+  /** The form of the last token request as sent. */
+  String lastTokenRequestBody() {
+    return lastTokenRequestBody;
   }
 
   private void handle(HttpExchange exchange) throws IOException {
@@ -190,6 +210,7 @@ final class LocalOidcProvider implements AutoCloseable {
   private void authorize(HttpExchange exchange) throws IOException {
     Map<String, String> q = form(exchange.getRequestURI().getRawQuery());
     lastAuthorizationRequest = Map.copyOf(q);
+    lastAuthorizationQuery = exchange.getRequestURI().getRawQuery();
     String code = "code-" + counter.incrementAndGet();
     codes.put(
         code,
@@ -202,8 +223,9 @@ final class LocalOidcProvider implements AutoCloseable {
 
   private void token(HttpExchange exchange) throws IOException {
     tokenRequests.incrementAndGet();
-    Map<String, String> form =
-        form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+    String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+    lastTokenRequestBody = body;
+    Map<String, String> form = form(body);
     String clientId = authenticate(exchange, form);
     if (clientId == null) {
       send(exchange, 401, "{\"error\":\"invalid_client\"}");
@@ -247,11 +269,13 @@ final class LocalOidcProvider implements AutoCloseable {
     body.put("token_type", "Bearer");
     body.put(
         "access_token",
-        tokens
-            .validAt(now)
-            .expiresAt(now.plus(accessTokenLifetime))
-            .claim("azp", grant.clientId())
-            .claim("jti", "at-" + counter.incrementAndGet())
+        accessTokenChange
+            .apply(
+                tokens
+                    .validAt(now)
+                    .expiresAt(now.plus(accessTokenLifetime))
+                    .claim("azp", grant.clientId())
+                    .claim("jti", "at-" + counter.incrementAndGet()))
             .build());
     body.put("expires_in", accessTokenLifetime.toSeconds());
     TestTokens.Builder id =

@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class LoginConfigTest {
 
-  private static LoginConfig.Builder valid() {
+  private static LoginConfigBuilder valid() {
     return LoginConfig.forClient("client", "secret", "/app/callback");
   }
 
@@ -235,6 +235,88 @@ class LoginConfigTest {
                   key ->
                       key.equals("gatehouse.login.client-id") ? Optional.of("c") : Optional.empty())
               .isConfigured());
+    }
+  }
+
+  @Nested
+  class Parts {
+
+    @Test
+    void whenBuiltThenEachPartHoldsItsOwnSettings() {
+      LoginConfig config =
+          valid()
+              .logoutPath("/app/logout")
+              .resources("https://api.example.com")
+              .loginTimeout(Duration.ofMinutes(3))
+              .allowedHosts("App.Example.com")
+              .build();
+
+      assertEquals("client", config.client().clientId());
+      assertEquals(List.of("https://api.example.com"), config.client().resources());
+      assertEquals(Optional.of("/app/logout"), config.routes().logoutPath());
+      assertEquals(Duration.ofMinutes(3), config.timeouts().loginTimeout());
+      assertEquals(Set.of("app.example.com"), config.origin().allowedHosts());
+    }
+
+    @Test
+    void whenAPartIsMadeDirectlyThenItIsCheckedAsTheBuilderChecksIt() {
+      assertEquals(
+          "gatehouse.login.connect-timeout: must be positive",
+          failure(
+              () ->
+                  new LoginTimeouts(
+                      Duration.ZERO,
+                      LoginTimeouts.DEFAULT_REQUEST_TIMEOUT,
+                      LoginTimeouts.DEFAULT_LOGIN_TIMEOUT,
+                      LoginTimeouts.DEFAULT_REFRESH_AHEAD)));
+      assertEquals(
+          "gatehouse.login.paths: at least one path",
+          failure(() -> new LoginRoutes("/cb", Set.of(), Optional.empty(), "/")));
+    }
+
+    @Test
+    void whenTheSecretIsSetThenNoPartShowsIt() {
+      LoginConfig config = LoginConfig.forClient("client", "s3cret-value", "/cb").build();
+
+      assertFalse(config.toString().contains("s3cret-value"));
+      assertFalse(config.client().toString().contains("s3cret-value"), config.client()::toString);
+    }
+  }
+
+  @Nested
+  class Resources {
+
+    @Test
+    void whenNoneAreSetThenNeitherResourceNorAudienceIsConfigured() {
+      LoginConfig config = valid().build();
+
+      assertEquals(List.of(), config.resources());
+      assertEquals(Optional.empty(), config.audience());
+    }
+
+    @Test
+    void whenSeveralAreBoundThenAllAreKeptInOrder() {
+      Map<String, String> values =
+              Map.of(
+                  "gatehouse.login.client-id", "c",
+                  "gatehouse.login.client-secret", "s",
+                  "gatehouse.login.redirect-path", "/cb",
+                  "gatehouse.login.resource", "https://b.example.com, urn:example:a");
+
+      LoginConfig config =
+          new LoginConfigBinder(key -> Optional.ofNullable(values.get(key))).bind();
+
+      assertEquals(List.of("https://b.example.com", "urn:example:a"), config.resources());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/api", "api.example.com", "https://api.example.com/#x", "https://a b"})
+    void whenAResourceIsNotAnAbsoluteUriWithoutFragmentThenTheBuildFailsNamingIt(String value) {
+      assertEquals(
+          "gatehouse.login.resource: '"
+              + value
+              + "' must be an absolute URI without a fragment, like https://api.example.com",
+          failure(() -> valid().resources(value).build()));
     }
   }
 }

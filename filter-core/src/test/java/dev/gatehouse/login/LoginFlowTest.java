@@ -68,7 +68,7 @@ class LoginFlowTest {
         .build();
   }
 
-  static LoginConfig.Builder login() {
+  static LoginConfigBuilder login() {
     return LoginConfig.forClient(CLIENT_ID, CLIENT_SECRET, "/app/callback")
         .loginPaths("/app/*")
         .logoutPath("/app/logout")

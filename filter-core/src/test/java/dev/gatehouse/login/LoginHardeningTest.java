@@ -60,7 +60,7 @@ class LoginHardeningTest {
         .clock(clock);
   }
 
-  static LoginConfig.Builder login() {
+  static LoginConfigBuilder login() {
     return LoginConfig.forClient(CLIENT_ID, CLIENT_SECRET, "/app/callback")
         .loginPaths("/app/*")
         .logoutPath("/app/logout")

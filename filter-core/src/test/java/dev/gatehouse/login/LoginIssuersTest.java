@@ -45,7 +45,7 @@ class LoginIssuersTest {
     second.close();
   }
 
-  private static LoginConfig.Builder login() {
+  private static LoginConfigBuilder login() {
     return LoginConfig.forClient(CLIENT_ID, CLIENT_SECRET, "/app/callback")
         .loginPaths("/app/*")
         .audience(AUDIENCE);

@@ -1,6 +1,7 @@
 package dev.gatehouse.demo;
 
 import dev.gatehouse.login.LoginConfig;
+import dev.gatehouse.login.LoginConfigBuilder;
 
 /**
  * The demo's browser login: the page {@value #APP_PATH} behind {@code GatehouseLoginFilter}, its
@@ -29,7 +30,7 @@ public final class DemoLogin {
   }
 
   /** The demo's paths on a builder whose client was configured elsewhere. */
-  static LoginConfig.Builder paths(LoginConfig.Builder builder) {
+  static LoginConfigBuilder paths(LoginConfigBuilder builder) {
     return builder
         .loginPaths(LOGIN_PATHS)
         .logoutPath(LOGOUT_PATH)

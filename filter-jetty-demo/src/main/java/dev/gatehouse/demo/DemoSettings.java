@@ -7,7 +7,6 @@ import dev.gatehouse.config.MicroProfileLookup;
 import dev.gatehouse.config.PropertyLookup;
 import dev.gatehouse.login.LoginConfig;
 import dev.gatehouse.login.LoginConfigBinder;
-import dev.gatehouse.login.LoginKey;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Locale;
@@ -107,8 +106,9 @@ final class DemoSettings {
 
   /**
    * The browser login on {@code /app} against a configured provider: on when {@code
-   * gatehouse.login.*} settings are given (at least the client id and secret of a Regular Web
-   * Application), with the demo's paths, and {@code audience} unless set.
+   * gatehouse.login.*} settings are given (at least the client id and secret of a confidential
+   * client), with the demo's paths, and {@code audience} unless it or {@code resource} is
+   * set.
    */
   Optional<LoginConfig> login(String audience) {
     LoginConfigBinder probe = new LoginConfigBinder(lookup);
@@ -117,13 +117,18 @@ final class DemoSettings {
     }
     // The paths are the demo's own (its servlets are mapped there); the audience is a default.
     Map<String, String> fixed = new HashMap<>();
-    fixed.put(LoginKey.REDIRECT_PATH.property(), DemoLogin.CALLBACK_PATH);
-    fixed.put(LoginKey.LOGIN_PATHS.property(), DemoLogin.LOGIN_PATHS);
-    fixed.put(LoginKey.LOGOUT_PATH.property(), DemoLogin.LOGOUT_PATH);
-    fixed.put(LoginKey.POST_LOGOUT_REDIRECT.property(), DemoLogin.SIGNED_OUT_PATH);
+    fixed.put(ConfigKey.LOGIN_REDIRECT_PATH.property(), DemoLogin.CALLBACK_PATH);
+    fixed.put(ConfigKey.LOGIN_PATHS.property(), DemoLogin.LOGIN_PATHS);
+    fixed.put(ConfigKey.LOGIN_LOGOUT_PATH.property(), DemoLogin.LOGOUT_PATH);
+    fixed.put(ConfigKey.LOGIN_POST_LOGOUT_REDIRECT.property(), DemoLogin.SIGNED_OUT_PATH);
     PropertyLookup paths = key -> Optional.ofNullable(fixed.get(key));
+    // A provider that is told the API by RFC 8707 resource gets no Auth0 audience next to it.
+    boolean resources = lookup.get(ConfigKey.LOGIN_RESOURCE.property()).isPresent();
     PropertyLookup defaults =
-        key -> key.equals(LoginKey.AUDIENCE.property()) ? Optional.of(audience) : Optional.empty();
+        key ->
+            key.equals(ConfigKey.LOGIN_AUDIENCE.property()) && !resources
+                ? Optional.of(audience)
+                : Optional.empty();
     return Optional.of(new LoginConfigBinder(paths.orElse(lookup).orElse(defaults)).bind());
   }
 

@@ -35,6 +35,7 @@ final class FilterSettingsHelp {
     keysAndCache();
     rulesAndClients();
     introspection();
+    ENTRIES.putAll(LoginSettingsHelp.entries());
   }
 
   private FilterSettingsHelp() {}

@@ -1,8 +1,7 @@
 package dev.gatehouse.demo;
 
 import dev.gatehouse.config.ConfigKey;
-import dev.gatehouse.login.LoginConfig;
-import dev.gatehouse.login.LoginKey;
+import dev.gatehouse.login.LoginConfigBinder;
 
 /** The text of {@code --help}: endpoints, the three ways to choose a provider, every setting. */
 final class Help {
@@ -35,6 +34,8 @@ final class Help {
           offline (default)  starts a local OpenID provider on 127.0.0.1 and trusts it;
                              the start-up message shows curl lines to try
           Auth0              AUTH0_DOMAIN and AUTH0_AUDIENCE (see docs/auth0.md)
+          Keycloak           GATEHOUSE_ISSUER=https://<host>/realms/<realm> and
+                             GATEHOUSE_AUDIENCES (see docs/keycloak.md)
           another provider   GATEHOUSE_ISSUER and GATEHOUSE_AUDIENCES
 
         Settings are read through MicroProfile Config: a system property (-Dname=value) wins
@@ -58,23 +59,19 @@ final class Help {
         "Client id of the machine-to-machine application, shown in the token curl line.");
     setting(out, DemoSettings.AUTH0_CLIENT_SECRET, "none",
         "Its secret; never printed, the curl line reads $AUTH0_CLIENT_SECRET from your shell.");
-    out.append("\nBrowser login on /app (see docs/login.md; offline it is always on)\n");
-    setting(out, LoginKey.CLIENT_ID.property(), "none (" + DemoLogin.LOCAL_CLIENT_ID + " offline)",
-        "Client id of the Regular Web Application; setting it turns the login on with Auth0 or"
-            + " another provider.");
-    setting(out, LoginKey.CLIENT_SECRET.property(), "none",
-        "Its client secret; read from the configuration only, never printed.");
-    setting(out, LoginKey.SCOPES.property(), String.join(" ", LoginConfig.DEFAULT_SCOPES),
-        "Scopes to request; add offline_access for a refresh token.");
-    setting(out, LoginKey.AUDIENCE.property(), "the API's audience",
-        "Auth0 audience parameter: the API the user's access token is for.");
-    setting(out, LoginKey.CLIENT_AUTHENTICATION.property(), "client-secret-basic",
-        "client-secret-basic or client-secret-post at the token endpoint.");
-    out.append(INDENT).append("Paths are fixed in the demo: ").append(DemoLogin.CALLBACK_PATH)
-        .append(" (Allowed Callback URL), ").append(DemoLogin.LOGOUT_PATH).append(", ")
-        .append(DemoLogin.SIGNED_OUT_PATH).append(" (Allowed Logout URL).\n");
+    out.append("\nBrowser login on /app with your OpenID provider (see docs/login.md;"
+        + " offline it is always on)\n");
+    for (ConfigKey key : ConfigKey.values()) {
+      if (isLogin(key)) {
+        FilterSettingsHelp.Entry entry = FilterSettingsHelp.of(key).orElseThrow();
+        setting(out, key.property(), entry.defaultValue(), entry.description());
+      }
+    }
     out.append("\nGatehouse filter (see docs/configuration.md)\n");
     for (ConfigKey key : ConfigKey.values()) {
+      if (isLogin(key)) {
+        continue;
+      }
       FilterSettingsHelp.Entry entry =
           FilterSettingsHelp.of(key)
               .orElseThrow(() -> new IllegalStateException(key + " has no --help entry"));
@@ -82,6 +79,10 @@ final class Help {
       setting(out, key.property(), entry.defaultValue(), entry.description() + alias);
     }
     return out.toString();
+  }
+
+  private static boolean isLogin(ConfigKey key) {
+    return LoginConfigBinder.KEYS.contains(key);
   }
 
   private static void setting(StringBuilder out, String name, String defaultValue, String text) {

@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gatehouse.config.ConfigKey;
 import dev.gatehouse.login.LoginConfig;
+import dev.gatehouse.login.LoginConfigBinder;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -64,6 +67,35 @@ class DemoLoginTest {
             .orElseThrow();
 
     assertEquals(Optional.of("urn:other"), login.audience());
+  }
+
+  @Test
+  void loginWhenResourcesAreSetThenNoAudienceIsAddedForThem() {
+    LoginConfig login =
+        settings(
+                Map.of(
+                    "gatehouse.login.client-id", "web",
+                    "gatehouse.login.client-secret", "secret",
+                    "gatehouse.login.resource", "https://api.example.com"))
+            .login("urn:api")
+            .orElseThrow();
+
+    assertEquals(Optional.empty(), login.audience());
+    assertEquals(List.of("https://api.example.com"), login.resources());
+  }
+
+  @Test
+  void helpWhenPrintedThenEveryLoginSettingIsInTheLoginSectionOnceAndProviderNeutral() {
+    String help = Help.text();
+    String login = help.substring(help.indexOf("Browser login"), help.indexOf("Gatehouse filter"));
+
+    for (ConfigKey key : LoginConfigBinder.KEYS) {
+      String line = "  " + key.property() + "  [" + key.environmentVariable() + "]";
+      assertTrue(login.contains(line), key.property());
+      assertEquals(help.indexOf(line), help.lastIndexOf(line), key.property() + " listed twice");
+    }
+    assertTrue(login.contains("your OpenID provider"), login);
+    assertFalse(login.contains("Regular Web Application"), login);
   }
 
   @Test
