@@ -130,6 +130,14 @@ public final class LocalOpenIdProvider implements AutoCloseable {
   }
 
   /**
+   * How often the introspection endpoint was called, answered or not: shows whether the
+   * application cached an introspection result.
+   */
+  public int introspectionRequests() {
+    return handlers.introspectionRequests().get();
+  }
+
+  /**
    * An opaque token (random, not a JWT) standing for {@code token}'s claims: only the introspection
    * endpoint knows what it means, so it tests an application configured for introspection.
    */

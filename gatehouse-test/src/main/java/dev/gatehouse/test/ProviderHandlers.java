@@ -33,6 +33,7 @@ final class ProviderHandlers {
   private final Set<String> revoked = ConcurrentHashMap.newKeySet();
   private final Map<String, JwtClaims> opaque = new ConcurrentHashMap<>();
   private final AtomicInteger jwksRequests = new AtomicInteger();
+  private final AtomicInteger introspectionRequests = new AtomicInteger();
   private volatile boolean jwksDown;
 
   ProviderHandlers(LocalOpenIdProvider provider, ProviderKeys keys) {
@@ -55,6 +56,10 @@ final class ProviderHandlers {
 
   AtomicInteger jwksRequests() {
     return jwksRequests;
+  }
+
+  AtomicInteger introspectionRequests() {
+    return introspectionRequests;
   }
 
   void jwksDown(boolean down) {
@@ -117,6 +122,7 @@ final class ProviderHandlers {
 
   /** RFC 7662: active only for a token this provider signed, unexpired by its clock, not revoked. */
   void introspect(HttpExchange exchange) throws IOException {
+    introspectionRequests.incrementAndGet();
     Map<String, String> form = ProviderEndpoints.form(exchange);
     if (authenticated(exchange, form).isEmpty()) {
       ProviderEndpoints.error(exchange, 401, "invalid_client");
