@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.gatehouse.error.Rejection;
+import dev.gatehouse.test.Challenges;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,7 +66,7 @@ abstract class PathRulesChecks {
     Map<String, String> settings = new LinkedHashMap<>();
     // Never contacted: no request here carries a token.
     settings.put("gatehouse.issuer", "http://127.0.0.1:9/");
-    settings.put("gatehouse.audiences", TestTokens.AUDIENCE);
+    settings.put("gatehouse.audiences", ClientTokens.AUDIENCE);
     settings.put("gatehouse.allow-insecure-loopback-http", "true");
     settings.put("gatehouse.rules", "* /api/secret deny\n* /api/admin/* scopes=admin\n");
     settings.put("gatehouse.rules.default", "permit");

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.gatehouse.error.Rejection;
+import dev.gatehouse.test.Challenges;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,7 +23,7 @@ class TomcatRelaxedPathsIT {
   private static Map<String, String> settings(String allowed) {
     Map<String, String> settings = new LinkedHashMap<>();
     settings.put("gatehouse.issuer", "http://127.0.0.1:9/");
-    settings.put("gatehouse.audiences", TestTokens.AUDIENCE);
+    settings.put("gatehouse.audiences", ClientTokens.AUDIENCE);
     settings.put("gatehouse.allow-insecure-loopback-http", "true");
     settings.put("gatehouse.rules", "* /api/secret deny");
     settings.put("gatehouse.rules.default", "permit");
