@@ -15,12 +15,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 
 /**
- * The real {@link GatehouseFilter} in an embedded Jetty 12 on 127.0.0.1, in front of {@link
- * EchoServlet} on {@code /api/*}, called over HTTP/1.1 with {@link HttpClient}.
+ * The real {@link GatehouseFilter} in an embedded Jetty 12, in memory ({@link
+ * JettyHarness#inMemory}), in front of {@link EchoServlet} on {@code /api/*}, called with {@link
+ * HttpRequest}s: what the filter decides does not depend on a socket.
  */
 public final class ProtectedApi implements AutoCloseable {
 
@@ -30,25 +29,13 @@ public final class ProtectedApi implements AutoCloseable {
           .connectTimeout(Duration.ofSeconds(5))
           .build();
 
-  private final Server server;
-  private final URI base;
+  private final JettyHarness jetty;
 
   private ProtectedApi(FilterHolder filter) {
-    server = new Server();
-    ServerConnector connector = new ServerConnector(server);
-    connector.setHost("127.0.0.1");
-    connector.setPort(0);
-    server.addConnector(connector);
     ServletContextHandler context = new ServletContextHandler("/");
     context.addFilter(filter, "/api/*", EnumSet.of(DispatcherType.REQUEST));
     context.addServlet(EchoServlet.class, "/api/*");
-    server.setHandler(context);
-    try {
-      server.start();
-    } catch (Exception e) {
-      throw new IllegalStateException("Jetty did not start", e);
-    }
-    base = URI.create("http://127.0.0.1:" + connector.getLocalPort() + "/");
+    jetty = JettyHarness.inMemory(context);
   }
 
   /** The filter built in code from {@code config}. */
@@ -64,7 +51,7 @@ public final class ProtectedApi implements AutoCloseable {
   }
 
   public URI uri(String pathAndQuery) {
-    return base.resolve(pathAndQuery);
+    return jetty.base().resolve(pathAndQuery);
   }
 
   /** {@code GET /api/echo} with {@code Authorization: Bearer token}. */
@@ -81,16 +68,12 @@ public final class ProtectedApi implements AutoCloseable {
   }
 
   public Reply send(HttpRequest.Builder request) {
-    return Reply.exchange(request);
+    return new Reply(jetty.send(request.build()));
   }
 
   @Override
   public void close() {
-    try {
-      server.stop();
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+    jetty.close();
   }
 
   /** One HTTP answer, with the accessors the assertions need. */
