@@ -129,6 +129,11 @@ public final class LocalOpenIdProvider implements AutoCloseable {
     return handlers.jwksRequests().get();
   }
 
+  /** How often the discovery document was asked for: shows whether the application caches it. */
+  public int discoveryRequests() {
+    return handlers.discoveryRequests().get();
+  }
+
   /**
    * How often the introspection endpoint was called, answered or not: shows whether the
    * application cached an introspection result.

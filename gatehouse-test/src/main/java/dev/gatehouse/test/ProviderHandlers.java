@@ -34,6 +34,7 @@ final class ProviderHandlers {
   private final Map<String, JwtClaims> opaque = new ConcurrentHashMap<>();
   private final AtomicInteger jwksRequests = new AtomicInteger();
   private final AtomicInteger introspectionRequests = new AtomicInteger();
+  private final AtomicInteger discoveryRequests = new AtomicInteger();
   private volatile boolean jwksDown;
 
   ProviderHandlers(LocalOpenIdProvider provider, ProviderKeys keys) {
@@ -62,11 +63,16 @@ final class ProviderHandlers {
     return introspectionRequests;
   }
 
+  AtomicInteger discoveryRequests() {
+    return discoveryRequests;
+  }
+
   void jwksDown(boolean down) {
     jwksDown = down;
   }
 
   void discovery(HttpExchange exchange) throws IOException {
+    discoveryRequests.incrementAndGet();
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("issuer", provider.issuer());
     doc.put("jwks_uri", provider.jwksUri().toString());
