@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.gatehouse.error.Rejection;
 import dev.gatehouse.test.Challenges;
+import dev.gatehouse.testing.RawHttp;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +21,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Issue 13 item 9 in a real container: with {@code * /api/secret deny} in front of a Jersey
  * application, no spelling of {@code /api/secret} reaches it. Every request is a raw request line
- * ({@link RawRequest}); the default is {@code permit}, so a path the filter does not stop answers
+ * ({@link RawHttp}); the default is {@code permit}, so a path the filter does not stop answers
  * 200 from Jersey or from the catch-all servlet, and a bypass would show as a 200.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -79,12 +80,13 @@ abstract class PathRulesChecks {
     host.close();
   }
 
-  private RawRequest.Reply get(String path) {
-    return RawRequest.get(app, path);
+  /** {@code path} below the application, written byte for byte: clients would normalise it. */
+  private RawHttp.Response get(String path) {
+    return RawHttp.get(app.getPort(), app.getRawPath() + path);
   }
 
   private static void assertReply(
-      int status, String challenge, String body, RawRequest.Reply reply) {
+      int status, String challenge, String body, RawHttp.Response reply) {
     assertEquals(status, reply.status(), reply::toString);
     assertEquals(challenge, reply.challenge(), reply::toString);
     if (body != null) {
