@@ -3,10 +3,7 @@ package dev.gatehouse.testing;
 import dev.gatehouse.GatehouseConfig;
 import dev.gatehouse.GatehouseFilter;
 import jakarta.servlet.DispatcherType;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -22,12 +19,6 @@ import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
  * HttpRequest}s: what the filter decides does not depend on a socket.
  */
 public final class ProtectedApi implements AutoCloseable {
-
-  private static final HttpClient CLIENT =
-      HttpClient.newBuilder()
-          .version(HttpClient.Version.HTTP_1_1)
-          .connectTimeout(Duration.ofSeconds(5))
-          .build();
 
   private final JettyHarness jetty;
 
@@ -78,18 +69,6 @@ public final class ProtectedApi implements AutoCloseable {
 
   /** One HTTP answer, with the accessors the assertions need. */
   public record Reply(HttpResponse<String> response) {
-
-    /** Sends {@code request} over HTTP/1.1 (the test servers' only protocol) and reads the text. */
-    public static Reply exchange(HttpRequest.Builder request) {
-      try {
-        return new Reply(CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString()));
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
 
     public int status() {
       return response.statusCode();
