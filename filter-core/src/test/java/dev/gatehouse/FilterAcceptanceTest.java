@@ -15,27 +15,26 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** What a request with a valid token gets through to, and what the application then sees. */
 class FilterAcceptanceTest {
 
-  private static LocalJwksServer provider;
+  @RegisterExtension
+  static final LocalJwksServer provider = LocalJwksServer.extension();
+  private static final TestTokens tokens = new TestTokens(provider.issuer());
   private static ProtectedApi api;
-  private static TestTokens tokens;
 
   @BeforeAll
   static void start() {
-    provider = LocalJwksServer.start();
-    tokens = new TestTokens(provider.issuer());
     api = ProtectedApi.start(config().build());
   }
 
   @AfterAll
   static void stop() {
     api.close();
-    provider.close();
   }
 
   static GatehouseConfig.Builder config() {

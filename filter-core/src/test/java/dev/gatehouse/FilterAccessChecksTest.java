@@ -2,6 +2,8 @@ package dev.gatehouse;
 
 import static dev.gatehouse.testing.Challenges.insufficientScope;
 import static dev.gatehouse.testing.Challenges.invalidToken;
+import static dev.gatehouse.testing.Refusals.CLAIM_REQUIREMENT_UNMET;
+import static dev.gatehouse.testing.Refusals.CLIENT_NOT_ALLOWED;
 import static dev.gatehouse.testing.TestTokens.AUDIENCE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -15,6 +17,7 @@ import dev.gatehouse.error.ProviderUnavailableException.Cause;
 import dev.gatehouse.testing.LocalJwksServer;
 import dev.gatehouse.testing.ProtectedApi;
 import dev.gatehouse.testing.ProtectedApi.Reply;
+import dev.gatehouse.testing.Refusals;
 import dev.gatehouse.testing.TestTokens;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,29 +30,20 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Checks on a verified token: its client, revocation, claim requirements, and their order. */
 class FilterAccessChecksTest {
 
   static final String CLIENT_REFUSED =
-      invalidToken("The access token was issued to a client that is not allowed.");
-  static final String REVOKED = invalidToken("The access token has been revoked.");
+      invalidToken(CLIENT_NOT_ALLOWED);
+  static final String REVOKED = invalidToken(Refusals.REVOKED);
   static final String CLAIM_UNMET =
-      invalidToken("The access token does not meet a claim requirement.");
+      invalidToken(CLAIM_REQUIREMENT_UNMET);
 
-  private static LocalJwksServer provider;
-  private static TestTokens tokens;
-
-  @BeforeAll
-  static void startProvider() {
-    provider = LocalJwksServer.start();
-    tokens = new TestTokens(provider.issuer());
-  }
-
-  @AfterAll
-  static void stopProvider() {
-    provider.close();
-  }
+  @RegisterExtension
+  static final LocalJwksServer provider = LocalJwksServer.extension();
+  private static final TestTokens tokens = new TestTokens(provider.issuer());
 
   static GatehouseConfig.Builder config() {
     return GatehouseConfig.forIssuer(provider.issuer())

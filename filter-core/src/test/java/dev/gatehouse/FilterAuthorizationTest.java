@@ -17,23 +17,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** After verification: required scopes, application rules, and refusals from the servlet. */
 class FilterAuthorizationTest {
 
-  private static LocalJwksServer provider;
-  private static TestTokens tokens;
-
-  @BeforeAll
-  static void start() {
-    provider = LocalJwksServer.start();
-    tokens = new TestTokens(provider.issuer());
-  }
-
-  @AfterAll
-  static void stop() {
-    provider.close();
-  }
+  @RegisterExtension
+  static final LocalJwksServer provider = LocalJwksServer.extension();
+  private static final TestTokens tokens = new TestTokens(provider.issuer());
 
   static GatehouseConfig.Builder config() {
     return GatehouseConfig.forIssuer(provider.issuer())

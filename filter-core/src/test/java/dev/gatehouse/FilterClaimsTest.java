@@ -1,6 +1,13 @@
 package dev.gatehouse;
 
-import static dev.gatehouse.testing.Challenges.invalidToken;
+import static dev.gatehouse.testing.Refusals.EXPIRED;
+import static dev.gatehouse.testing.Refusals.INVALID_CLAIMS;
+import static dev.gatehouse.testing.Refusals.ISSUED_IN_FUTURE;
+import static dev.gatehouse.testing.Refusals.NOT_YET_VALID;
+import static dev.gatehouse.testing.Refusals.NO_EXPIRY;
+import static dev.gatehouse.testing.Refusals.WRONG_AUDIENCE;
+import static dev.gatehouse.testing.Refusals.WRONG_ISSUER;
+import static dev.gatehouse.testing.Refusals.assertRejected;
 import static dev.gatehouse.testing.TestTokens.AUDIENCE;
 import static dev.gatehouse.testing.TestTokens.list;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -18,6 +25,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Claim checks on a correctly signed token: lifetime against a fixed clock with the default 30 s
@@ -28,24 +36,14 @@ class FilterClaimsTest {
   private static final Instant NOW = Instant.parse("2031-03-14T15:09:26Z");
   private static final Duration SKEW = GatehouseConfig.DEFAULT_CLOCK_SKEW;
 
-  private static final String EXPIRED = "The access token expired.";
-  private static final String NO_EXPIRY = "The access token has no expiry.";
-  private static final String NOT_YET_VALID = "The access token is not valid yet.";
-  private static final String ISSUED_IN_FUTURE = "The access token was issued in the future.";
-  private static final String WRONG_ISSUER =
-      "The access token comes from an issuer that is not trusted.";
-  private static final String WRONG_AUDIENCE = "The access token is not meant for this API.";
-  private static final String INVALID_CLAIMS = "The access token has invalid claims.";
-
-  private static LocalJwksServer provider;
-  private static TestTokens tokens;
+  @RegisterExtension
+  static final LocalJwksServer provider = LocalJwksServer.extension();
+  private static final TestTokens tokens = new TestTokens(provider.issuer());
   private static ProtectedApi api;
   private static ProtectedApi noSkew;
 
   @BeforeAll
   static void start() {
-    provider = LocalJwksServer.start();
-    tokens = new TestTokens(provider.issuer());
     api = ProtectedApi.start(config().build());
     noSkew = ProtectedApi.start(config().clockSkew(Duration.ZERO).build());
   }
@@ -54,7 +52,6 @@ class FilterClaimsTest {
   static void stop() {
     api.close();
     noSkew.close();
-    provider.close();
   }
 
   static GatehouseConfig.Builder config() {
@@ -66,11 +63,6 @@ class FilterClaimsTest {
 
   private static TestTokens.Builder valid() {
     return tokens.validAt(NOW);
-  }
-
-  private static void assertRejected(String description, Reply reply) {
-    assertEquals(401, reply.status(), reply::toString);
-    assertEquals(invalidToken(description), reply.challenge());
   }
 
   @Nested

@@ -1,6 +1,9 @@
 package dev.gatehouse;
 
 import static dev.gatehouse.testing.Challenges.invalidToken;
+import static dev.gatehouse.testing.Refusals.BAD_ALGORITHM;
+import static dev.gatehouse.testing.Refusals.BAD_SIGNATURE;
+import static dev.gatehouse.testing.Refusals.UNKNOWN_KEY;
 import static dev.gatehouse.testing.TestTokens.AUDIENCE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -24,6 +27,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * How the filter gets its configuration: in code, from init-params, or from MicroProfile Config
@@ -31,19 +35,9 @@ import org.junit.jupiter.api.Test;
  */
 class FilterConfigurationTest {
 
-  private LocalJwksServer provider;
-  private TestTokens tokens;
-
-  @BeforeEach
-  void start() {
-    provider = LocalJwksServer.start();
-    tokens = new TestTokens(provider.issuer());
-  }
-
-  @AfterEach
-  void stop() {
-    provider.close();
-  }
+  @RegisterExtension
+  final LocalJwksServer provider = LocalJwksServer.extension();
+  private final TestTokens tokens = new TestTokens(provider.issuer());
 
   private Map<String, String> initParams() {
     Map<String, String> params = new HashMap<>();
@@ -160,10 +154,10 @@ class FilterConfigurationTest {
         assertEquals(200, api.get(auth0.valid().build()).status(), "kid is only a hint");
         assertEquals(200, api.get(auth0.valid().withoutHeader("kid").build()).status());
         assertEquals(
-            invalidToken("The access token is signed with an unknown key."),
+            invalidToken(UNKNOWN_KEY),
             api.get(auth0.valid().signedWith(TestKeys.ATTACKER).build()).challenge());
         assertEquals(
-            invalidToken("The access token signature is invalid."),
+            invalidToken(BAD_SIGNATURE),
             api.get(auth0.valid().signedWith(TestKeys.ATTACKER).withoutHeader("kid").build())
                 .challenge());
       }
@@ -184,7 +178,7 @@ class FilterConfigurationTest {
       try (ProtectedApi api = ProtectedApi.startWithInitParams(params)) {
         assertEquals(200, api.get(auth0.valid().signedWith(TestKeys.EC).build()).status());
         assertEquals(
-            invalidToken("The access token is signed with an algorithm that is not accepted."),
+            invalidToken(BAD_ALGORITHM),
             api.get(auth0.valid().build()).challenge());
       }
     }

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Identity carried in request headers for code that reads headers: set from the verified token
@@ -25,19 +26,9 @@ import org.junit.jupiter.api.Test;
  */
 class FilterIdentityHeadersTest {
 
-  private static LocalJwksServer provider;
-  private static TestTokens tokens;
-
-  @BeforeAll
-  static void startProvider() {
-    provider = LocalJwksServer.start();
-    tokens = new TestTokens(provider.issuer());
-  }
-
-  @AfterAll
-  static void stopProvider() {
-    provider.close();
-  }
+  @RegisterExtension
+  static final LocalJwksServer provider = LocalJwksServer.extension();
+  private static final TestTokens tokens = new TestTokens(provider.issuer());
 
   static GatehouseConfig.Builder config() {
     return GatehouseConfig.forIssuer(provider.issuer())

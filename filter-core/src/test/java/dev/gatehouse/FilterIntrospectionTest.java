@@ -1,6 +1,9 @@
 package dev.gatehouse;
 
 import static dev.gatehouse.testing.Challenges.invalidToken;
+import static dev.gatehouse.testing.Refusals.CLIENT_NOT_ALLOWED;
+import static dev.gatehouse.testing.Refusals.INACTIVE;
+import static dev.gatehouse.testing.Refusals.MALFORMED_TOKEN;
 import static dev.gatehouse.testing.TestTokens.AUDIENCE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -18,21 +21,21 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Tokens that are not JWTs go to introspection; JWTs are still verified locally. */
 class FilterIntrospectionTest {
 
   private static final String OPAQUE = "opaque-3f9c2a";
 
-  private LocalJwksServer provider;
+  @RegisterExtension
+  final LocalJwksServer provider = LocalJwksServer.extension();
+  private final TestTokens tokens = new TestTokens(provider.issuer());
   private LocalIntrospectionServer introspection;
-  private TestTokens tokens;
 
   @BeforeEach
   void start() {
-    provider = LocalJwksServer.start();
     introspection = LocalIntrospectionServer.start();
-    tokens = new TestTokens(provider.issuer());
     introspection.activate(
         OPAQUE,
         Map.of(
@@ -45,7 +48,6 @@ class FilterIntrospectionTest {
 
   @AfterEach
   void stop() {
-    provider.close();
     introspection.close();
   }
 
@@ -81,7 +83,7 @@ class FilterIntrospectionTest {
       Reply reply = api.get("opaque-unknown");
 
       assertEquals(401, reply.status());
-      assertEquals(invalidToken("The access token is not active."), reply.challenge());
+      assertEquals(invalidToken(INACTIVE), reply.challenge());
     }
   }
 
@@ -118,7 +120,7 @@ class FilterIntrospectionTest {
             .build();
     try (ProtectedApi api = ProtectedApi.start(config)) {
       assertEquals(
-          invalidToken("The access token was issued to a client that is not allowed."),
+          invalidToken(CLIENT_NOT_ALLOWED),
           api.get(OPAQUE).challenge());
     }
   }
@@ -128,7 +130,7 @@ class FilterIntrospectionTest {
     GatehouseConfig jwtOnly =
         GatehouseConfig.forIssuer(provider.issuer()).audiences(AUDIENCE).allowInsecureLoopbackHttp().build();
     try (ProtectedApi api = ProtectedApi.start(jwtOnly)) {
-      assertEquals(invalidToken("The access token is malformed."), api.get(OPAQUE).challenge());
+      assertEquals(invalidToken(MALFORMED_TOKEN), api.get(OPAQUE).challenge());
       assertEquals(0, introspection.totalCalls());
     }
   }

@@ -1,6 +1,8 @@
 package dev.gatehouse;
 
 import static dev.gatehouse.testing.Challenges.invalidToken;
+import static dev.gatehouse.testing.Refusals.UNKNOWN_KEY;
+import static dev.gatehouse.testing.Refusals.WRONG_AUDIENCE;
 import static dev.gatehouse.testing.TestTokens.AUDIENCE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.gatehouse.testing.LocalJwksServer;
 import dev.gatehouse.testing.ProtectedApi;
 import dev.gatehouse.testing.ProtectedApi.Reply;
+import dev.gatehouse.testing.Refusals;
 import dev.gatehouse.testing.TestKeys;
 import dev.gatehouse.testing.TestTokens;
 import java.util.HashMap;
@@ -26,7 +29,7 @@ class FilterIssuersTest {
 
   static final String AUDIENCE_B = "urn:tenant-b:api";
   static final String WRONG_ISSUER =
-      invalidToken("The access token comes from an issuer that is not trusted.");
+      invalidToken(Refusals.WRONG_ISSUER);
 
   private LocalJwksServer tenantA;
   private LocalJwksServer tenantB;
@@ -102,7 +105,7 @@ class FilterIssuersTest {
       try (ProtectedApi api = ProtectedApi.start(twoTenants())) {
         Reply reply = api.get(b.valid().signedWith(TestKeys.RSA_NEXT).build());
 
-        assertEquals(invalidToken("The access token is not meant for this API."), reply.challenge());
+        assertEquals(invalidToken(WRONG_AUDIENCE), reply.challenge());
       }
     }
 
@@ -113,7 +116,7 @@ class FilterIssuersTest {
 
         assertEquals(401, reply.status());
         assertEquals(
-            invalidToken("The access token is signed with an unknown key."), reply.challenge());
+            invalidToken(UNKNOWN_KEY), reply.challenge());
       }
     }
 

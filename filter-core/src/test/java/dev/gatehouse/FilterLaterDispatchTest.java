@@ -3,6 +3,7 @@ package dev.gatehouse;
 import static dev.gatehouse.testing.TestTokens.AUDIENCE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.gatehouse.testing.JettyHarness;
 import dev.gatehouse.testing.LocalJwksServer;
 import dev.gatehouse.testing.MutableClock;
 import dev.gatehouse.testing.ProtectedApi.Reply;
@@ -12,7 +13,6 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,11 +22,10 @@ import org.eclipse.jetty.ee10.servlet.ErrorPageErrorHandler;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * ERROR and ASYNC dispatches keep the decision made on the client's request: the identity comes
@@ -37,15 +36,13 @@ class FilterLaterDispatchTest {
 
   private static final MutableClock CLOCK = new MutableClock(Instant.now());
 
-  private static LocalJwksServer provider;
-  private static TestTokens tokens;
-  private static Server server;
-  private static URI base;
+  @RegisterExtension
+  static final LocalJwksServer provider = LocalJwksServer.extension();
+  private static final TestTokens tokens = new TestTokens(provider.issuer());
+  private static JettyHarness jetty;
 
   @BeforeAll
   static void start() throws Exception {
-    provider = LocalJwksServer.start();
-    tokens = new TestTokens(provider.issuer());
     GatehouseConfig config =
         GatehouseConfig.forIssuer(provider.issuer())
             .audiences(AUDIENCE)
@@ -53,11 +50,6 @@ class FilterLaterDispatchTest {
             .clock(CLOCK)
             .forwardIdentityHeaders()
             .build();
-    server = new Server();
-    ServerConnector connector = new ServerConnector(server);
-    connector.setHost("127.0.0.1");
-    connector.setPort(0);
-    server.addConnector(connector);
     ServletContextHandler context = new ServletContextHandler("/");
     FilterHolder filter = new FilterHolder(new GatehouseFilter(config));
     filter.setAsyncSupported(true);
@@ -69,23 +61,22 @@ class FilterLaterDispatchTest {
     ErrorPageErrorHandler errors = new ErrorPageErrorHandler();
     errors.addErrorPage(404, "/error");
     context.setErrorHandler(errors);
-    server.setHandler(context);
-    server.start();
-    base = URI.create("http://127.0.0.1:" + connector.getLocalPort());
+    jetty = JettyHarness.inMemory(context);
   }
 
   @AfterAll
-  static void stop() throws Exception {
-    server.stop();
-    provider.close();
+  static void stop() {
+    jetty.close();
   }
 
   private static Reply call(String path) {
     String token = tokens.validAt(CLOCK.instant()).expiresAt(CLOCK.instant().plusSeconds(60)).build();
-    return Reply.exchange(
-        HttpRequest.newBuilder(base.resolve(path))
-            .timeout(Duration.ofSeconds(30))
-            .header("Authorization", "Bearer " + token));
+    return new Reply(
+        jetty.send(
+            HttpRequest.newBuilder(jetty.base().resolve(path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token)
+                .build()));
   }
 
   @Test

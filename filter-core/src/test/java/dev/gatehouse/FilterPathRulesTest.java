@@ -3,6 +3,7 @@ package dev.gatehouse;
 import static dev.gatehouse.testing.Challenges.BARE;
 import static dev.gatehouse.testing.Challenges.insufficientScope;
 import static dev.gatehouse.testing.Challenges.invalidToken;
+import static dev.gatehouse.testing.Refusals.NO_EXPIRY;
 import static dev.gatehouse.testing.TestTokens.AUDIENCE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -44,19 +46,9 @@ class FilterPathRulesTest {
       *     /api/*         authenticated
       """;
 
-  private static LocalJwksServer provider;
-  private static TestTokens tokens;
-
-  @BeforeAll
-  static void startProvider() {
-    provider = LocalJwksServer.start();
-    tokens = new TestTokens(provider.issuer());
-  }
-
-  @AfterAll
-  static void stopProvider() {
-    provider.close();
-  }
+  @RegisterExtension
+  static final LocalJwksServer provider = LocalJwksServer.extension();
+  private static final TestTokens tokens = new TestTokens(provider.issuer());
 
   static GatehouseConfig.Builder config() {
     return GatehouseConfig.forIssuer(provider.issuer())
@@ -167,7 +159,7 @@ class FilterPathRulesTest {
     void whenTheTokenIsInvalidThenThatIsReportedBeforeTheScope() {
       Reply reply = app.get("/api/orders/7", tokens.valid().scope("").without("exp").build());
 
-      assertEquals(invalidToken("The access token has no expiry."), reply.challenge());
+      assertEquals(invalidToken(NO_EXPIRY), reply.challenge());
     }
 
     @Test

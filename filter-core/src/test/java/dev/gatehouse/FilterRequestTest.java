@@ -3,6 +3,10 @@ package dev.gatehouse;
 import static dev.gatehouse.testing.Challenges.BARE;
 import static dev.gatehouse.testing.Challenges.invalidRequest;
 import static dev.gatehouse.testing.Challenges.invalidToken;
+import static dev.gatehouse.testing.Refusals.MALFORMED_HEADER;
+import static dev.gatehouse.testing.Refusals.MALFORMED_TOKEN;
+import static dev.gatehouse.testing.Refusals.MULTIPLE_TOKENS;
+import static dev.gatehouse.testing.Refusals.TOO_LARGE;
 import static dev.gatehouse.testing.TestTokens.AUDIENCE;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -18,27 +22,22 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Where a request may carry its token (RFC 6750 section 2), and what malformed requests get. */
 class FilterRequestTest {
 
-  private static final String MULTIPLE = "The request carries more than one access token.";
-  private static final String MALFORMED_HEADER =
-      "The Authorization header is not a valid Bearer credential.";
-  private static final String MALFORMED_TOKEN = "The access token is malformed.";
-
-  private static LocalJwksServer provider;
-  private static TestTokens tokens;
+  @RegisterExtension
+  static final LocalJwksServer provider = LocalJwksServer.extension();
+  private static final TestTokens tokens = new TestTokens(provider.issuer());
   private static ProtectedApi headerOnly;
   private static ProtectedApi withQuery;
   private static ProtectedApi withForm;
 
   @BeforeAll
   static void start() {
-    provider = LocalJwksServer.start();
-    tokens = new TestTokens(provider.issuer());
     headerOnly = ProtectedApi.start(config().build());
     withQuery = ProtectedApi.start(config().allowQueryParameterTokens().build());
     withForm = ProtectedApi.start(config().allowFormParameterTokens().build());
@@ -49,7 +48,6 @@ class FilterRequestTest {
     headerOnly.close();
     withQuery.close();
     withForm.close();
-    provider.close();
   }
 
   static GatehouseConfig.Builder config() {
@@ -166,7 +164,7 @@ class FilterRequestTest {
                   .header("Authorization", "Bearer " + token));
 
       assertEquals(400, reply.status());
-      assertEquals(invalidRequest(MULTIPLE), reply.challenge());
+      assertEquals(invalidRequest(MULTIPLE_TOKENS), reply.challenge());
     }
 
     @Test
@@ -191,7 +189,7 @@ class FilterRequestTest {
                   .header("Authorization", "Bearer " + token));
 
       assertEquals(400, reply.status());
-      assertEquals(invalidRequest(MULTIPLE), reply.challenge());
+      assertEquals(invalidRequest(MULTIPLE_TOKENS), reply.challenge());
     }
 
     @Test
@@ -205,7 +203,7 @@ class FilterRequestTest {
                   .header("Authorization", "Bearer " + token));
 
       assertEquals(400, reply.status());
-      assertEquals(invalidRequest(MULTIPLE), reply.challenge());
+      assertEquals(invalidRequest(MULTIPLE_TOKENS), reply.challenge());
     }
 
     @Test
@@ -217,7 +215,7 @@ class FilterRequestTest {
               withQuery.request("/api/echo?access_token=" + token + "&access_token=" + token));
 
       assertEquals(400, reply.status());
-      assertEquals(invalidRequest(MULTIPLE), reply.challenge());
+      assertEquals(invalidRequest(MULTIPLE_TOKENS), reply.challenge());
     }
 
     @Test
@@ -230,7 +228,7 @@ class FilterRequestTest {
                   .header("Authorization", "Bearer " + token));
 
       assertEquals(400, reply.status());
-      assertEquals(invalidRequest(MULTIPLE), reply.challenge());
+      assertEquals(invalidRequest(MULTIPLE_TOKENS), reply.challenge());
     }
 
     @Test
@@ -285,7 +283,7 @@ class FilterRequestTest {
         Reply reply = small.get(huge);
 
         assertEquals(400, reply.status());
-        assertEquals(invalidRequest("The access token is too large."), reply.challenge());
+        assertEquals(invalidRequest(TOO_LARGE), reply.challenge());
         assertEquals(200, small.get(tokens.valid().build()).status());
       }
     }

@@ -13,18 +13,18 @@ import dev.gatehouse.testing.TestTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The shape of every refusal: status, one challenge, a small JSON body, never cached. */
 class FilterResponseTest {
 
-  private static LocalJwksServer provider;
-  private static TestTokens tokens;
+  @RegisterExtension
+  static final LocalJwksServer provider = LocalJwksServer.extension();
+  private static final TestTokens tokens = new TestTokens(provider.issuer());
   private static ProtectedApi api;
 
   @BeforeAll
   static void start() {
-    provider = LocalJwksServer.start();
-    tokens = new TestTokens(provider.issuer());
     api =
         ProtectedApi.start(
             GatehouseConfig.forIssuer(provider.issuer())
@@ -36,7 +36,6 @@ class FilterResponseTest {
   @AfterAll
   static void stop() {
     api.close();
-    provider.close();
   }
 
   @Test

@@ -1,12 +1,17 @@
 package dev.gatehouse;
 
-import static dev.gatehouse.testing.Challenges.invalidToken;
+import static dev.gatehouse.testing.Refusals.BAD_ALGORITHM;
+import static dev.gatehouse.testing.Refusals.BAD_SIGNATURE;
+import static dev.gatehouse.testing.Refusals.CRITICAL;
+import static dev.gatehouse.testing.Refusals.MALFORMED_TOKEN;
+import static dev.gatehouse.testing.Refusals.NOT_AN_ACCESS_TOKEN;
+import static dev.gatehouse.testing.Refusals.UNKNOWN_KEY;
+import static dev.gatehouse.testing.Refusals.assertRejected;
 import static dev.gatehouse.testing.TestTokens.AUDIENCE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.gatehouse.testing.LocalJwksServer;
 import dev.gatehouse.testing.ProtectedApi;
-import dev.gatehouse.testing.ProtectedApi.Reply;
 import dev.gatehouse.testing.TestKeys;
 import dev.gatehouse.testing.TestTokens;
 import java.util.List;
@@ -18,36 +23,26 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The JWS header and the signature: which algorithms, types and keys are trusted. */
 class FilterSignatureTest {
 
-  private static final String BAD_ALGORITHM =
-      "The access token is signed with an algorithm that is not accepted.";
-  private static final String UNKNOWN_KEY = "The access token is signed with an unknown key.";
-  private static final String BAD_SIGNATURE = "The access token signature is invalid.";
-  private static final String NOT_AN_ACCESS_TOKEN = "The token is not an access token.";
-  private static final String CRITICAL =
-      "The access token has a critical header that is not understood.";
-  private static final String MALFORMED = "The access token is malformed.";
-
-  private static LocalJwksServer provider;
-  private static TestTokens tokens;
+  @RegisterExtension
+  static final LocalJwksServer provider = LocalJwksServer.extension();
+  private static final TestTokens tokens = new TestTokens(provider.issuer());
   private static ProtectedApi api;
 
   @BeforeAll
   static void start() {
-    provider = LocalJwksServer.start();
-    tokens = new TestTokens(provider.issuer());
     api = ProtectedApi.start(config().build());
   }
 
   @AfterAll
   static void stop() {
     api.close();
-    provider.close();
   }
 
   static GatehouseConfig.Builder config() {
@@ -56,17 +51,12 @@ class FilterSignatureTest {
         .allowInsecureLoopbackHttp();
   }
 
-  private static void assertRejected(String description, Reply reply) {
-    assertEquals(401, reply.status(), reply::toString);
-    assertEquals(invalidToken(description), reply.challenge());
-  }
-
   @Nested
   class Algorithm {
 
     @Test
     void whenAlgIsNoneWithAnEmptySignatureThenRejectedBeforeParsing() {
-      assertRejected(MALFORMED, api.get(tokens.valid().unsigned().build()));
+      assertRejected(MALFORMED_TOKEN, api.get(tokens.valid().unsigned().build()));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.gatehouse;
 
 import static dev.gatehouse.testing.Challenges.invalidToken;
+import static dev.gatehouse.testing.Refusals.UNKNOWN_KEY;
 import static dev.gatehouse.testing.TestTokens.AUDIENCE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,10 +23,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -38,22 +38,11 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class JwksBehaviourTest {
 
-  private static final String UNKNOWN_KEY = "The access token is signed with an unknown key.";
   private static final Duration COOLDOWN = Duration.ofSeconds(1);
 
-  private LocalJwksServer provider;
-  private TestTokens tokens;
-
-  @BeforeEach
-  void startProvider() {
-    provider = LocalJwksServer.start();
-    tokens = new TestTokens(provider.issuer());
-  }
-
-  @AfterEach
-  void stopProvider() {
-    provider.close();
-  }
+  @RegisterExtension
+  final LocalJwksServer provider = LocalJwksServer.extension();
+  private final TestTokens tokens = new TestTokens(provider.issuer());
 
   private GatehouseConfig.Builder config() {
     return GatehouseConfig.forIssuer(provider.issuer())

@@ -1,6 +1,7 @@
 package dev.gatehouse;
 
 import static dev.gatehouse.testing.Challenges.invalidToken;
+import static dev.gatehouse.testing.Refusals.UNKNOWN_KEY;
 import static dev.gatehouse.testing.TestTokens.AUDIENCE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,9 +21,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A provider that rotates in a new signing key and serves its JWKS with {@code Cache-Control:
@@ -31,21 +31,9 @@ import org.junit.jupiter.api.Test;
  */
 class KeyRotationTest {
 
-  private static final String UNKNOWN_KEY = "The access token is signed with an unknown key.";
-
-  private LocalJwksServer provider;
-  private TestTokens tokens;
-
-  @BeforeEach
-  void startProvider() {
-    provider = LocalJwksServer.start().cacheControl("no-cache");
-    tokens = new TestTokens(provider.issuer());
-  }
-
-  @AfterEach
-  void stopProvider() {
-    provider.close();
-  }
+  @RegisterExtension
+  final LocalJwksServer provider = LocalJwksServer.extension().cacheControl("no-cache");
+  private final TestTokens tokens = new TestTokens(provider.issuer());
 
   /** The defaults, 30 s cooldown included: nothing here is shortened to make a rotation work. */
   private GatehouseConfig config() {

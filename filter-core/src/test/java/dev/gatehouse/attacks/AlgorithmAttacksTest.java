@@ -1,12 +1,12 @@
 package dev.gatehouse.attacks;
 
-import static dev.gatehouse.attacks.Refusals.BAD_ALGORITHM;
-import static dev.gatehouse.attacks.Refusals.BAD_SIGNATURE;
-import static dev.gatehouse.attacks.Refusals.MALFORMED_TOKEN;
-import static dev.gatehouse.attacks.Refusals.UNKNOWN_KEY;
-import static dev.gatehouse.attacks.Refusals.assertAccepted;
-import static dev.gatehouse.attacks.Refusals.assertInvalidToken;
-import static dev.gatehouse.attacks.Refusals.defaults;
+import static dev.gatehouse.attacks.AttackDefaults.defaults;
+import static dev.gatehouse.testing.Refusals.BAD_ALGORITHM;
+import static dev.gatehouse.testing.Refusals.BAD_SIGNATURE;
+import static dev.gatehouse.testing.Refusals.MALFORMED_TOKEN;
+import static dev.gatehouse.testing.Refusals.UNKNOWN_KEY;
+import static dev.gatehouse.testing.Refusals.assertAccepted;
+import static dev.gatehouse.testing.Refusals.assertRejected;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -38,6 +38,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -50,16 +51,15 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class AlgorithmAttacksTest {
 
-  private static LocalJwksServer provider;
-  private static TestTokens tokens;
+  @RegisterExtension
+  static final LocalJwksServer provider = LocalJwksServer.extension();
+  private static final TestTokens tokens = new TestTokens(provider.issuer());
   private static ProtectedApi api;
   /** Every algorithm Gatehouse supports switched on: still no {@code none}, still no HMAC. */
   private static ProtectedApi permissive;
 
   @BeforeAll
   static void start() {
-    provider = LocalJwksServer.start();
-    tokens = new TestTokens(provider.issuer());
     api = ProtectedApi.start(defaults(provider).build());
     permissive =
         ProtectedApi.start(
@@ -70,7 +70,6 @@ class AlgorithmAttacksTest {
   static void stop() {
     api.close();
     permissive.close();
-    provider.close();
   }
 
   private static String claimsJson() {
@@ -104,8 +103,8 @@ class AlgorithmAttacksTest {
     void whenUnsignedWithAnEmptySignatureThenRefusedAsMalformedBeforeParsing(String alg) {
       String token = unsigned(alg) + ".";
 
-      assertInvalidToken(MALFORMED_TOKEN, api.get(token));
-      assertInvalidToken(MALFORMED_TOKEN, permissive.get(token));
+      assertRejected(MALFORMED_TOKEN, api.get(token));
+      assertRejected(MALFORMED_TOKEN, permissive.get(token));
     }
 
     @ParameterizedTest
@@ -113,8 +112,8 @@ class AlgorithmAttacksTest {
     void whenUnsignedWithSomeSignatureBytesThenRefusedForTheAlgorithm(String alg) {
       String token = unsigned(alg) + ".c2lnbmF0dXJl";
 
-      assertInvalidToken(BAD_ALGORITHM, api.get(token));
-      assertInvalidToken(BAD_ALGORITHM, permissive.get(token));
+      assertRejected(BAD_ALGORITHM, api.get(token));
+      assertRejected(BAD_ALGORITHM, permissive.get(token));
     }
 
     @Test
@@ -124,7 +123,7 @@ class AlgorithmAttacksTest {
           Forge.b64(header("none", TestKeys.RSA.getKeyId()))
               + genuine.substring(genuine.indexOf('.'));
 
-      assertInvalidToken(BAD_ALGORITHM, api.get(relabelled));
+      assertRejected(BAD_ALGORITHM, api.get(relabelled));
     }
 
     @ParameterizedTest
@@ -132,7 +131,7 @@ class AlgorithmAttacksTest {
     void whenAlgIsMissingNullOrEmptyThenRefusedForTheAlgorithm(String headerJson) {
       String token = Forge.rs256(headerJson, claimsJson(), TestKeys.RSA.getPrivateKey());
 
-      assertInvalidToken(BAD_ALGORITHM, api.get(token));
+      assertRejected(BAD_ALGORITHM, api.get(token));
     }
 
     @ParameterizedTest
@@ -141,7 +140,7 @@ class AlgorithmAttacksTest {
     void whenAlgIsNotAStringThenRefusedAsMalformedNot500(String headerJson) {
       String token = Forge.rs256(headerJson, claimsJson(), TestKeys.RSA.getPrivateKey());
 
-      assertInvalidToken(MALFORMED_TOKEN, api.get(token));
+      assertRejected(MALFORMED_TOKEN, api.get(token));
     }
 
     @ParameterizedTest
@@ -195,8 +194,8 @@ class AlgorithmAttacksTest {
       String token =
           Forge.hmac(header(alg, TestKeys.RSA.getKeyId()), claimsJson(), secret, jca);
 
-      assertInvalidToken(BAD_ALGORITHM, api.get(token));
-      assertInvalidToken(BAD_ALGORITHM, permissive.get(token));
+      assertRejected(BAD_ALGORITHM, api.get(token));
+      assertRejected(BAD_ALGORITHM, permissive.get(token));
     }
 
     @Test
@@ -205,7 +204,7 @@ class AlgorithmAttacksTest {
       String token =
           Forge.hmac(header("HS256", TestKeys.EC.getKeyId()), claimsJson(), secret, "HmacSHA256");
 
-      assertInvalidToken(BAD_ALGORITHM, permissive.get(token));
+      assertRejected(BAD_ALGORITHM, permissive.get(token));
     }
 
     @Test
@@ -225,9 +224,9 @@ class AlgorithmAttacksTest {
                   TestKeys.RSA.getPrivateKey()),
               junk);
 
-      assertInvalidToken(UNKNOWN_KEY, permissive.get(es256OnRsaKey));
-      assertInvalidToken(UNKNOWN_KEY, permissive.get(rs256OnEcKey));
-      assertInvalidToken(UNKNOWN_KEY, permissive.get(eddsaOnRsaKey));
+      assertRejected(UNKNOWN_KEY, permissive.get(es256OnRsaKey));
+      assertRejected(UNKNOWN_KEY, permissive.get(rs256OnEcKey));
+      assertRejected(UNKNOWN_KEY, permissive.get(eddsaOnRsaKey));
     }
 
     @Test
@@ -237,8 +236,8 @@ class AlgorithmAttacksTest {
           Forge.b64(header("PS256", TestKeys.RSA.getKeyId()))
               + genuine.substring(genuine.indexOf('.'));
 
-      assertInvalidToken(BAD_ALGORITHM, api.get(relabelled));
-      assertInvalidToken(BAD_SIGNATURE, permissive.get(relabelled));
+      assertRejected(BAD_ALGORITHM, api.get(relabelled));
+      assertRejected(BAD_SIGNATURE, permissive.get(relabelled));
     }
   }
 
@@ -300,7 +299,7 @@ class AlgorithmAttacksTest {
           };
       assertAccepted(edApi.get(genuine));
 
-      assertInvalidToken(refusal, edApi.get(genuine + suffix));
+      assertRejected(refusal, edApi.get(genuine + suffix));
     }
 
     @Test
@@ -308,7 +307,7 @@ class AlgorithmAttacksTest {
       String genuine = edTokens.valid().signedWith(TestKeys.ED25519).build();
       byte[] signature = Base64.getUrlDecoder().decode(Forge.segment(genuine, 2));
 
-      assertInvalidToken(
+      assertRejected(
           BAD_SIGNATURE, edApi.get(Forge.withSignature(genuine, Arrays.copyOf(signature, 63))));
     }
   }
@@ -399,7 +398,7 @@ class AlgorithmAttacksTest {
       String genuine = curve.genuine();
       assertAccepted(ecApi.get(genuine));
 
-      assertInvalidToken(BAD_SIGNATURE, ecApi.get(Forge.withSignature(genuine, signature)));
+      assertRejected(BAD_SIGNATURE, ecApi.get(Forge.withSignature(genuine, signature)));
     }
 
     @Test
@@ -422,7 +421,7 @@ class AlgorithmAttacksTest {
       byte[] der = {0x30, 0x06, 0x02, 0x01, 0x00, 0x02, 0x01, 0x00};
       String token = Forge.withSignature(ecTokens.valid().signedWith(TestKeys.EC).build(), der);
 
-      assertInvalidToken(BAD_SIGNATURE, ecApi.get(token));
+      assertRejected(BAD_SIGNATURE, ecApi.get(token));
     }
   }
 }

@@ -1,16 +1,16 @@
 package dev.gatehouse.attacks;
 
-import static dev.gatehouse.attacks.Refusals.EXPIRED;
-import static dev.gatehouse.attacks.Refusals.INVALID_CLAIMS;
-import static dev.gatehouse.attacks.Refusals.ISSUED_IN_FUTURE;
-import static dev.gatehouse.attacks.Refusals.MALFORMED_TOKEN;
-import static dev.gatehouse.attacks.Refusals.NOT_AN_ACCESS_TOKEN;
-import static dev.gatehouse.attacks.Refusals.NOT_YET_VALID;
-import static dev.gatehouse.attacks.Refusals.WRONG_AUDIENCE;
-import static dev.gatehouse.attacks.Refusals.WRONG_ISSUER;
-import static dev.gatehouse.attacks.Refusals.assertAccepted;
-import static dev.gatehouse.attacks.Refusals.assertInvalidToken;
-import static dev.gatehouse.attacks.Refusals.defaults;
+import static dev.gatehouse.attacks.AttackDefaults.defaults;
+import static dev.gatehouse.testing.Refusals.EXPIRED;
+import static dev.gatehouse.testing.Refusals.INVALID_CLAIMS;
+import static dev.gatehouse.testing.Refusals.ISSUED_IN_FUTURE;
+import static dev.gatehouse.testing.Refusals.MALFORMED_TOKEN;
+import static dev.gatehouse.testing.Refusals.NOT_AN_ACCESS_TOKEN;
+import static dev.gatehouse.testing.Refusals.NOT_YET_VALID;
+import static dev.gatehouse.testing.Refusals.WRONG_AUDIENCE;
+import static dev.gatehouse.testing.Refusals.WRONG_ISSUER;
+import static dev.gatehouse.testing.Refusals.assertAccepted;
+import static dev.gatehouse.testing.Refusals.assertRejected;
 import static dev.gatehouse.testing.TestTokens.AUDIENCE;
 import static dev.gatehouse.testing.TestTokens.list;
 
@@ -31,6 +31,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -48,15 +49,14 @@ class ClaimAttacksTest {
   private static final long T = NOW.getEpochSecond();
   private static final long SKEW = 30;
 
-  private static LocalJwksServer provider;
-  private static TestTokens tokens;
+  @RegisterExtension
+  static final LocalJwksServer provider = LocalJwksServer.extension();
+  private static final TestTokens tokens = new TestTokens(provider.issuer());
   private static ProtectedApi api;
   private static ProtectedApi uncached;
 
   @BeforeAll
   static void start() {
-    provider = LocalJwksServer.start();
-    tokens = new TestTokens(provider.issuer());
     api = ProtectedApi.start(defaults(provider).clock(Clock.fixed(NOW, ZoneOffset.UTC)).build());
     uncached =
         ProtectedApi.start(
@@ -70,7 +70,6 @@ class ClaimAttacksTest {
   static void stop() {
     api.close();
     uncached.close();
-    provider.close();
   }
 
   private static TestTokens.Builder valid() {
@@ -103,13 +102,13 @@ class ClaimAttacksTest {
               .without("scope")
               .build();
 
-      assertInvalidToken(WRONG_AUDIENCE, api.get(idToken));
+      assertRejected(WRONG_AUDIENCE, api.get(idToken));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"id_token+jwt", "logout+jwt", "dpop+jwt", "secevent+jwt", "jwt+jwt"})
     void whenTheTypeNamesAnotherKindOfTokenEvenForOurAudienceThen401(String typ) {
-      assertInvalidToken(NOT_AN_ACCESS_TOKEN, api.get(valid().typ(typ).build()));
+      assertRejected(NOT_AN_ACCESS_TOKEN, api.get(valid().typ(typ).build()));
     }
 
     @ParameterizedTest
@@ -120,9 +119,9 @@ class ClaimAttacksTest {
 
     @Test
     void whenATokenForAnotherApiOfTheSameTenantIsSentThen401WrongAudience() {
-      assertInvalidToken(WRONG_AUDIENCE, api.get(valid().audience("https://billing.example")
+      assertRejected(WRONG_AUDIENCE, api.get(valid().audience("https://billing.example")
           .build()));
-      assertInvalidToken(WRONG_AUDIENCE, api.get(valid().audience(list(
+      assertRejected(WRONG_AUDIENCE, api.get(valid().audience(list(
           "https://billing.example", "https://" + provider.issuer() + "userinfo")).build()));
     }
 
@@ -138,13 +137,13 @@ class ClaimAttacksTest {
           ""
         })
     void whenTheAudienceIsOursInAnotherSpellingThen401WrongAudience(String aud) {
-      assertInvalidToken(WRONG_AUDIENCE, api.get(valid().audience(aud).build()));
-      assertInvalidToken(WRONG_AUDIENCE, api.get(valid().audience(list(aud)).build()));
+      assertRejected(WRONG_AUDIENCE, api.get(valid().audience(aud).build()));
+      assertRejected(WRONG_AUDIENCE, api.get(valid().audience(list(aud)).build()));
     }
 
     @Test
     void whenTheAudienceListIsEmptyThen401WrongAudience() {
-      assertInvalidToken(WRONG_AUDIENCE, api.get(valid().audience(List.of()).build()));
+      assertRejected(WRONG_AUDIENCE, api.get(valid().audience(List.of()).build()));
     }
 
     static Stream<Arguments> audiencesOfTheWrongType() {
@@ -162,7 +161,7 @@ class ClaimAttacksTest {
     @ParameterizedTest(name = "aud={0}")
     @MethodSource("dev.gatehouse.attacks.ClaimAttacksTest$OtherKindsOfToken#audiencesOfTheWrongType")
     void whenTheAudienceHasTheWrongTypeThenRefusedEvenIfItContainsOurs(String aud, String refusal) {
-      assertInvalidToken(refusal, api.get(withClaimText("aud", aud)));
+      assertRejected(refusal, api.get(withClaimText("aud", aud)));
     }
 
     @Test
@@ -187,7 +186,7 @@ class ClaimAttacksTest {
     @ParameterizedTest(name = "iss={0}")
     @MethodSource("dev.gatehouse.attacks.ClaimAttacksTest$OtherKindsOfToken#otherIssuers")
     void whenTheIssuerIsAnotherOrNotAStringThenRefused(String iss, String refusal) {
-      assertInvalidToken(refusal, api.get(withClaimText("iss", iss)));
+      assertRejected(refusal, api.get(withClaimText("iss", iss)));
     }
   }
 
@@ -205,8 +204,8 @@ class ClaimAttacksTest {
         assertAccepted(api.get(token));
         assertAccepted(uncached.get(token));
       } else {
-        assertInvalidToken(expected, api.get(token));
-        assertInvalidToken(expected, uncached.get(token));
+        assertRejected(expected, api.get(token));
+        assertRejected(expected, uncached.get(token));
       }
     }
 
@@ -283,24 +282,24 @@ class ClaimAttacksTest {
     void whenExpIsNotANumberThenRefused(String exp) {
       String token = withClaimText("exp", exp);
       if (exp.equals("null")) {
-        assertInvalidToken("The access token has no expiry.", api.get(token));
+        assertRejected("The access token has no expiry.", api.get(token));
       } else {
-        assertInvalidToken(INVALID_CLAIMS, api.get(token));
+        assertRejected(INVALID_CLAIMS, api.get(token));
       }
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"\"0\"", "[0]", "{}", "false"})
     void whenNbfOrIatIsNotANumberThen401InvalidClaims(String value) {
-      assertInvalidToken(INVALID_CLAIMS, api.get(withClaimText("nbf", value)));
-      assertInvalidToken(INVALID_CLAIMS, api.get(withClaimText("iat", value)));
+      assertRejected(INVALID_CLAIMS, api.get(withClaimText("nbf", value)));
+      assertRejected(INVALID_CLAIMS, api.get(withClaimText("iat", value)));
     }
 
     @Test
     void whenNbfIsAfterExpThenTheTokenIsNeverValid() {
       String token = valid().notBefore(NOW.plus(Duration.ofMinutes(10))).build();
 
-      assertInvalidToken(NOT_YET_VALID, api.get(token));
+      assertRejected(NOT_YET_VALID, api.get(token));
     }
   }
 }

@@ -1,16 +1,16 @@
 package dev.gatehouse.attacks;
 
-import static dev.gatehouse.attacks.Refusals.BAD_SIGNATURE;
-import static dev.gatehouse.attacks.Refusals.CRITICAL;
-import static dev.gatehouse.attacks.Refusals.INVALID_CLAIMS;
-import static dev.gatehouse.attacks.Refusals.MALFORMED_HEADER;
-import static dev.gatehouse.attacks.Refusals.MALFORMED_TOKEN;
-import static dev.gatehouse.attacks.Refusals.TOO_LARGE;
-import static dev.gatehouse.attacks.Refusals.UNKNOWN_KEY;
-import static dev.gatehouse.attacks.Refusals.assertAccepted;
-import static dev.gatehouse.attacks.Refusals.assertInvalidRequest;
-import static dev.gatehouse.attacks.Refusals.assertInvalidToken;
-import static dev.gatehouse.attacks.Refusals.defaults;
+import static dev.gatehouse.attacks.AttackDefaults.defaults;
+import static dev.gatehouse.testing.Refusals.BAD_SIGNATURE;
+import static dev.gatehouse.testing.Refusals.CRITICAL;
+import static dev.gatehouse.testing.Refusals.INVALID_CLAIMS;
+import static dev.gatehouse.testing.Refusals.MALFORMED_HEADER;
+import static dev.gatehouse.testing.Refusals.MALFORMED_TOKEN;
+import static dev.gatehouse.testing.Refusals.TOO_LARGE;
+import static dev.gatehouse.testing.Refusals.UNKNOWN_KEY;
+import static dev.gatehouse.testing.Refusals.assertAccepted;
+import static dev.gatehouse.testing.Refusals.assertInvalidRequest;
+import static dev.gatehouse.testing.Refusals.assertRejected;
 import static java.nio.charset.StandardCharsets.US_ASCII;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -39,6 +39,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -53,16 +54,15 @@ class EncodingAttacksTest {
   /** A limit small enough that the container's 8 KiB header limit is never what answers. */
   private static final int LIMIT = 2048;
 
-  private static LocalJwksServer provider;
-  private static TestTokens tokens;
+  @RegisterExtension
+  static final LocalJwksServer provider = LocalJwksServer.extension();
+  private static final TestTokens tokens = new TestTokens(provider.issuer());
   private static ProtectedApi api;
   private static ProtectedApi limited;
   private static ProtectedApi forms;
 
   @BeforeAll
   static void start() {
-    provider = LocalJwksServer.start();
-    tokens = new TestTokens(provider.issuer());
     api = ProtectedApi.start(defaults(provider).build());
     limited = ProtectedApi.start(defaults(provider).maxTokenLength(LIMIT).build());
     forms = ProtectedApi.start(defaults(provider).allowFormParameterTokens().build());
@@ -73,7 +73,6 @@ class EncodingAttacksTest {
     api.close();
     limited.close();
     forms.close();
-    provider.close();
   }
 
   private static String claimsJson() {
@@ -122,7 +121,7 @@ class EncodingAttacksTest {
 
     @Test
     void whenTheJsonSerializationIsBase64UrlEncodedThen401Malformed() {
-      assertInvalidToken(MALFORMED_TOKEN, api.get(Forge.b64(flattenedJson())));
+      assertRejected(MALFORMED_TOKEN, api.get(Forge.b64(flattenedJson())));
     }
 
     @Test
@@ -135,7 +134,7 @@ class EncodingAttacksTest {
       jwe.setKeyIdHeaderValue(TestKeys.RSA.getKeyId());
       jwe.setKey(TestKeys.RSA.getPublicKey());
 
-      assertInvalidToken(MALFORMED_TOKEN, api.get(jwe.getCompactSerialization()));
+      assertRejected(MALFORMED_TOKEN, api.get(jwe.getCompactSerialization()));
     }
 
     @Test
@@ -148,7 +147,7 @@ class EncodingAttacksTest {
           ContentEncryptionAlgorithmIdentifiers.AES_128_CBC_HMAC_SHA_256);
       jwe.setKey(TestKeys.RSA.getPublicKey());
 
-      assertInvalidToken(MALFORMED_TOKEN, api.get(jwe.getCompactSerialization()));
+      assertRejected(MALFORMED_TOKEN, api.get(jwe.getCompactSerialization()));
     }
 
     @Test
@@ -156,7 +155,7 @@ class EncodingAttacksTest {
       String inner = tokens.valid().build();
       String header = "{\"alg\":\"RS256\",\"cty\":\"JWT\",\"kid\":\"attacker\"}";
 
-      assertInvalidToken(
+      assertRejected(
           UNKNOWN_KEY, api.get(Forge.rs256(header, inner, TestKeys.ATTACKER.getPrivateKey())));
     }
 
@@ -169,7 +168,7 @@ class EncodingAttacksTest {
         token.append('.').append(parts[i % 3]);
       }
 
-      assertInvalidToken(MALFORMED_TOKEN, api.get(token.toString()));
+      assertRejected(MALFORMED_TOKEN, api.get(token.toString()));
     }
   }
 
@@ -193,7 +192,7 @@ class EncodingAttacksTest {
           "{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"rsa-1\",\"crit\":" + crit
               + ",\"urn:example:unknown\":1}";
 
-      assertInvalidToken(CRITICAL, api.get(genuine(header, claimsJson())));
+      assertRejected(CRITICAL, api.get(genuine(header, claimsJson())));
     }
 
     /**
@@ -214,14 +213,14 @@ class EncodingAttacksTest {
       byte[] signature =
           Forge.sign(input.getBytes(US_ASCII), TestKeys.RSA.getPrivateKey(), "SHA256withRSA");
 
-      assertInvalidToken(MALFORMED_TOKEN, api.get(input + "." + Forge.b64(signature)));
+      assertRejected(MALFORMED_TOKEN, api.get(input + "." + Forge.b64(signature)));
     }
 
     @Test
     void whenB64IsTrueAndCriticalThenRefusedAsCritical() {
       String header = "{\"alg\":\"RS256\",\"kid\":\"rsa-1\",\"b64\":true,\"crit\":[\"b64\"]}";
 
-      assertInvalidToken(CRITICAL, api.get(genuine(header, claimsJson())));
+      assertRejected(CRITICAL, api.get(genuine(header, claimsJson())));
     }
 
     @Test
@@ -239,7 +238,7 @@ class EncodingAttacksTest {
     void whenThePayloadIsDetachedThen401Malformed() {
       String[] parts = tokens.valid().build().split("\\.");
 
-      assertInvalidToken(MALFORMED_TOKEN, api.get(parts[0] + ".." + parts[2]));
+      assertRejected(MALFORMED_TOKEN, api.get(parts[0] + ".." + parts[2]));
     }
   }
 
@@ -262,7 +261,7 @@ class EncodingAttacksTest {
           "{\"alg\":\"RS256\",\"kid\":\"rsa-1\",\"x\":{\"a\":1,\"a\":2}}"
         })
     void whenTheHeaderRepeatsAMemberThen401Malformed(String header) {
-      assertInvalidToken(MALFORMED_TOKEN, api.get(genuine(header, claimsJson())));
+      assertRejected(MALFORMED_TOKEN, api.get(genuine(header, claimsJson())));
     }
 
     static Stream<String> repeatedClaims() {
@@ -286,7 +285,7 @@ class EncodingAttacksTest {
     @ParameterizedTest
     @MethodSource("dev.gatehouse.attacks.EncodingAttacksTest$DuplicateMembers#repeatedClaims")
     void whenThePayloadRepeatsAClaimThen401Malformed(String claims) {
-      assertInvalidToken(MALFORMED_TOKEN, api.get(genuine(RS256_HEADER, claims)));
+      assertRejected(MALFORMED_TOKEN, api.get(genuine(RS256_HEADER, claims)));
     }
   }
 
@@ -329,7 +328,7 @@ class EncodingAttacksTest {
       }
       assertAccepted(api.get(token));
 
-      assertInvalidToken(MALFORMED_TOKEN, api.get(replace(token, index, nonCanonical(segment))));
+      assertRejected(MALFORMED_TOKEN, api.get(replace(token, index, nonCanonical(segment))));
     }
 
     @Test
@@ -358,14 +357,14 @@ class EncodingAttacksTest {
         assertEquals(176, Forge.segment(token, 2).length());
         assertAccepted(es512.get(token));
 
-        assertInvalidToken(MALFORMED_TOKEN, es512.get(token + "A"));
+        assertRejected(MALFORMED_TOKEN, es512.get(token + "A"));
       }
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"=", "=="})
     void whenASegmentIsPaddedThen401Malformed(String padding) {
-      assertInvalidToken(MALFORMED_TOKEN, api.get(tokens.valid().build() + padding));
+      assertRejected(MALFORMED_TOKEN, api.get(tokens.valid().build() + padding));
     }
 
     @Test
@@ -376,7 +375,7 @@ class EncodingAttacksTest {
         standard = token.substring(0, token.length() - 1) + "+";
       }
 
-      assertInvalidToken(MALFORMED_TOKEN, api.get(standard));
+      assertRejected(MALFORMED_TOKEN, api.get(standard));
     }
 
     /** Whitespace, or an escape that a lenient decoder might turn into whitespace. */
@@ -405,7 +404,7 @@ class EncodingAttacksTest {
     void whenTheHeaderIsNotAJsonObjectThen401Malformed(String header) {
       String token = Forge.b64(header) + "." + Forge.b64(claimsJson()) + ".c2ln";
 
-      assertInvalidToken(MALFORMED_TOKEN, api.get(token));
+      assertRejected(MALFORMED_TOKEN, api.get(token));
     }
 
     /**
@@ -423,7 +422,7 @@ class EncodingAttacksTest {
         String header) {
       String forged = Forge.rs256(header, claimsJson(), TestKeys.ATTACKER.getPrivateKey());
 
-      assertInvalidToken(BAD_SIGNATURE, api.get(forged));
+      assertRejected(BAD_SIGNATURE, api.get(forged));
     }
   }
 
@@ -530,7 +529,7 @@ class EncodingAttacksTest {
       String token = genuine(RS256_HEADER, deepestClaimsWithin(
           GatehouseConfig.DEFAULT_MAX_TOKEN_LENGTH, objects));
 
-      assertInvalidToken(INVALID_CLAIMS, postForm(forms, token));
+      assertRejected(INVALID_CLAIMS, postForm(forms, token));
     }
 
     @Test
@@ -541,7 +540,7 @@ class EncodingAttacksTest {
               defaults(provider).maxTokenLength(max).allowFormParameterTokens().build())) {
         String token = genuine(RS256_HEADER, deepestClaimsWithin(max, false));
 
-        assertInvalidToken(INVALID_CLAIMS, postForm(largest, token));
+        assertRejected(INVALID_CLAIMS, postForm(largest, token));
       }
     }
 
@@ -550,7 +549,7 @@ class EncodingAttacksTest {
       String header = "{\"alg\":\"RS256\",\"kid\":\"rsa-1\",\"x\":" + nested(2700, false) + "}";
       String token = Forge.rs256(header, claimsJson(), TestKeys.ATTACKER.getPrivateKey());
 
-      assertInvalidToken(BAD_SIGNATURE, postForm(forms, token));
+      assertRejected(BAD_SIGNATURE, postForm(forms, token));
     }
 
     @Test

@@ -1,12 +1,12 @@
 package dev.gatehouse.attacks;
 
-import static dev.gatehouse.attacks.Refusals.BAD_ALGORITHM;
-import static dev.gatehouse.attacks.Refusals.BAD_SIGNATURE;
-import static dev.gatehouse.attacks.Refusals.MALFORMED_TOKEN;
-import static dev.gatehouse.attacks.Refusals.UNKNOWN_KEY;
-import static dev.gatehouse.attacks.Refusals.assertAccepted;
-import static dev.gatehouse.attacks.Refusals.assertInvalidToken;
-import static dev.gatehouse.attacks.Refusals.defaults;
+import static dev.gatehouse.attacks.AttackDefaults.defaults;
+import static dev.gatehouse.testing.Refusals.BAD_ALGORITHM;
+import static dev.gatehouse.testing.Refusals.BAD_SIGNATURE;
+import static dev.gatehouse.testing.Refusals.MALFORMED_TOKEN;
+import static dev.gatehouse.testing.Refusals.UNKNOWN_KEY;
+import static dev.gatehouse.testing.Refusals.assertAccepted;
+import static dev.gatehouse.testing.Refusals.assertRejected;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.gatehouse.GatehouseConfig;
@@ -31,6 +31,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -43,25 +44,23 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class KeyAttacksTest {
 
-  private static LocalJwksServer provider;
+  @RegisterExtension
+  static final LocalJwksServer provider = LocalJwksServer.extension();
+  private static final TestTokens tokens = new TestTokens(provider.issuer());
   /** Serves the attacker's JWKS for real; the filter must never ask it for anything. */
   private static LocalJwksServer attacker;
 
-  private static TestTokens tokens;
   private static ProtectedApi api;
 
   @BeforeAll
   static void start() {
-    provider = LocalJwksServer.start();
     attacker = LocalJwksServer.start().keys(TestKeys.ATTACKER);
-    tokens = new TestTokens(provider.issuer());
     api = ProtectedApi.start(defaults(provider).build());
   }
 
   @AfterAll
   static void stop() {
     api.close();
-    provider.close();
     attacker.close();
   }
 
@@ -98,9 +97,9 @@ class KeyAttacksTest {
           tokens.valid().signedWith(TestKeys.ATTACKER).withoutHeader("kid")
               .header("jku", url).build();
 
-      assertInvalidToken(UNKNOWN_KEY, api.get(named));
-      assertInvalidToken(BAD_SIGNATURE, api.get(trustedKid));
-      assertInvalidToken(BAD_SIGNATURE, api.get(noKid));
+      assertRejected(UNKNOWN_KEY, api.get(named));
+      assertRejected(BAD_SIGNATURE, api.get(trustedKid));
+      assertRejected(BAD_SIGNATURE, api.get(noKid));
       assertOnlyTheTrustedKeySetWasFetched();
     }
 
@@ -112,8 +111,8 @@ class KeyAttacksTest {
           tokens.valid().signedWith(TestKeys.ATTACKER).withoutHeader("kid")
               .header("x5u", url).build();
 
-      assertInvalidToken(UNKNOWN_KEY, api.get(named));
-      assertInvalidToken(BAD_SIGNATURE, api.get(noKid));
+      assertRejected(UNKNOWN_KEY, api.get(named));
+      assertRejected(BAD_SIGNATURE, api.get(noKid));
       assertOnlyTheTrustedKeySetWasFetched();
     }
 
@@ -158,10 +157,10 @@ class KeyAttacksTest {
 
     @Test
     void whenX5cCarriesTheSigningCertificateThenItIsIgnored() throws Exception {
-      assertInvalidToken(BAD_SIGNATURE, api.get(x5cToken(Map.of())));
-      assertInvalidToken(
+      assertRejected(BAD_SIGNATURE, api.get(x5cToken(Map.of())));
+      assertRejected(
           BAD_SIGNATURE, api.get(x5cToken(Map.of("kid", TestKeys.RSA.getKeyId()))));
-      assertInvalidToken(UNKNOWN_KEY, api.get(x5cToken(Map.of("kid", "attacker-cert"))));
+      assertRejected(UNKNOWN_KEY, api.get(x5cToken(Map.of("kid", "attacker-cert"))));
       assertOnlyTheTrustedKeySetWasFetched();
     }
 
@@ -169,7 +168,7 @@ class KeyAttacksTest {
     void whenX5cComesWithMatchingThumbprintsThenTheyDoNotSelectIt() throws Exception {
       Map<String, Object> thumbprints = Map.of("x5t#S256", sha256Thumbprint());
 
-      assertInvalidToken(BAD_SIGNATURE, api.get(x5cToken(thumbprints)));
+      assertRejected(BAD_SIGNATURE, api.get(x5cToken(thumbprints)));
     }
 
     @Test
@@ -180,8 +179,8 @@ class KeyAttacksTest {
           tokens.valid().signedWith(TestKeys.ATTACKER).kid(TestKeys.RSA.getKeyId())
               .header("jwk", jwk).build();
 
-      assertInvalidToken(UNKNOWN_KEY, api.get(ownKid));
-      assertInvalidToken(BAD_SIGNATURE, api.get(trustedKid));
+      assertRejected(UNKNOWN_KEY, api.get(ownKid));
+      assertRejected(BAD_SIGNATURE, api.get(trustedKid));
     }
 
     @Test
@@ -194,7 +193,7 @@ class KeyAttacksTest {
               .header("jwk", secret.toParams(OutputControlLevel.INCLUDE_SYMMETRIC))
               .build();
 
-      assertInvalidToken(BAD_ALGORITHM, api.get(token));
+      assertRejected(BAD_ALGORITHM, api.get(token));
     }
   }
 
@@ -233,7 +232,7 @@ class KeyAttacksTest {
     @ParameterizedTest
     @MethodSource("dev.gatehouse.attacks.KeyAttacksTest$HostileKeyIds#hostile")
     void whenKidIsHostileTextThenTheTokenIsRefusedAsSignedWithAnUnknownKey(String kid) {
-      assertInvalidToken(UNKNOWN_KEY, api.get(tokens.valid().kid(kid).build()));
+      assertRejected(UNKNOWN_KEY, api.get(tokens.valid().kid(kid).build()));
       assertOnlyTheTrustedKeySetWasFetched();
     }
 
@@ -244,7 +243,7 @@ class KeyAttacksTest {
       String token =
           Forge.rs256(header, Forge.json(tokens.valid().claims()), TestKeys.RSA.getPrivateKey());
 
-      assertInvalidToken(MALFORMED_TOKEN, api.get(token));
+      assertRejected(MALFORMED_TOKEN, api.get(token));
     }
 
     @Test
@@ -253,7 +252,7 @@ class KeyAttacksTest {
       String claims = Forge.json(tokens.valid().claims());
 
       assertAccepted(api.get(Forge.rs256(header, claims, TestKeys.RSA.getPrivateKey())));
-      assertInvalidToken(
+      assertRejected(
           BAD_SIGNATURE, api.get(Forge.rs256(header, claims, TestKeys.ATTACKER.getPrivateKey())));
     }
   }
@@ -305,10 +304,10 @@ class KeyAttacksTest {
       weak.setKeyId("weak-" + bits);
       publish(TestKeys.RSA, weak);
 
-      assertInvalidToken(UNKNOWN_KEY, carelessApi.get(carelessTokens.valid().signedWith(weak)
+      assertRejected(UNKNOWN_KEY, carelessApi.get(carelessTokens.valid().signedWith(weak)
           .build()));
       // Without a kid the strong key is the only candidate, and it does not verify.
-      assertInvalidToken(BAD_SIGNATURE, carelessApi.get(carelessTokens.valid().signedWith(weak)
+      assertRejected(BAD_SIGNATURE, carelessApi.get(carelessTokens.valid().signedWith(weak)
           .withoutHeader("kid").build()));
       assertAccepted(carelessApi.get(carelessTokens.valid().build()));
     }
@@ -317,11 +316,11 @@ class KeyAttacksTest {
     void whenOnlyASymmetricKeyIsPublishedThenNothingVerifies() {
       publish(TestKeys.OCT);
 
-      assertInvalidToken(BAD_ALGORITHM, carelessApi.get(carelessTokens.valid()
+      assertRejected(BAD_ALGORITHM, carelessApi.get(carelessTokens.valid()
           .hmacWith(TestKeys.OCT).build()));
-      assertInvalidToken(UNKNOWN_KEY, carelessApi.get(carelessTokens.valid()
+      assertRejected(UNKNOWN_KEY, carelessApi.get(carelessTokens.valid()
           .kid(TestKeys.OCT.getKeyId()).build()));
-      assertInvalidToken(UNKNOWN_KEY, carelessApi.get(carelessTokens.valid()
+      assertRejected(UNKNOWN_KEY, carelessApi.get(carelessTokens.valid()
           .withoutHeader("kid").build()));
     }
 
@@ -332,7 +331,7 @@ class KeyAttacksTest {
 
       assertAccepted(carelessApi.get(carelessTokens.valid().build()));
       assertAccepted(carelessApi.get(carelessTokens.valid().signedWith(twin).build()));
-      assertInvalidToken(
+      assertRejected(
           UNKNOWN_KEY,
           carelessApi.get(
               carelessTokens.valid().signedWith(TestKeys.ATTACKER).kid(TestKeys.RSA.getKeyId())
@@ -345,7 +344,7 @@ class KeyAttacksTest {
       RsaJsonWebKey weakTwin = relabelled(TestKeys.RSA_1024, TestKeys.RSA.getKeyId());
       publish(TestKeys.RSA, weakTwin);
 
-      assertInvalidToken(
+      assertRejected(
           BAD_SIGNATURE, carelessApi.get(carelessTokens.valid().signedWith(weakTwin).build()));
       assertAccepted(carelessApi.get(carelessTokens.valid().build()));
     }
@@ -356,7 +355,7 @@ class KeyAttacksTest {
       octTwin.setKeyId(TestKeys.RSA.getKeyId());
       publish(TestKeys.RSA, octTwin);
 
-      assertInvalidToken(
+      assertRejected(
           BAD_ALGORITHM, carelessApi.get(carelessTokens.valid().hmacWith(octTwin).build()));
       assertAccepted(carelessApi.get(carelessTokens.valid().build()));
     }

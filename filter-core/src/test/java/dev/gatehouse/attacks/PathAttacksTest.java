@@ -1,6 +1,7 @@
 package dev.gatehouse.attacks;
 
 import static dev.gatehouse.testing.Challenges.invalidRequest;
+import static dev.gatehouse.testing.Refusals.AMBIGUOUS_PATH;
 import static dev.gatehouse.testing.TestTokens.AUDIENCE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -29,15 +31,15 @@ class PathAttacksTest {
   static final String DENIED =
       "Bearer realm=\"api\", error=\"insufficient_scope\", error_description=\"The request is not"
           + " allowed with any access token.\"";
-  static final String AMBIGUOUS = invalidRequest("The request path is ambiguous.");
+  static final String AMBIGUOUS = invalidRequest(AMBIGUOUS_PATH);
 
-  private static LocalJwksServer provider;
+  @RegisterExtension
+  static final LocalJwksServer provider = LocalJwksServer.extension();
   private static GatewayApp app;
   private static String reader;
 
   @BeforeAll
   static void start() {
-    provider = LocalJwksServer.start();
     reader = "Authorization: Bearer " + new TestTokens(provider.issuer()).valid().scope("read").build();
     app =
         GatewayApp.start(
@@ -54,7 +56,6 @@ class PathAttacksTest {
   @AfterAll
   static void stop() {
     app.close();
-    provider.close();
   }
 
   static GatehouseConfig.Builder config() {

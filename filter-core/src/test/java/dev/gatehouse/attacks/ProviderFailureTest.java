@@ -1,11 +1,11 @@
 package dev.gatehouse.attacks;
 
-import static dev.gatehouse.attacks.Refusals.BAD_SIGNATURE;
-import static dev.gatehouse.attacks.Refusals.UNKNOWN_KEY;
-import static dev.gatehouse.attacks.Refusals.assertAccepted;
-import static dev.gatehouse.attacks.Refusals.assertInvalidToken;
-import static dev.gatehouse.attacks.Refusals.defaults;
+import static dev.gatehouse.attacks.AttackDefaults.defaults;
 import static dev.gatehouse.testing.Challenges.invalidToken;
+import static dev.gatehouse.testing.Refusals.BAD_SIGNATURE;
+import static dev.gatehouse.testing.Refusals.UNKNOWN_KEY;
+import static dev.gatehouse.testing.Refusals.assertAccepted;
+import static dev.gatehouse.testing.Refusals.assertRejected;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -36,10 +36,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -56,19 +55,9 @@ class ProviderFailureTest {
 
   private static final Duration COOLDOWN = Duration.ofSeconds(1);
 
-  private LocalJwksServer provider;
-  private TestTokens tokens;
-
-  @BeforeEach
-  void startProvider() {
-    provider = LocalJwksServer.start();
-    tokens = new TestTokens(provider.issuer());
-  }
-
-  @AfterEach
-  void stopProvider() {
-    provider.close();
-  }
+  @RegisterExtension
+  final LocalJwksServer provider = LocalJwksServer.extension();
+  private final TestTokens tokens = new TestTokens(provider.issuer());
 
   private GatehouseConfig.Builder config() {
     return defaults(provider).keyRefreshCooldown(COOLDOWN);
@@ -135,7 +124,7 @@ class ProviderFailureTest {
 
         assertEquals(Map.of(200, 64), histogram(valid));
         assertNoPassAndEvery503Explained(forged);
-        assertInvalidToken(
+        assertRejected(
             BAD_SIGNATURE,
             api.get(tokens.valid().signedWith(TestKeys.ATTACKER).kid("rsa-1").build()));
       }

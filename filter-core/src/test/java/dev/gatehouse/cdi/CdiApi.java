@@ -4,6 +4,7 @@ import static dev.gatehouse.testing.TestTokens.AUDIENCE;
 
 import dev.gatehouse.GatehouseConfig;
 import dev.gatehouse.GatehouseFilter;
+import dev.gatehouse.testing.JettyHarness;
 import dev.gatehouse.testing.ProtectedApi.Reply;
 import dev.gatehouse.testing.TestKeys;
 import dev.gatehouse.testing.TestTokens;
@@ -15,7 +16,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.lang.annotation.Annotation;
-import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -25,8 +25,6 @@ import java.util.function.Supplier;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 import org.jboss.weld.environment.se.WeldContainer;
 
 /**
@@ -40,9 +38,8 @@ final class CdiApi implements AutoCloseable {
   static final String ISSUER = "https://tenant.auth0.com/";
 
   private final WeldContainer container;
-  private final Server server;
+  private final JettyHarness jetty;
   private final Map<String, Supplier<Object>> routes = new ConcurrentHashMap<>();
-  private final URI base;
 
   private CdiApi(Class<?>... beans) {
     container = TestWeld.with(beans).initialize();
@@ -51,25 +48,18 @@ final class CdiApi implements AutoCloseable {
             .audiences(AUDIENCE)
             .publicKey(TestKeys.pem(TestKeys.RSA))
             .build();
-    server = new Server();
-    ServerConnector connector = new ServerConnector(server);
-    connector.setHost("127.0.0.1");
-    connector.setPort(0);
-    server.addConnector(connector);
     ServletContextHandler context = new ServletContextHandler("/");
     context.addFilter(
         new FilterHolder(new GatehouseFilter(config)),
         "/api/*",
         EnumSet.of(DispatcherType.REQUEST));
     context.addServlet(new ServletHolder(new RoutesServlet()), "/*");
-    server.setHandler(context);
     try {
-      server.start();
-    } catch (Exception e) {
+      jetty = JettyHarness.inMemory(context);
+    } catch (IllegalStateException e) {
       container.shutdown();
-      throw new IllegalStateException("Jetty did not start", e);
+      throw e;
     }
-    base = URI.create("http://127.0.0.1:" + connector.getLocalPort() + "/");
   }
 
   static CdiApi start(Class<?>... beans) {
@@ -105,19 +95,17 @@ final class CdiApi implements AutoCloseable {
 
   Reply get(String path, String token) {
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30));
+        HttpRequest.newBuilder(jetty.base().resolve(path)).timeout(Duration.ofSeconds(30));
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
     }
-    return Reply.exchange(request);
+    return new Reply(jetty.send(request.build()));
   }
 
   @Override
   public void close() {
     try {
-      server.stop();
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
+      jetty.close();
     } finally {
       container.shutdown();
     }

@@ -1,6 +1,7 @@
 package dev.gatehouse.cdi;
 
 import static dev.gatehouse.testing.Challenges.invalidToken;
+import static dev.gatehouse.testing.Refusals.INVALID_CLAIMS;
 import static dev.gatehouse.testing.TestTokens.AUDIENCE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -98,7 +99,7 @@ class TokenInjectionTest {
     void whenTheClaimHasAnotherJsonTypeThen401InvalidToken() {
       Reply reply = api.get("/api/shared/wrong-type", tokenFor("alice"));
       assertEquals(401, reply.status());
-      assertEquals(invalidToken("The access token has invalid claims."), reply.challenge());
+      assertEquals(invalidToken(INVALID_CLAIMS), reply.challenge());
     }
   }
 
@@ -144,7 +145,7 @@ class TokenInjectionTest {
     void whenAPrimitiveClaimIsAbsentThen401InvalidTokenRatherThanZero() {
       Reply reply = api.get("/api/level", tokens.valid().build());
       assertEquals(401, reply.status());
-      assertEquals(invalidToken("The access token has invalid claims."), reply.challenge());
+      assertEquals(invalidToken(INVALID_CLAIMS), reply.challenge());
       assertEquals("7", api.get("/api/level", tokens.valid().claim("level", 7).build()).body());
     }
 
@@ -154,7 +155,7 @@ class TokenInjectionTest {
           tokens.valid().claim("email_verified", true).claim("roles", List.of("a", 1)).build();
       Reply reply = api.get("/api/per-request", token);
       assertEquals(401, reply.status());
-      assertEquals(invalidToken("The access token has invalid claims."), reply.challenge());
+      assertEquals(invalidToken(INVALID_CLAIMS), reply.challenge());
     }
   }
 

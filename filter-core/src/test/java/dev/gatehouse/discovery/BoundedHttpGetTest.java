@@ -13,21 +13,21 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import org.jose4j.http.SimpleResponse;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** The HTTP GET used for discovery and JWKS: only 200, a size limit, a clamped cache lifetime. */
 class BoundedHttpGetTest {
 
-  private LocalJwksServer provider;
+  @RegisterExtension
+  final LocalJwksServer provider = LocalJwksServer.extension();
   private BoundedHttpGet http;
 
   @BeforeEach
   void start() {
-    provider = LocalJwksServer.start();
     http =
         new BoundedHttpGet(
             GatehouseConfig.forIssuer(provider.issuer())
@@ -37,11 +37,6 @@ class BoundedHttpGetTest {
                 .maxResponseBytes(8 * 1024)
                 .readTimeout(Duration.ofMillis(500))
                 .build());
-  }
-
-  @AfterEach
-  void stop() {
-    provider.close();
   }
 
   private List<String> cacheControl() throws IOException {

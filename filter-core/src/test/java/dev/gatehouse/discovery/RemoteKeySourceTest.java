@@ -24,26 +24,16 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jose4j.jwk.JsonWebKey;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The key source on its own, against a local provider: what it fetches, when, and how it fails. */
 class RemoteKeySourceTest {
 
   private static final Duration COOLDOWN = Duration.ofSeconds(1);
 
-  private LocalJwksServer provider;
-
-  @BeforeEach
-  void start() {
-    provider = LocalJwksServer.start();
-  }
-
-  @AfterEach
-  void stop() {
-    provider.close();
-  }
+  @RegisterExtension
+  final LocalJwksServer provider = LocalJwksServer.extension();
 
   private KeySource source() {
     return RemoteKeySource.create(

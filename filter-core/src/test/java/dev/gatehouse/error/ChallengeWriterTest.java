@@ -3,7 +3,11 @@ package dev.gatehouse.error;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gatehouse.testing.Refusals;
+import java.lang.reflect.Field;
+import java.util.HashSet;
 import java.util.Locale;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -142,6 +146,17 @@ class ChallengeWriterTest {
     @MethodSource("table")
     void eachReasonCodeIsTheLowerCaseName(Rejection rejection) {
       assertEquals(rejection.name().toLowerCase(Locale.ROOT), rejection.reasonCode());
+    }
+
+    @ParameterizedTest
+    @MethodSource("table")
+    void eachDescriptionIsInTheTestsHandWrittenCatalogue(Rejection rejection) throws Exception {
+      Set<Object> catalogue = new HashSet<>();
+      for (Field field : Refusals.class.getFields()) {
+        catalogue.add(field.get(null));
+      }
+
+      assertTrue(catalogue.contains(rejection.description()), rejection::reasonCode);
     }
   }
 }

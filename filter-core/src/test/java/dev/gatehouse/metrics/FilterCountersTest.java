@@ -14,9 +14,8 @@ import dev.gatehouse.testing.TestTokens;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -26,19 +25,9 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class FilterCountersTest {
 
-  private LocalJwksServer provider;
-  private TestTokens tokens;
-
-  @BeforeEach
-  void start() {
-    provider = LocalJwksServer.start();
-    tokens = new TestTokens(provider.issuer());
-  }
-
-  @AfterEach
-  void stop() {
-    provider.close();
-  }
+  @RegisterExtension
+  final LocalJwksServer provider = LocalJwksServer.extension();
+  private final TestTokens tokens = new TestTokens(provider.issuer());
 
   private GatehouseConfig.Builder config() {
     return GatehouseConfig.forIssuer(provider.issuer())

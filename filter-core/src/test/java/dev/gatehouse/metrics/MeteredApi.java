@@ -3,14 +3,11 @@ package dev.gatehouse.metrics;
 import dev.gatehouse.GatehouseConfig;
 import dev.gatehouse.GatehouseFilter;
 import dev.gatehouse.testing.EchoServlet;
+import dev.gatehouse.testing.JettyHarness;
 import jakarta.servlet.DispatcherType;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Map;
@@ -18,8 +15,6 @@ import javax.management.JMException;
 import javax.management.ObjectName;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 
 /**
  * A {@link GatehouseFilter} registered under a chosen filter name and context path in an embedded
@@ -27,33 +22,17 @@ import org.eclipse.jetty.server.ServerConnector;
  */
 final class MeteredApi implements AutoCloseable {
 
-  private static final HttpClient CLIENT =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
-  private final Server server;
+  private final JettyHarness jetty;
   private final URI base;
   private final String instance;
 
   private MeteredApi(FilterHolder filter, String contextPath, Map<String, Object> attributes) {
-    server = new Server();
-    ServerConnector connector = new ServerConnector(server);
-    connector.setHost("127.0.0.1");
-    connector.setPort(0);
-    server.addConnector(connector);
     ServletContextHandler context = new ServletContextHandler(contextPath);
     attributes.forEach(context::setAttribute);
     context.addFilter(filter, "/api/*", EnumSet.of(DispatcherType.REQUEST));
     context.addServlet(EchoServlet.class, "/api/*");
-    server.setHandler(context);
-    try {
-      server.start();
-    } catch (Exception e) {
-      throw new IllegalStateException("Jetty did not start", e);
-    }
-    base =
-        URI.create(
-            "http://127.0.0.1:" + connector.getLocalPort()
-                + (contextPath.equals("/") ? "/" : contextPath + "/"));
+    jetty = JettyHarness.inMemory(context);
+    base = jetty.base().resolve(contextPath.equals("/") ? "/" : contextPath + "/");
     String prefix = contextPath.equals("/") ? "" : contextPath.substring(1) + "/";
     instance = prefix + filter.getName();
   }
@@ -85,14 +64,7 @@ final class MeteredApi implements AutoCloseable {
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
     }
-    try {
-      return CLIENT.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return jetty.send(request.build()).statusCode();
   }
 
   /** The instance name the filter should have chosen when nothing else took it. */
@@ -129,10 +101,6 @@ final class MeteredApi implements AutoCloseable {
   /** Stops Jetty, which destroys the filter. */
   @Override
   public void close() {
-    try {
-      server.stop();
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+    jetty.close();
   }
 }

@@ -20,12 +20,28 @@ import org.jose4j.json.JsonUtil;
 import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwk.JsonWebKey.OutputControlLevel;
 import org.jose4j.jwk.JsonWebKeySet;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A stand-in OpenID provider on 127.0.0.1: {@value #DISCOVERY_PATH} and {@value #JWKS_PATH}, with
  * request counts per path and switches that make either endpoint misbehave.
+ *
+ * <p>As a JUnit 5 extension it replaces the start/close pair around tests: on a static field it
+ * serves the whole class (and its {@code @Nested} classes), on an instance field each test anew.
+ * Its port, and so {@link #issuer()}, is fixed when it is created, so that field initializers can
+ * use it.
+ *
+ * <pre>{@code
+ * @RegisterExtension static final LocalJwksServer provider = LocalJwksServer.extension();
+ * }</pre>
  */
-public final class LocalJwksServer implements AutoCloseable {
+public final class LocalJwksServer
+    implements AutoCloseable, BeforeAllCallback, AfterAllCallback, BeforeEachCallback,
+        AfterEachCallback {
 
   public static final String DISCOVERY_PATH = "/.well-known/openid-configuration";
   public static final String JWKS_PATH = "/jwks";
@@ -59,6 +75,8 @@ public final class LocalJwksServer implements AutoCloseable {
   private volatile Duration delay = Duration.ZERO;
   private volatile String advertisedIssuer;
   private volatile String advertisedJwksUri;
+  /** The test or class whose start started this server, and whose end closes it. */
+  private String owner;
 
   private LocalJwksServer() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -76,12 +94,50 @@ public final class LocalJwksServer implements AutoCloseable {
 
   /** Started; serves {@link TestKeys#published()} until told otherwise. */
   public static LocalJwksServer start() {
+    LocalJwksServer s = extension();
+    s.server.start();
+    return s;
+  }
+
+  /** Listening but not answering until JUnit starts the class or test it is registered for. */
+  public static LocalJwksServer extension() {
     try {
-      LocalJwksServer s = new LocalJwksServer();
-      s.server.start();
-      return s;
+      return new LocalJwksServer();
     } catch (IOException e) {
       throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    startFor(context);
+  }
+
+  @Override
+  public void beforeEach(ExtensionContext context) {
+    startFor(context);
+  }
+
+  @Override
+  public void afterEach(ExtensionContext context) {
+    closeFor(context);
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    closeFor(context);
+  }
+
+  private synchronized void startFor(ExtensionContext context) {
+    if (owner == null) {
+      owner = context.getUniqueId();
+      server.start();
+    }
+  }
+
+  private synchronized void closeFor(ExtensionContext context) {
+    if (context.getUniqueId().equals(owner)) {
+      close();
     }
   }
 

@@ -3,10 +3,7 @@ package dev.gatehouse.testing;
 import dev.gatehouse.GatehouseConfig;
 import dev.gatehouse.GatehouseFilter;
 import jakarta.servlet.DispatcherType;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -15,40 +12,21 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 
 /**
- * The real {@link GatehouseFilter} in an embedded Jetty 12 on 127.0.0.1, in front of {@link
- * EchoServlet} on {@code /api/*}, called over HTTP/1.1 with {@link HttpClient}.
+ * The real {@link GatehouseFilter} in an embedded Jetty 12, in memory ({@link
+ * JettyHarness#inMemory}), in front of {@link EchoServlet} on {@code /api/*}, called with {@link
+ * HttpRequest}s: what the filter decides does not depend on a socket.
  */
 public final class ProtectedApi implements AutoCloseable {
 
-  private static final HttpClient CLIENT =
-      HttpClient.newBuilder()
-          .version(HttpClient.Version.HTTP_1_1)
-          .connectTimeout(Duration.ofSeconds(5))
-          .build();
-
-  private final Server server;
-  private final URI base;
+  private final JettyHarness jetty;
 
   private ProtectedApi(FilterHolder filter) {
-    server = new Server();
-    ServerConnector connector = new ServerConnector(server);
-    connector.setHost("127.0.0.1");
-    connector.setPort(0);
-    server.addConnector(connector);
     ServletContextHandler context = new ServletContextHandler("/");
     context.addFilter(filter, "/api/*", EnumSet.of(DispatcherType.REQUEST));
     context.addServlet(EchoServlet.class, "/api/*");
-    server.setHandler(context);
-    try {
-      server.start();
-    } catch (Exception e) {
-      throw new IllegalStateException("Jetty did not start", e);
-    }
-    base = URI.create("http://127.0.0.1:" + connector.getLocalPort() + "/");
+    jetty = JettyHarness.inMemory(context);
   }
 
   /** The filter built in code from {@code config}. */
@@ -64,7 +42,7 @@ public final class ProtectedApi implements AutoCloseable {
   }
 
   public URI uri(String pathAndQuery) {
-    return base.resolve(pathAndQuery);
+    return jetty.base().resolve(pathAndQuery);
   }
 
   /** {@code GET /api/echo} with {@code Authorization: Bearer token}. */
@@ -81,32 +59,16 @@ public final class ProtectedApi implements AutoCloseable {
   }
 
   public Reply send(HttpRequest.Builder request) {
-    return Reply.exchange(request);
+    return new Reply(jetty.send(request.build()));
   }
 
   @Override
   public void close() {
-    try {
-      server.stop();
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+    jetty.close();
   }
 
   /** One HTTP answer, with the accessors the assertions need. */
   public record Reply(HttpResponse<String> response) {
-
-    /** Sends {@code request} over HTTP/1.1 (the test servers' only protocol) and reads the text. */
-    public static Reply exchange(HttpRequest.Builder request) {
-      try {
-        return new Reply(CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString()));
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
 
     public int status() {
       return response.statusCode();

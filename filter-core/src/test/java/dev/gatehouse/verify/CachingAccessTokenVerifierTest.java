@@ -11,13 +11,10 @@ import dev.gatehouse.GatehouseConfig;
 import dev.gatehouse.discovery.KeySource;
 import dev.gatehouse.error.BearerTokenException;
 import dev.gatehouse.error.Rejection;
+import dev.gatehouse.testing.MutableClock;
 import dev.gatehouse.testing.TestKeys;
 import dev.gatehouse.testing.TestTokens;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.jose4j.jwk.JsonWebKey;
 import org.junit.jupiter.api.Nested;
@@ -29,7 +26,7 @@ class CachingAccessTokenVerifierTest {
   private static final String ISSUER = "https://tenant.example/";
   private static final Instant NOW = Instant.parse("2026-11-24T12:00:00Z");
 
-  private final MovableClock clock = new MovableClock(NOW);
+  private final MutableClock clock = new MutableClock(NOW);
   private final SwappableKeys keys = new SwappableKeys(List.of(TestKeys.RSA));
   private final TestTokens tokens = new TestTokens(ISSUER);
 
@@ -176,33 +173,6 @@ class CachingAccessTokenVerifierTest {
     @Override
     public boolean refreshUnknownKey(List<JsonWebKey> seen) {
       return false;
-    }
-  }
-
-  private static final class MovableClock extends Clock {
-    private volatile Instant now;
-
-    MovableClock(Instant now) {
-      this.now = now;
-    }
-
-    void set(Instant now) {
-      this.now = now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
     }
   }
 }

@@ -20,8 +20,8 @@ import java.util.List;
 import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwk.PublicJsonWebKey;
 import org.jose4j.lang.JoseException;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -36,15 +36,14 @@ class TokenCacheKeyWithdrawalTest {
   private static final Instant NOW = Instant.now();
 
   private final HookedClock clock = new HookedClock(NOW);
-  private LocalJwksServer provider;
-  private TestTokens tokens;
+  @RegisterExtension
+  final LocalJwksServer provider = LocalJwksServer.extension().keys(TestKeys.RSA, TestKeys.EC);
+  private final TestTokens tokens = new TestTokens(provider.issuer());
   private KeySource keys;
   private CachingAccessTokenVerifier verifier;
 
   @BeforeEach
   void start() {
-    provider = LocalJwksServer.start().keys(TestKeys.RSA, TestKeys.EC);
-    tokens = new TestTokens(provider.issuer());
     GatehouseConfig config =
         GatehouseConfig.forIssuer(provider.issuer())
             .audiences(TestTokens.AUDIENCE)
@@ -66,11 +65,6 @@ class TokenCacheKeyWithdrawalTest {
         new CachingAccessTokenVerifier(
             new JwtAccessTokenVerifier(config, keys), clock, config.clockSkew(), 100,
             GatehouseConfig.DEFAULT_TOKEN_CACHE_MAX_BYTES);
-  }
-
-  @AfterEach
-  void stop() {
-    provider.close();
   }
 
   private String token(boolean namesItsKey) {

@@ -92,6 +92,22 @@ public final class Forgeries {
     return serialize(jws);
   }
 
+  /**
+   * The same payload signed with RS256 by {@code key}, naming {@code kid} in the header. With the
+   * {@code kid} of a published key it is a token that points at a trusted key but was signed by
+   * someone else; with a {@code kid} nobody published, one that makes the verifier look for a key
+   * it does not have (and shows whether such tokens can make it refetch the key set at will).
+   */
+  public static String signedBy(String token, PublicJsonWebKey key, String kid) {
+    JsonWebSignature jws = new JsonWebSignature();
+    jws.setPayload(new String(B64D.decode(part(token, 1)), StandardCharsets.UTF_8));
+    jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
+    jws.setHeader("typ", "at+jwt");
+    jws.setKeyIdHeaderValue(kid);
+    jws.setKey(key.getPrivateKey());
+    return serialize(jws);
+  }
+
   /** A fresh RSA key nobody published, for {@link #embeddedKey} and foreign issuers. */
   public static PublicJsonWebKey attackerKey() {
     return SigningAlgorithm.RS256.generateKey("attacker");

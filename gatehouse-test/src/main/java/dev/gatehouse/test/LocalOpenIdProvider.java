@@ -129,6 +129,19 @@ public final class LocalOpenIdProvider implements AutoCloseable {
     return handlers.jwksRequests().get();
   }
 
+  /** How often the discovery document was asked for: shows whether the application caches it. */
+  public int discoveryRequests() {
+    return handlers.discoveryRequests().get();
+  }
+
+  /**
+   * How often the introspection endpoint was called, answered or not: shows whether the
+   * application cached an introspection result.
+   */
+  public int introspectionRequests() {
+    return handlers.introspectionRequests().get();
+  }
+
   /**
    * An opaque token (random, not a JWT) standing for {@code token}'s claims: only the introspection
    * endpoint knows what it means, so it tests an application configured for introspection.

@@ -33,6 +33,8 @@ final class ProviderHandlers {
   private final Set<String> revoked = ConcurrentHashMap.newKeySet();
   private final Map<String, JwtClaims> opaque = new ConcurrentHashMap<>();
   private final AtomicInteger jwksRequests = new AtomicInteger();
+  private final AtomicInteger introspectionRequests = new AtomicInteger();
+  private final AtomicInteger discoveryRequests = new AtomicInteger();
   private volatile boolean jwksDown;
 
   ProviderHandlers(LocalOpenIdProvider provider, ProviderKeys keys) {
@@ -57,11 +59,20 @@ final class ProviderHandlers {
     return jwksRequests;
   }
 
+  AtomicInteger introspectionRequests() {
+    return introspectionRequests;
+  }
+
+  AtomicInteger discoveryRequests() {
+    return discoveryRequests;
+  }
+
   void jwksDown(boolean down) {
     jwksDown = down;
   }
 
   void discovery(HttpExchange exchange) throws IOException {
+    discoveryRequests.incrementAndGet();
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("issuer", provider.issuer());
     doc.put("jwks_uri", provider.jwksUri().toString());
@@ -117,6 +128,7 @@ final class ProviderHandlers {
 
   /** RFC 7662: active only for a token this provider signed, unexpired by its clock, not revoked. */
   void introspect(HttpExchange exchange) throws IOException {
+    introspectionRequests.incrementAndGet();
     Map<String, String> form = ProviderEndpoints.form(exchange);
     if (authenticated(exchange, form).isEmpty()) {
       ProviderEndpoints.error(exchange, 401, "invalid_client");

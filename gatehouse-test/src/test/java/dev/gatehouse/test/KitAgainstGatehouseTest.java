@@ -49,6 +49,43 @@ class KitAgainstGatehouseTest {
   }
 
   @Test
+  void whenAForgerySignsWithAnotherKeyThenItsKidDecidesBetweenInvalidSignatureAndUnknownKey(
+      Tokens tokens) throws Exception {
+    String genuine = tokens.valid().build();
+    String genuineKid = (String) JsonUtil.parseJson(
+        new String(java.util.Base64.getUrlDecoder().decode(genuine.split("\\.")[0]),
+            java.nio.charset.StandardCharsets.UTF_8)).get("kid");
+    var attacker = Forgeries.attackerKey();
+    try (ProtectedApp app = ProtectedApp.withInitParams(kit.provider().settings())) {
+      assertThat(app.get(Forgeries.signedBy(genuine, attacker, genuineKid)))
+          .isRefused(Rejection.INVALID_SIGNATURE);
+      assertThat(app.get(Forgeries.signedBy(genuine, attacker, "nobody-published-this")))
+          .isRefused(Rejection.UNKNOWN_KEY);
+    }
+  }
+
+  @Test
+  void whenAnotherLibraryAssertsThenChallengesSpellWhatGatehouseSends(Tokens tokens)
+      throws Exception {
+    Map<String, String> settings = new java.util.HashMap<>(kit.provider().settings());
+    settings.put("gatehouse.required-scopes", "write:orders,read:orders");
+    try (ProtectedApp app = ProtectedApp.withInitParams(settings)) {
+      assertEquals(
+          Challenges.of(Rejection.EXPIRED),
+          app.get(tokens.expired().build()).headers().firstValue("WWW-Authenticate").orElseThrow());
+      // Every required scope is named, sorted, whichever the token lacked.
+      assertEquals(
+          Challenges.insufficientScope("write:orders", "read:orders"),
+          app.get(tokens.valid().build()).headers().firstValue("WWW-Authenticate").orElseThrow());
+      assertThat(app.get(tokens.valid().scopes("read:orders").build()))
+          .isRefused(Rejection.INSUFFICIENT_SCOPE)
+          .withChallenge(Challenges.insufficientScope("read:orders", "write:orders"));
+    }
+    org.junit.jupiter.api.Assertions.assertThrows(
+        IllegalArgumentException.class, () -> Challenges.of(Rejection.MISSING_TOKEN));
+  }
+
+  @Test
   void whenOnlyRs256IsConfiguredThenTheOtherAlgorithmsAreRefused(Tokens tokens) throws Exception {
     GatehouseConfig rs256Only =
         GatehouseConfig.forIssuer(kit.provider().issuer())
@@ -155,9 +192,13 @@ class KitAgainstGatehouseTest {
       String revoked = kit.provider().opaqueToken(tokens.valid().subject("dave"));
       kit.provider().revoke(revoked);
 
+      int introspections = kit.provider().introspectionRequests();
       HttpResponse<String> response = app.get(opaque);
       assertThat(response).isAccepted();
       assertEquals("carol", response.body());
+      assertEquals(introspections + 1, kit.provider().introspectionRequests());
+      assertThat(app.get(opaque)).isAccepted();
+      assertEquals(introspections + 1, kit.provider().introspectionRequests(), "cached");
       assertThat(app.get(revoked)).isRefused(Rejection.TOKEN_INACTIVE);
     }
   }

@@ -37,8 +37,10 @@ class LocalOpenIdProviderTest {
 
   @Test
   void whenDiscoveryIsReadThenItNamesTheIssuerAndEveryEndpointOnLoopback() throws Exception {
+    int before = provider.discoveryRequests();
     Map<String, Object> doc = json(get(provider.discoveryUri()));
 
+    assertEquals(before + 1, provider.discoveryRequests());
     assertEquals(provider.issuer(), doc.get("issuer"));
     assertEquals(true, provider.issuer().startsWith("http://127.0.0.1:"));
     assertEquals(provider.issuer() + "/jwks", doc.get("jwks_uri"));

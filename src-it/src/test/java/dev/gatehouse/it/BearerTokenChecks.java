@@ -1,8 +1,10 @@
 package dev.gatehouse.it;
 
-import static dev.gatehouse.it.TestTokens.AUDIENCE;
-import static dev.gatehouse.it.TestTokens.CLIENT_ID;
-import static dev.gatehouse.it.TestTokens.SUBJECT;
+import static dev.gatehouse.it.ClientTokens.AUDIENCE;
+import static dev.gatehouse.it.ClientTokens.CLIENT_ID;
+import static dev.gatehouse.it.ClientTokens.SUBJECT;
+import static dev.gatehouse.it.ClientTokens.accessToken;
+import static dev.gatehouse.it.ClientTokens.clientCredentials;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.equalTo;
@@ -18,6 +20,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gatehouse.GatehouseConfig;
 import dev.gatehouse.error.Rejection;
+import dev.gatehouse.test.Challenges;
+import dev.gatehouse.test.Forgeries;
+import dev.gatehouse.test.LocalOpenIdProvider;
 import io.restassured.http.ContentType;
 import io.restassured.http.Header;
 import io.restassured.http.Headers;
@@ -26,7 +31,6 @@ import io.restassured.specification.RequestSpecification;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +55,7 @@ abstract class BearerTokenChecks {
   static final String ME = "/api/me";
   static final String ORDERS = "/api/orders";
 
-  private TestProvider provider;
+  private LocalOpenIdProvider provider;
   private ProtectedApps apps;
   private URI app;
 
@@ -60,7 +64,7 @@ abstract class BearerTokenChecks {
 
   @BeforeAll
   void startProviderAndApplication() throws Exception {
-    provider = TestProvider.start();
+    provider = ClientTokens.startProvider();
     apps = applications();
     app = apps.start("app", provider.issuer());
   }
@@ -78,7 +82,7 @@ abstract class BearerTokenChecks {
     }
   }
 
-  protected TestProvider provider() {
+  protected LocalOpenIdProvider provider() {
     return provider;
   }
 
@@ -90,7 +94,7 @@ abstract class BearerTokenChecks {
 
   @Test
   void clientCredentialsTokenWithAudienceAndScopeIsAcceptedAndEchoed() {
-    String token = provider.clientCredentialsToken(CLIENT_ID, List.of(AUDIENCE), readOrders());
+    String token = clientCredentials(provider, CLIENT_ID, List.of(AUDIENCE), readOrders());
 
     Me me =
         bearer(token)
@@ -110,8 +114,8 @@ abstract class BearerTokenChecks {
   @Test
   void audienceAsArrayIsAcceptedWhenItContainsTheApi() {
     String token =
-        provider.clientCredentialsToken(
-            CLIENT_ID, List.of("https://billing.example/api", AUDIENCE), readOrders());
+        clientCredentials(
+            provider, CLIENT_ID, List.of("https://billing.example/api", AUDIENCE), readOrders());
     assertInstanceOf(List.class, claimsOf(token).get("aud"), "precondition: aud is an array");
 
     bearer(token).get(url(app, ORDERS)).then().statusCode(200);
@@ -120,7 +124,8 @@ abstract class BearerTokenChecks {
   @Test
   void auth0PermissionsClaimGrantsScopes() {
     String token =
-        provider.clientCredentialsToken(
+        clientCredentials(
+            provider,
             CLIENT_ID,
             List.of(AUDIENCE),
             Map.of("permissions", List.of("read:orders", "write:orders")));
@@ -133,7 +138,7 @@ abstract class BearerTokenChecks {
 
   @Test
   void schemeNameIsCaseInsensitive() {
-    String token = provider.clientCredentialsToken(CLIENT_ID, List.of(AUDIENCE), readOrders());
+    String token = clientCredentials(provider, CLIENT_ID, List.of(AUDIENCE), readOrders());
 
     given().header("Authorization", "bearer " + token).get(url(app, ME)).then().statusCode(200);
     given().header("Authorization", "BEARER " + token).get(url(app, ME)).then().statusCode(200);
@@ -155,19 +160,18 @@ abstract class BearerTokenChecks {
 
   @Test
   void expiredTokenIsRefused() {
-    Instant now = Instant.now();
     String token =
-        TestTokens.accessToken(provider)
-            .lifetime(now.minus(Duration.ofHours(2)), now.minus(Duration.ofHours(1)))
-            .sign();
+        accessToken(provider)
+            .issuedAgo(Duration.ofHours(2))
+            .expiresIn(Duration.ofHours(1))
+            .build();
 
     assertRefused(bearer(token).get(url(app, ME)), 401, Rejection.EXPIRED);
   }
 
   @Test
   void tokenNotYetValidIsRefused() {
-    Instant inTenMinutes = Instant.now().plus(Duration.ofMinutes(10));
-    String token = TestTokens.accessToken(provider).notBefore(inTenMinutes).sign();
+    String token = accessToken(provider).notBeforeIn(Duration.ofMinutes(10)).build();
 
     assertRefused(bearer(token).get(url(app, ME)), 401, Rejection.NOT_YET_VALID);
   }
@@ -176,28 +180,37 @@ abstract class BearerTokenChecks {
   void tokenFromAnotherIssuerIsRefused() {
     // Another tenant of the same provider: same signing key, different iss.
     String otherTenant =
-        provider.clientCredentialsToken(
-            "other-tenant", CLIENT_ID, List.of(AUDIENCE), readOrders());
+        accessToken(provider).issuer(provider.issuer() + "/other-tenant").build();
     assertRefused(bearer(otherTenant).get(url(app, ME)), 401, Rejection.WRONG_ISSUER);
 
     // iss is compared exactly: a trailing slash is another issuer.
     String trailingSlash =
-        TestTokens.accessToken(provider).issuer(provider.issuer() + "/").sign();
+        accessToken(provider).issuer(provider.issuer() + "/").build();
     assertRefused(bearer(trailingSlash).get(url(app, ME)), 401, Rejection.WRONG_ISSUER);
   }
 
   @Test
   void tokenForAnotherAudienceIsRefused() {
     String token =
-        provider.clientCredentialsToken(
-            CLIENT_ID, List.of("https://billing.example/api"), readOrders());
+        clientCredentials(
+            provider, CLIENT_ID, List.of("https://billing.example/api"), readOrders());
 
     assertRefused(bearer(token).get(url(app, ME)), 401, Rejection.WRONG_AUDIENCE);
   }
 
   @Test
   void idTokenIsNotAccepted() {
-    String idToken = provider.idToken("orders-web-app");
+    // What a browser login yields for the web app: aud names the client, not an API.
+    String idToken =
+        provider
+            .tokens()
+            .valid()
+            .subject("auth0|alice")
+            .audiences("orders-web-app")
+            .clientId("orders-web-app")
+            .claim("nonce", "it-nonce")
+            .type("JWT")
+            .build();
     assertEquals("orders-web-app", claimsOf(idToken).get("aud"), "precondition: an ID token");
 
     assertRefused(bearer(idToken).get(url(app, ME)), 401, Rejection.WRONG_AUDIENCE);
@@ -206,18 +219,18 @@ abstract class BearerTokenChecks {
   @Test
   void tokenWithBadSignatureIsRefused() {
     String scopeAdded =
-        TestTokens.accessToken(provider).signThenChange("scope", "read:orders write:orders");
+        Forgeries.tampered(accessToken(provider).build(), "scope", "read:orders write:orders");
     assertRefused(bearer(scopeAdded).get(url(app, ORDERS)), 401, Rejection.INVALID_SIGNATURE);
 
+    String genuine = accessToken(provider).build();
     String otherKeySameKid =
-        TestTokens.accessToken(provider)
-            .signWith(SigningKey.generate(), provider.signingKey().keyId());
+        Forgeries.signedBy(genuine, Forgeries.attackerKey(), keyIdOf(genuine));
     assertRefused(bearer(otherKeySameKid).get(url(app, ME)), 401, Rejection.INVALID_SIGNATURE);
   }
 
   @Test
   void unsignedAlgNoneTokenIsRefused() {
-    String unsigned = TestTokens.accessToken(provider).unsigned();
+    String unsigned = Forgeries.unsigned(accessToken(provider).build());
 
     assertRefused(bearer(unsigned).get(url(app, ME)), 401, Rejection.MALFORMED_TOKEN);
     // The same with a made-up signature segment reaches the algorithm check.
@@ -227,7 +240,9 @@ abstract class BearerTokenChecks {
 
   @Test
   void hs256SignedWithProviderPublicKeyIsRefused() {
-    String token = TestTokens.accessToken(provider).hs256WithProviderPublicKey();
+    String token =
+        Forgeries.hmacWithPublicKey(
+            accessToken(provider).build(), provider.tokens().publicKeyPem());
 
     assertRefused(bearer(token).get(url(app, ME)), 401, Rejection.UNSUPPORTED_ALGORITHM);
   }
@@ -235,15 +250,17 @@ abstract class BearerTokenChecks {
   @Test
   void tokensSignedWithKeysTheJwksDoesNotHoldAreRefusedWithinTheUnknownKidFetchLimit() {
     // Keys are loaded by a valid request first, so only unknown kids can cause fetches below.
-    bearer(TestTokens.accessToken(provider).sign()).get(url(app, ME)).then().statusCode(200);
-    int fetches = provider.jwksFetches();
+    bearer(accessToken(provider).build()).get(url(app, ME)).then().statusCode(200);
+    int fetches = provider.jwksRequests();
+    var stranger = Forgeries.attackerKey();
     int limit = GatehouseConfig.DEFAULT_UNKNOWN_KID_FETCHES_PER_MINUTE;
 
     for (int i = 0; i < limit + 4; i++) {
-      String token = TestTokens.accessToken(provider).signWith(SigningKey.generate());
+      String token =
+          Forgeries.signedBy(accessToken(provider).build(), stranger, "unpublished-" + i);
       assertRefused(bearer(token).get(url(app, ME)), 401, Rejection.UNKNOWN_KEY);
     }
-    int extra = provider.jwksFetches() - fetches;
+    int extra = provider.jwksRequests() - fetches;
     assertTrue(extra <= limit,
         "unknown kids caused " + extra + " JWKS fetches; at most " + limit + " a minute allowed");
   }
@@ -256,7 +273,7 @@ abstract class BearerTokenChecks {
 
   @Test
   void twoTokensAreABadRequest() {
-    String token = TestTokens.accessToken(provider).sign();
+    String token = accessToken(provider).build();
     Headers twoAuthorizations =
         new Headers(
             new Header("Authorization", "Bearer " + token),
@@ -270,7 +287,7 @@ abstract class BearerTokenChecks {
   @Test
   void tokenWithoutRequiredScopeIsForbidden() {
     String token =
-        provider.clientCredentialsToken(CLIENT_ID, List.of(AUDIENCE), Map.of("scope", "profile"));
+        clientCredentials(provider, CLIENT_ID, List.of(AUDIENCE), Map.of("scope", "profile"));
 
     bearer(token).get(url(app, ME)).then().statusCode(200);
     bearer(token)
@@ -287,13 +304,13 @@ abstract class BearerTokenChecks {
 
   @Test
   void providerDownIsServiceUnavailableUnlessKeysAreCached() throws Exception {
-    try (TestProvider failing = TestProvider.start()) {
+    try (LocalOpenIdProvider failing = ClientTokens.startProvider()) {
       URI warm = apps.start("warm", failing.issuer());
       URI cold = apps.start("cold", failing.issuer());
-      String token = TestTokens.accessToken(failing).sign();
+      String token = accessToken(failing).build();
       bearer(token).get(url(warm, ME)).then().statusCode(200);
 
-      failing.close();
+      failing.takeDown();
 
       // Cached keys keep deciding while the provider is away.
       bearer(token).get(url(warm, ME)).then().statusCode(200);
@@ -318,24 +335,24 @@ abstract class BearerTokenChecks {
   @Test
   void rotatedProviderKeyIsPickedUpWithoutRestartAndOneJwksFetch() throws Exception {
     Duration cooldown = Duration.ofSeconds(1);
-    try (TestProvider rotating = TestProvider.start()) {
+    try (LocalOpenIdProvider rotating = ClientTokens.startProvider()) {
       Map<String, String> settings = ProtectedApps.trusting(rotating.issuer());
       settings.put("gatehouse.jwks.refresh-cooldown", cooldown.toSeconds() + "s");
       URI rotation = apps.start("rotation", settings);
-      String before = rotating.clientCredentialsToken(CLIENT_ID, List.of(AUDIENCE), readOrders());
+      String before = clientCredentials(rotating, CLIENT_ID, List.of(AUDIENCE), readOrders());
       bearer(before).get(url(rotation, ORDERS)).then().statusCode(200);
-      int fetches = rotating.jwksFetches();
+      int fetches = rotating.jwksRequests();
 
       // A rotation right after a fetch: the new kid is fetched on its first token, whatever the
       // cooldown (it only spaces retries after failures).
-      SigningKey previous = rotating.signingKey();
-      SigningKey next = rotating.rotateSigningKey();
-      assertNotEquals(previous.keyId(), next.keyId());
-      String after = rotating.clientCredentialsToken(CLIENT_ID, List.of(AUDIENCE), readOrders());
+      rotating.rotateKeys();
+      rotating.withdrawRetiredKeys();
+      String after = clientCredentials(rotating, CLIENT_ID, List.of(AUDIENCE), readOrders());
+      assertNotEquals(keyIdOf(before), keyIdOf(after));
       for (int i = 0; i < 3; i++) {
         bearer(after).get(url(rotation, ORDERS)).then().statusCode(200);
       }
-      int extra = rotating.jwksFetches() - fetches;
+      int extra = rotating.jwksRequests() - fetches;
       assertTrue(extra <= 1, "rotation caused " + extra + " JWKS fetches; at most 1 allowed");
 
       // The provider no longer publishes the old key, so its tokens stop working.
@@ -372,12 +389,21 @@ abstract class BearerTokenChecks {
 
   /** The payload of a JWS, read without verifying it: for checking test preconditions only. */
   static Map<String, Object> claimsOf(String jws) {
+    return part(jws, 1);
+  }
+
+  /** The {@code kid} a JWS names in its header. */
+  static String keyIdOf(String jws) {
+    return (String) part(jws, 0).get("kid");
+  }
+
+  private static Map<String, Object> part(String jws, int index) {
     String[] parts = jws.split("\\.");
     try {
       return JsonUtil.parseJson(
-          new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8));
+          new String(Base64.getUrlDecoder().decode(parts[index]), StandardCharsets.UTF_8));
     } catch (JoseException e) {
-      throw new IllegalStateException("not a JWS payload", e);
+      throw new IllegalStateException("not a JWS part", e);
     }
   }
 }

@@ -24,7 +24,7 @@ final class DemoApps implements ProtectedApps {
   public URI start(String name, Map<String, String> settings) throws Exception {
     Map<String, String> all = new HashMap<>(settings);
     // What the WARs ship in web.xml or microprofile-config.properties, the demo gets in code.
-    all.putIfAbsent("gatehouse.audiences", TestTokens.AUDIENCE);
+    all.putIfAbsent("gatehouse.audiences", ClientTokens.AUDIENCE);
     GatehouseConfig config = new ConfigBinder(key -> Optional.ofNullable(all.get(key))).bind();
     Server server = DemoServer.create(0, config);
     servers.add(server);

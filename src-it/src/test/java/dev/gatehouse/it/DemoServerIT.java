@@ -1,13 +1,15 @@
 package dev.gatehouse.it;
 
-import static dev.gatehouse.it.TestTokens.AUDIENCE;
-import static dev.gatehouse.it.TestTokens.CLIENT_ID;
-import static dev.gatehouse.it.TestTokens.SUBJECT;
+import static dev.gatehouse.it.ClientTokens.AUDIENCE;
+import static dev.gatehouse.it.ClientTokens.CLIENT_ID;
+import static dev.gatehouse.it.ClientTokens.SUBJECT;
+import static dev.gatehouse.it.ClientTokens.clientCredentials;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
 import dev.gatehouse.error.Rejection;
+import dev.gatehouse.test.Challenges;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -30,7 +32,7 @@ class DemoServerIT extends BearerTokenChecks {
 
   @Test
   void placingAnOrderNeedsWriteScope() {
-    String reader = provider().clientCredentialsToken(CLIENT_ID, List.of(AUDIENCE), readOrders());
+    String reader = clientCredentials(provider(), CLIENT_ID, List.of(AUDIENCE), readOrders());
     bearer(reader)
         .formParam("item", "green tea")
         .post(url(app(), ORDERS))
@@ -41,9 +43,8 @@ class DemoServerIT extends BearerTokenChecks {
         .body("scope", equalTo("write:orders"));
 
     String writer =
-        provider()
-            .clientCredentialsToken(
-                CLIENT_ID, List.of(AUDIENCE), Map.of("scope", "read:orders write:orders"));
+        clientCredentials(
+            provider(), CLIENT_ID, List.of(AUDIENCE), Map.of("scope", "read:orders write:orders"));
     bearer(writer)
         .formParam("item", "green tea")
         .formParam("quantity", "2")
@@ -54,7 +55,7 @@ class DemoServerIT extends BearerTokenChecks {
 
   @Test
   void meEchoesTheTokenExpiry() {
-    String token = provider().clientCredentialsToken(CLIENT_ID, List.of(AUDIENCE), readOrders());
+    String token = clientCredentials(provider(), CLIENT_ID, List.of(AUDIENCE), readOrders());
     bearer(token)
         .get(url(app(), ME))
         .then()

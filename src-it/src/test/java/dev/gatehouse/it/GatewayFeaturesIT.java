@@ -1,14 +1,17 @@
 package dev.gatehouse.it;
 
-import static dev.gatehouse.it.TestTokens.AUDIENCE;
-import static dev.gatehouse.it.TestTokens.CLIENT_ID;
-import static dev.gatehouse.it.TestTokens.SUBJECT;
+import static dev.gatehouse.it.ClientTokens.AUDIENCE;
+import static dev.gatehouse.it.ClientTokens.CLIENT_ID;
+import static dev.gatehouse.it.ClientTokens.SUBJECT;
+import static dev.gatehouse.it.ClientTokens.clientCredentials;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.gatehouse.error.Rejection;
+import dev.gatehouse.test.Challenges;
+import dev.gatehouse.test.LocalOpenIdProvider;
 import io.restassured.specification.RequestSpecification;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,30 +22,44 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The gateway features end to end, configured the way a WAR would configure them (init-params
- * bound by the container-created filter), against mock-oauth2-server with two trusted tenants, a
- * third tenant that is not trusted, and a third-party introspection endpoint.
+ * bound by the container-created filter), against two trusted local providers (tenants), a third
+ * that is not trusted, and introspection of opaque tokens at the first.
  */
 class GatewayFeaturesIT {
 
-  static final String TENANT_B = "tenant-b";
   static final String TENANT_B_AUDIENCE = "https://api.tenant-b.test";
 
-  private static TestProvider provider;
-  private static TestProvider stranger;
-  private static FakeIntrospectionEndpoint introspection;
+  static final String INTROSPECTION_CLIENT = "shop-gateway";
+
+  private static LocalOpenIdProvider provider;
+  private static LocalOpenIdProvider tenantB;
+  private static LocalOpenIdProvider stranger;
+  private static String opaque;
   private static GatewayApp app;
 
   @BeforeAll
   static void start() throws Exception {
-    provider = TestProvider.start();
-    stranger = TestProvider.start();
-    introspection = new FakeIntrospectionEndpoint();
+    provider = ClientTokens.startProvider();
+    tenantB = LocalOpenIdProvider.start(TENANT_B_AUDIENCE);
+    stranger = ClientTokens.startProvider();
+    // A partner's token, opaque to the gateway: only introspection says what it means.
+    opaque =
+        provider.opaqueToken(
+            provider
+                .tokens()
+                .valid()
+                .subject("partner-user-7")
+                .clientId("partner-app")
+                .claim("gty", "client-credentials")
+                .scopes("read:orders")
+                .claim("application_name", "Partner Portal")
+                .claim("api_product_list", List.of("gold")));
     Map<String, String> settings = new LinkedHashMap<>();
-    settings.put("gatehouse.issuer", provider.issuer().toString());
+    settings.put("gatehouse.issuer", provider.issuer());
     settings.put("gatehouse.audiences", AUDIENCE);
     settings.put("gatehouse.allow-insecure-loopback-http", "true");
     settings.put("gatehouse.issuers", "b");
-    settings.put("gatehouse.issuers.b.issuer", provider.issuer(TENANT_B).toString());
+    settings.put("gatehouse.issuers.b.issuer", tenantB.issuer());
     settings.put("gatehouse.issuers.b.audiences", TENANT_B_AUDIENCE);
     settings.put(
         "gatehouse.rules",
@@ -58,38 +75,34 @@ class GatewayFeaturesIT {
     settings.put("gatehouse.clients.denied", "banned-client");
     settings.put("gatehouse.required-claims.gty", "client-credentials");
     settings.put("gatehouse.identity-headers", "true");
-    settings.put("gatehouse.introspection.endpoint", introspection.endpoint().toString());
-    settings.put("gatehouse.introspection.client-id", FakeIntrospectionEndpoint.CLIENT_ID);
-    settings.put("gatehouse.introspection.client-secret", FakeIntrospectionEndpoint.CLIENT_SECRET);
+    provider.registerClient(INTROSPECTION_CLIENT, "gateway-secret");
+    settings.put("gatehouse.introspection.endpoint", provider.introspectionEndpoint().toString());
+    settings.put("gatehouse.introspection.client-id", INTROSPECTION_CLIENT);
+    settings.put("gatehouse.introspection.client-secret", "gateway-secret");
     app = GatewayApp.start(settings);
   }
 
   @AfterAll
   static void stop() throws Exception {
     app.close();
-    introspection.close();
     stranger.close();
+    tenantB.close();
     provider.close();
   }
 
   private static String token(Map<String, ?> claims) {
-    return provider.clientCredentialsToken(CLIENT_ID, List.of(AUDIENCE), claims);
+    return clientCredentials(provider, CLIENT_ID, List.of(AUDIENCE), claims);
   }
 
   private static RequestSpecification bearer(String token) {
     return given().header("Authorization", "Bearer " + token);
   }
 
-  private static String challenge(Rejection rejection) {
-    return "Bearer realm=\"api\", error=\"" + rejection.error().orElseThrow().code()
-        + "\", error_description=\"" + rejection.description() + "\"";
-  }
-
   @Test
   void publicPathsNeedNoTokenAndDeniedPathsAreRefusedBeforeAnyTokenWork() {
     given().get(app.url("/health")).then().statusCode(200).body(containsString("principal=null"));
     given().get(app.url("/internal/metrics")).then().statusCode(403)
-        .header("WWW-Authenticate", challenge(Rejection.PATH_DENIED));
+        .header("WWW-Authenticate", Challenges.of(Rejection.PATH_DENIED));
     given().get(app.url("/not-covered")).then().statusCode(403);
   }
 
@@ -119,37 +132,37 @@ class GatewayFeaturesIT {
   @Test
   void bothTrustedTenantsAreAcceptedAndAnUntrustedOneIsNeverContacted() {
     String fromB =
-        provider.clientCredentialsToken(
-            TENANT_B, CLIENT_ID, List.of(TENANT_B_AUDIENCE), Map.of("scope", "read:orders"));
+        clientCredentials(
+            tenantB, CLIENT_ID, List.of(TENANT_B_AUDIENCE), Map.of("scope", "read:orders"));
     bearer(fromB).get(app.url("/api/orders/1")).then().statusCode(200)
-        .body(containsString("issuer=" + provider.issuer(TENANT_B)));
+        .body(containsString("issuer=" + tenantB.issuer()));
 
     String wrongAudience =
-        provider.clientCredentialsToken(TENANT_B, CLIENT_ID, List.of(AUDIENCE), Map.of());
+        clientCredentials(tenantB, CLIENT_ID, List.of(AUDIENCE), Map.of());
     bearer(wrongAudience).get(app.url("/api/x")).then().statusCode(401)
-        .header("WWW-Authenticate", challenge(Rejection.WRONG_AUDIENCE));
+        .header("WWW-Authenticate", Challenges.of(Rejection.WRONG_AUDIENCE));
 
-    String untrusted = stranger.clientCredentialsToken(CLIENT_ID, List.of(AUDIENCE), Map.of());
+    String untrusted = clientCredentials(stranger, CLIENT_ID, List.of(AUDIENCE), Map.of());
     bearer(untrusted).get(app.url("/api/x")).then().statusCode(401)
-        .header("WWW-Authenticate", challenge(Rejection.WRONG_ISSUER));
-    assertEquals(0, stranger.jwksFetches());
+        .header("WWW-Authenticate", Challenges.of(Rejection.WRONG_ISSUER));
+    assertEquals(0, stranger.jwksRequests());
   }
 
   @Test
   void aDeniedClientIsRefusedWithTheFixedDescription() {
-    String banned = provider.clientCredentialsToken("banned-client", List.of(AUDIENCE), Map.of());
+    String banned = clientCredentials(provider, "banned-client", List.of(AUDIENCE), Map.of());
 
     bearer(banned).get(app.url("/api/x")).then().statusCode(401)
-        .header("WWW-Authenticate", challenge(Rejection.CLIENT_NOT_ALLOWED));
+        .header("WWW-Authenticate", Challenges.of(Rejection.CLIENT_NOT_ALLOWED));
   }
 
   @Test
   void aTokenWithoutTheRequiredClaimValueIsRefused() {
     String signed =
-        TestTokens.accessToken(provider).claim("gty", "password").sign();
+        ClientTokens.accessToken(provider).claim("gty", "password").build();
 
     bearer(signed).get(app.url("/api/x")).then().statusCode(401)
-        .header("WWW-Authenticate", challenge(Rejection.CLAIM_REQUIREMENT_UNMET));
+        .header("WWW-Authenticate", Challenges.of(Rejection.CLAIM_REQUIREMENT_UNMET));
   }
 
   @Test
@@ -172,13 +185,13 @@ class GatewayFeaturesIT {
         .get(app.url("/api/me"))
         .then()
         .statusCode(400)
-        .header("WWW-Authenticate", challenge(Rejection.IDENTITY_HEADER_FROM_CLIENT));
+        .header("WWW-Authenticate", Challenges.of(Rejection.IDENTITY_HEADER_FROM_CLIENT));
     given()
         .header("x-auth-client-id", "trusted")
         .get(app.url("/health"))
         .then()
         .statusCode(400)
-        .header("WWW-Authenticate", challenge(Rejection.IDENTITY_HEADER_FROM_CLIENT));
+        .header("WWW-Authenticate", Challenges.of(Rejection.IDENTITY_HEADER_FROM_CLIENT));
   }
 
   @Test
@@ -189,13 +202,13 @@ class GatewayFeaturesIT {
     bearer(token).post(app.url("/api/logout")).then().statusCode(204);
 
     bearer(token).get(app.url("/api/orders/1")).then().statusCode(401)
-        .header("WWW-Authenticate", challenge(Rejection.TOKEN_REVOKED));
+        .header("WWW-Authenticate", Challenges.of(Rejection.TOKEN_REVOKED));
     bearer(token(Map.of("scope", "read:orders"))).get(app.url("/api/orders/1")).then().statusCode(200);
   }
 
   @Test
   void anOpaqueThirdPartyTokenIsIntrospectedAndBecomesTheSameAccessToken() {
-    bearer(FakeIntrospectionEndpoint.ACTIVE_TOKEN)
+    bearer(opaque)
         .get(app.url("/api/orders/9"))
         .then()
         .statusCode(200)
@@ -203,11 +216,11 @@ class GatewayFeaturesIT {
         .body(containsString("scopes=read:orders\n"))
         .body(containsString("claim.application=Partner Portal\n"))
         .body(containsString("header.X-Auth-Client-Id=partner-app\n"));
-    int calls = introspection.calls();
-    bearer(FakeIntrospectionEndpoint.ACTIVE_TOKEN).get(app.url("/api/orders/9")).then().statusCode(200);
-    assertEquals(calls, introspection.calls(), "the active result is cached");
+    int calls = provider.introspectionRequests();
+    bearer(opaque).get(app.url("/api/orders/9")).then().statusCode(200);
+    assertEquals(calls, provider.introspectionRequests(), "the active result is cached");
 
     bearer("not-an-active-token").get(app.url("/api/orders/9")).then().statusCode(401)
-        .header("WWW-Authenticate", challenge(Rejection.TOKEN_INACTIVE));
+        .header("WWW-Authenticate", Challenges.of(Rejection.TOKEN_INACTIVE));
   }
 }

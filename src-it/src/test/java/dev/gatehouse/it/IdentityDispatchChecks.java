@@ -1,13 +1,15 @@
 package dev.gatehouse.it;
 
-import static dev.gatehouse.it.TestTokens.AUDIENCE;
-import static dev.gatehouse.it.TestTokens.CLIENT_ID;
-import static dev.gatehouse.it.TestTokens.SUBJECT;
+import static dev.gatehouse.it.ClientTokens.AUDIENCE;
+import static dev.gatehouse.it.ClientTokens.CLIENT_ID;
+import static dev.gatehouse.it.ClientTokens.SUBJECT;
+import static dev.gatehouse.it.ClientTokens.clientCredentials;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.gatehouse.error.Rejection;
+import dev.gatehouse.test.LocalOpenIdProvider;
 import io.restassured.response.Response;
 import jakarta.servlet.DispatcherType;
 import java.net.URI;
@@ -31,7 +33,7 @@ abstract class IdentityDispatchChecks {
 
   private static final String FORGED = "auth0|admin";
 
-  private static TestProvider provider;
+  private static LocalOpenIdProvider provider;
   private DispatchApp app;
 
   /** A new, not yet started application in the container under test. */
@@ -39,7 +41,7 @@ abstract class IdentityDispatchChecks {
 
   @BeforeAll
   static void startProvider() {
-    provider = TestProvider.start();
+    provider = ClientTokens.startProvider();
   }
 
   @AfterAll
@@ -63,8 +65,8 @@ abstract class IdentityDispatchChecks {
   }
 
   private static String token() {
-    return provider.clientCredentialsToken(
-        CLIENT_ID, List.of(AUDIENCE), Map.of("scope", "read:orders"));
+    return clientCredentials(
+        provider, CLIENT_ID, List.of(AUDIENCE), Map.of("scope", "read:orders"));
   }
 
   private static Response call(URI base, String path, boolean forged) {

@@ -1,12 +1,15 @@
 package dev.gatehouse.it;
 
-import static dev.gatehouse.it.TestTokens.AUDIENCE;
-import static dev.gatehouse.it.TestTokens.CLIENT_ID;
-import static dev.gatehouse.it.TestTokens.SUBJECT;
+import static dev.gatehouse.it.ClientTokens.AUDIENCE;
+import static dev.gatehouse.it.ClientTokens.CLIENT_ID;
+import static dev.gatehouse.it.ClientTokens.SUBJECT;
+import static dev.gatehouse.it.ClientTokens.clientCredentials;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
+import dev.gatehouse.test.Challenges;
+import dev.gatehouse.test.LocalOpenIdProvider;
 import io.restassured.specification.RequestSpecification;
 import java.net.URI;
 import java.util.List;
@@ -25,7 +28,7 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class JaxRsWarChecks {
 
-  private TestProvider provider;
+  private LocalOpenIdProvider provider;
   private ProtectedApps apps;
   private URI app;
 
@@ -34,7 +37,7 @@ abstract class JaxRsWarChecks {
 
   @BeforeAll
   void startProviderAndApplication() throws Exception {
-    provider = TestProvider.start();
+    provider = ClientTokens.startProvider();
     apps = applications();
     app = apps.start("jaxrs", provider.issuer());
   }
@@ -104,7 +107,7 @@ abstract class JaxRsWarChecks {
   }
 
   private String token(Map<String, Object> claims) {
-    return provider.clientCredentialsToken(CLIENT_ID, List.of(AUDIENCE), claims);
+    return clientCredentials(provider, CLIENT_ID, List.of(AUDIENCE), claims);
   }
 
   private static RequestSpecification bearer(String token) {

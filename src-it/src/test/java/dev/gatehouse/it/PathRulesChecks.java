@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.gatehouse.error.Rejection;
+import dev.gatehouse.test.Challenges;
+import dev.gatehouse.testing.RawHttp;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,7 +21,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Issue 13 item 9 in a real container: with {@code * /api/secret deny} in front of a Jersey
  * application, no spelling of {@code /api/secret} reaches it. Every request is a raw request line
- * ({@link RawRequest}); the default is {@code permit}, so a path the filter does not stop answers
+ * ({@link RawHttp}); the default is {@code permit}, so a path the filter does not stop answers
  * 200 from Jersey or from the catch-all servlet, and a bypass would show as a 200.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -65,7 +67,7 @@ abstract class PathRulesChecks {
     Map<String, String> settings = new LinkedHashMap<>();
     // Never contacted: no request here carries a token.
     settings.put("gatehouse.issuer", "http://127.0.0.1:9/");
-    settings.put("gatehouse.audiences", TestTokens.AUDIENCE);
+    settings.put("gatehouse.audiences", ClientTokens.AUDIENCE);
     settings.put("gatehouse.allow-insecure-loopback-http", "true");
     settings.put("gatehouse.rules", "* /api/secret deny\n* /api/admin/* scopes=admin\n");
     settings.put("gatehouse.rules.default", "permit");
@@ -78,12 +80,13 @@ abstract class PathRulesChecks {
     host.close();
   }
 
-  private RawRequest.Reply get(String path) {
-    return RawRequest.get(app, path);
+  /** {@code path} below the application, written byte for byte: clients would normalise it. */
+  private RawHttp.Response get(String path) {
+    return RawHttp.get(app.getPort(), app.getRawPath() + path);
   }
 
   private static void assertReply(
-      int status, String challenge, String body, RawRequest.Reply reply) {
+      int status, String challenge, String body, RawHttp.Response reply) {
     assertEquals(status, reply.status(), reply::toString);
     assertEquals(challenge, reply.challenge(), reply::toString);
     if (body != null) {

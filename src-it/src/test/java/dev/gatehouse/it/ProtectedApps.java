@@ -18,14 +18,14 @@ interface ProtectedApps extends AutoCloseable {
   URI start(String name, Map<String, String> settings) throws Exception;
 
   /** Starts an application trusting {@code issuer}, reached over plain http on loopback. */
-  default URI start(String name, URI issuer) throws Exception {
+  default URI start(String name, String issuer) throws Exception {
     return start(name, trusting(issuer));
   }
 
   /** The settings every test application needs: the issuer, and plain http on loopback. */
-  static Map<String, String> trusting(URI issuer) {
+  static Map<String, String> trusting(String issuer) {
     Map<String, String> settings = new LinkedHashMap<>();
-    settings.put("gatehouse.issuer", issuer.toString());
+    settings.put("gatehouse.issuer", issuer);
     settings.put("gatehouse.allow-insecure-loopback-http", "true");
     return settings;
   }

@@ -3,6 +3,7 @@ package dev.gatehouse.it;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.gatehouse.test.LocalOpenIdProvider;
 import java.net.URI;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -21,12 +22,12 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TomcatRedeployIT {
 
-  private TestProvider provider;
+  private LocalOpenIdProvider provider;
   private TomcatWarHost tomcat;
 
   @BeforeAll
   void start() throws Exception {
-    provider = TestProvider.start();
+    provider = ClientTokens.startProvider();
     tomcat = new TomcatWarHost(Wars.webXml());
   }
 
@@ -44,8 +45,8 @@ class TomcatRedeployIT {
     URI app = tomcat.start("redeployed", provider.issuer());
     // Every per-request path that keeps something between requests: a first verification, a
     // cache hit, a claims document only jose4j's own parser reads (a fraction), and refusals.
-    String token = TestTokens.accessToken(provider).sign();
-    String fraction = TestTokens.accessToken(provider).claim("ratio", 0.5).sign();
+    String token = ClientTokens.accessToken(provider).build();
+    String fraction = ClientTokens.accessToken(provider).claim("ratio", 0.5).build();
     // One request first, on this thread: REST Assured's Groovy initialises its classes on first
     // use through the common pool, and when that first use is on the common pool's own threads
     // (the parallel stream below) it can deadlock (seen on Java 25, when this class ran first).

@@ -1,8 +1,9 @@
 package dev.gatehouse.it;
 
-import static dev.gatehouse.it.TestTokens.AUDIENCE;
-import static dev.gatehouse.it.TestTokens.CLIENT_ID;
-import static dev.gatehouse.it.TestTokens.SUBJECT;
+import static dev.gatehouse.it.ClientTokens.AUDIENCE;
+import static dev.gatehouse.it.ClientTokens.CLIENT_ID;
+import static dev.gatehouse.it.ClientTokens.SUBJECT;
+import static dev.gatehouse.it.ClientTokens.clientCredentials;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.util.List;
@@ -17,7 +18,7 @@ abstract class WarDeploymentChecks extends BearerTokenChecks {
 
   @Test
   void containerSecurityCallsAnswerFromTheToken() {
-    String reader = provider().clientCredentialsToken(CLIENT_ID, List.of(AUDIENCE), readOrders());
+    String reader = clientCredentials(provider(), CLIENT_ID, List.of(AUDIENCE), readOrders());
     bearer(reader)
         .get(url(app(), ME))
         .then()
@@ -27,7 +28,7 @@ abstract class WarDeploymentChecks extends BearerTokenChecks {
         .body("can_read_orders", equalTo(true));
 
     String other =
-        provider().clientCredentialsToken(CLIENT_ID, List.of(AUDIENCE), Map.of("scope", "profile"));
+        clientCredentials(provider(), CLIENT_ID, List.of(AUDIENCE), Map.of("scope", "profile"));
     bearer(other)
         .get(url(app(), ME))
         .then()

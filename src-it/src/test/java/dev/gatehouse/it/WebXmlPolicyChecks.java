@@ -1,10 +1,12 @@
 package dev.gatehouse.it;
 
-import static dev.gatehouse.it.TestTokens.AUDIENCE;
-import static dev.gatehouse.it.TestTokens.CLIENT_ID;
+import static dev.gatehouse.it.ClientTokens.AUDIENCE;
+import static dev.gatehouse.it.ClientTokens.CLIENT_ID;
+import static dev.gatehouse.it.ClientTokens.clientCredentials;
 import static org.hamcrest.Matchers.equalTo;
 
 import dev.gatehouse.error.Rejection;
+import dev.gatehouse.test.Challenges;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -17,7 +19,7 @@ abstract class WebXmlPolicyChecks extends WarDeploymentChecks {
 
   @Test
   void whenAPostLacksTheScopeItsRuleNamesThenTheFilterRefusesItBeforeAnyServlet() {
-    String reader = provider().clientCredentialsToken(CLIENT_ID, List.of(AUDIENCE), readOrders());
+    String reader = clientCredentials(provider(), CLIENT_ID, List.of(AUDIENCE), readOrders());
 
     bearer(reader)
         .post(url(app(), ORDERS))
@@ -29,8 +31,8 @@ abstract class WebXmlPolicyChecks extends WarDeploymentChecks {
   @Test
   void whenThePostCarriesTheScopeThenTheRuleLetsItThroughToTheServlet() {
     String writer =
-        provider()
-            .clientCredentialsToken(CLIENT_ID, List.of(AUDIENCE), Map.of("scope", "write:orders"));
+        clientCredentials(
+            provider(), CLIENT_ID, List.of(AUDIENCE), Map.of("scope", "write:orders"));
 
     // The sample's orders servlet answers GET only: 405 shows the request got past the filter.
     bearer(writer).post(url(app(), ORDERS)).then().statusCode(405);
@@ -39,7 +41,7 @@ abstract class WebXmlPolicyChecks extends WarDeploymentChecks {
   @Test
   void whenTheTokensClientIsOnTheDenyListThenItIsRefused() {
     String retired =
-        provider().clientCredentialsToken("retired-client", List.of(AUDIENCE), readOrders());
+        clientCredentials(provider(), "retired-client", List.of(AUDIENCE), readOrders());
 
     bearer(retired)
         .get(url(app(), ME))

@@ -7,6 +7,7 @@ import dev.gatehouse.GatehouseConfig;
 import dev.gatehouse.demo.DemoServer;
 import dev.gatehouse.it.load.TokenMix.Kind;
 import dev.gatehouse.it.load.TokenMix.Request;
+import dev.gatehouse.test.LocalOpenIdProvider;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
@@ -74,7 +75,7 @@ class DemoLoadIT {
 
   @Test
   void theDemoDecidesEveryRequestRightUnderLoadThroughAJwksOutage() throws Exception {
-    try (SwitchableProvider provider = SwitchableProvider.start()) {
+    try (LocalOpenIdProvider provider = LocalOpenIdProvider.start(TokenMix.AUDIENCE)) {
       GatehouseConfig config =
           GatehouseConfig.forIssuer(provider.issuer())
               .audiences(TokenMix.AUDIENCE)
@@ -90,7 +91,7 @@ class DemoLoadIT {
             URI.create(
                 "http://127.0.0.1:" + ((ServerConnector) demo.getConnectors()[0]).getLocalPort()
                     + "/api/me");
-        Result result = run(provider, new TokenMix(provider.issuer(), provider.key()), me);
+        Result result = run(provider, new TokenMix(provider), me);
         String report = result.report(clients, seconds, provider);
         System.out.println(report);
         Path out = Path.of("target", "load", "demo-load-report.md");
@@ -117,7 +118,7 @@ class DemoLoadIT {
     }
   }
 
-  private Result run(SwitchableProvider provider, TokenMix mix, URI target) throws Exception {
+  private Result run(LocalOpenIdProvider provider, TokenMix mix, URI target) throws Exception {
     HttpClient http =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -157,13 +158,13 @@ class DemoLoadIT {
     while (!done.await(500, TimeUnit.MILLISECONDS)) {
       long now = System.nanoTime();
       if (!down && now >= outageFrom) {
-        provider.down();
+        provider.takeDown();
         result.jwksAtOutage = provider.jwksRequests();
         down = true;
         outageNow = true;
         result.events.add(String.format("%.1f s: JWKS endpoint down", (now - start) / 1e9));
       } else if (down && !restored && now >= outageTo) {
-        provider.up();
+        provider.bringBack();
         result.jwksAtRecovery = provider.jwksRequests();
         restored = true;
         outageNow = false;
@@ -175,7 +176,7 @@ class DemoLoadIT {
     }
     result.elapsed = Duration.ofNanos(System.nanoTime() - start);
     if (down && !restored) {
-      provider.up();
+      provider.bringBack();
     }
     result.jwksAtEnd = provider.jwksRequests();
     result.heap.add(heapAfterGc());
@@ -310,7 +311,7 @@ class DemoLoadIT {
       return sorted.get(sorted.size() / 2);
     }
 
-    String report(int clients, int seconds, SwitchableProvider provider) {
+    String report(int clients, int seconds, LocalOpenIdProvider provider) {
       StringBuilder r = new StringBuilder();
       long total = total();
       r.append("## Gatehouse demo load run\n\n");

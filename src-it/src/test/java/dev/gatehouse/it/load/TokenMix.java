@@ -2,18 +2,15 @@ package dev.gatehouse.it.load;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import dev.gatehouse.test.LocalOpenIdProvider;
+import dev.gatehouse.test.TokenBuilder;
+import dev.gatehouse.test.Tokens;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.jose4j.jwk.RsaJsonWebKey;
-import org.jose4j.jws.AlgorithmIdentifiers;
-import org.jose4j.jws.JsonWebSignature;
-import org.jose4j.jwt.JwtClaims;
-import org.jose4j.jwt.NumericDate;
-import org.jose4j.lang.JoseException;
 
 /**
  * The requests of the load test and the decision each must get. Signed tokens are minted once
@@ -55,24 +52,31 @@ final class TokenMix {
       "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~+/";
 
   private final String issuer;
-  private final RsaJsonWebKey key;
   private final List<String> valid = new ArrayList<>();
   private final List<String> expired = new ArrayList<>();
   private final List<String> wrongAudience = new ArrayList<>();
   private final String forgedHeader;
   private final Kind[] byPercent = new Kind[100];
 
-  TokenMix(String issuer, RsaJsonWebKey key) {
-    this.issuer = issuer;
-    this.key = key;
-    Instant now = Instant.now();
+  /** Tokens of {@code provider}, which must have been started for {@link #AUDIENCE}. */
+  TokenMix(LocalOpenIdProvider provider) {
+    this.issuer = provider.issuer();
+    Tokens tokens = provider.tokens();
     for (int i = 0; i < POOL; i++) {
-      valid.add(sign("client-" + i, AUDIENCE, now.plus(Duration.ofHours(2))));
-      expired.add(sign("client-" + i, AUDIENCE, now.minus(Duration.ofMinutes(10))));
-      wrongAudience.add(sign("client-" + i, "https://other-api.example", now.plusSeconds(7200)));
+      valid.add(client(tokens, i).expiresIn(Duration.ofHours(2)).build());
+      expired.add(
+          client(tokens, i)
+              .issuedAgo(Duration.ofMinutes(11))
+              .expiresIn(Duration.ofMinutes(1))
+              .build());
+      wrongAudience.add(
+          client(tokens, i)
+              .audiences("https://other-api.example")
+              .expiresIn(Duration.ofHours(2))
+              .build());
     }
-    forgedHeader = B64URL.encodeToString(
-        ("{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"" + key.getKeyId() + "\"}").getBytes(UTF_8));
+    // The trusted key's own header (alg, typ, kid), so that only the signature is wrong.
+    forgedHeader = valid.get(0).substring(0, valid.get(0).indexOf('.'));
     int at = 0;
     for (Kind kind : Kind.values()) {
       for (int i = 0; i < kind.weight; i++) {
@@ -133,26 +137,13 @@ final class TokenMix {
     return s.toString();
   }
 
-  private String sign(String subject, String audience, Instant expiry) {
-    JwtClaims claims = new JwtClaims();
-    claims.setIssuer(issuer);
-    claims.setAudience(audience);
-    claims.setSubject(subject);
-    claims.setClaim("azp", subject);
-    claims.setClaim("scope", "read:orders");
-    claims.setIssuedAt(NumericDate.fromSeconds(Math.min(Instant.now().getEpochSecond(),
-        expiry.getEpochSecond() - 60)));
-    claims.setExpirationTime(NumericDate.fromSeconds(expiry.getEpochSecond()));
-    JsonWebSignature jws = new JsonWebSignature();
-    jws.setPayload(claims.toJson());
-    jws.setKey(key.getPrivateKey());
-    jws.setKeyIdHeaderValue(key.getKeyId());
-    jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
-    jws.setHeader("typ", "JWT");
-    try {
-      return jws.getCompactSerialization();
-    } catch (JoseException e) {
-      throw new IllegalStateException(e);
-    }
+  private static TokenBuilder client(Tokens tokens, int i) {
+    String client = "client-" + i;
+    return tokens
+        .valid()
+        .subject(client)
+        .clientId(client)
+        .claim("azp", client)
+        .scopes("read:orders");
   }
 }

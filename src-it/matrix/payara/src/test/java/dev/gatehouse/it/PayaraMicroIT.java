@@ -1,12 +1,15 @@
 package dev.gatehouse.it;
 
-import static dev.gatehouse.it.TestTokens.AUDIENCE;
-import static dev.gatehouse.it.TestTokens.CLIENT_ID;
-import static dev.gatehouse.it.TestTokens.SUBJECT;
+import static dev.gatehouse.it.ClientTokens.AUDIENCE;
+import static dev.gatehouse.it.ClientTokens.CLIENT_ID;
+import static dev.gatehouse.it.ClientTokens.SUBJECT;
+import static dev.gatehouse.it.ClientTokens.clientCredentials;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.gatehouse.test.Challenges;
+import dev.gatehouse.test.LocalOpenIdProvider;
 import io.restassured.specification.RequestSpecification;
 import java.net.URI;
 import java.nio.file.Path;
@@ -27,7 +30,7 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PayaraMicroIT {
 
-  private TestProvider provider;
+  private LocalOpenIdProvider provider;
   private PayaraMicro payara;
   private URI app;
 
@@ -44,7 +47,7 @@ class PayaraMicroIT {
       System.err.println(why);
       Assumptions.abort(why);
     }
-    provider = TestProvider.start();
+    provider = ClientTokens.startProvider();
     payara =
         PayaraMicro.start(
             java.get(),
@@ -104,7 +107,7 @@ class PayaraMicroIT {
   }
 
   private String token(String scope) {
-    return provider.clientCredentialsToken(CLIENT_ID, List.of(AUDIENCE), Map.of("scope", scope));
+    return clientCredentials(provider, CLIENT_ID, List.of(AUDIENCE), Map.of("scope", scope));
   }
 
   private static RequestSpecification bearer(String token) {
