@@ -6,9 +6,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Locale;
+import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -32,7 +34,9 @@ final class ForwardedCertificate {
 
   private static final String BEGIN = "-----BEGIN CERTIFICATE-----";
   private static final String END = "-----END CERTIFICATE-----";
-  private static final String ENVOY_CERT = "cert=\"";
+  /** How an x-forwarded-client-cert value starts; PEM starts with dashes, DER with "MII". */
+  private static final Pattern ENVOY_KEY =
+      Pattern.compile("(?i)(by|hash|cert|chain|subject|uri|dns)=");
 
   private ForwardedCertificate() {}
 
@@ -41,21 +45,68 @@ final class ForwardedCertificate {
       return Optional.empty();
     }
     String value = header.trim();
-    String lower = value.toLowerCase(Locale.ROOT);
-    int envoy = lower.indexOf(ENVOY_CERT);
-    if (envoy >= 0) {
-      int end = value.indexOf('"', envoy + ENVOY_CERT.length());
-      // Two hops (a comma between elements) or two Cert elements: which one is the client's?
-      if (end < 0 || lower.indexOf(ENVOY_CERT, end) >= 0 || value.indexOf(',') >= 0) {
+    if (ENVOY_KEY.matcher(value).lookingAt()) {
+      String cert = envoyCert(value);
+      if (cert == null) {
         return Optional.empty();
       }
-      value = value.substring(envoy + ENVOY_CERT.length(), end);
+      value = cert;
     }
     String decoded = value.indexOf('%') >= 0 ? percentDecode(value) : value;
     if (decoded == null) {
       return Optional.empty();
     }
-    return certificate(armourRemoved(decoded));
+    // Form encoding turns the spaces of the armour into '+'; in the base64 body a '+' is itself.
+    String armoured =
+        decoded.replace("-----BEGIN+CERTIFICATE-----", BEGIN).replace("-----END+CERTIFICATE-----", END);
+    return certificate(armourRemoved(armoured));
+  }
+
+  /**
+   * The {@code Cert} of an {@code x-forwarded-client-cert} value with one element; null when
+   * there are several (one per proxy hop: which is the client's is not ours to guess) or none.
+   */
+  private static @Nullable String envoyCert(String value) {
+    List<String> elements = splitOutsideQuotes(value, ',');
+    if (elements.size() != 1) {
+      return null;
+    }
+    String cert = null;
+    for (String pair : splitOutsideQuotes(elements.get(0), ';')) {
+      int eq = pair.indexOf('=');
+      if (eq > 0 && pair.substring(0, eq).trim().equalsIgnoreCase("cert")) {
+        if (cert != null) {
+          return null;
+        }
+        cert = unquoted(pair.substring(eq + 1).trim());
+      }
+    }
+    return cert;
+  }
+
+  private static List<String> splitOutsideQuotes(String value, char separator) {
+    List<String> parts = new ArrayList<>();
+    boolean quoted = false;
+    int start = 0;
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c == '\\' && quoted) {
+        i++;
+      } else if (c == '"') {
+        quoted = !quoted;
+      } else if (c == separator && !quoted) {
+        parts.add(value.substring(start, i));
+        start = i + 1;
+      }
+    }
+    parts.add(value.substring(start));
+    return parts;
+  }
+
+  private static String unquoted(String value) {
+    return value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")
+        ? value.substring(1, value.length() - 1)
+        : value;
   }
 
   private static String armourRemoved(String pem) {
