@@ -130,7 +130,8 @@ public class DpopProofVerification {
     return engine.verify(signature);
   }
 
-  private String mint(PublicJsonWebKey jwk, KeyPair pair) throws JoseException {
+  private String mint(PublicJsonWebKey jwk, KeyPair pair)
+      throws JoseException, GeneralSecurityException {
     JwtClaims claims = new JwtClaims();
     claims.setJwtId(UUID.randomUUID().toString());
     claims.setClaim("htm", "GET");

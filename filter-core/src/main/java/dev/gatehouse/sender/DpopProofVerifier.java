@@ -71,10 +71,10 @@ public final class DpopProofVerifier {
     if (jws == null) {
       return refuse(Rejection.DPOP_PROOF_MALFORMED);
     }
-    if (!PROOF_TYPE.equalsIgnoreCase(jws.getHeader(HeaderParameterNames.TYPE))) {
+    if (!PROOF_TYPE.equalsIgnoreCase(stringHeader(jws, HeaderParameterNames.TYPE))) {
       return refuse(Rejection.DPOP_PROOF_WRONG_TYPE);
     }
-    String alg = jws.getAlgorithmHeaderValue();
+    String alg = stringHeader(jws, HeaderParameterNames.ALGORITHM);
     if (alg == null || !settings.algorithms().contains(alg)) {
       return refuse(Rejection.DPOP_PROOF_UNSUPPORTED_ALGORITHM);
     }
@@ -137,6 +137,11 @@ public final class DpopProofVerifier {
     } catch (JoseException | RuntimeException e) {
       return null;
     }
+  }
+
+  /** jose4j's typed getters cast, so a header member of another JSON type would throw. */
+  private static @Nullable String stringHeader(JsonWebSignature jws, String name) {
+    return jws.getHeaders().getObjectHeaderValue(name) instanceof String value ? value : null;
   }
 
   private boolean signatureHolds(JsonWebSignature jws, ProofKey key) {

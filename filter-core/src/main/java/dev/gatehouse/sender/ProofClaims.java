@@ -18,6 +18,9 @@ final class ProofClaims {
   /** A UUID is 36 characters and 256 random bits in base64url are 43; more is no identifier. */
   static final int MAX_JTI_CHARS = 256;
 
+  /** 9999-12-31T23:59:59Z. */
+  private static final long LAST_IAT = 253_402_300_799L;
+
   private final String jti;
   private final String htm;
   private final String htu;
@@ -47,6 +50,10 @@ final class ProofClaims {
         return null;
       }
       if (htm == null || htu == null || iat == null) {
+        return null;
+      }
+      // Dates from 1970 to 9999 only: the window arithmetic then never leaves Instant's range.
+      if (iat.getValue() < 0 || iat.getValue() > LAST_IAT) {
         return null;
       }
       return new ProofClaims(
@@ -81,11 +88,11 @@ final class ProofClaims {
     return Optional.empty();
   }
 
+  /** The proof is treated as a token that expires {@code maxAge} after its {@code iat}. */
   private boolean withinWindow(Instant now, DpopSettings settings) {
-    long nowSeconds = now.getEpochSecond();
-    long skew = settings.skew().tolerance().toSeconds();
-    long oldest = nowSeconds - settings.maxAge().toSeconds() - skew;
-    return issuedAt >= oldest && issuedAt <= nowSeconds + skew;
+    Instant iat = Instant.ofEpochSecond(issuedAt);
+    return !settings.skew().isIssuedInFuture(iat, now)
+        && !settings.skew().isExpired(iat.plus(settings.maxAge()), now);
   }
 
   /** Per target URI and {@code jti}, hashed so that the key's size is fixed. */

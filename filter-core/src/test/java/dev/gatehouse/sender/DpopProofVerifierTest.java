@@ -156,6 +156,12 @@ class DpopProofVerifierTest {
       assertEquals(Rejection.DPOP_PROOF_MALFORMED, refusal(handMade().claim("iat", "yesterday")));
     }
 
+    @ParameterizedTest
+    @ValueSource(longs = {Long.MAX_VALUE, Long.MIN_VALUE, -1, 253_402_300_800L})
+    void whenIatIsNoDateAnInstantCanHoldThenItIsMalformed(long iat) {
+      assertEquals(Rejection.DPOP_PROOF_MALFORMED, refusal(handMade().claim("iat", iat)));
+    }
+
     @Test
     void whenHtuIsNotAStringThenItIsMalformed() {
       assertEquals(Rejection.DPOP_PROOF_MALFORMED, refusal(handMade().claim("htu", 7)));
@@ -175,6 +181,38 @@ class DpopProofVerifierTest {
       assertEquals(
           Rejection.DPOP_PROOF_INVALID_SIGNATURE,
           refusal(verifier.verify(request(swapped, proof.thumbprint()))));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"typ", "alg", "jwk", "crit", "kid"})
+    void whenAHeaderMemberHasAnotherJsonTypeThenTheProofIsRefusedNotThrown(String name) {
+      for (Object odd : List.of(7, true, List.of("a"), Map.of("a", 1))) {
+        DpopVerdict verdict =
+            verifier.verify(
+                request(handMade().header(name, odd).serialize(), handMade().thumbprint()));
+
+        assertInstanceOf(Refused.class, verdict, name + "=" + odd);
+      }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"jti", "htm", "htu", "iat", "ath", "nonce"})
+    void whenAClaimHasAnotherJsonTypeThenTheProofIsRefusedNotThrown(String name) {
+      for (Object odd : List.of(true, List.of("a"), Map.of("a", 1))) {
+        HandMadeProof proof = handMade().claim(name, odd);
+        DpopVerdict verdict =
+            name.equals("nonce")
+                ? new DpopProofVerifier(
+                        settings.withNonceRequired(true),
+                        new InMemoryReplayStore(Clock.systemUTC(), 10),
+                        new DpopNonces(
+                            new RotatingNonceSecrets(Clock.systemUTC(), Duration.ofHours(1)),
+                            Duration.ofMinutes(2)))
+                    .verify(request(proof.serialize(), proof.thumbprint()))
+                : verifier.verify(request(proof.serialize(), proof.thumbprint()));
+
+        assertInstanceOf(Refused.class, verdict, name + "=" + odd);
+      }
     }
 
     @Test
@@ -309,6 +347,16 @@ class DpopProofVerifierTest {
           handMade().header("jwk", Map.of("kty", "EC", "crv", "P-256", "x", "AAAA", "y", "!!"));
 
       assertEquals(Rejection.DPOP_PROOF_UNUSABLE_KEY, refusal(proof));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"kty", "crv", "x", "y"})
+    void whenAJwkMemberIsOfAnotherJsonTypeThenTheKeyIsUnusable(String member) {
+      HandMadeProof proof = handMade();
+      Map<String, Object> jwk = new java.util.HashMap<>(proof.publicJwk());
+      jwk.put(member, 7);
+
+      assertEquals(Rejection.DPOP_PROOF_UNUSABLE_KEY, refusal(proof.header("jwk", jwk)));
     }
 
     @Test

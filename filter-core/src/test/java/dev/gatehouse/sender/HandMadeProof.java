@@ -73,6 +73,10 @@ final class HandMadeProof {
     }
   }
 
+  Map<String, Object> publicJwk() {
+    return key.toPublicJWK().toJSONObject();
+  }
+
   /** The key of the header with its private part, as a careless client might send it. */
   Map<String, Object> privateJwk() {
     return key.toJSONObject();
