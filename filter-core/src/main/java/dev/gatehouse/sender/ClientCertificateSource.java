@@ -14,8 +14,8 @@ import org.jspecify.annotations.Nullable;
  * <p>A request from a configured proxy address is judged by the proxy's header alone: the TLS
  * connection the container sees is the proxy's own, and any certificate on it is the proxy's. The
  * header must then be present exactly once and readable ({@link ForwardedCertificate}). From any
- * other address the header is ignored, whoever set it, and the certificate is the one the
- * container verified during the TLS handshake ({@value #ATTRIBUTE}).
+ * other address the header is ignored, whoever set it, and the certificate is the one the container
+ * verified during the TLS handshake ({@value #ATTRIBUTE}).
  */
 public final class ClientCertificateSource {
 

@@ -33,7 +33,8 @@ public final class DpopNonces {
     INVALID
   }
 
-  private static final byte[] CONTEXT = "gatehouse dpop nonce v1".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] CONTEXT =
+      "gatehouse dpop nonce v1".getBytes(StandardCharsets.US_ASCII);
   private static final int SLOT_BYTES = Long.BYTES;
   private static final int MAC_BYTES = 32;
   private static final int NONCE_CHARS = 54; // base64url of 40 bytes, unpadded
@@ -65,12 +66,17 @@ public final class DpopNonces {
     if (nonce.length() != NONCE_CHARS) {
       return Check.INVALID;
     }
-    ByteBuffer decoded;
+    byte[] bytes;
     try {
-      decoded = ByteBuffer.wrap(Base64.getUrlDecoder().decode(nonce));
+      bytes = Base64.getUrlDecoder().decode(nonce);
     } catch (IllegalArgumentException e) {
       return Check.INVALID;
     }
+    // The decoder ignores the last character's spare bits: one nonce, one spelling.
+    if (!Digests.base64url(bytes).equals(nonce)) {
+      return Check.INVALID;
+    }
+    ByteBuffer decoded = ByteBuffer.wrap(bytes);
     long slot = decoded.getLong();
     byte[] presented = new byte[MAC_BYTES];
     decoded.get(presented);

@@ -15,8 +15,8 @@ import org.jose4j.lang.JoseException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Checks a DPoP proof for a request to this resource server, every check of RFC 9449 section 4.3
- * in that section's order, then records its {@code jti} so that it is not accepted twice.
+ * Checks a DPoP proof for a request to this resource server, every check of RFC 9449 section 4.3 in
+ * that section's order, then records its {@code jti} so that it is not accepted twice.
  *
  * <p>The key is taken from the proof's own {@code jwk} header, the one place a Gatehouse check
  * trusts a key the sender brought: the proof shows possession of that key, and the token's {@code

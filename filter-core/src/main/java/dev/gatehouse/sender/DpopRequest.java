@@ -8,8 +8,8 @@ import java.util.Objects;
  * Everything a DPoP proof is checked against, taken from the request and the verified token.
  *
  * @param method the request's HTTP method, as sent
- * @param uri the request's URI as the client addressed it: after the public base URL rewrite
- *     behind a proxy; its query and fragment are ignored
+ * @param uri the request's URI as the client addressed it: after the public base URL rewrite behind
+ *     a proxy; its query and fragment are ignored
  * @param proofs every value of the {@code DPoP} header, in order; exactly one is accepted
  * @param accessToken the access token as it appeared after {@code DPoP }, for {@code ath}
  * @param boundKey the token's {@code cnf.jkt}: the thumbprint of the key it is bound to

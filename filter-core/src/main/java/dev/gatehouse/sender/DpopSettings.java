@@ -4,14 +4,17 @@ import dev.gatehouse.time.ClockSkew;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * What a DPoP proof must satisfy beyond the fixed checks of RFC 9449 section 4.3.
  *
- * @param algorithms the JWS algorithms a proof may be signed with, in the order they are announced
- *     in a challenge's {@code algs}; asymmetric ones only ({@link #SUPPORTED_ALGORITHMS})
+ * @param algorithms the JWS algorithms a proof may be signed with, announced in a challenge's
+ *     {@code algs} in the given set's iteration order; asymmetric ones only ({@link
+ *     #SUPPORTED_ALGORITHMS})
  * @param maxAge how long after its {@code iat} a proof is still accepted (before the skew)
  * @param skew the tolerance for the client's clock, on both sides of the window
  * @param nonceRequired whether every proof must carry a current nonce of this server
@@ -25,11 +28,11 @@ public record DpopSettings(
           "ES256", "ES384", "ES512", "PS256", "PS384", "PS512", "RS256", "RS384", "RS512", "EdDSA");
 
   /**
-   * ES256 first (the one RFC 9449's examples and most clients use), then EdDSA, PS256 and RS256:
-   * what the authorization servers that issue DPoP-bound tokens accept.
+   * ES256 first, the algorithm of RFC 9449's examples; then EdDSA, PS256 and RS256 for clients
+   * whose keys are Ed25519 or RSA.
    */
   public static final Set<String> DEFAULT_ALGORITHMS =
-      Collections.unmodifiableSet(new LinkedHashSet<>(java.util.List.of("ES256", "EdDSA", "PS256", "RS256")));
+      Collections.unmodifiableSet(new LinkedHashSet<>(List.of("ES256", "EdDSA", "PS256", "RS256")));
 
   public static final Duration DEFAULT_MAX_AGE = Duration.ofSeconds(60);
 
@@ -43,7 +46,7 @@ public record DpopSettings(
     for (String alg : algorithms) {
       if (!SUPPORTED_ALGORITHMS.contains(alg)) {
         throw new IllegalArgumentException(
-            "DPoP algorithm " + alg + " is not one of " + new java.util.TreeSet<>(SUPPORTED_ALGORITHMS));
+            "DPoP algorithm " + alg + " is not one of " + new TreeSet<>(SUPPORTED_ALGORITHMS));
       }
     }
     if (maxAge.isNegative() || maxAge.isZero()) {

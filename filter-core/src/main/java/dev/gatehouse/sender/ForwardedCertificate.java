@@ -34,6 +34,7 @@ final class ForwardedCertificate {
 
   private static final String BEGIN = "-----BEGIN CERTIFICATE-----";
   private static final String END = "-----END CERTIFICATE-----";
+
   /** How an x-forwarded-client-cert value starts; PEM starts with dashes, DER with "MII". */
   private static final Pattern ENVOY_KEY =
       Pattern.compile("(?i)(by|hash|cert|chain|subject|uri|dns)=");
@@ -58,13 +59,15 @@ final class ForwardedCertificate {
     }
     // Form encoding turns the spaces of the armour into '+'; in the base64 body a '+' is itself.
     String armoured =
-        decoded.replace("-----BEGIN+CERTIFICATE-----", BEGIN).replace("-----END+CERTIFICATE-----", END);
+        decoded
+            .replace("-----BEGIN+CERTIFICATE-----", BEGIN)
+            .replace("-----END+CERTIFICATE-----", END);
     return certificate(armourRemoved(armoured));
   }
 
   /**
-   * The {@code Cert} of an {@code x-forwarded-client-cert} value with one element; null when
-   * there are several (one per proxy hop: which is the client's is not ours to guess) or none.
+   * The {@code Cert} of an {@code x-forwarded-client-cert} value with one element; null when there
+   * are several (one per proxy hop: which is the client's is not ours to guess) or none.
    */
   private static @Nullable String envoyCert(String value) {
     List<String> elements = splitOutsideQuotes(value, ',');
@@ -134,8 +137,8 @@ final class ForwardedCertificate {
   }
 
   /**
-   * %XX escapes only: a '+' stays a '+', since it is a base64 character here and not a space as
-   * in form encoding.
+   * %XX escapes only: a '+' stays a '+', since it is a base64 character here and not a space as in
+   * form encoding.
    */
   private static @Nullable String percentDecode(String value) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(value.length());

@@ -10,8 +10,8 @@ import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The claims of a DPoP proof whose signature has been checked, and their checks against the
- * request (RFC 9449 section 4.3, checks 3, 8, 9, 11 and 12 as far as the proof alone decides).
+ * The claims of a DPoP proof whose signature has been checked, and their checks against the request
+ * (RFC 9449 section 4.3, checks 3, 8, 9, 11 and 12 as far as the proof alone decides).
  */
 final class ProofClaims {
 
@@ -29,7 +29,12 @@ final class ProofClaims {
   private final @Nullable String nonce;
 
   private ProofClaims(
-      String jti, String htm, String htu, long issuedAt, @Nullable String ath, @Nullable String nonce) {
+      String jti,
+      String htm,
+      String htu,
+      long issuedAt,
+      @Nullable String ath,
+      @Nullable String nonce) {
     this.jti = jti;
     this.htm = htm;
     this.htu = htu;

@@ -16,8 +16,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code jwk} header of a DPoP proof, accepted only as a public key of the family its {@code
- * alg} needs (RFC 9449 section 4.3, checks 5 and 7). A key with any private member, a symmetric
- * key and an RSA key shorter than 2048 bits are refused before any signature is checked.
+ * alg} needs (RFC 9449 section 4.3, checks 5 and 7). A key with any private member, a symmetric key
+ * and an RSA key shorter than 2048 bits are refused before any signature is checked.
  */
 final class ProofKey {
 

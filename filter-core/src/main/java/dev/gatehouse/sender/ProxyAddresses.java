@@ -77,7 +77,9 @@ public final class ProxyAddresses {
   /** The address bytes of an IP literal, without any name lookup; null for anything else. */
   private static byte @Nullable [] literal(String value) {
     String bare =
-        value.startsWith("[") && value.endsWith("]") ? value.substring(1, value.length() - 1) : value;
+        value.startsWith("[") && value.endsWith("]")
+            ? value.substring(1, value.length() - 1)
+            : value;
     if (bare.isEmpty() || !LITERAL.matcher(bare).matches()) {
       return null;
     }

@@ -6,9 +6,9 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The form in which a DPoP proof's {@code htu} and the request's URI are compared (RFC 9449
- * section 4.3, check 9): the syntax-based normalisation of RFC 3986 section 6.2.2 plus the
- * scheme-based one of 6.2.3, with query and fragment dropped.
+ * The form in which a DPoP proof's {@code htu} and the request's URI are compared (RFC 9449 section
+ * 4.3, check 9): the syntax-based normalisation of RFC 3986 section 6.2.2 plus the scheme-based one
+ * of 6.2.3, with query and fragment dropped.
  *
  * <ul>
  *   <li>scheme and host in lower case; only {@code http} and {@code https};
@@ -39,7 +39,8 @@ public final class TargetUri {
       return Optional.empty();
     }
     int port = uri.getPort() == defaultPort ? -1 : uri.getPort();
-    StringBuilder out = new StringBuilder(scheme).append("://").append(host.toLowerCase(Locale.ROOT));
+    StringBuilder out =
+        new StringBuilder(scheme).append("://").append(host.toLowerCase(Locale.ROOT));
     if (port != -1) {
       out.append(':').append(port);
     }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gatehouse.testing.TestCertificates;
 import jakarta.servlet.http.HttpServletRequest;
 import java.lang.reflect.Proxy;
 import java.net.URLEncoder;
@@ -25,8 +24,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Where the client certificate comes from: the container's TLS handshake, or a proxy's header
- * only when the request comes from that proxy.
+ * Where the client certificate comes from: the container's TLS handshake, or a proxy's header only
+ * when the request comes from that proxy.
  */
 class ClientCertificateSourceTest {
 
@@ -182,8 +181,7 @@ class ClientCertificateSourceTest {
 
     @Test
     void whenTheProxySendsNoHeaderThenItsOwnTlsCertificateIsNotTakenForTheClients() {
-      assertEquals(
-          Optional.empty(), behindProxy.certificate(request(PROXY, proxyOwn, Map.of())));
+      assertEquals(Optional.empty(), behindProxy.certificate(request(PROXY, proxyOwn, Map.of())));
     }
 
     @Test
@@ -225,16 +223,32 @@ class ClientCertificateSourceTest {
 
     @ParameterizedTest
     @ValueSource(
-        strings = {"10.1.2.3", "10.1.2.255", "192.0.2.7", "fd12:3456::1", "::1", "[::1]",
-          "0:0:0:0:0:0:0:1", "::ffff:10.1.2.9"})
+        strings = {
+          "10.1.2.3",
+          "10.1.2.255",
+          "192.0.2.7",
+          "fd12:3456::1",
+          "::1",
+          "[::1]",
+          "0:0:0:0:0:0:0:1",
+          "::ffff:10.1.2.9"
+        })
     void whenTheAddressIsInAConfiguredBlockThenItIsAProxy(String address) {
       assertTrue(proxies.contains(address));
     }
 
     @ParameterizedTest
     @ValueSource(
-        strings = {"10.1.3.1", "192.0.2.8", "fe80::1", "::2", "localhost", "", "10.1.2.3.4",
-          "[::1"})
+        strings = {
+          "10.1.3.1",
+          "192.0.2.8",
+          "fe80::1",
+          "::2",
+          "localhost",
+          "",
+          "10.1.2.3.4",
+          "[::1"
+        })
     void whenTheAddressIsNotInAnyBlockThenItIsNoProxy(String address) {
       assertFalse(proxies.contains(address));
     }

@@ -68,7 +68,10 @@ final class DpopClient {
     }
   }
 
-  /** The RFC 7638 thumbprint an authorization server puts in {@code cnf.jkt}, as Nimbus works it out. */
+  /**
+   * The RFC 7638 thumbprint an authorization server puts in {@code cnf.jkt}, as Nimbus works it
+   * out.
+   */
   String thumbprint() {
     try {
       return key.computeThumbprint().toString();
@@ -125,9 +128,7 @@ final class DpopClient {
     byte[] x = tail(pair.getPublic().getEncoded());
     byte[] d = tail(pair.getPrivate().getEncoded());
     JWK key =
-        new OctetKeyPair.Builder(Curve.Ed25519, Base64URL.encode(x))
-            .d(Base64URL.encode(d))
-            .build();
+        new OctetKeyPair.Builder(Curve.Ed25519, Base64URL.encode(x)).d(Base64URL.encode(d)).build();
     return new DpopClient(key, JWSAlgorithm.EdDSA, new JdkEd25519(pair.getPrivate()));
   }
 

@@ -106,7 +106,8 @@ class DpopNoncesTest {
 
   @Test
   void whenTheSlotIsShorterThanASecondThenTheNoncesCannotBeBuilt() {
-    assertThrows(IllegalArgumentException.class, () -> new DpopNonces(secrets, Duration.ofMillis(10)));
+    assertThrows(
+        IllegalArgumentException.class, () -> new DpopNonces(secrets, Duration.ofMillis(10)));
   }
 
   private static byte[] filled(int value) {

@@ -97,7 +97,12 @@ class DpopProofVerifierTest {
       DpopVerdict verdict =
           verifier.verify(
               new DpopRequest(
-                  "GET", URI + "?page=2#top", List.of(proof), TOKEN, client.thumbprint(), Instant.now()));
+                  "GET",
+                  URI + "?page=2#top",
+                  List.of(proof),
+                  TOKEN,
+                  client.thumbprint(),
+                  Instant.now()));
 
       assertInstanceOf(Accepted.class, verdict);
     }
@@ -121,7 +126,8 @@ class DpopProofVerifierTest {
       List<String> two = List.of(client.proof("GET", URI, TOKEN), client.proof("GET", URI, TOKEN));
 
       DpopVerdict verdict =
-          verifier.verify(new DpopRequest("GET", URI, two, TOKEN, client.thumbprint(), Instant.now()));
+          verifier.verify(
+              new DpopRequest("GET", URI, two, TOKEN, client.thumbprint(), Instant.now()));
 
       assertEquals(Rejection.DPOP_PROOF_MULTIPLE, refusal(verdict));
     }
@@ -140,7 +146,8 @@ class DpopProofVerifierTest {
 
     @Test
     void whenTheProofIsLargerThanAnyRealProofThenItIsMalformed() {
-      HandMadeProof proof = handMade().claim("padding", "x".repeat(DpopProofVerifier.MAX_PROOF_CHARS));
+      HandMadeProof proof =
+          handMade().claim("padding", "x".repeat(DpopProofVerifier.MAX_PROOF_CHARS));
 
       assertEquals(Rejection.DPOP_PROOF_MALFORMED, refusal(proof));
     }
@@ -297,8 +304,7 @@ class DpopProofVerifierTest {
 
     @Test
     void whenTheApplicationAsksForASymmetricAlgorithmThenTheSettingsRefuseIt() {
-      assertThrows(
-          IllegalArgumentException.class, () -> settings.withAlgorithms(Set.of("HS256")));
+      assertThrows(IllegalArgumentException.class, () -> settings.withAlgorithms(Set.of("HS256")));
       assertThrows(IllegalArgumentException.class, () -> settings.withAlgorithms(Set.of()));
       assertThrows(IllegalArgumentException.class, () -> settings.withAlgorithms(Set.of("none")));
     }
@@ -363,7 +369,8 @@ class DpopProofVerifierTest {
     void whenTheJwkIsAnRsaKeyShorterThan2048BitsThenItIsRefused() throws Exception {
       KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
       generator.initialize(1024);
-      RSAKey weak = new RSAKey.Builder((RSAPublicKey) generator.generateKeyPair().getPublic()).build();
+      RSAKey weak =
+          new RSAKey.Builder((RSAPublicKey) generator.generateKeyPair().getPublic()).build();
       HandMadeProof proof = handMade().header("alg", "RS256").header("jwk", weak.toJSONObject());
 
       assertEquals(Rejection.DPOP_PROOF_UNUSABLE_KEY, refusal(proof));
@@ -376,7 +383,8 @@ class DpopProofVerifierTest {
 
     @Test
     void whenAnotherKeySignedTheProofThenItIsRefused() {
-      assertEquals(Rejection.DPOP_PROOF_INVALID_SIGNATURE, refusal(handMade().signedByAnotherKey()));
+      assertEquals(
+          Rejection.DPOP_PROOF_INVALID_SIGNATURE, refusal(handMade().signedByAnotherKey()));
     }
   }
 
@@ -410,7 +418,8 @@ class DpopProofVerifierTest {
     void whenIatIsOlderThanTheWindowAndTheSkewThenItIsRefused() {
       Instant tooOld = Instant.now().minus(settings.maxAge()).minusSeconds(30 + 2);
 
-      assertEquals(Rejection.DPOP_PROOF_STALE, refusal(handMade().claim("iat", tooOld.getEpochSecond())));
+      assertEquals(
+          Rejection.DPOP_PROOF_STALE, refusal(handMade().claim("iat", tooOld.getEpochSecond())));
     }
 
     @Test
@@ -426,7 +435,8 @@ class DpopProofVerifierTest {
     void whenIatIsFurtherAheadThanTheSkewThenItIsRefused() {
       Instant ahead = Instant.now().plusSeconds(30 + 2);
 
-      assertEquals(Rejection.DPOP_PROOF_STALE, refusal(handMade().claim("iat", ahead.getEpochSecond())));
+      assertEquals(
+          Rejection.DPOP_PROOF_STALE, refusal(handMade().claim("iat", ahead.getEpochSecond())));
     }
 
     @Test
@@ -497,7 +507,8 @@ class DpopProofVerifierTest {
 
       assertInstanceOf(Accepted.class, verifier.verify(request(proof, client.thumbprint())));
       assertEquals(
-          Rejection.DPOP_PROOF_REPLAYED, refusal(verifier.verify(request(proof, client.thumbprint()))));
+          Rejection.DPOP_PROOF_REPLAYED,
+          refusal(verifier.verify(request(proof, client.thumbprint()))));
     }
 
     @Test
@@ -624,7 +635,8 @@ class DpopProofVerifierTest {
       DpopNonces otherServer =
           new DpopNonces(new RotatingNonceSecrets(Clock.systemUTC(), Duration.ofDays(1)), slot);
 
-      assertEquals(Rejection.DPOP_NONCE_INVALID, refusal(withNonce(otherServer.issue(Instant.now()))));
+      assertEquals(
+          Rejection.DPOP_NONCE_INVALID, refusal(withNonce(otherServer.issue(Instant.now()))));
       assertEquals(Rejection.DPOP_NONCE_INVALID, refusal(withNonce("made-up")));
     }
 
@@ -642,7 +654,9 @@ class DpopProofVerifierTest {
           IllegalArgumentException.class,
           () ->
               new DpopProofVerifier(
-                  settings.withNonceRequired(true), new InMemoryReplayStore(Clock.systemUTC(), 1), null));
+                  settings.withNonceRequired(true),
+                  new InMemoryReplayStore(Clock.systemUTC(), 1),
+                  null));
     }
   }
 
@@ -662,7 +676,8 @@ class DpopProofVerifierTest {
     @Test
     void whenTheMaxAgeIsNotPositiveThenTheSettingsRefuseIt() {
       assertThrows(IllegalArgumentException.class, () -> settings.withMaxAge(Duration.ZERO));
-      assertThrows(IllegalArgumentException.class, () -> settings.withMaxAge(Duration.ofSeconds(-1)));
+      assertThrows(
+          IllegalArgumentException.class, () -> settings.withMaxAge(Duration.ofSeconds(-1)));
     }
 
     @Test
@@ -675,7 +690,8 @@ class DpopProofVerifierTest {
       HandMadeProof proof =
           handMade().claim("iat", Instant.now().minusSeconds(60 + 200).getEpochSecond());
 
-      assertInstanceOf(Accepted.class, lenient.verify(request(proof.serialize(), proof.thumbprint())));
+      assertInstanceOf(
+          Accepted.class, lenient.verify(request(proof.serialize(), proof.thumbprint())));
     }
 
     @Test

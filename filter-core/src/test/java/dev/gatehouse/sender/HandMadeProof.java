@@ -19,9 +19,9 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * A proof put together by hand, byte by byte, for what no well-behaved client library will make:
- * it starts as a valid ES256 proof and each method breaks one thing, so every refusal of the
- * catalogue can be shown with everything else in order.
+ * A proof put together by hand, byte by byte, for what no well-behaved client library will make: it
+ * starts as a valid ES256 proof and each method breaks one thing, so every refusal of the catalogue
+ * can be shown with everything else in order.
  */
 final class HandMadeProof {
 
