@@ -7,6 +7,13 @@ import dev.gatehouse.sender.ReplayStore.Use;
 import dev.gatehouse.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** The in-process replay store: once per key until its instant, bounded without forgetting. */
@@ -58,6 +65,34 @@ class InMemoryReplayStoreTest {
   void whenTheKeyIsAlreadyPastItsInstantThenItIsKeptForNoTime() {
     assertEquals(Use.FIRST, store.record("k1", inSeconds(-5)));
     assertEquals(Use.FIRST, store.record("k1", inSeconds(-5)));
+  }
+
+  @Test
+  void whenManyThreadsRecordTheSameKeyAtOnceThenExactlyOneIsFirst() throws Exception {
+    InMemoryReplayStore roomy = new InMemoryReplayStore(clock, 1_000);
+    int threads = 8;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<Use>> answers = new ArrayList<>();
+      for (int i = 0; i < threads; i++) {
+        answers.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return roomy.record("same", inSeconds(90));
+                }));
+      }
+      start.countDown();
+      int first = 0;
+      for (Future<Use> answer : answers) {
+        first += answer.get(10, TimeUnit.SECONDS) == Use.FIRST ? 1 : 0;
+      }
+
+      assertEquals(1, first);
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   @Test
