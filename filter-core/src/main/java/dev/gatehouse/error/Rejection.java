@@ -45,7 +45,47 @@ public enum Rejection {
       BearerErrorCode.INVALID_REQUEST,
       "The request carries an identity header that only the server may set."),
   /** The path has more than one reading (authz.RequestPaths): refused before any rule. */
-  AMBIGUOUS_PATH(BearerErrorCode.INVALID_REQUEST, "The request path is ambiguous.");
+  AMBIGUOUS_PATH(BearerErrorCode.INVALID_REQUEST, "The request path is ambiguous."),
+  // DPoP (RFC 9449 section 4.3), one code per check so that logs tell which one failed.
+  DPOP_PROOF_MISSING(BearerErrorCode.INVALID_DPOP_PROOF, "The request carries no DPoP proof."),
+  DPOP_PROOF_MULTIPLE(
+      BearerErrorCode.INVALID_DPOP_PROOF, "The request carries more than one DPoP proof."),
+  DPOP_PROOF_MALFORMED(BearerErrorCode.INVALID_DPOP_PROOF, "The DPoP proof is malformed."),
+  DPOP_PROOF_WRONG_TYPE(
+      BearerErrorCode.INVALID_DPOP_PROOF, "The DPoP proof is not of type dpop+jwt."),
+  DPOP_PROOF_UNSUPPORTED_ALGORITHM(
+      BearerErrorCode.INVALID_DPOP_PROOF,
+      "The DPoP proof is signed with an algorithm that is not accepted."),
+  DPOP_PROOF_UNUSABLE_KEY(
+      BearerErrorCode.INVALID_DPOP_PROOF, "The DPoP proof does not carry a usable public key."),
+  DPOP_PROOF_INVALID_SIGNATURE(
+      BearerErrorCode.INVALID_DPOP_PROOF, "The DPoP proof signature is invalid."),
+  DPOP_PROOF_WRONG_METHOD(
+      BearerErrorCode.INVALID_DPOP_PROOF, "The DPoP proof is for another HTTP method."),
+  DPOP_PROOF_WRONG_URI(BearerErrorCode.INVALID_DPOP_PROOF, "The DPoP proof is for another URI."),
+  DPOP_PROOF_STALE(
+      BearerErrorCode.INVALID_DPOP_PROOF,
+      "The DPoP proof was not issued within the accepted time window."),
+  DPOP_PROOF_WRONG_TOKEN_HASH(
+      BearerErrorCode.INVALID_DPOP_PROOF, "The DPoP proof is for another access token."),
+  DPOP_PROOF_REPLAYED(BearerErrorCode.INVALID_DPOP_PROOF, "The DPoP proof has been used before."),
+  /** The replay store is full: refused rather than accepted unchecked. */
+  DPOP_REPLAY_CHECK_FULL(
+      BearerErrorCode.INVALID_DPOP_PROOF, "The DPoP proof cannot be checked for reuse right now."),
+  DPOP_KEY_MISMATCH(
+      BearerErrorCode.INVALID_DPOP_PROOF,
+      "The DPoP proof key is not the key the access token is bound to."),
+  DPOP_NONCE_MISSING(
+      BearerErrorCode.USE_DPOP_NONCE, "The DPoP proof must carry a nonce from this server."),
+  DPOP_NONCE_INVALID(
+      BearerErrorCode.USE_DPOP_NONCE, "The DPoP proof nonce is not a current one from this server."),
+  // Certificate-bound tokens (RFC 8705 section 3): invalid_token, as section 3 says.
+  CLIENT_CERTIFICATE_MISSING(
+      BearerErrorCode.INVALID_TOKEN,
+      "The access token is bound to a client certificate the request does not present."),
+  CLIENT_CERTIFICATE_MISMATCH(
+      BearerErrorCode.INVALID_TOKEN,
+      "The client certificate is not the one the access token is bound to.");
 
   private final @Nullable BearerErrorCode error;
   private final String description;

@@ -118,7 +118,25 @@ class ChallengeWriterTest {
           Arguments.of(Rejection.CLAIM_REQUIREMENT_UNMET, 401, "invalid_token"),
           Arguments.of(Rejection.TOKEN_INACTIVE, 401, "invalid_token"),
           Arguments.of(Rejection.IDENTITY_HEADER_FROM_CLIENT, 400, "invalid_request"),
-          Arguments.of(Rejection.AMBIGUOUS_PATH, 400, "invalid_request"));
+          Arguments.of(Rejection.AMBIGUOUS_PATH, 400, "invalid_request"),
+          Arguments.of(Rejection.DPOP_PROOF_MISSING, 401, "invalid_dpop_proof"),
+          Arguments.of(Rejection.DPOP_PROOF_MULTIPLE, 401, "invalid_dpop_proof"),
+          Arguments.of(Rejection.DPOP_PROOF_MALFORMED, 401, "invalid_dpop_proof"),
+          Arguments.of(Rejection.DPOP_PROOF_WRONG_TYPE, 401, "invalid_dpop_proof"),
+          Arguments.of(Rejection.DPOP_PROOF_UNSUPPORTED_ALGORITHM, 401, "invalid_dpop_proof"),
+          Arguments.of(Rejection.DPOP_PROOF_UNUSABLE_KEY, 401, "invalid_dpop_proof"),
+          Arguments.of(Rejection.DPOP_PROOF_INVALID_SIGNATURE, 401, "invalid_dpop_proof"),
+          Arguments.of(Rejection.DPOP_PROOF_WRONG_METHOD, 401, "invalid_dpop_proof"),
+          Arguments.of(Rejection.DPOP_PROOF_WRONG_URI, 401, "invalid_dpop_proof"),
+          Arguments.of(Rejection.DPOP_PROOF_STALE, 401, "invalid_dpop_proof"),
+          Arguments.of(Rejection.DPOP_PROOF_WRONG_TOKEN_HASH, 401, "invalid_dpop_proof"),
+          Arguments.of(Rejection.DPOP_PROOF_REPLAYED, 401, "invalid_dpop_proof"),
+          Arguments.of(Rejection.DPOP_REPLAY_CHECK_FULL, 401, "invalid_dpop_proof"),
+          Arguments.of(Rejection.DPOP_KEY_MISMATCH, 401, "invalid_dpop_proof"),
+          Arguments.of(Rejection.DPOP_NONCE_MISSING, 401, "use_dpop_nonce"),
+          Arguments.of(Rejection.DPOP_NONCE_INVALID, 401, "use_dpop_nonce"),
+          Arguments.of(Rejection.CLIENT_CERTIFICATE_MISSING, 401, "invalid_token"),
+          Arguments.of(Rejection.CLIENT_CERTIFICATE_MISMATCH, 401, "invalid_token"));
     }
 
     @Test
