@@ -45,6 +45,35 @@ public final class Refusals {
   public static final String IDENTITY_HEADER_FROM_CLIENT =
       "The request carries an identity header that only the server may set.";
   public static final String AMBIGUOUS_PATH = "The request path is ambiguous.";
+  public static final String DPOP_PROOF_MISSING = "The request carries no DPoP proof.";
+  public static final String DPOP_PROOF_MULTIPLE =
+      "The request carries more than one DPoP proof.";
+  public static final String DPOP_PROOF_MALFORMED = "The DPoP proof is malformed.";
+  public static final String DPOP_PROOF_WRONG_TYPE = "The DPoP proof is not of type dpop+jwt.";
+  public static final String DPOP_PROOF_UNSUPPORTED_ALGORITHM =
+      "The DPoP proof is signed with an algorithm that is not accepted.";
+  public static final String DPOP_PROOF_UNUSABLE_KEY =
+      "The DPoP proof does not carry a usable public key.";
+  public static final String DPOP_PROOF_INVALID_SIGNATURE = "The DPoP proof signature is invalid.";
+  public static final String DPOP_PROOF_WRONG_METHOD = "The DPoP proof is for another HTTP method.";
+  public static final String DPOP_PROOF_WRONG_URI = "The DPoP proof is for another URI.";
+  public static final String DPOP_PROOF_STALE =
+      "The DPoP proof was not issued within the accepted time window.";
+  public static final String DPOP_PROOF_WRONG_TOKEN_HASH =
+      "The DPoP proof is for another access token.";
+  public static final String DPOP_PROOF_REPLAYED = "The DPoP proof has been used before.";
+  public static final String DPOP_REPLAY_CHECK_FULL =
+      "The DPoP proof cannot be checked for reuse right now.";
+  public static final String DPOP_KEY_MISMATCH =
+      "The DPoP proof key is not the key the access token is bound to.";
+  public static final String DPOP_NONCE_MISSING =
+      "The DPoP proof must carry a nonce from this server.";
+  public static final String DPOP_NONCE_INVALID =
+      "The DPoP proof nonce is not a current one from this server.";
+  public static final String CLIENT_CERTIFICATE_MISSING =
+      "The access token is bound to a client certificate the request does not present.";
+  public static final String CLIENT_CERTIFICATE_MISMATCH =
+      "The client certificate is not the one the access token is bound to.";
 
   private Refusals() {}
 
