@@ -9,6 +9,7 @@ import dev.gatehouse.authz.PathRules;
 import dev.gatehouse.authz.RevocationList;
 import dev.gatehouse.introspection.IntrospectionConfig;
 import dev.gatehouse.metrics.MetricsSettings;
+import dev.gatehouse.outbound.IssuerNames;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,12 +1,12 @@
 package dev.gatehouse;
 
 import dev.gatehouse.authz.RevocationList;
-import dev.gatehouse.config.ConfigBinder;
 import dev.gatehouse.config.FilterSettings;
 import dev.gatehouse.discovery.Providers;
 import dev.gatehouse.error.BearerTokenException;
 import dev.gatehouse.error.ProviderUnavailableException;
 import dev.gatehouse.metrics.MetricsPublication;
+import dev.gatehouse.token.AccessToken;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;

@@ -8,6 +8,7 @@ import dev.gatehouse.error.BearerTokenException;
 import dev.gatehouse.error.ChallengeWriter;
 import dev.gatehouse.error.Rejection;
 import dev.gatehouse.metrics.GatehouseCounters;
+import dev.gatehouse.token.AccessToken;
 import dev.gatehouse.token.BearerTokenExtractor;
 import dev.gatehouse.token.RequestTokenExtractor;
 import dev.gatehouse.verify.AccessTokenVerifier;

@@ -1,2 +1,2 @@
-/** Gatehouse's public API: the filter, its configuration and the verified {@link dev.gatehouse.AccessToken}. */
+/** Gatehouse's public API: the filter, its configuration and the verified {@link dev.gatehouse.token.AccessToken}. */
 package dev.gatehouse;

@@ -1,6 +1,6 @@
 package dev.gatehouse.authz;
 
-import dev.gatehouse.AccessToken;
+import dev.gatehouse.token.AccessToken;
 import dev.gatehouse.error.BearerTokenException;
 import dev.gatehouse.error.Rejection;
 import java.util.Collection;

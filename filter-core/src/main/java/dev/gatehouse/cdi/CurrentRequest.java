@@ -1,7 +1,7 @@
 package dev.gatehouse.cdi;
 
-import dev.gatehouse.AccessToken;
-import dev.gatehouse.TokenPrincipal;
+import dev.gatehouse.token.AccessToken;
+import dev.gatehouse.token.TokenPrincipal;
 import dev.gatehouse.error.BearerTokenException;
 import dev.gatehouse.error.Rejection;
 import jakarta.enterprise.context.Initialized;

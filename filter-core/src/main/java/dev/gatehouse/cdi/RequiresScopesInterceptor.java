@@ -1,6 +1,6 @@
 package dev.gatehouse.cdi;
 
-import dev.gatehouse.AccessToken;
+import dev.gatehouse.token.AccessToken;
 import dev.gatehouse.authz.RequiredScopes;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;

@@ -1,7 +1,7 @@
 package dev.gatehouse.discovery;
 
 import dev.gatehouse.GatehouseConfig;
-import dev.gatehouse.IssuerNames;
+import dev.gatehouse.outbound.IssuerNames;
 import dev.gatehouse.error.ProviderUnavailableException;
 import dev.gatehouse.error.ProviderUnavailableException.Cause;
 import dev.gatehouse.metrics.MetricsRecorder;

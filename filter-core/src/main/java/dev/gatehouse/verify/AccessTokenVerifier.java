@@ -1,6 +1,6 @@
 package dev.gatehouse.verify;
 
-import dev.gatehouse.AccessToken;
+import dev.gatehouse.token.AccessToken;
 import dev.gatehouse.error.BearerTokenException;
 import dev.gatehouse.error.ProviderUnavailableException;
 

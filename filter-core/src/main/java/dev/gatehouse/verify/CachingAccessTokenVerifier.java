@@ -3,7 +3,7 @@ package dev.gatehouse.verify;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
-import dev.gatehouse.AccessToken;
+import dev.gatehouse.token.AccessToken;
 import dev.gatehouse.internal.lean.CompactJws;
 import dev.gatehouse.metrics.MetricsRecorder;
 import dev.gatehouse.time.ClockSkew;

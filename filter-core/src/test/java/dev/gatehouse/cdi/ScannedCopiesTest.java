@@ -3,7 +3,7 @@ package dev.gatehouse.cdi;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gatehouse.AccessToken;
+import dev.gatehouse.token.AccessToken;
 import dev.gatehouse.cdi.TestBeans.Shared;
 import jakarta.enterprise.context.control.RequestContextController;
 import java.util.Set;

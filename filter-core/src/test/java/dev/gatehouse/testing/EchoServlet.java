@@ -1,6 +1,6 @@
 package dev.gatehouse.testing;
 
-import dev.gatehouse.AccessToken;
+import dev.gatehouse.token.AccessToken;
 import dev.gatehouse.authz.RequiredScopes;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,7 +1,7 @@
 package dev.gatehouse.demo;
 
 import dev.gatehouse.GatehouseConfig;
-import dev.gatehouse.config.ConfigBinder;
+import dev.gatehouse.ConfigBinder;
 import dev.gatehouse.config.ConfigKey;
 import dev.gatehouse.config.MicroProfileLookup;
 import dev.gatehouse.config.PropertyLookup;

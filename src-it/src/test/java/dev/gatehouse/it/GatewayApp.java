@@ -1,6 +1,6 @@
 package dev.gatehouse.it;
 
-import dev.gatehouse.AccessToken;
+import dev.gatehouse.token.AccessToken;
 import dev.gatehouse.GatehouseFilter;
 import dev.gatehouse.authz.InMemoryRevocationList;
 import dev.gatehouse.authz.RevocationList;

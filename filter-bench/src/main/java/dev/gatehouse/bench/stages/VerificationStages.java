@@ -1,6 +1,6 @@
 package dev.gatehouse.bench.stages;
 
-import dev.gatehouse.AccessToken;
+import dev.gatehouse.token.AccessToken;
 import dev.gatehouse.bench.TokenPool;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;

@@ -1,6 +1,6 @@
 package dev.gatehouse.sample.annotated;
 
-import dev.gatehouse.AccessToken;
+import dev.gatehouse.token.AccessToken;
 import dev.gatehouse.authz.RequiredScopes;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebServlet;

@@ -1,10 +1,11 @@
-package dev.gatehouse.config;
+package dev.gatehouse;
 
-import dev.gatehouse.GatehouseConfig;
-import dev.gatehouse.IdentityHeaders;
 import dev.gatehouse.authz.PathAmbiguity;
 import dev.gatehouse.authz.PathRules;
 import dev.gatehouse.authz.RequestPaths;
+import dev.gatehouse.config.ConfigKey;
+import dev.gatehouse.config.Settings;
+import dev.gatehouse.config.Values;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;

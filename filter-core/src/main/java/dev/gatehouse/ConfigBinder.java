@@ -1,6 +1,10 @@
-package dev.gatehouse.config;
+package dev.gatehouse;
 
-import dev.gatehouse.GatehouseConfig;
+import dev.gatehouse.config.ConfigKey;
+import dev.gatehouse.config.KeyLocation;
+import dev.gatehouse.config.PropertyLookup;
+import dev.gatehouse.config.Settings;
+import dev.gatehouse.config.Values;
 import dev.gatehouse.metrics.MetricsSettings;
 
 /**
