@@ -22,8 +22,8 @@ final class AccessBinding {
 
   static void apply(Settings s, GatehouseConfig.Builder b) {
     rules(s, b);
-    b.allowedClients(s.list(ConfigKey.CLIENTS_ALLOWED));
-    b.deniedClients(s.list(ConfigKey.CLIENTS_DENIED));
+    b.clients(
+        c -> c.allowed(s.list(ConfigKey.CLIENTS_ALLOWED)).denied(s.list(ConfigKey.CLIENTS_DENIED)));
     requiredClaims(s, b);
     identityHeaders(s, b);
   }

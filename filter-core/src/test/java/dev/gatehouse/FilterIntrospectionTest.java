@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.gatehouse.introspection.IntrospectionConfig;
-import dev.gatehouse.testing.LocalIntrospectionServer;
 import dev.gatehouse.testing.LocalIntrospectionServer.Mode;
+import dev.gatehouse.testing.LocalIntrospectionServer;
 import dev.gatehouse.testing.LocalJwksServer;
-import dev.gatehouse.testing.ProtectedApi;
 import dev.gatehouse.testing.ProtectedApi.Reply;
+import dev.gatehouse.testing.ProtectedApi;
 import dev.gatehouse.testing.TestTokens;
 import java.time.Instant;
 import java.util.HashMap;
@@ -114,7 +114,7 @@ class FilterIntrospectionTest {
             .audiences(AUDIENCE)
             .allowInsecureLoopbackHttp()
             .introspection(base.introspection().orElseThrow())
-            .deniedClients("partner-app")
+            .clients(c -> c.denied("partner-app"))
             .build();
     try (ProtectedApi api = ProtectedApi.start(config)) {
       assertEquals(

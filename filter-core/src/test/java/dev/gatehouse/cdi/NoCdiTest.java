@@ -3,9 +3,9 @@ package dev.gatehouse.cdi;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gatehouse.token.AccessToken;
 import dev.gatehouse.testing.HidingClassLoader;
 import dev.gatehouse.testing.TestTokens;
+import dev.gatehouse.token.AccessToken;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;

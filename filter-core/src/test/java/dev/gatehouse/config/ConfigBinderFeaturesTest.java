@@ -243,8 +243,8 @@ class ConfigBinderFeaturesTest {
       GatehouseConfig config =
           minimal().with("gatehouse.clients.allowed", "a, b").with("gatehouse.clients.denied", "c").bind();
 
-      assertEquals(Set.of("a", "b"), config.clientPolicy().allowed());
-      assertEquals(Set.of("c"), config.clientPolicy().denied());
+      assertEquals(Set.of("a", "b"), config.access().clients().allowed());
+      assertEquals(Set.of("c"), config.access().clients().denied());
     }
 
     @Test
@@ -257,7 +257,7 @@ class ConfigBinderFeaturesTest {
 
       assertEquals(
           List.of("https://example.com/tier in [gold]", "org_id"),
-          config.claimRequirements().stream()
+          config.access().claims().stream()
               .map(r -> r.claim().equals("org_id") ? r.claim() : r.toString())
               .toList());
     }

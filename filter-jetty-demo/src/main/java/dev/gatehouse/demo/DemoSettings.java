@@ -1,7 +1,7 @@
 package dev.gatehouse.demo;
 
-import dev.gatehouse.GatehouseConfig;
 import dev.gatehouse.ConfigBinder;
+import dev.gatehouse.GatehouseConfig;
 import dev.gatehouse.config.ConfigKey;
 import dev.gatehouse.config.MicroProfileLookup;
 import dev.gatehouse.config.PropertyLookup;
@@ -10,7 +10,6 @@ import dev.gatehouse.login.LoginConfigBinder;
 import dev.gatehouse.login.LoginKey;
 import java.net.URI;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -60,7 +59,7 @@ final class DemoSettings {
 
   /** The environment-variable form MicroProfile Config maps a property name to. */
   static String environmentVariable(String property) {
-    return property.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
+    return ConfigKey.environmentVariable(property);
   }
 
   int port() {

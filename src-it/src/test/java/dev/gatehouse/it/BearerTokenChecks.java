@@ -17,6 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gatehouse.GatehouseConfig;
+import dev.gatehouse.discovery.KeyPolicy;
 import dev.gatehouse.error.Rejection;
 import io.restassured.http.ContentType;
 import io.restassured.http.Header;
@@ -237,7 +238,7 @@ abstract class BearerTokenChecks {
     // Keys are loaded by a valid request first, so only unknown kids can cause fetches below.
     bearer(TestTokens.accessToken(provider).sign()).get(url(app, ME)).then().statusCode(200);
     int fetches = provider.jwksFetches();
-    int limit = GatehouseConfig.DEFAULT_UNKNOWN_KID_FETCHES_PER_MINUTE;
+    int limit = KeyPolicy.DEFAULTS.unknownKidFetchesPerMinute();
 
     for (int i = 0; i < limit + 4; i++) {
       String token = TestTokens.accessToken(provider).signWith(SigningKey.generate());
