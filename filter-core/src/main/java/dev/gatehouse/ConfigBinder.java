@@ -43,11 +43,14 @@ public final class ConfigBinder {
         t -> {
           s.flag(ConfigKey.ALLOW_QUERY_TOKEN, t::allowQueryParameter);
           s.flag(ConfigKey.ALLOW_FORM_TOKEN, t::allowFormParameter);
-          s.set(ConfigKey.MAX_TOKEN_LENGTH, v -> t.maxLength(integer(v, ConfigKey.MAX_TOKEN_LENGTH)));
+          s.set(
+              ConfigKey.MAX_TOKEN_LENGTH, v -> t.maxLength(integer(v, ConfigKey.MAX_TOKEN_LENGTH)));
         });
     b.http(
         h -> {
-          s.set(ConfigKey.CONNECT_TIMEOUT, v -> h.connectTimeout(duration(v, ConfigKey.CONNECT_TIMEOUT)));
+          s.set(
+              ConfigKey.CONNECT_TIMEOUT,
+              v -> h.connectTimeout(duration(v, ConfigKey.CONNECT_TIMEOUT)));
           s.set(ConfigKey.READ_TIMEOUT, v -> h.readTimeout(duration(v, ConfigKey.READ_TIMEOUT)));
           s.set(ConfigKey.HTTP_DEADLINE, v -> h.deadline(duration(v, ConfigKey.HTTP_DEADLINE)));
           s.set(

@@ -8,6 +8,7 @@ import dev.gatehouse.authz.ClaimRequirement;
 import dev.gatehouse.authz.ClientPolicy;
 import dev.gatehouse.authz.PathRules;
 import dev.gatehouse.authz.RevocationList;
+import dev.gatehouse.config.ConfigKey;
 import dev.gatehouse.discovery.KeyPolicy;
 import dev.gatehouse.introspection.IntrospectionConfig;
 import dev.gatehouse.metrics.MetricsSettings;
@@ -66,7 +67,7 @@ final class ConfigBuilder implements GatehouseConfig.Builder {
 
   @Override
   public ConfigBuilder audiences(Iterable<String> values) {
-    values.forEach(a -> audiences.add(requireText(a, "gatehouse.audiences")));
+    values.forEach(a -> audiences.add(requireText(a, ConfigKey.AUDIENCES.property())));
     return this;
   }
 
@@ -78,7 +79,7 @@ final class ConfigBuilder implements GatehouseConfig.Builder {
 
   @Override
   public ConfigBuilder publicKey(String pemOrJwks) {
-    first = first.withPublicKey(requireText(pemOrJwks, "gatehouse.public-key"));
+    first = first.withPublicKey(requireText(pemOrJwks, ConfigKey.PUBLIC_KEY.property()));
     return this;
   }
 
@@ -90,7 +91,7 @@ final class ConfigBuilder implements GatehouseConfig.Builder {
   @Override
   public ConfigBuilder algorithms(Iterable<String> names) {
     Set<String> chosen = new LinkedHashSet<>();
-    names.forEach(a -> chosen.add(requireText(a, "gatehouse.algorithms")));
+    names.forEach(a -> chosen.add(requireText(a, ConfigKey.ALGORITHMS.property())));
     this.algorithms = chosen;
     return this;
   }
@@ -121,13 +122,13 @@ final class ConfigBuilder implements GatehouseConfig.Builder {
   @Override
   public ConfigBuilder scopeClaims(List<String> claimNames) {
     this.scopeClaims =
-        claimNames.stream().map(n -> requireText(n, "gatehouse.scope-claims")).toList();
+        claimNames.stream().map(n -> requireText(n, ConfigKey.SCOPE_CLAIMS.property())).toList();
     return this;
   }
 
   @Override
   public ConfigBuilder realm(String realm) {
-    this.realm = requireText(realm, "gatehouse.realm");
+    this.realm = requireText(realm, ConfigKey.REALM.property());
     return this;
   }
 

@@ -1,5 +1,6 @@
 package dev.gatehouse;
 
+import dev.gatehouse.config.ConfigKey;
 import dev.gatehouse.discovery.StaticKeySource;
 import dev.gatehouse.outbound.IssuerNames;
 import java.net.URI;
@@ -21,10 +22,12 @@ final class ConfigChecks {
 
   /** The first issuer's audiences and single key source, and the clock skew. */
   static void first(TrustedIssuer first, Set<String> audiences, Duration clockSkew) {
-    String prefix = named(first) ? "gatehouse.issuers." + first.name() + "." : "gatehouse.";
+    String prefix = named(first) ? ConfigKey.ISSUER_PREFIX + first.name() + "." : "gatehouse.";
     if (audiences.isEmpty()) {
       throw new IllegalArgumentException(
-          (named(first) ? prefix + "audiences (or gatehouse.audiences)" : "gatehouse.audiences")
+          (named(first)
+                  ? prefix + "audiences (or gatehouse.audiences)"
+                  : ConfigKey.AUDIENCES.property())
               + ": at least one audience is required, e.g. the Auth0 API identifier"
               + " (env GATEHOUSE_AUDIENCES, or mp.jwt.verify.audiences)");
     }
@@ -32,12 +35,13 @@ final class ConfigChecks {
       throw new IllegalArgumentException(
           prefix + "jwks-uri and " + prefix + "public-key: configure one key source, not both");
     }
-    requireBetween(clockSkew, Duration.ZERO, Duration.ofMinutes(5), "gatehouse.clock-skew");
+    requireBetween(
+        clockSkew, Duration.ZERO, Duration.ofMinutes(5), ConfigKey.CLOCK_SKEW.property());
   }
 
   static void reachable(URI introspectionEndpoint, boolean loopback) {
     IssuerNames.requireFetchable(
-        introspectionEndpoint, loopback, "gatehouse.introspection.endpoint");
+        introspectionEndpoint, loopback, ConfigKey.INTROSPECTION_ENDPOINT.property());
   }
 
   /** The first issuer, then the others with the common audiences where they have none. */

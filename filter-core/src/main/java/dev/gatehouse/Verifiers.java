@@ -85,7 +85,12 @@ final class Verifiers {
       return verifier;
     }
     return new CachingAccessTokenVerifier(
-        verifier, config.clock(), config.clockSkew(), cache.maxEntries(), cache.maxBytes(), metrics);
+        verifier,
+        config.clock(),
+        config.clockSkew(),
+        cache.maxEntries(),
+        cache.maxBytes(),
+        metrics);
   }
 
   private static JwsVerifier forIssuer(

@@ -1,5 +1,6 @@
 package dev.gatehouse.authz;
 
+import dev.gatehouse.config.ConfigKey;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -51,7 +52,8 @@ public record AccessPolicy(
     public Builder requiredScopes(Iterable<String> scopes) {
       for (String scope : scopes) {
         if (scope == null || scope.isBlank()) {
-          throw new IllegalArgumentException("gatehouse.required-scopes: a value must not be blank");
+          throw new IllegalArgumentException(
+              ConfigKey.REQUIRED_SCOPES.property() + ": a value must not be blank");
         }
         requiredScopes.add(scope.trim());
       }

@@ -1,5 +1,6 @@
 package dev.gatehouse.authz;
 
+import dev.gatehouse.config.ConfigKey;
 import dev.gatehouse.error.BearerTokenException;
 import dev.gatehouse.error.Rejection;
 import dev.gatehouse.token.AccessToken;
@@ -106,7 +107,7 @@ public final class ClientPolicy {
     }
 
     public Builder allowed(Iterable<String> clientIds) {
-      clientIds.forEach(c -> allowed.add(text(c, "gatehouse.clients.allowed")));
+      clientIds.forEach(c -> allowed.add(text(c, ConfigKey.CLIENTS_ALLOWED.property())));
       return this;
     }
 
@@ -116,7 +117,7 @@ public final class ClientPolicy {
     }
 
     public Builder denied(Iterable<String> clientIds) {
-      clientIds.forEach(c -> denied.add(text(c, "gatehouse.clients.denied")));
+      clientIds.forEach(c -> denied.add(text(c, ConfigKey.CLIENTS_DENIED.property())));
       return this;
     }
 

@@ -1,5 +1,6 @@
 package dev.gatehouse.discovery;
 
+import dev.gatehouse.config.ConfigKey;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -25,17 +26,20 @@ public record KeyPolicy(
 
   public KeyPolicy {
     Limits.requireBetween(
-        cacheDuration, Duration.ofSeconds(1), Duration.ofDays(7), "gatehouse.jwks.cache-duration");
+        cacheDuration,
+        Duration.ofSeconds(1),
+        Duration.ofDays(7),
+        ConfigKey.KEY_CACHE_DURATION.property());
     Limits.requireBetween(
         refreshCooldown,
         Duration.ofSeconds(1),
         Duration.ofHours(1),
-        "gatehouse.jwks.refresh-cooldown");
+        ConfigKey.KEY_REFRESH_COOLDOWN.property());
     Limits.requireBetween(
-        retention, Duration.ZERO, Duration.ofDays(30), "gatehouse.jwks.retain-on-error");
+        retention, Duration.ZERO, Duration.ofDays(30), ConfigKey.KEY_RETENTION.property());
     if (unknownKidFetchesPerMinute < 1 || unknownKidFetchesPerMinute > 60) {
       throw new IllegalArgumentException(
-          "gatehouse.jwks.unknown-kid-fetches-per-minute: "
+          ConfigKey.UNKNOWN_KID_FETCHES.property() + ": "
               + unknownKidFetchesPerMinute
               + " is outside 1..60");
     }

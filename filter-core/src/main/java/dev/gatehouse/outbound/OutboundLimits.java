@@ -1,5 +1,6 @@
 package dev.gatehouse.outbound;
 
+import dev.gatehouse.config.ConfigKey;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -74,12 +75,15 @@ public record OutboundLimits(
 
     /** @throws IllegalArgumentException naming the setting that is out of range */
     public OutboundLimits build(boolean insecureLoopbackHttp) {
-      within(connectTimeout, "gatehouse.http.connect-timeout");
-      within(readTimeout, "gatehouse.http.read-timeout");
-      within(deadline, "gatehouse.http.deadline");
+      within(connectTimeout, ConfigKey.CONNECT_TIMEOUT.property());
+      within(readTimeout, ConfigKey.READ_TIMEOUT.property());
+      within(deadline, ConfigKey.HTTP_DEADLINE.property());
       if (maxResponseBytes < 1024 || maxResponseBytes > 16 * 1024 * 1024) {
         throw new IllegalArgumentException(
-            "gatehouse.http.max-response-bytes: " + maxResponseBytes + " is outside 1 KiB..16 MiB");
+            ConfigKey.MAX_RESPONSE_BYTES.property()
+                + ": "
+                + maxResponseBytes
+                + " is outside 1 KiB..16 MiB");
       }
       return new OutboundLimits(
           connectTimeout, readTimeout, deadline, maxResponseBytes, insecureLoopbackHttp);

@@ -1,5 +1,7 @@
 package dev.gatehouse.token;
 
+import dev.gatehouse.config.ConfigKey;
+
 /**
  * Where a request's token may be and how long it may be: the {@code Authorization} header always,
  * the {@code access_token} query or form parameter only when the application allows it.
@@ -19,7 +21,7 @@ public record TokenSources(boolean queryParameter, boolean formParameter, int ma
   public TokenSources {
     if (maxLength < 64 || maxLength > 64 * 1024) {
       throw new IllegalArgumentException(
-          "gatehouse.max-token-length: " + maxLength + " is outside 64..65536");
+          ConfigKey.MAX_TOKEN_LENGTH.property() + ": " + maxLength + " is outside 64..65536");
     }
   }
 

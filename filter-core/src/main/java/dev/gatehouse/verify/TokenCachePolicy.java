@@ -1,5 +1,7 @@
 package dev.gatehouse.verify;
 
+import dev.gatehouse.config.ConfigKey;
+
 /**
  * Bounds of the verified-token cache ({@code gatehouse.token-cache.*}).
  *
@@ -15,11 +17,17 @@ public record TokenCachePolicy(int maxEntries, long maxBytes) {
   public TokenCachePolicy {
     if (maxEntries < 0 || maxEntries > 10_000_000) {
       throw new IllegalArgumentException(
-          "gatehouse.token-cache.max-entries: " + maxEntries + " is outside 0..10000000");
+          ConfigKey.TOKEN_CACHE_MAX_ENTRIES.property()
+              + ": "
+              + maxEntries
+              + " is outside 0..10000000");
     }
     if (maxBytes < 64 * 1024 || maxBytes > 4L * 1024 * 1024 * 1024) {
       throw new IllegalArgumentException(
-          "gatehouse.token-cache.max-bytes: " + maxBytes + " is outside 64 KiB..4 GiB");
+          ConfigKey.TOKEN_CACHE_MAX_BYTES.property()
+              + ": "
+              + maxBytes
+              + " is outside 64 KiB..4 GiB");
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.gatehouse.verify;
 
+import dev.gatehouse.config.ConfigKey;
 import java.net.URI;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -9,8 +10,9 @@ import java.util.Set;
 
 /**
  * What one issuer's signed tokens must be: the issuer compared exactly with {@code iss}, the
- * audiences of which {@code aud} must name one, the algorithms the application chose, and the claims
- * read as scopes. Time is not part of it: the verifier takes the clock and the skew beside it.
+ * audiences of which {@code aud} must name one, the algorithms the application chose, and the
+ * claims read as scopes. Time is not part of it: the verifier takes the clock and the skew beside
+ * it.
  *
  * @param issuer compared exactly with the token's {@code iss}
  * @param audiences at least one of them must be in {@code aud}
@@ -37,7 +39,11 @@ public record VerificationPolicy(
     scopeClaims = List.copyOf(scopeClaims);
     if (algorithms.isEmpty() || !SUPPORTED.containsAll(algorithms)) {
       throw new IllegalArgumentException(
-          "gatehouse.algorithms: " + algorithms + " must be a non-empty subset of " + SUPPORTED);
+          ConfigKey.ALGORITHMS.property()
+              + ": "
+              + algorithms
+              + " must be a non-empty subset of "
+              + SUPPORTED);
     }
   }
 }
