@@ -1,5 +1,7 @@
 package dev.gatehouse;
 
+import dev.gatehouse.token.AccessToken;
+import dev.gatehouse.token.TokenPrincipal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import java.security.Principal;

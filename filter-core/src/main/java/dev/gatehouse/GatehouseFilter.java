@@ -1,12 +1,12 @@
 package dev.gatehouse;
 
 import dev.gatehouse.authz.RevocationList;
-import dev.gatehouse.config.ConfigBinder;
 import dev.gatehouse.config.FilterSettings;
 import dev.gatehouse.discovery.Providers;
 import dev.gatehouse.error.BearerTokenException;
 import dev.gatehouse.error.ProviderUnavailableException;
 import dev.gatehouse.metrics.MetricsPublication;
+import dev.gatehouse.token.AccessToken;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -65,7 +65,7 @@ public class GatehouseFilter implements Filter {
     }
     ServletContext context = filterConfig.getServletContext();
     if (context != null && context.getAttribute(RevocationList.ATTRIBUTE) == null) {
-      context.setAttribute(RevocationList.ATTRIBUTE, pipeline.config().revocations());
+      context.setAttribute(RevocationList.ATTRIBUTE, pipeline.revocations());
     }
     if (metrics == null) {
       Pipeline p = pipeline;
@@ -202,6 +202,12 @@ public class GatehouseFilter implements Filter {
       p.counters().rejected(e.rejection());
       p.challenges().reject(response, e);
     }
+  }
+
+  /** The store of revoked token ids the filter asks; null before {@link #init(FilterConfig)}. */
+  RevocationList revocations() {
+    Pipeline p = pipeline;
+    return p == null ? null : p.revocations();
   }
 
   /** The configuration in use; null before {@link #init(FilterConfig)}. */

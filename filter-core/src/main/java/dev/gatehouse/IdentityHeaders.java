@@ -1,5 +1,6 @@
 package dev.gatehouse;
 
+import dev.gatehouse.token.AccessToken;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Enumeration;
 import java.util.List;

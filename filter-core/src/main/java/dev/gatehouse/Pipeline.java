@@ -2,12 +2,15 @@ package dev.gatehouse;
 
 import dev.gatehouse.authz.Access;
 import dev.gatehouse.authz.AccessChecks;
+import dev.gatehouse.authz.InMemoryRevocationList;
 import dev.gatehouse.authz.PathRules;
+import dev.gatehouse.authz.RevocationList;
 import dev.gatehouse.discovery.Providers;
 import dev.gatehouse.error.BearerTokenException;
 import dev.gatehouse.error.ChallengeWriter;
 import dev.gatehouse.error.Rejection;
 import dev.gatehouse.metrics.GatehouseCounters;
+import dev.gatehouse.token.AccessToken;
 import dev.gatehouse.token.BearerTokenExtractor;
 import dev.gatehouse.token.RequestTokenExtractor;
 import dev.gatehouse.verify.AccessTokenVerifier;
@@ -29,19 +32,30 @@ final class Pipeline {
   private final GatehouseConfig config;
   private final GatehouseCounters counters = new GatehouseCounters();
   private final Providers providers;
+  private final RevocationList revocations;
 
   private Pipeline(GatehouseConfig config) {
     this.config = config;
     this.rules = config.pathRules();
     this.extractor =
         new RequestTokenExtractor(
-            config.queryParameterTokens(),
-            config.formParameterTokens(),
-            config.maxTokenLength(),
+            config.tokens().queryParameter(),
+            config.tokens().formParameter(),
+            config.tokens().maxLength(),
             config.introspection().isPresent());
     this.providers = Verifiers.providers(config, counters);
     this.verifier = Verifiers.of(config, providers, counters);
-    this.checks = AccessChecks.of(config);
+    // The default store is made here, per filter, so that a configuration holds no live state.
+    this.revocations =
+        config
+            .revocations()
+            .orElseGet(
+                () ->
+                    new InMemoryRevocationList(
+                        config.clock(),
+                        config.clockSkew(),
+                        InMemoryRevocationList.DEFAULT_MAX_ENTRIES));
+    this.checks = AccessChecks.of(config.access(), revocations);
     this.identityHeaders = config.identityHeaders().orElse(null);
     this.challenges = new ChallengeWriter(config.realm());
   }
@@ -52,6 +66,11 @@ final class Pipeline {
 
   GatehouseConfig config() {
     return config;
+  }
+
+  /** The configured store of revoked token ids, or the one this pipeline made. */
+  RevocationList revocations() {
+    return revocations;
   }
 
   ChallengeWriter challenges() {

@@ -1,5 +1,6 @@
 package dev.gatehouse;
 
+import dev.gatehouse.outbound.IssuerNames;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.Collections;
@@ -78,15 +79,43 @@ public final class TrustedIssuer {
         : "gatehouse.issuers." + name + "." + suffix;
   }
 
+  /** The issuer of {@code GatehouseConfig.forIssuer}: no name, keys from discovery for now. */
+  static TrustedIssuer unnamed(String issuer) {
+    return new Builder(null, IssuerNames.normalise(issuer)).build();
+  }
+
+  /** This issuer with its keys fetched from {@code uri}. */
+  TrustedIssuer withJwksUri(URI uri) {
+    Builder b = copy();
+    b.jwksUri = Objects.requireNonNull(uri, "jwksUri");
+    return new TrustedIssuer(b, audiences);
+  }
+
+  /** This issuer with its keys given as text, checked when the configuration is built. */
+  TrustedIssuer withPublicKey(String pemOrJwks) {
+    Builder b = copy();
+    b.publicKey = pemOrJwks;
+    return new TrustedIssuer(b, audiences);
+  }
+
+  private Builder copy() {
+    Builder b = new Builder(name, issuer);
+    b.jwksUri = jwksUri;
+    b.publicKey = publicKey;
+    return b;
+  }
+
+  /** This issuer with exactly {@code given} as audiences. */
+  TrustedIssuer withOnlyAudiences(Set<String> given) {
+    return new TrustedIssuer(copy(), given);
+  }
+
   /** This issuer with {@code fallback} as audiences when it has none of its own. */
   TrustedIssuer withAudiences(Set<String> fallback) {
     if (!audiences.isEmpty()) {
       return this;
     }
-    Builder b = new Builder(name, issuer);
-    b.jwksUri = jwksUri;
-    b.publicKey = publicKey;
-    return new TrustedIssuer(b, fallback);
+    return new TrustedIssuer(copy(), fallback);
   }
 
   @Override

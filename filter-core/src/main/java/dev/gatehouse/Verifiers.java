@@ -2,12 +2,11 @@ package dev.gatehouse;
 
 import dev.gatehouse.discovery.IssuerProvider;
 import dev.gatehouse.discovery.KeySource;
+import dev.gatehouse.discovery.ProviderSettings;
 import dev.gatehouse.discovery.Providers;
-import dev.gatehouse.discovery.StaticKeySource;
 import dev.gatehouse.introspection.IntrospectionConfig;
 import dev.gatehouse.introspection.IntrospectionVerifier;
 import dev.gatehouse.metrics.MetricsRecorder;
-import dev.gatehouse.outbound.OutboundLimits;
 import dev.gatehouse.token.TokenSyntax;
 import dev.gatehouse.verify.AccessTokenVerifier;
 import dev.gatehouse.verify.CachingAccessTokenVerifier;
@@ -15,6 +14,8 @@ import dev.gatehouse.verify.IssuerRoutingVerifier;
 import dev.gatehouse.verify.JwsVerifier;
 import dev.gatehouse.verify.JwtAccessTokenVerifier;
 import dev.gatehouse.verify.OneIssuerVerifier;
+import dev.gatehouse.verify.TokenCachePolicy;
+import dev.gatehouse.verify.VerificationPolicy;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,8 +31,6 @@ import java.util.Map;
  */
 final class Verifiers {
 
-  private static final long MIN_CACHE_BYTES = 64 * 1024;
-
   private Verifiers() {}
 
   /** One provider per trusted issuer; nothing is fetched yet. */
@@ -41,8 +40,9 @@ final class Verifiers {
     for (TrustedIssuer issuer : issuers) {
       providers.add(
           IssuerProvider.create(
-              config.forIssuerOnly(issuer),
-              configuredKeys(issuer, issuer == issuers.get(0)),
+              new ProviderSettings(issuer.issuer(), issuer.jwksUri(), config.http(), config.keys()),
+              config.clock(),
+              config.staticKeys().get(issuer.issuer()),
               metrics));
     }
     return new Providers(providers);
@@ -61,7 +61,7 @@ final class Verifiers {
             config.scopeClaims(),
             config.clock(),
             config.clockSkew(),
-            OutboundLimits.of(config),
+            config.http(),
             metrics);
     return token -> TokenSyntax.isJwt(token) ? jwt.verify(token) : opaque.verify(token);
   }
@@ -80,34 +80,25 @@ final class Verifiers {
       }
       verifier = new IssuerRoutingVerifier(byIssuer);
     }
-    if (config.tokenCacheMaxEntries() == 0) {
+    TokenCachePolicy cache = config.tokenCache();
+    if (!cache.enabled()) {
       return verifier;
     }
     return new CachingAccessTokenVerifier(
         verifier,
         config.clock(),
         config.clockSkew(),
-        config.tokenCacheMaxEntries(),
-        Math.max(MIN_CACHE_BYTES, config.tokenCacheMaxBytes()),
+        cache.maxEntries(),
+        cache.maxBytes(),
         metrics);
-  }
-
-  /** The keys the configuration gives for {@code issuer}, checked now; null when fetched. */
-  private static KeySource configuredKeys(TrustedIssuer issuer, boolean first) {
-    if (issuer.publicKey().isEmpty()) {
-      return null;
-    }
-    boolean named = !issuer.name().equals(issuer.issuer().toString());
-    return StaticKeySource.parse(
-        issuer.publicKey().get(),
-        first && !named
-            ? "gatehouse.public-key (or public-key-location, mp.jwt.verify.publickey*)"
-            : issuer.property("public-key"));
   }
 
   private static JwsVerifier forIssuer(
       GatehouseConfig config, TrustedIssuer issuer, Providers providers) {
     KeySource keys = providers.of(issuer.issuer()).orElseThrow().keys();
-    return new JwtAccessTokenVerifier(config.forIssuerOnly(issuer), keys);
+    VerificationPolicy policy =
+        new VerificationPolicy(
+            issuer.issuer(), issuer.audiences(), config.algorithms(), config.scopeClaims());
+    return new JwtAccessTokenVerifier(policy, config.clock(), config.clockSkew(), keys);
   }
 }

@@ -12,12 +12,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import dev.gatehouse.authz.ClaimRequirement;
 import dev.gatehouse.authz.InMemoryRevocationList;
 import dev.gatehouse.authz.RevocationList;
-import dev.gatehouse.error.ProviderUnavailableException;
 import dev.gatehouse.error.ProviderUnavailableException.Cause;
+import dev.gatehouse.error.ProviderUnavailableException;
 import dev.gatehouse.testing.LocalJwksServer;
-import dev.gatehouse.testing.ProtectedApi;
 import dev.gatehouse.testing.ProtectedApi.Reply;
 import dev.gatehouse.testing.Refusals;
+import dev.gatehouse.testing.ProtectedApi;
 import dev.gatehouse.testing.TestTokens;
 import java.time.Duration;
 import java.time.Instant;
@@ -63,8 +63,7 @@ class FilterAccessChecksTest {
       api =
           ProtectedApi.start(
               config()
-                  .allowedClients("app-a", "app-gone", "app-unregistered")
-                  .clientRegistry(ACTIVE::contains)
+                  .clients(c -> c.allowed("app-a", "app-gone", "app-unregistered").registry(ACTIVE::contains))
                   .build());
     }
 
@@ -88,7 +87,7 @@ class FilterAccessChecksTest {
 
     @Test
     void whenTheClientIsDeniedThen401WithTheFixedDescription() {
-      try (ProtectedApi denying = ProtectedApi.start(config().deniedClients("app-b").build())) {
+      try (ProtectedApi denying = ProtectedApi.start(config().clients(c -> c.denied("app-b")).build())) {
         Reply reply = denying.get(tokens.valid().claim("azp", "app-b").build());
 
         assertEquals(401, reply.status());
@@ -102,7 +101,7 @@ class FilterAccessChecksTest {
       IllegalArgumentException e =
           org.junit.jupiter.api.Assertions.assertThrows(
               IllegalArgumentException.class,
-              () -> config().allowedClients("app-b").deniedClients("app-b").build());
+              () -> config().clients(c -> c.allowed("app-b").denied("app-b")).build());
 
       assertEquals(
           "gatehouse.clients.allowed and gatehouse.clients.denied: both name 'app-b'",
@@ -133,7 +132,7 @@ class FilterAccessChecksTest {
 
     @Test
     void whenTheClientIsRefusedThenItIsNotToldWhichScopeItLacks() {
-      ProtectedApi strict = ProtectedApi.start(config().deniedClients("app-b").requiredScopes("admin").build());
+      ProtectedApi strict = ProtectedApi.start(config().clients(c -> c.denied("app-b")).requiredScopes("admin").build());
       try (strict) {
         assertEquals(CLIENT_REFUSED, strict.get(tokens.valid().claim("azp", "app-b").build()).challenge());
         assertEquals(
@@ -146,11 +145,11 @@ class FilterAccessChecksTest {
       ProtectedApi down =
           ProtectedApi.start(
               config()
-                  .clientRegistry(
+                  .clients(c -> c.registry(
                       id -> {
                         throw new ProviderUnavailableException(
                             Cause.STORE_UNAVAILABLE, Duration.ofSeconds(5), null);
-                      })
+                      }))
                   .build());
       try (down) {
         Reply reply = down.get(tokens.valid().claim("azp", "app-a").build());
@@ -209,7 +208,7 @@ class FilterAccessChecksTest {
       RevocationList published =
           RevocationList.from(FilterConfigs.context(attributes)).orElseThrow();
       assertInstanceOf(InMemoryRevocationList.class, published);
-      assertEquals(filter.config().revocations(), published);
+      assertEquals(filter.revocations(), published);
     }
 
     @Test

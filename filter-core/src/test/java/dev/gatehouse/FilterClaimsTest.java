@@ -13,9 +13,10 @@ import static dev.gatehouse.testing.TestTokens.list;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.gatehouse.testing.LocalJwksServer;
-import dev.gatehouse.testing.ProtectedApi;
 import dev.gatehouse.testing.ProtectedApi.Reply;
+import dev.gatehouse.testing.ProtectedApi;
 import dev.gatehouse.testing.TestTokens;
+import dev.gatehouse.time.ClockSkew;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,7 +35,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class FilterClaimsTest {
 
   private static final Instant NOW = Instant.parse("2031-03-14T15:09:26Z");
-  private static final Duration SKEW = GatehouseConfig.DEFAULT_CLOCK_SKEW;
+  private static final Duration SKEW = ClockSkew.DEFAULT;
 
   @RegisterExtension
   static final LocalJwksServer provider = LocalJwksServer.extension();

@@ -9,11 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.gatehouse.introspection.IntrospectionConfig;
-import dev.gatehouse.testing.LocalIntrospectionServer;
 import dev.gatehouse.testing.LocalIntrospectionServer.Mode;
+import dev.gatehouse.testing.LocalIntrospectionServer;
 import dev.gatehouse.testing.LocalJwksServer;
-import dev.gatehouse.testing.ProtectedApi;
 import dev.gatehouse.testing.ProtectedApi.Reply;
+import dev.gatehouse.testing.ProtectedApi;
 import dev.gatehouse.testing.TestTokens;
 import java.time.Instant;
 import java.util.HashMap;
@@ -116,7 +116,7 @@ class FilterIntrospectionTest {
             .audiences(AUDIENCE)
             .allowInsecureLoopbackHttp()
             .introspection(base.introspection().orElseThrow())
-            .deniedClients("partner-app")
+            .clients(c -> c.denied("partner-app"))
             .build();
     try (ProtectedApi api = ProtectedApi.start(config)) {
       assertEquals(

@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gatehouse.testing.LocalJwksServer.Mode;
 import dev.gatehouse.testing.LocalJwksServer;
 import dev.gatehouse.testing.MutableClock;
-import dev.gatehouse.testing.LocalJwksServer.Mode;
-import dev.gatehouse.testing.ProtectedApi;
 import dev.gatehouse.testing.ProtectedApi.Reply;
+import dev.gatehouse.testing.ProtectedApi;
 import dev.gatehouse.testing.TestKeys;
 import dev.gatehouse.testing.TestTokens;
 import java.time.Duration;
@@ -121,7 +121,7 @@ class FilterProviderOutageTest {
     try (LocalJwksServer provider = LocalJwksServer.start().discoveryMode(Mode.FAIL);
         ProtectedApi api =
             ProtectedApi.start(
-                config(provider).keyRefreshCooldown(cooldown).clock(clock).build())) {
+                config(provider).keys(k -> k.refreshCooldown(cooldown)).clock(clock).build())) {
       TestTokens tokens = new TestTokens(provider.issuer());
       assertUnavailable(api.get(tokens.validAt(clock.instant()).build()), "30");
 

@@ -12,11 +12,11 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.gatehouse.testing.LocalJwksServer;
-import dev.gatehouse.testing.ProtectedApi;
 import dev.gatehouse.testing.ProtectedApi.Reply;
+import dev.gatehouse.testing.ProtectedApi;
 import dev.gatehouse.testing.TestTokens;
-import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpRequest;
 import java.util.Base64;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,8 +39,8 @@ class FilterRequestTest {
   @BeforeAll
   static void start() {
     headerOnly = ProtectedApi.start(config().build());
-    withQuery = ProtectedApi.start(config().allowQueryParameterTokens().build());
-    withForm = ProtectedApi.start(config().allowFormParameterTokens().build());
+    withQuery = ProtectedApi.start(config().tokens(t -> t.allowQueryParameter()).build());
+    withForm = ProtectedApi.start(config().tokens(t -> t.allowFormParameter()).build());
   }
 
   @AfterAll
@@ -277,7 +277,7 @@ class FilterRequestTest {
 
     @Test
     void whenTheTokenIsLongerThanTheLimitThen400WithoutParsingIt() {
-      try (ProtectedApi small = ProtectedApi.start(config().maxTokenLength(1024).build())) {
+      try (ProtectedApi small = ProtectedApi.start(config().tokens(t -> t.maxLength(1024)).build())) {
         String huge = tokens.valid().claim("padding", "x".repeat(2000)).build();
 
         Reply reply = small.get(huge);

@@ -87,7 +87,7 @@ class ForeignIssuerTest {
         GatehouseConfig.forIssuer(OURS)
             .jwksUri(java.net.URI.create("http://127.0.0.1:" + closed + "/jwks"))
             .allowInsecureLoopbackHttp()
-            .connectTimeout(Duration.ofMillis(500))
+            .http(h -> h.connectTimeout(Duration.ofMillis(500)))
             .audiences(AUDIENCE)
             .build();
     String foreign = new TestTokens(FOREIGN).valid().signedWith(TestKeys.ATTACKER).build();

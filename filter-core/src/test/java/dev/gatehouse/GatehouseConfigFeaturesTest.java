@@ -2,12 +2,10 @@ package dev.gatehouse;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gatehouse.authz.Access;
-import dev.gatehouse.authz.InMemoryRevocationList;
 import dev.gatehouse.introspection.IntrospectionConfig;
 import java.net.URI;
 import java.time.Duration;
@@ -37,9 +35,10 @@ class GatehouseConfigFeaturesTest {
     assertEquals(Set.of("https://api.example"), config.issuers().get(0).audiences());
     assertTrue(config.pathRules().rules().isEmpty());
     assertEquals(Access.Kind.AUTHENTICATED, config.pathRules().otherwise().kind());
-    assertFalse(config.clientPolicy().isRestricted());
-    assertInstanceOf(InMemoryRevocationList.class, config.revocations());
-    assertTrue(config.claimRequirements().isEmpty());
+    assertFalse(config.access().clients().isRestricted());
+    // The default store is the filter's, made when it starts: a configuration holds no live state.
+    assertTrue(config.revocations().isEmpty());
+    assertTrue(config.access().claims().isEmpty());
     assertFalse(config.identityHeaders().isPresent());
     assertFalse(config.introspection().isPresent());
   }
@@ -98,9 +97,9 @@ class GatehouseConfigFeaturesTest {
 
   @Test
   void whenABlankClientIdIsGivenThenBuildNamesTheList() {
-    assertThrows(IllegalArgumentException.class, () -> valid().allowedClients(" "));
+    assertThrows(IllegalArgumentException.class, () -> valid().clients(c -> c.allowed(" ")));
     assertTrue(
-        assertThrows(IllegalArgumentException.class, () -> valid().deniedClients(""))
+        assertThrows(IllegalArgumentException.class, () -> valid().clients(c -> c.denied("")))
             .getMessage()
             .startsWith("gatehouse.clients.denied"));
   }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gatehouse.testing.TestKeys;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -46,17 +47,17 @@ class GatehouseConfigTest {
       assertEquals(Duration.ofSeconds(30), config.clockSkew());
       assertEquals(List.of("scope", "scp", "permissions"), config.scopeClaims());
       assertEquals("api", config.realm());
-      assertFalse(config.queryParameterTokens());
-      assertFalse(config.formParameterTokens());
+      assertFalse(config.tokens().queryParameter());
+      assertFalse(config.tokens().formParameter());
       assertFalse(config.insecureLoopbackHttp());
-      assertEquals(8192, config.maxTokenLength());
-      assertEquals(Duration.ofSeconds(5), config.httpDeadline());
-      assertEquals(Duration.ofSeconds(30), config.keyRefreshCooldown());
-      assertEquals(Duration.ofHours(24), config.keyRetention());
+      assertEquals(8192, config.tokens().maxLength());
+      assertEquals(Duration.ofSeconds(5), config.http().deadline());
+      assertEquals(Duration.ofSeconds(30), config.keys().refreshCooldown());
+      assertEquals(Duration.ofHours(24), config.keys().retention());
       assertTrue(config.jwksUri().isEmpty());
       assertTrue(config.publicKey().isEmpty());
       assertTrue(config.requiredScopes().isEmpty());
-      assertTrue(config.accessRule().isEmpty());
+      assertTrue(config.access().rule().isEmpty());
     }
 
     @Test
@@ -164,7 +165,7 @@ class GatehouseConfigTest {
       GatehouseConfig config =
           GatehouseConfig.forIssuer("http://issuer.internal/")
               .audiences("a")
-              .publicKey("{\"keys\":[]}")
+              .publicKey(TestKeys.pem(TestKeys.RSA))
               .build();
 
       assertEquals(URI.create("http://issuer.internal/"), config.issuer());
@@ -211,6 +212,45 @@ class GatehouseConfigTest {
   }
 
   @Nested
+  class StaticKeys {
+
+    @Test
+    void whenTheStaticJwksHoldsNoKeyThenBuildFailsNamingThePublicKey() {
+      String message = failure(valid().publicKey("{\"keys\":[]}"));
+
+      assertTrue(message.startsWith("gatehouse.public-key"), message);
+    }
+
+    @Test
+    void whenTheStaticKeyIsNotPemNorJwksThenBuildFailsNamingThePublicKey() {
+      String message =
+          failure(
+              valid()
+                  .publicKey(
+                      "-----BEGIN PUBLIC KEY-----\nbm90IGEga2V5\n-----END PUBLIC KEY-----\n"));
+
+      assertTrue(message.startsWith("gatehouse.public-key"), message);
+    }
+
+    @Test
+    void whenAFurtherIssuersStaticKeyIsBrokenThenBuildFailsNamingThatIssuersKey() {
+      String message =
+          failure(
+              valid()
+                  .publicKey(TestKeys.pem(TestKeys.RSA))
+                  .trustIssuer(
+                      TrustedIssuer.named("eu", "https://eu.example/").publicKey("garbage").build()));
+
+      assertTrue(message.startsWith("gatehouse.issuers.eu.public-key"), message);
+    }
+
+    @Test
+    void whenTheStaticKeyIsAPemPublicKeyThenItBuilds() {
+      assertTrue(valid().publicKey(TestKeys.pem(TestKeys.RSA)).build().publicKey().isPresent());
+    }
+  }
+
+  @Nested
   class Validation {
 
     static Stream<Arguments> invalidSettings() {
@@ -222,16 +262,16 @@ class GatehouseConfigTest {
           invalid("gatehouse.algorithms", b -> b.algorithms(List.of())),
           invalid("gatehouse.clock-skew", b -> b.clockSkew(Duration.ofSeconds(-1))),
           invalid("gatehouse.clock-skew", b -> b.clockSkew(Duration.ofMinutes(6))),
-          invalid("gatehouse.http.connect-timeout", b -> b.connectTimeout(Duration.ZERO)),
-          invalid("gatehouse.http.read-timeout", b -> b.readTimeout(Duration.ofMinutes(2))),
-          invalid("gatehouse.http.deadline", b -> b.httpDeadline(Duration.ZERO)),
-          invalid("gatehouse.http.deadline", b -> b.httpDeadline(Duration.ofMinutes(2))),
-          invalid("gatehouse.jwks.cache-duration", b -> b.keyCacheDuration(Duration.ofMillis(500))),
-          invalid("gatehouse.jwks.refresh-cooldown", b -> b.keyRefreshCooldown(Duration.ZERO)),
-          invalid("gatehouse.jwks.retain-on-error", b -> b.keyRetention(Duration.ofDays(31))),
-          invalid("gatehouse.max-token-length", b -> b.maxTokenLength(63)),
-          invalid("gatehouse.max-token-length", b -> b.maxTokenLength(64 * 1024 + 1)),
-          invalid("gatehouse.http.max-response-bytes", b -> b.maxResponseBytes(1023)));
+          invalid("gatehouse.http.connect-timeout", b -> b.http(h -> h.connectTimeout(Duration.ZERO))),
+          invalid("gatehouse.http.read-timeout", b -> b.http(h -> h.readTimeout(Duration.ofMinutes(2)))),
+          invalid("gatehouse.http.deadline", b -> b.http(h -> h.deadline(Duration.ZERO))),
+          invalid("gatehouse.http.deadline", b -> b.http(h -> h.deadline(Duration.ofMinutes(2)))),
+          invalid("gatehouse.jwks.cache-duration", b -> b.keys(k -> k.cacheDuration(Duration.ofMillis(500)))),
+          invalid("gatehouse.jwks.refresh-cooldown", b -> b.keys(k -> k.refreshCooldown(Duration.ZERO))),
+          invalid("gatehouse.jwks.retain-on-error", b -> b.keys(k -> k.retention(Duration.ofDays(31)))),
+          invalid("gatehouse.max-token-length", b -> b.tokens(t -> t.maxLength(63))),
+          invalid("gatehouse.max-token-length", b -> b.tokens(t -> t.maxLength(64 * 1024 + 1))),
+          invalid("gatehouse.http.max-response-bytes", b -> b.http(h -> h.maxResponseBytes(1023))));
     }
 
     private static Arguments invalid(

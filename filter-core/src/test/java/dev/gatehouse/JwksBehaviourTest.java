@@ -6,11 +6,12 @@ import static dev.gatehouse.testing.TestTokens.AUDIENCE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gatehouse.discovery.KeyPolicy;
+import dev.gatehouse.testing.LocalJwksServer.Mode;
 import dev.gatehouse.testing.LocalJwksServer;
 import dev.gatehouse.testing.MutableClock;
-import dev.gatehouse.testing.LocalJwksServer.Mode;
-import dev.gatehouse.testing.ProtectedApi;
 import dev.gatehouse.testing.ProtectedApi.Reply;
+import dev.gatehouse.testing.ProtectedApi;
 import dev.gatehouse.testing.TestKeys;
 import dev.gatehouse.testing.TestTokens;
 import java.time.Duration;
@@ -48,7 +49,7 @@ class JwksBehaviourTest {
     return GatehouseConfig.forIssuer(provider.issuer())
         .audiences(AUDIENCE)
         .allowInsecureLoopbackHttp()
-        .keyRefreshCooldown(COOLDOWN);
+        .keys(k -> k.refreshCooldown(COOLDOWN));
   }
 
   private static void pastCooldown(Duration cooldown) throws InterruptedException {
@@ -107,7 +108,7 @@ class JwksBehaviourTest {
       Duration cooldown = Duration.ofSeconds(2);
       MutableClock clock = new MutableClock(Instant.now());
       try (ProtectedApi api =
-          ProtectedApi.start(config().keyRefreshCooldown(cooldown).clock(clock).build())) {
+          ProtectedApi.start(config().keys(k -> k.refreshCooldown(cooldown)).clock(clock).build())) {
         assertEquals(200, api.get(tokens.validAt(clock.instant()).build()).status());
         clock.advance(cooldown);
 
@@ -129,7 +130,7 @@ class JwksBehaviourTest {
         int refetches = provider.jwksRequests() - 1;
         assertTrue(refetches >= 1, "an unknown kid refetches");
         assertTrue(
-            refetches <= minutes * GatehouseConfig.DEFAULT_UNKNOWN_KID_FETCHES_PER_MINUTE,
+            refetches <= minutes * KeyPolicy.DEFAULTS.unknownKidFetchesPerMinute(),
             refetches + " refetches in " + minutes + " minute(s)");
         assertEquals(1, provider.discoveryRequests());
       }
@@ -173,7 +174,7 @@ class JwksBehaviourTest {
   class Retention {
 
     private GatehouseConfig.Builder shortLived() {
-      return config().keyCacheDuration(Duration.ofSeconds(1));
+      return config().keys(k -> k.cacheDuration(Duration.ofSeconds(1)));
     }
 
     @ParameterizedTest
@@ -181,7 +182,7 @@ class JwksBehaviourTest {
         value = Mode.class,
         names = {"FAIL", "GARBAGE", "OVERSIZED", "WRONG_SHAPE"})
     void whenARefreshFailsThenTheLastGoodKeysKeepDeciding(Mode failure) throws Exception {
-      try (ProtectedApi api = ProtectedApi.start(shortLived().maxResponseBytes(8 * 1024).build())) {
+      try (ProtectedApi api = ProtectedApi.start(shortLived().http(h -> h.maxResponseBytes(8 * 1024)).build())) {
         assertEquals(200, api.get(tokens.valid().build()).status());
         provider.jwksMode(failure);
         pastCooldown(Duration.ofSeconds(1)); // the cached set has expired
@@ -229,7 +230,7 @@ class JwksBehaviourTest {
     @Test
     void whenRetainedKeysOutliveTheirLifetimePlusRetentionThen503() throws Exception {
       try (ProtectedApi api =
-          ProtectedApi.start(shortLived().keyRetention(Duration.ofSeconds(1)).build())) {
+          ProtectedApi.start(shortLived().keys(k -> k.retention(Duration.ofSeconds(1))).build())) {
         assertEquals(200, api.get(tokens.valid().build()).status());
         provider.jwksMode(Mode.FAIL);
         pastCooldown(Duration.ofSeconds(1));
@@ -246,7 +247,7 @@ class JwksBehaviourTest {
     @Test
     void whenRetentionIsOffThenAFailedRefreshMeans503() throws Exception {
       try (ProtectedApi api =
-          ProtectedApi.start(shortLived().keyRetention(Duration.ZERO).build())) {
+          ProtectedApi.start(shortLived().keys(k -> k.retention(Duration.ZERO)).build())) {
         assertEquals(200, api.get(tokens.valid().build()).status());
         provider.jwksMode(Mode.FAIL);
         pastCooldown(Duration.ofSeconds(1));
@@ -264,7 +265,7 @@ class JwksBehaviourTest {
         names = {"GARBAGE", "OVERSIZED", "WRONG_SHAPE"})
     void whenThereAreNoPreviousKeysThenABadBodyMeans503(Mode failure) {
       provider.jwksMode(failure);
-      try (ProtectedApi api = ProtectedApi.start(config().maxResponseBytes(8 * 1024).build())) {
+      try (ProtectedApi api = ProtectedApi.start(config().http(h -> h.maxResponseBytes(8 * 1024)).build())) {
         Reply reply = api.get(tokens.valid().build());
 
         assertEquals(503, reply.status(), reply::toString);
@@ -284,7 +285,7 @@ class JwksBehaviourTest {
     private static final Duration UPPER_BOUND = Duration.ofSeconds(5);
 
     private GatehouseConfig.Builder impatient() {
-      return config().readTimeout(READ_TIMEOUT).connectTimeout(READ_TIMEOUT);
+      return config().http(h -> h.readTimeout(READ_TIMEOUT).connectTimeout(READ_TIMEOUT));
     }
 
     private Reply timed(ProtectedApi api, String token) {
@@ -314,7 +315,7 @@ class JwksBehaviourTest {
     @Test
     void whenARefreshHangsThenTheRetainedKeysAnswerWithinTheReadTimeout() throws Exception {
       try (ProtectedApi api =
-          ProtectedApi.start(impatient().keyCacheDuration(Duration.ofSeconds(1)).build())) {
+          ProtectedApi.start(impatient().keys(k -> k.cacheDuration(Duration.ofSeconds(1))).build())) {
         assertEquals(200, api.get(tokens.valid().build()).status());
         provider.jwksMode(Mode.HANG);
         pastCooldown(Duration.ofSeconds(1));
@@ -333,7 +334,7 @@ class JwksBehaviourTest {
         throws Exception {
       provider.cacheControl(cacheControl);
       try (ProtectedApi api =
-          ProtectedApi.start(config().keyRefreshCooldown(Duration.ofSeconds(5)).build())) {
+          ProtectedApi.start(config().keys(k -> k.refreshCooldown(Duration.ofSeconds(5))).build())) {
         for (int i = 0; i < 30; i++) {
           assertEquals(200, api.get(tokens.valid().build()).status());
         }

@@ -6,9 +6,10 @@ import static dev.gatehouse.testing.TestTokens.AUDIENCE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gatehouse.discovery.KeyPolicy;
 import dev.gatehouse.testing.LocalJwksServer;
-import dev.gatehouse.testing.ProtectedApi;
 import dev.gatehouse.testing.ProtectedApi.Reply;
+import dev.gatehouse.testing.ProtectedApi;
 import dev.gatehouse.testing.TestKeys;
 import dev.gatehouse.testing.TestTokens;
 import java.nio.charset.StandardCharsets;
@@ -109,7 +110,7 @@ class KeyRotationTest {
       long minutes = 1 + TimeUnit.NANOSECONDS.toMinutes(System.nanoTime() - start);
       assertEquals(List.of(invalidToken(UNKNOWN_KEY)), challenges.stream().distinct().toList());
       int fetches = provider.jwksRequests() - 1;
-      int limit = GatehouseConfig.DEFAULT_UNKNOWN_KID_FETCHES_PER_MINUTE;
+      int limit = KeyPolicy.DEFAULTS.unknownKidFetchesPerMinute();
       assertTrue(fetches >= 1, "an unknown kid does ask the provider");
       assertTrue(fetches <= limit * minutes, fetches + " fetches in " + minutes + " minute(s)");
       assertEquals(1, provider.discoveryRequests());

@@ -10,6 +10,7 @@ import dev.gatehouse.testing.TestTokens;
 import dev.gatehouse.verify.AccessTokenVerifier;
 import dev.gatehouse.verify.CachingAccessTokenVerifier;
 import dev.gatehouse.verify.IssuerRoutingVerifier;
+import dev.gatehouse.verify.TokenCachePolicy;
 import org.junit.jupiter.api.Test;
 
 /** How step 3 is put together: one cache, outermost, for all trusted issuers. */
@@ -40,7 +41,7 @@ class VerifiersTest {
   @Test
   void whenTheTokenCacheIsOffThenTheRouterIsOutermost() {
     GatehouseConfig config =
-        twoIssuers().tokenCache(0, GatehouseConfig.DEFAULT_TOKEN_CACHE_MAX_BYTES).build();
+        twoIssuers().tokenCache(0, TokenCachePolicy.DEFAULTS.maxBytes()).build();
     AccessTokenVerifier verifier =
         Verifiers.of(config, Verifiers.providers(config, MetricsRecorder.NONE), MetricsRecorder.NONE);
 

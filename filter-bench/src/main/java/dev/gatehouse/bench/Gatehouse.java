@@ -1,10 +1,11 @@
 package dev.gatehouse.bench;
 
-import dev.gatehouse.AccessToken;
 import dev.gatehouse.GatehouseConfig;
 import dev.gatehouse.discovery.StaticKeySource;
+import dev.gatehouse.token.AccessToken;
 import dev.gatehouse.verify.AccessTokenVerifier;
 import dev.gatehouse.verify.JwtAccessTokenVerifier;
+import dev.gatehouse.verify.VerificationPolicy;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -58,7 +59,14 @@ public class Gatehouse {
             .algorithms(pool.algorithm())
             .publicKey(jwks)
             .build();
-    return new JwtAccessTokenVerifier(config, StaticKeySource.parse(jwks, "bench"));
+    return new JwtAccessTokenVerifier(
+        policy(config), config.clock(), config.clockSkew(), StaticKeySource.parse(jwks, "bench"));
+  }
+
+  /** The verification step's own settings, as the filter's wiring gives them to it. */
+  static VerificationPolicy policy(GatehouseConfig config) {
+    return new VerificationPolicy(
+        config.issuer(), config.audiences(), config.algorithms(), config.scopeClaims());
   }
 
   @Benchmark

@@ -1,9 +1,9 @@
 package dev.gatehouse.bench;
 
-import dev.gatehouse.AccessToken;
 import dev.gatehouse.GatehouseConfig;
 import dev.gatehouse.discovery.KeySource;
 import dev.gatehouse.discovery.StaticKeySource;
+import dev.gatehouse.token.AccessToken;
 import dev.gatehouse.verify.CachingAccessTokenVerifier;
 import dev.gatehouse.verify.JwtAccessTokenVerifier;
 import java.util.concurrent.TimeUnit;
@@ -55,11 +55,12 @@ public class GatehouseCacheHit {
     // Built as GatehouseFilter builds it when the cache is on (the default).
     verifier =
         new CachingAccessTokenVerifier(
-            new JwtAccessTokenVerifier(config, keys),
+            new JwtAccessTokenVerifier(
+                Gatehouse.policy(config), config.clock(), config.clockSkew(), keys),
             config.clock(),
             config.clockSkew(),
-            config.tokenCacheMaxEntries(),
-            config.tokenCacheMaxBytes());
+            config.tokenCache().maxEntries(),
+            config.tokenCache().maxBytes());
     // Refusals are never cached, so the invalid tokens still reach the full verification here.
     Sanity.check("GatehouseCacheHit", pool, this::verify);
     for (int i = 0; i < TokenPool.SIZE; i++) {

@@ -1,9 +1,8 @@
 package dev.gatehouse.authz;
 
-import dev.gatehouse.AccessToken;
-import dev.gatehouse.GatehouseConfig;
 import dev.gatehouse.error.BearerTokenException;
 import dev.gatehouse.error.Rejection;
+import dev.gatehouse.token.AccessToken;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Set;
@@ -23,16 +22,20 @@ public final class AccessChecks {
   private final Set<String> requiredScopes;
   private final @Nullable AccessRule applicationRule;
 
-  private AccessChecks(GatehouseConfig config) {
-    this.clients = config.clientPolicy();
-    this.revocations = config.revocations();
-    this.claims = config.claimRequirements();
-    this.requiredScopes = config.requiredScopes();
-    this.applicationRule = config.accessRule().orElse(null);
+  private AccessChecks(AccessPolicy policy, RevocationList revocations) {
+    this.clients = policy.clients();
+    this.revocations = revocations;
+    this.claims = policy.claims();
+    this.requiredScopes = policy.requiredScopes();
+    this.applicationRule = policy.rule().orElse(null);
   }
 
-  public static AccessChecks of(GatehouseConfig config) {
-    return new AccessChecks(config);
+  /**
+   * @param policy what every verified token must satisfy
+   * @param revocations asked about every verified token
+   */
+  public static AccessChecks of(AccessPolicy policy, RevocationList revocations) {
+    return new AccessChecks(policy, revocations);
   }
 
   /**

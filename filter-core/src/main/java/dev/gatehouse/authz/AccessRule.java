@@ -1,7 +1,7 @@
 package dev.gatehouse.authz;
 
-import dev.gatehouse.AccessToken;
 import dev.gatehouse.error.BearerTokenException;
+import dev.gatehouse.token.AccessToken;
 import jakarta.servlet.http.HttpServletRequest;
 
 /** Decides whether a verified token may make this request. */

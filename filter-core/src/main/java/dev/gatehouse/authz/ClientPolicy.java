@@ -1,9 +1,13 @@
 package dev.gatehouse.authz;
 
-import dev.gatehouse.AccessToken;
+import dev.gatehouse.config.ConfigKey;
 import dev.gatehouse.error.BearerTokenException;
 import dev.gatehouse.error.Rejection;
+import dev.gatehouse.token.AccessToken;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -82,6 +86,63 @@ public final class ClientPolicy {
         || (!allowed.isEmpty() && !allowed.contains(client))
         || (registry != null && !registry.isActive(client))) {
       throw new BearerTokenException(Rejection.CLIENT_NOT_ALLOWED);
+    }
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Collects the client lists ({@code gatehouse.clients.*}); not thread-safe, used once. */
+  public static final class Builder {
+    private final Set<String> allowed = new LinkedHashSet<>();
+    private final Set<String> denied = new LinkedHashSet<>();
+    private @Nullable ClientRegistry registry;
+
+    private Builder() {}
+
+    /** Only tokens issued to these clients ({@code azp}, else {@code client_id}) are accepted. */
+    public Builder allowed(String... clientIds) {
+      return allowed(Arrays.asList(clientIds));
+    }
+
+    public Builder allowed(Iterable<String> clientIds) {
+      clientIds.forEach(c -> allowed.add(text(c, ConfigKey.CLIENTS_ALLOWED.property())));
+      return this;
+    }
+
+    /** Tokens issued to these clients are refused, whatever else allows them. */
+    public Builder denied(String... clientIds) {
+      return denied(Arrays.asList(clientIds));
+    }
+
+    public Builder denied(Iterable<String> clientIds) {
+      clientIds.forEach(c -> denied.add(text(c, ConfigKey.CLIENTS_DENIED.property())));
+      return this;
+    }
+
+    /** The application's own record of active clients, asked after the allow- and deny-lists. */
+    public Builder registry(ClientRegistry registry) {
+      this.registry = Objects.requireNonNull(registry, "registry");
+      return this;
+    }
+
+    /** @throws IllegalArgumentException when a client is both allowed and denied */
+    public ClientPolicy build() {
+      for (String client : denied) {
+        if (allowed.contains(client)) {
+          throw new IllegalArgumentException(
+              "gatehouse.clients.allowed and gatehouse.clients.denied: both name '" + client + "'");
+        }
+      }
+      return of(allowed, denied, Optional.ofNullable(registry));
+    }
+
+    private static String text(@Nullable String value, String property) {
+      if (value == null || value.isBlank()) {
+        throw new IllegalArgumentException(property + ": a value must not be blank");
+      }
+      return value.trim();
     }
   }
 }

@@ -3,7 +3,7 @@ package dev.gatehouse.authz;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
-import dev.gatehouse.AccessToken;
+import dev.gatehouse.token.AccessToken;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

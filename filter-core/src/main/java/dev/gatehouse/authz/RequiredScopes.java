@@ -1,8 +1,8 @@
 package dev.gatehouse.authz;
 
-import dev.gatehouse.AccessToken;
 import dev.gatehouse.error.BearerTokenException;
 import dev.gatehouse.error.Rejection;
+import dev.gatehouse.token.AccessToken;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Set;
 

@@ -1,6 +1,6 @@
 package dev.gatehouse.authz;
 
-import dev.gatehouse.AccessToken;
+import dev.gatehouse.token.AccessToken;
 import jakarta.servlet.ServletContext;
 import java.util.Optional;
 

@@ -1,9 +1,9 @@
 package dev.gatehouse.cdi;
 
-import dev.gatehouse.AccessToken;
-import dev.gatehouse.TokenPrincipal;
 import dev.gatehouse.error.BearerTokenException;
 import dev.gatehouse.error.Rejection;
+import dev.gatehouse.token.AccessToken;
+import dev.gatehouse.token.TokenPrincipal;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.event.Observes;

@@ -1,7 +1,7 @@
 package dev.gatehouse.cdi;
 
-import dev.gatehouse.AccessToken;
 import dev.gatehouse.authz.RequiredScopes;
+import dev.gatehouse.token.AccessToken;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.interceptor.AroundInvoke;

@@ -1,6 +1,6 @@
 package dev.gatehouse.cdi;
 
-import dev.gatehouse.AccessToken;
+import dev.gatehouse.token.AccessToken;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.inject.Produces;
 import java.security.Principal;

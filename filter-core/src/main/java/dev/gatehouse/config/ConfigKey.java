@@ -103,6 +103,15 @@ public enum ConfigKey {
   }
 
   public String environmentVariable() {
+    return environmentVariable(property);
+  }
+
+  /**
+   * The environment-variable form MicroProfile Config maps a property name to ({@code
+   * gatehouse.http.deadline} is {@code GATEHOUSE_HTTP_DEADLINE}); the one copy of that rule, for
+   * names built at run time too.
+   */
+  public static String environmentVariable(String property) {
     return property.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
   }
 

@@ -10,7 +10,7 @@ import java.util.Locale;
 import java.util.function.Consumer;
 
 /** Reads a {@code public-key-location}: a JWKS URL, a file, a {@code file:} URL or a class-path resource. */
-final class KeyLocation {
+public final class KeyLocation {
 
   private KeyLocation() {}
 
@@ -20,7 +20,7 @@ final class KeyLocation {
    *
    * @throws IllegalArgumentException naming {@code property}
    */
-  static void read(
+  public static void read(
       String location, String property, Consumer<URI> jwksUri, Consumer<String> publicKey) {
     String lower = location.toLowerCase(Locale.ROOT);
     if (lower.startsWith("https://") || lower.startsWith("http://")) {

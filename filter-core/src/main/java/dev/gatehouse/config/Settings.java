@@ -6,19 +6,19 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /** Reads settings by key from a {@link PropertyLookup}, with errors that name the key used. */
-final class Settings {
+public final class Settings {
 
   private final PropertyLookup lookup;
 
-  Settings(PropertyLookup lookup) {
+  public Settings(PropertyLookup lookup) {
     this.lookup = lookup;
   }
 
-  PropertyLookup lookup() {
+  public PropertyLookup lookup() {
     return lookup;
   }
 
-  Optional<String> value(ConfigKey key) {
+  public Optional<String> value(ConfigKey key) {
     for (String name : key.names()) {
       Optional<String> v = value(name);
       if (v.isPresent()) {
@@ -29,12 +29,12 @@ final class Settings {
   }
 
   /** A key that is not a {@link ConfigKey}, such as {@code gatehouse.issuers.a.issuer}. */
-  Optional<String> value(String property) {
+  public Optional<String> value(String property) {
     return lookup.get(property).map(String::trim).filter(s -> !s.isEmpty());
   }
 
   /** The name under which the value was actually found, for error messages. */
-  String name(ConfigKey key) {
+  public String name(ConfigKey key) {
     for (String name : key.names()) {
       if (lookup.get(name).filter(s -> !s.isBlank()).isPresent()) {
         return name;
@@ -43,19 +43,19 @@ final class Settings {
     return key.property();
   }
 
-  void set(ConfigKey key, Consumer<String> setter) {
+  public void set(ConfigKey key, Consumer<String> setter) {
     value(key).ifPresent(setter);
   }
 
-  void flag(ConfigKey key, Runnable enable) {
+  public void flag(ConfigKey key, Runnable enable) {
     value(key).filter(v -> Values.bool(v, name(key))).ifPresent(v -> enable.run());
   }
 
-  List<String> list(ConfigKey key) {
+  public List<String> list(ConfigKey key) {
     return value(key).map(Values::list).orElse(List.of());
   }
 
-  static URI uri(String value, String property) {
+  public static URI uri(String value, String property) {
     try {
       return URI.create(value);
     } catch (IllegalArgumentException e) {

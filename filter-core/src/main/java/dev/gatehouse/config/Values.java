@@ -42,7 +42,7 @@ public final class Values {
     }
   }
 
-  static int integer(String value, String property) {
+  public static int integer(String value, String property) {
     try {
       return Integer.parseInt(value.trim());
     } catch (NumberFormatException e) {
@@ -50,7 +50,7 @@ public final class Values {
     }
   }
 
-  static boolean bool(String value, String property) {
+  public static boolean bool(String value, String property) {
     String v = value.trim().toLowerCase(Locale.ROOT);
     if (v.equals("true")) {
       return true;

@@ -1,6 +1,5 @@
 package dev.gatehouse.discovery;
 
-import dev.gatehouse.GatehouseConfig;
 import dev.gatehouse.outbound.OutboundHttp;
 import dev.gatehouse.outbound.OutboundLimits;
 import dev.gatehouse.outbound.OutboundReply;
@@ -27,15 +26,15 @@ final class BoundedHttpGet implements SimpleGet {
   private final Runnable onFailure;
   private volatile long lastLifetimeSeconds = -1;
 
-  BoundedHttpGet(GatehouseConfig config) {
-    this(config, () -> {});
+  BoundedHttpGet(OutboundLimits limits, KeyPolicy keys) {
+    this(limits, keys, () -> {});
   }
 
   /** @param onFailure told of every request that got no 200 answer within the limits */
-  BoundedHttpGet(GatehouseConfig config, Runnable onFailure) {
+  BoundedHttpGet(OutboundLimits limits, KeyPolicy keys, Runnable onFailure) {
     this.onFailure = onFailure;
-    this.http = new OutboundHttp(OutboundLimits.of(config));
-    this.minCacheSeconds = config.keyRefreshCooldown().toSeconds();
+    this.http = new OutboundHttp(limits);
+    this.minCacheSeconds = keys.refreshCooldown().toSeconds();
     this.maxCacheSeconds = Math.max(minCacheSeconds, Duration.ofDays(1).toSeconds());
   }
 

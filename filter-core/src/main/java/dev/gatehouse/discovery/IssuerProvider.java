@@ -1,9 +1,9 @@
 package dev.gatehouse.discovery;
 
-import dev.gatehouse.GatehouseConfig;
 import dev.gatehouse.metrics.MetricsRecorder;
 import dev.gatehouse.time.Ticker;
 import java.net.URI;
+import java.time.Clock;
 
 /**
  * One trusted issuer's provider: its discovery document and its signature keys, made once per
@@ -24,21 +24,24 @@ public final class IssuerProvider {
   }
 
   /**
-   * @param only the configuration as this issuer's verifier sees it (its issuer, JWKS URL and
-   *     limits)
+   * @param settings this issuer, its JWKS URL and the limits of fetching from it
+   * @param clock the time source of cooldowns and key lifetimes
    * @param configuredKeys the keys given in the configuration, or null to fetch them: from the
    *     configured JWKS URL, else from the one the discovery document names
    * @param metrics counts discovery and JWKS fetches
    */
   public static IssuerProvider create(
-      GatehouseConfig only, KeySource configuredKeys, MetricsRecorder metrics) {
-    Ticker ticker = Ticker.of(only.clock());
-    ProviderDiscovery discovery = ProviderDiscovery.create(only, metrics);
+      ProviderSettings settings,
+      Clock clock,
+      KeySource configuredKeys,
+      MetricsRecorder metrics) {
+    Ticker ticker = Ticker.of(clock);
+    ProviderDiscovery discovery = ProviderDiscovery.create(settings, clock, metrics);
     KeySource keys =
         configuredKeys != null
             ? configuredKeys
-            : RemoteKeySource.create(only, discovery, metrics, ticker);
-    return new IssuerProvider(only.issuer(), discovery, keys);
+            : RemoteKeySource.create(settings, discovery, metrics, ticker);
+    return new IssuerProvider(settings.issuer(), discovery, keys);
   }
 
   /** The issuer, exactly as it appears in {@code iss}. */

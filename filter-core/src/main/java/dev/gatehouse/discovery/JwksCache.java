@@ -1,6 +1,5 @@
 package dev.gatehouse.discovery;
 
-import dev.gatehouse.GatehouseConfig;
 import java.net.URI;
 import org.jose4j.jwk.HttpsJwks;
 
@@ -9,13 +8,13 @@ final class JwksCache {
 
   private JwksCache() {}
 
-  static HttpsJwks create(URI uri, BoundedHttpGet http, GatehouseConfig config) {
+  static HttpsJwks create(URI uri, BoundedHttpGet http, KeyPolicy keys) {
     HttpsJwks created = new HttpsJwks(uri.toString());
     created.setSimpleHttpGet(http);
-    created.setDefaultCacheDuration(config.keyCacheDuration().toSeconds());
+    created.setDefaultCacheDuration(keys.cacheDuration().toSeconds());
     // On a failed refresh jose4j keeps the old set this long before trying again; our own limit
     // on the age of that set is applied in RemoteKeySource.keys().
-    created.setRetainCacheOnErrorDuration(config.keyRefreshCooldown().toSeconds());
+    created.setRetainCacheOnErrorDuration(keys.refreshCooldown().toSeconds());
     // Our cooldown decides when an unknown kid may cause a fetch, so jose4j must not skip it.
     created.setRefreshReprieveThreshold(0);
     return created;

@@ -1,13 +1,13 @@
 package dev.gatehouse.discovery;
 
-import dev.gatehouse.GatehouseConfig;
-import dev.gatehouse.IssuerNames;
-import dev.gatehouse.error.ProviderUnavailableException;
 import dev.gatehouse.error.ProviderUnavailableException.Cause;
+import dev.gatehouse.error.ProviderUnavailableException;
 import dev.gatehouse.metrics.MetricsRecorder;
+import dev.gatehouse.outbound.IssuerNames;
 import dev.gatehouse.time.Ticker;
 import java.io.IOException;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -40,23 +40,30 @@ public final class ProviderDiscovery {
   private Cause lastFailure;
 
   /**
-   * Discovery for {@code config}'s issuer with its limits: timeouts, response size, the loopback
+   * Discovery for {@code settings}' issuer with its limits: timeouts, response size, the loopback
    * {@code http} allowance, and the refresh cooldown as the pause after a failure. Nothing is
    * fetched before the first {@link #metadata()}.
    */
-  public static ProviderDiscovery create(GatehouseConfig config) {
-    return create(config, MetricsRecorder.NONE);
+  public static ProviderDiscovery create(ProviderSettings settings, Clock clock) {
+    return create(settings, clock, MetricsRecorder.NONE);
   }
 
   /** The same, counting each fetch of the document as it ends. */
-  public static ProviderDiscovery create(GatehouseConfig config, MetricsRecorder metrics) {
+  public static ProviderDiscovery create(
+      ProviderSettings settings, Clock clock, MetricsRecorder metrics) {
+    return create(settings, metrics, Ticker.of(clock));
+  }
+
+  /** The same, reading elapsed time from {@code ticker}. */
+  static ProviderDiscovery create(
+      ProviderSettings settings, MetricsRecorder metrics, Ticker ticker) {
     return new ProviderDiscovery(
-        config.issuer(),
-        new BoundedHttpGet(config),
-        config.insecureLoopbackHttp(),
-        config.keyRefreshCooldown(),
+        settings.issuer(),
+        new BoundedHttpGet(settings.http(), settings.keys()),
+        settings.http().insecureLoopbackHttp(),
+        settings.keys().refreshCooldown(),
         metrics,
-        Ticker.of(config.clock()));
+        ticker);
   }
 
   ProviderDiscovery(

@@ -1,12 +1,12 @@
 package dev.gatehouse.discovery;
 
-import dev.gatehouse.GatehouseConfig;
-import dev.gatehouse.error.ProviderUnavailableException;
 import dev.gatehouse.error.ProviderUnavailableException.Cause;
+import dev.gatehouse.error.ProviderUnavailableException;
 import dev.gatehouse.metrics.MetricsRecorder;
 import dev.gatehouse.time.Ticker;
 import java.io.IOException;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -45,7 +45,7 @@ public final class RemoteKeySource implements KeySource {
 
   private final Supplier<URI> location;
   private final BoundedHttpGet http;
-  private final GatehouseConfig config;
+  private final KeyPolicy policy;
   private final long cooldownNanos;
   private final MetricsRecorder metrics;
   private final Ticker ticker;
@@ -57,17 +57,18 @@ public final class RemoteKeySource implements KeySource {
   private final ReentrantLock lock = new ReentrantLock();
 
   private RemoteKeySource(
-      Supplier<URI> location, GatehouseConfig config, MetricsRecorder metrics, Ticker ticker) {
+      Supplier<URI> location, ProviderSettings settings, MetricsRecorder metrics, Ticker ticker) {
     this.location = location;
     this.ticker = ticker;
-    this.config = config;
-    this.cooldownNanos = config.keyRefreshCooldown().toNanos();
+    this.policy = settings.keys();
+    this.cooldownNanos = policy.refreshCooldown().toNanos();
     this.metrics = metrics;
     this.unknownKidFetches =
-        new UnknownKidFetches(config.unknownKidFetchesPerMinute(), cooldownNanos);
+        new UnknownKidFetches(policy.unknownKidFetchesPerMinute(), cooldownNanos);
     this.http =
         new BoundedHttpGet(
-            config,
+            settings.http(),
+            policy,
             () -> {
               unknownKidFetches.failed(ticker.nanos());
               metrics.jwksFetchFailed();
@@ -75,18 +76,19 @@ public final class RemoteKeySource implements KeySource {
   }
 
   /** Keys from the configured JWKS URL, or from the one the issuer's discovery document names. */
-  public static KeySource create(GatehouseConfig config) {
-    return create(config, MetricsRecorder.NONE);
+  public static KeySource create(ProviderSettings settings, Clock clock) {
+    return create(settings, clock, MetricsRecorder.NONE);
   }
 
   /** The same, counting JWKS and discovery fetches. */
-  public static KeySource create(GatehouseConfig config, MetricsRecorder metrics) {
-    return create(config, metrics, Ticker.of(config.clock()));
+  public static KeySource create(
+      ProviderSettings settings, Clock clock, MetricsRecorder metrics) {
+    return create(settings, metrics, Ticker.of(clock));
   }
 
   /** The same, reading elapsed time from {@code ticker}; for tests. */
-  static KeySource create(GatehouseConfig config, MetricsRecorder metrics, Ticker ticker) {
-    return create(config, ProviderDiscovery.create(config, metrics), metrics, ticker);
+  static KeySource create(ProviderSettings settings, MetricsRecorder metrics, Ticker ticker) {
+    return create(settings, ProviderDiscovery.create(settings, metrics, ticker), metrics, ticker);
   }
 
   /**
@@ -94,12 +96,15 @@ public final class RemoteKeySource implements KeySource {
    * whatever else reads it) names; nothing is fetched before the first use.
    */
   static KeySource create(
-      GatehouseConfig config, ProviderDiscovery discovery, MetricsRecorder metrics, Ticker ticker) {
-    if (config.jwksUri().isPresent()) {
-      URI fixed = config.jwksUri().get();
-      return new RemoteKeySource(() -> fixed, config, metrics, ticker);
+      ProviderSettings settings,
+      ProviderDiscovery discovery,
+      MetricsRecorder metrics,
+      Ticker ticker) {
+    if (settings.jwksUri().isPresent()) {
+      URI fixed = settings.jwksUri().get();
+      return new RemoteKeySource(() -> fixed, settings, metrics, ticker);
     }
-    return new RemoteKeySource(discovery::jwksUri, config, metrics, ticker);
+    return new RemoteKeySource(discovery::jwksUri, settings, metrics, ticker);
   }
 
   @Override
@@ -120,9 +125,9 @@ public final class RemoteKeySource implements KeySource {
     state.updateAndGet(KeySetState::succeeded);
     long now = ticker.nanos();
     KeySetState known = observe(current, now);
-    if (known.staleBeyond(now, config.keyRetention().toNanos())) {
+    if (known.staleBeyond(now, policy.retention().toNanos())) {
       throw new ProviderUnavailableException(
-          Cause.KEYS_UNAVAILABLE, config.keyRefreshCooldown(), null);
+          Cause.KEYS_UNAVAILABLE, policy.refreshCooldown(), null);
     }
     return current;
   }
@@ -174,7 +179,7 @@ public final class RemoteKeySource implements KeySource {
     }
     long lifetime = http.lastLifetimeSeconds();
     long lifetimeNanos =
-        (lifetime >= 0 ? Duration.ofSeconds(lifetime) : config.keyCacheDuration()).toNanos();
+        (lifetime >= 0 ? Duration.ofSeconds(lifetime) : policy.cacheDuration()).toNanos();
     KeySetState updated =
         state.updateAndGet(
             s -> current == s.fresh() ? s : s.observed(current, now, lifetimeNanos));
@@ -196,7 +201,7 @@ public final class RemoteKeySource implements KeySource {
       if (known != null) {
         return known;
       }
-      HttpsJwks created = JwksCache.create(uri, http, config);
+      HttpsJwks created = JwksCache.create(uri, http, policy);
       state.updateAndGet(s -> s.withJwks(created));
       return created;
     } finally {
@@ -236,6 +241,6 @@ public final class RemoteKeySource implements KeySource {
   }
 
   private ProviderUnavailableException failure(Exception e) {
-    return KeyFetchFailure.of(e, metrics, config.keyRefreshCooldown());
+    return KeyFetchFailure.of(e, metrics, policy.refreshCooldown());
   }
 }

@@ -1,9 +1,9 @@
 package dev.gatehouse.introspection;
 
-import dev.gatehouse.AccessToken;
 import dev.gatehouse.error.BearerTokenException;
 import dev.gatehouse.error.Rejection;
 import dev.gatehouse.time.ClockSkew;
+import dev.gatehouse.token.AccessToken;
 import dev.gatehouse.verify.ScopeValues;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,9 +1,9 @@
 package dev.gatehouse.login;
 
+import dev.gatehouse.ConfigBinder;
 import dev.gatehouse.GatehouseConfig;
 import dev.gatehouse.GatehouseFilter;
 import dev.gatehouse.TrustedIssuer;
-import dev.gatehouse.config.ConfigBinder;
 import dev.gatehouse.config.FilterSettings;
 import dev.gatehouse.config.PropertyLookup;
 import dev.gatehouse.error.ChallengeWriter;

@@ -1,18 +1,20 @@
 package dev.gatehouse.login;
 
-import dev.gatehouse.AccessToken;
 import dev.gatehouse.GatehouseConfig;
 import dev.gatehouse.discovery.KeySource;
 import dev.gatehouse.error.BearerTokenException;
 import dev.gatehouse.error.ProviderUnavailableException;
+import dev.gatehouse.token.AccessToken;
 import dev.gatehouse.verify.AccessTokenVerifier;
 import dev.gatehouse.verify.JwtAccessTokenVerifier;
+import dev.gatehouse.verify.VerificationPolicy;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.jose4j.json.JsonUtil;
 import org.jose4j.lang.JoseException;
 import org.slf4j.Logger;
@@ -37,16 +39,10 @@ final class IdTokenVerifier {
   /** @param issuer the trusted issuer users log in with, compared exactly with {@code iss} */
   IdTokenVerifier(GatehouseConfig api, URI issuer, String clientId, KeySource keys) {
     this.clientId = clientId;
-    GatehouseConfig.Builder forClient =
-        GatehouseConfig.forIssuer(issuer.toString())
-            .audiences(clientId)
-            .algorithms(api.algorithms())
-            .clock(api.clock())
-            .clockSkew(api.clockSkew());
-    if (api.insecureLoopbackHttp()) {
-      forClient.allowInsecureLoopbackHttp();
-    }
-    this.verifier = new JwtAccessTokenVerifier(forClient.build(), keys);
+    VerificationPolicy forClient =
+        new VerificationPolicy(
+            issuer, Set.of(clientId), api.algorithms(), VerificationPolicy.DEFAULT_SCOPE_CLAIMS);
+    this.verifier = new JwtAccessTokenVerifier(forClient, api.clock(), api.clockSkew(), keys);
   }
 
   /**

@@ -63,7 +63,7 @@ final class ProviderAccess {
                   provider.issuer(),
                   name);
               return new LoginException(
-                  LoginFailure.PROVIDER_UNAVAILABLE, api.keyRefreshCooldown());
+                  LoginFailure.PROVIDER_UNAVAILABLE, api.keys().refreshCooldown());
             });
   }
 

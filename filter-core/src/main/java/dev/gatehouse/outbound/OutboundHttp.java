@@ -1,6 +1,5 @@
 package dev.gatehouse.outbound;
 
-import dev.gatehouse.IssuerNames;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

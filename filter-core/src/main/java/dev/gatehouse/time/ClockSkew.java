@@ -12,6 +12,9 @@ import java.util.Objects;
  */
 public final class ClockSkew {
 
+  /** The tolerance unless the application chooses another: 30 seconds. */
+  public static final Duration DEFAULT = Duration.ofSeconds(30);
+
   private final long seconds;
 
   private ClockSkew(long seconds) {

@@ -1,8 +1,8 @@
 package dev.gatehouse.verify;
 
-import dev.gatehouse.AccessToken;
 import dev.gatehouse.error.BearerTokenException;
 import dev.gatehouse.error.ProviderUnavailableException;
+import dev.gatehouse.token.AccessToken;
 
 /** Turns a syntax-checked token into a verified {@link AccessToken}. Thread-safe. */
 @FunctionalInterface

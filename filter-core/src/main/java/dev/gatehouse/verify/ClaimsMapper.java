@@ -1,8 +1,8 @@
 package dev.gatehouse.verify;
 
-import dev.gatehouse.AccessToken;
 import dev.gatehouse.error.BearerTokenException;
 import dev.gatehouse.error.Rejection;
+import dev.gatehouse.token.AccessToken;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashSet;

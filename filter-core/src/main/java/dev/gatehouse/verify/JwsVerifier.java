@@ -1,7 +1,7 @@
 package dev.gatehouse.verify;
 
-import dev.gatehouse.AccessToken;
 import dev.gatehouse.internal.lean.CompactJws;
+import dev.gatehouse.token.AccessToken;
 
 /**
  * The seam the verified-token cache decorates: verifies a JWS already split at its dots, and says

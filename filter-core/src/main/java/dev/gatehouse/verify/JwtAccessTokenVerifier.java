@@ -1,6 +1,5 @@
 package dev.gatehouse.verify;
 
-import dev.gatehouse.GatehouseConfig;
 import dev.gatehouse.discovery.KeySource;
 import dev.gatehouse.error.BearerTokenException;
 import dev.gatehouse.error.ProviderUnavailableException;
@@ -9,11 +8,13 @@ import dev.gatehouse.internal.lean.CompactJws;
 import dev.gatehouse.internal.lean.LeanVerifier;
 import dev.gatehouse.internal.lean.Signed;
 import dev.gatehouse.internal.lean.Verdict;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jwa.AlgorithmConstraints.ConstraintType;
+import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.consumer.AudValidator;
 import org.jose4j.jwt.consumer.ErrorCodeValidator;
@@ -42,15 +43,22 @@ public final class JwtAccessTokenVerifier implements JwsVerifier {
   private final LeanVerifier lean;
   private final TrustedKeys trusted;
 
-  public JwtAccessTokenVerifier(GatehouseConfig config, KeySource keys) {
-    String[] algorithms = config.algorithms().toArray(String[]::new);
+  /**
+   * @param policy the issuer, audiences, algorithms and scope claims of the tokens accepted
+   * @param clock the time {@code exp}, {@code nbf} and {@code iat} are compared with
+   * @param clockSkew the tolerance of that comparison
+   * @param keys the issuer's keys
+   */
+  public JwtAccessTokenVerifier(
+      VerificationPolicy policy, Clock clock, Duration clockSkew, KeySource keys) {
+    String[] algorithms = policy.algorithms().toArray(String[]::new);
     KeySelector selection = new KeySelector();
     this.checks =
         new ClaimChecks(
             List.<ErrorCodeValidator>of(
-                new IssValidator(config.issuer().toString(), true),
-                new AudValidator(Set.copyOf(config.audiences()), true),
-                new LifetimeValidator(config.clock(), config.clockSkew())));
+                new IssValidator(policy.issuer().toString(), true),
+                new AudValidator(Set.copyOf(policy.audiences()), true),
+                new LifetimeValidator(clock, clockSkew)));
     JwtConsumerBuilder builder =
         new JwtConsumerBuilder()
             .setSkipAllDefaultValidators()
@@ -60,11 +68,11 @@ public final class JwtAccessTokenVerifier implements JwsVerifier {
             .setJweAlgorithmConstraints(ConstraintType.PERMIT)
             .setJweContentEncryptionAlgorithmConstraints(ConstraintType.PERMIT)
             .setVerificationKeyResolver(
-                new TrustedKeyResolver(keys, config.algorithms(), selection));
+                new TrustedKeyResolver(keys, policy.algorithms(), selection));
     checks.validators().forEach(builder::registerValidator);
     this.consumer = builder.build();
-    this.mapper = new ClaimsMapper(config.scopeClaims());
-    this.lean = new LeanVerifier(keys, selection, config.algorithms());
+    this.mapper = new ClaimsMapper(policy.scopeClaims());
+    this.lean = new LeanVerifier(keys, selection, policy.algorithms());
     this.trusted = new TrustedKeys(keys);
   }
 

@@ -1,6 +1,6 @@
 package dev.gatehouse.verify;
 
-import dev.gatehouse.AccessToken;
+import dev.gatehouse.token.AccessToken;
 import java.security.Key;
 
 /**

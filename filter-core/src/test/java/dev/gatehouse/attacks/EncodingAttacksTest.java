@@ -17,10 +17,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gatehouse.GatehouseConfig;
 import dev.gatehouse.testing.LocalJwksServer;
-import dev.gatehouse.testing.ProtectedApi;
 import dev.gatehouse.testing.ProtectedApi.Reply;
+import dev.gatehouse.testing.ProtectedApi;
 import dev.gatehouse.testing.TestKeys;
 import dev.gatehouse.testing.TestTokens;
+import dev.gatehouse.token.TokenSources;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.nio.charset.StandardCharsets;
@@ -64,8 +65,8 @@ class EncodingAttacksTest {
   @BeforeAll
   static void start() {
     api = ProtectedApi.start(defaults(provider).build());
-    limited = ProtectedApi.start(defaults(provider).maxTokenLength(LIMIT).build());
-    forms = ProtectedApi.start(defaults(provider).allowFormParameterTokens().build());
+    limited = ProtectedApi.start(defaults(provider).tokens(t -> t.maxLength(LIMIT)).build());
+    forms = ProtectedApi.start(defaults(provider).tokens(t -> t.allowFormParameter()).build());
   }
 
   @AfterAll
@@ -527,7 +528,7 @@ class EncodingAttacksTest {
     void whenAGenuineTokenNestsClaimsAsDeepAsTheDefaultLimitAllowsThenNoStackOverflow(
         boolean objects) {
       String token = genuine(RS256_HEADER, deepestClaimsWithin(
-          GatehouseConfig.DEFAULT_MAX_TOKEN_LENGTH, objects));
+          TokenSources.DEFAULT_MAX_LENGTH, objects));
 
       assertRejected(INVALID_CLAIMS, postForm(forms, token));
     }
@@ -537,7 +538,7 @@ class EncodingAttacksTest {
       int max = 64 * 1024;
       try (ProtectedApi largest =
           ProtectedApi.start(
-              defaults(provider).maxTokenLength(max).allowFormParameterTokens().build())) {
+              defaults(provider).tokens(t -> t.maxLength(max).allowFormParameter()).build())) {
         String token = genuine(RS256_HEADER, deepestClaimsWithin(max, false));
 
         assertRejected(INVALID_CLAIMS, postForm(largest, token));

@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.gatehouse.GatehouseConfig;
 import dev.gatehouse.testing.LocalJwksServer;
 import dev.gatehouse.testing.MisbehavingEndpoint;
-import dev.gatehouse.testing.ProtectedApi;
 import dev.gatehouse.testing.ProtectedApi.Reply;
+import dev.gatehouse.testing.ProtectedApi;
 import dev.gatehouse.testing.TestKeys;
 import dev.gatehouse.testing.TestTokens;
 import java.time.Duration;
@@ -41,8 +41,7 @@ class OutboundAttacksTest {
     return GatehouseConfig.forIssuer(issuer)
         .audiences(AUDIENCE)
         .allowInsecureLoopbackHttp()
-        .readTimeout(READ_TIMEOUT)
-        .httpDeadline(DEADLINE);
+        .http(h -> h.readTimeout(READ_TIMEOUT).deadline(DEADLINE));
   }
 
   private static void assertUnavailable(Reply reply) {

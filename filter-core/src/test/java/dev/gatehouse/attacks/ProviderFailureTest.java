@@ -12,11 +12,12 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gatehouse.GatehouseConfig;
+import dev.gatehouse.discovery.KeyPolicy;
+import dev.gatehouse.testing.LocalJwksServer.Mode;
 import dev.gatehouse.testing.LocalJwksServer;
 import dev.gatehouse.testing.MutableClock;
-import dev.gatehouse.testing.LocalJwksServer.Mode;
-import dev.gatehouse.testing.ProtectedApi;
 import dev.gatehouse.testing.ProtectedApi.Reply;
+import dev.gatehouse.testing.ProtectedApi;
 import dev.gatehouse.testing.TestKeys;
 import dev.gatehouse.testing.TestTokens;
 import java.io.ByteArrayOutputStream;
@@ -60,7 +61,7 @@ class ProviderFailureTest {
   private final TestTokens tokens = new TestTokens(provider.issuer());
 
   private GatehouseConfig.Builder config() {
-    return defaults(provider).keyRefreshCooldown(COOLDOWN);
+    return defaults(provider).keys(k -> k.refreshCooldown(COOLDOWN));
   }
 
   /** {@code times} calls of {@code task} on {@code threads} threads; every result, in order. */
@@ -189,7 +190,7 @@ class ProviderFailureTest {
         int refetches = provider.jwksRequests() - 1;
         assertTrue(replies.size() > 200, "the flood was a flood: " + replies.size());
         assertTrue(refetches >= 1
-                && refetches <= minutes * GatehouseConfig.DEFAULT_UNKNOWN_KID_FETCHES_PER_MINUTE,
+                && refetches <= minutes * KeyPolicy.DEFAULTS.unknownKidFetchesPerMinute(),
             refetches + " refetches in " + minutes + " minute(s) for " + replies.size()
                 + " forged tokens");
         assertEquals(1, provider.discoveryRequests());
@@ -204,7 +205,7 @@ class ProviderFailureTest {
     void whenTheJwksEndpointMisbehavesDuringAFloodThenItIsStillAskedAtMostOncePerCooldown(
         Mode mode) throws Exception {
       try (ProtectedApi api =
-          ProtectedApi.start(config().readTimeout(Duration.ofMillis(300)).build())) {
+          ProtectedApi.start(config().http(h -> h.readTimeout(Duration.ofMillis(300))).build())) {
         assertAccepted(api.get(tokens.valid().build()));
         provider.jwksMode(mode);
         Thread.sleep(COOLDOWN.toMillis() + 150);
@@ -240,7 +241,7 @@ class ProviderFailureTest {
     void whenAnUnknownKidRefreshHangsThenCachedKeysAnswerWithoutWaitingForIt() throws Exception {
       try (ProtectedApi api =
           ProtectedApi.start(
-              config().readTimeout(READ_TIMEOUT).keyRefreshCooldown(SLOW_COOLDOWN).build())) {
+              config().http(h -> h.readTimeout(READ_TIMEOUT)).keys(k -> k.refreshCooldown(SLOW_COOLDOWN)).build())) {
         assertAccepted(api.get(tokens.valid().build()));
         provider.jwksMode(Mode.HANG);
         Thread.sleep(SLOW_COOLDOWN.toMillis() + 150);
@@ -283,7 +284,7 @@ class ProviderFailureTest {
     @Test
     void whenTheProviderIsSlowButWithinTheTimeoutThenTokensPass() {
       provider.delay(Duration.ofMillis(300));
-      try (ProtectedApi api = ProtectedApi.start(config().readTimeout(READ_TIMEOUT).build())) {
+      try (ProtectedApi api = ProtectedApi.start(config().http(h -> h.readTimeout(READ_TIMEOUT)).build())) {
         assertAccepted(api.get(tokens.valid().build()));
       }
     }
@@ -301,7 +302,7 @@ class ProviderFailureTest {
     @ValueSource(booleans = {false, true})
     void whenTheKeySetIsEmptyThenTokensAreRefusedAndTheProviderIsNotAskedPerRequest(
         boolean emptyFromTheStart) throws Exception {
-      try (ProtectedApi api = ProtectedApi.start(config().keyCacheDuration(COOLDOWN).build())) {
+      try (ProtectedApi api = ProtectedApi.start(config().keys(k -> k.cacheDuration(COOLDOWN)).build())) {
         if (!emptyFromTheStart) {
           assertAccepted(api.get(tokens.valid().build()));
         }
@@ -318,7 +319,7 @@ class ProviderFailureTest {
         assertNoPassAndEvery503Explained(replies);
         int fetches = provider.jwksRequests() - before;
         // One for the expired set, then at most the unknown-kid allowance of the minute.
-        assertTrue(fetches <= 1 + GatehouseConfig.DEFAULT_UNKNOWN_KID_FETCHES_PER_MINUTE,
+        assertTrue(fetches <= 1 + KeyPolicy.DEFAULTS.unknownKidFetchesPerMinute(),
             fetches + " JWKS requests for 40 tokens: " + histogram(replies));
       }
     }

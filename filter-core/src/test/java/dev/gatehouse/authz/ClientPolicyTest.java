@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.gatehouse.AccessToken;
 import dev.gatehouse.error.BearerTokenException;
 import dev.gatehouse.error.Rejection;
+import dev.gatehouse.token.AccessToken;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gatehouse.AccessToken;
 import dev.gatehouse.testing.MutableClock;
+import dev.gatehouse.token.AccessToken;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;

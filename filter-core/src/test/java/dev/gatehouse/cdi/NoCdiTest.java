@@ -3,9 +3,9 @@ package dev.gatehouse.cdi;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gatehouse.AccessToken;
 import dev.gatehouse.testing.HidingClassLoader;
 import dev.gatehouse.testing.TestTokens;
+import dev.gatehouse.token.AccessToken;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -32,7 +32,7 @@ class NoCdiTest {
       assertEquals("200 " + TestTokens.SUBJECT, scenario.get());
 
       assertTrue(loader.loaded().contains("dev.gatehouse.GatehouseFilter"), "ran in the loader");
-      assertTrue(loader.loaded().contains("dev.gatehouse.AccessToken"), "ran in the loader");
+      assertTrue(loader.loaded().contains("dev.gatehouse.token.AccessToken"), "ran in the loader");
       List<String> cdiClasses =
           loader.loaded().stream()
               .filter(name -> name.startsWith("dev.gatehouse.cdi."))

@@ -1,7 +1,7 @@
 package dev.gatehouse.cdi;
 
-import dev.gatehouse.AccessToken;
-import dev.gatehouse.TokenPrincipal;
+import dev.gatehouse.token.AccessToken;
+import dev.gatehouse.token.TokenPrincipal;
 import jakarta.servlet.ServletRequest;
 import java.lang.reflect.Proxy;
 import java.time.Instant;

@@ -3,8 +3,8 @@ package dev.gatehouse.cdi;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gatehouse.AccessToken;
 import dev.gatehouse.cdi.TestBeans.Shared;
+import dev.gatehouse.token.AccessToken;
 import jakarta.enterprise.context.control.RequestContextController;
 import java.util.Set;
 import org.jboss.weld.environment.se.WeldContainer;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gatehouse.ConfigBinder;
 import dev.gatehouse.GatehouseConfig;
 import dev.gatehouse.TrustedIssuer;
 import dev.gatehouse.authz.Access;
@@ -242,8 +243,8 @@ class ConfigBinderFeaturesTest {
       GatehouseConfig config =
           minimal().with("gatehouse.clients.allowed", "a, b").with("gatehouse.clients.denied", "c").bind();
 
-      assertEquals(Set.of("a", "b"), config.clientPolicy().allowed());
-      assertEquals(Set.of("c"), config.clientPolicy().denied());
+      assertEquals(Set.of("a", "b"), config.access().clients().allowed());
+      assertEquals(Set.of("c"), config.access().clients().denied());
     }
 
     @Test
@@ -256,7 +257,7 @@ class ConfigBinderFeaturesTest {
 
       assertEquals(
           List.of("https://example.com/tier in [gold]", "org_id"),
-          config.claimRequirements().stream()
+          config.access().claims().stream()
               .map(r -> r.claim().equals("org_id") ? r.claim() : r.toString())
               .toList());
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gatehouse.ConfigBinder;
 import dev.gatehouse.GatehouseConfig;
 import dev.gatehouse.testing.TestKeys;
 import java.io.IOException;
@@ -102,7 +103,7 @@ class ConfigBinderTest {
     void whenWrittenInAnyAcceptedFormThenParsed(String written, long millis) {
       GatehouseConfig config = minimal().with("gatehouse.jwks.refresh-cooldown", written).bind();
 
-      assertEquals(Duration.ofMillis(millis), config.keyRefreshCooldown());
+      assertEquals(Duration.ofMillis(millis), config.keys().refreshCooldown());
     }
 
     @ParameterizedTest
@@ -133,11 +134,11 @@ class ConfigBinderTest {
               .bind();
 
       assertEquals(Duration.ofSeconds(5), config.clockSkew());
-      assertEquals(Duration.ofMillis(700), config.connectTimeout());
-      assertEquals(Duration.ofMillis(900), config.readTimeout());
-      assertEquals(Duration.ofSeconds(4), config.httpDeadline());
-      assertEquals(Duration.ofMinutes(15), config.keyCacheDuration());
-      assertEquals(Duration.ofHours(2), config.keyRetention());
+      assertEquals(Duration.ofMillis(700), config.http().connectTimeout());
+      assertEquals(Duration.ofMillis(900), config.http().readTimeout());
+      assertEquals(Duration.ofSeconds(4), config.http().deadline());
+      assertEquals(Duration.ofMinutes(15), config.keys().cacheDuration());
+      assertEquals(Duration.ofHours(2), config.keys().retention());
     }
   }
 
@@ -169,8 +170,8 @@ class ConfigBinderTest {
               .with("gatehouse.allow-insecure-loopback-http", "True")
               .bind();
 
-      assertTrue(config.queryParameterTokens());
-      assertTrue(config.formParameterTokens());
+      assertTrue(config.tokens().queryParameter());
+      assertTrue(config.tokens().formParameter());
       assertTrue(config.insecureLoopbackHttp());
     }
 
@@ -178,7 +179,7 @@ class ConfigBinderTest {
     void whenFlagsAreFalseThenTheyStayOff() {
       GatehouseConfig config = minimal().with("gatehouse.allow-query-token", "false").bind();
 
-      assertFalse(config.queryParameterTokens());
+      assertFalse(config.tokens().queryParameter());
     }
 
     @ParameterizedTest
@@ -205,8 +206,8 @@ class ConfigBinderTest {
               .with("gatehouse.realm", "orders")
               .bind();
 
-      assertEquals(4096, config.maxTokenLength());
-      assertEquals(65536, config.maxResponseBytes());
+      assertEquals(4096, config.tokens().maxLength());
+      assertEquals(65536, config.http().maxResponseBytes());
       assertEquals("orders", config.realm());
     }
   }

@@ -1,14 +1,13 @@
 package dev.gatehouse.discovery;
 
-import static dev.gatehouse.testing.TestTokens.AUDIENCE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gatehouse.GatehouseConfig;
-import dev.gatehouse.testing.LocalJwksServer;
+import dev.gatehouse.outbound.OutboundLimits;
 import dev.gatehouse.testing.LocalJwksServer.Mode;
+import dev.gatehouse.testing.LocalJwksServer;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -30,13 +29,11 @@ class BoundedHttpGetTest {
   void start() {
     http =
         new BoundedHttpGet(
-            GatehouseConfig.forIssuer(provider.issuer())
-                .audiences(AUDIENCE)
-                .allowInsecureLoopbackHttp()
-                .keyRefreshCooldown(Duration.ofSeconds(30))
+            OutboundLimits.builder()
                 .maxResponseBytes(8 * 1024)
                 .readTimeout(Duration.ofMillis(500))
-                .build());
+                .build(true),
+            KeyPolicy.builder().refreshCooldown(Duration.ofSeconds(30)).build());
   }
 
   private List<String> cacheControl() throws IOException {

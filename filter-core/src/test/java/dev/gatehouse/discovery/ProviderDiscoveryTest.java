@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import com.sun.net.httpserver.HttpServer;
 import dev.gatehouse.GatehouseConfig;
 import dev.gatehouse.error.ProviderUnavailableException;
+import dev.gatehouse.testing.Steps;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -43,8 +44,9 @@ class ProviderDiscoveryTest {
     }
 
     ProviderDiscovery discovery() {
-      return ProviderDiscovery.create(
-          GatehouseConfig.forIssuer(issuer).audiences("api").allowInsecureLoopbackHttp().build());
+      GatehouseConfig config =
+          GatehouseConfig.forIssuer(issuer).audiences("api").allowInsecureLoopbackHttp().build();
+      return ProviderDiscovery.create(Steps.provider(config), config.clock());
     }
 
     @Override

@@ -8,11 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gatehouse.GatehouseConfig;
-import dev.gatehouse.error.ProviderUnavailableException;
 import dev.gatehouse.error.ProviderUnavailableException.Cause;
+import dev.gatehouse.error.ProviderUnavailableException;
 import dev.gatehouse.metrics.MetricsRecorder;
-import dev.gatehouse.testing.LocalJwksServer;
 import dev.gatehouse.testing.LocalJwksServer.Mode;
+import dev.gatehouse.testing.LocalJwksServer;
+import dev.gatehouse.testing.Steps;
 import dev.gatehouse.testing.TestKeys;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,24 +37,24 @@ class RemoteKeySourceTest {
   final LocalJwksServer provider = LocalJwksServer.extension();
 
   private KeySource source() {
-    return RemoteKeySource.create(
+    GatehouseConfig config =
         GatehouseConfig.forIssuer(provider.issuer())
             .audiences(AUDIENCE)
             .allowInsecureLoopbackHttp()
-            .keyRefreshCooldown(COOLDOWN)
-            .build());
+            .keys(k -> k.refreshCooldown(COOLDOWN))
+            .build();
+    return RemoteKeySource.create(Steps.provider(config), config.clock());
   }
 
   private KeySource source(int unknownKidFetchesPerMinute, AtomicLong ticker) {
-    return RemoteKeySource.create(
+    GatehouseConfig config =
         GatehouseConfig.forIssuer(provider.issuer())
             .audiences(AUDIENCE)
             .allowInsecureLoopbackHttp()
-            .keyRefreshCooldown(COOLDOWN)
-            .unknownKidFetchesPerMinute(unknownKidFetchesPerMinute)
-            .build(),
-        MetricsRecorder.NONE,
-        ticker::get);
+            .keys(
+                k -> k.refreshCooldown(COOLDOWN).unknownKidFetchesPerMinute(unknownKidFetchesPerMinute))
+            .build();
+    return RemoteKeySource.create(Steps.provider(config), MetricsRecorder.NONE, ticker::get);
   }
 
   private static List<String> kids(List<JsonWebKey> keys) {

@@ -50,7 +50,7 @@ class VerificationFuzzTest {
                   new JsonWebKeySet(TestKeys.RSA, TestKeys.EC, TestKeys.ED25519)
                       .toJson(OutputControlLevel.PUBLIC_ONLY))
               .clock(Clock.fixed(NOW, ZoneOffset.UTC))
-              .maxTokenLength(4096)
+              .tokens(t -> t.maxLength(4096))
               .build());
 
   /** The genuine tokens the programs start from, all valid at {@link #NOW}. */

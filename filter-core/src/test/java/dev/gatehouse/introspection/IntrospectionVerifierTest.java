@@ -8,14 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gatehouse.AccessToken;
 import dev.gatehouse.error.BearerTokenException;
 import dev.gatehouse.error.ProviderUnavailableException;
 import dev.gatehouse.error.Rejection;
 import dev.gatehouse.outbound.ClientAuthentication;
-import dev.gatehouse.testing.LocalIntrospectionServer;
 import dev.gatehouse.testing.LocalIntrospectionServer.Mode;
+import dev.gatehouse.testing.LocalIntrospectionServer;
 import dev.gatehouse.testing.MutableClock;
+import dev.gatehouse.token.AccessToken;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -34,7 +34,7 @@ class LoginFilterInitTest {
     try {
       GatehouseConfig api = filter.apiConfig();
 
-      assertEquals(1, api.claimRequirements().size(), "gatehouse.required-claims.org_id");
+      assertEquals(1, api.access().claims().size(), "gatehouse.required-claims.org_id");
       assertEquals(
           List.of("GET /app/* authenticated", "* /health public"),
           api.pathRules().rules().stream().map(Object::toString).toList());

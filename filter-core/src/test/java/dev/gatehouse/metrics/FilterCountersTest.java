@@ -7,8 +7,8 @@ import dev.gatehouse.GatehouseConfig;
 import dev.gatehouse.authz.PathRules;
 import dev.gatehouse.introspection.IntrospectionConfig;
 import dev.gatehouse.testing.LocalIntrospectionServer;
-import dev.gatehouse.testing.LocalJwksServer;
 import dev.gatehouse.testing.LocalJwksServer.Mode;
+import dev.gatehouse.testing.LocalJwksServer;
 import dev.gatehouse.testing.TestKeys;
 import dev.gatehouse.testing.TestTokens;
 import java.time.Duration;
@@ -141,7 +141,7 @@ class FilterCountersTest {
   void whenATokenNamesAnUnknownKeyThenTheRefreshIsCountedAsAFetch() {
     provider.keys(TestKeys.RSA_NEXT);
     try (MeteredApi api =
-        MeteredApi.start("rotation", config().keyRefreshCooldown(Duration.ofSeconds(1)).build())) {
+        MeteredApi.start("rotation", config().keys(k -> k.refreshCooldown(Duration.ofSeconds(1))).build())) {
       assertEquals(401, api.get("echo", tokens.valid().build()));
       provider.keys(TestKeys.RSA);
       assertEquals(200, api.get("echo", tokens.valid().build()));

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gatehouse.config.ConfigBinder;
+import dev.gatehouse.ConfigBinder;
 import dev.gatehouse.config.ConfigKey;
 import dev.gatehouse.config.PropertyLookup;
 import java.util.HashMap;

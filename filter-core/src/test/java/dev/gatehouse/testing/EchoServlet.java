@@ -1,7 +1,7 @@
 package dev.gatehouse.testing;
 
-import dev.gatehouse.AccessToken;
 import dev.gatehouse.authz.RequiredScopes;
+import dev.gatehouse.token.AccessToken;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

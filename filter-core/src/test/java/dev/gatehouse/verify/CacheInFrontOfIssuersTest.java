@@ -8,6 +8,7 @@ import dev.gatehouse.discovery.KeySource;
 import dev.gatehouse.error.BearerTokenException;
 import dev.gatehouse.error.Rejection;
 import dev.gatehouse.internal.lean.CompactJws;
+import dev.gatehouse.testing.Steps;
 import dev.gatehouse.testing.TestKeys;
 import dev.gatehouse.testing.TestTokens;
 import java.time.Clock;
@@ -80,7 +81,7 @@ class CacheInFrontOfIssuersTest {
             .publicKey(TestKeys.pem(TestKeys.RSA))
             .clock(CLOCK)
             .build();
-    return new JwtAccessTokenVerifier(config, keys);
+    return Steps.verifier(config, keys);
   }
 
   private final SwappableKeys firstKeys;
@@ -98,7 +99,7 @@ class CacheInFrontOfIssuersTest {
     cache =
         new CachingAccessTokenVerifier(
             router, CLOCK, java.time.Duration.ofSeconds(60), 100,
-            GatehouseConfig.DEFAULT_TOKEN_CACHE_MAX_BYTES);
+            TokenCachePolicy.DEFAULTS.maxBytes());
   }
 
   @Test

@@ -6,14 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gatehouse.AccessToken;
 import dev.gatehouse.GatehouseConfig;
 import dev.gatehouse.discovery.KeySource;
 import dev.gatehouse.error.BearerTokenException;
 import dev.gatehouse.error.Rejection;
 import dev.gatehouse.testing.MutableClock;
+import dev.gatehouse.testing.Steps;
 import dev.gatehouse.testing.TestKeys;
 import dev.gatehouse.testing.TestTokens;
+import dev.gatehouse.token.AccessToken;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.jose4j.jwk.JsonWebKey;
@@ -38,11 +41,11 @@ class CachingAccessTokenVerifierTest {
             .clock(clock)
             .build();
     return new CachingAccessTokenVerifier(
-        new JwtAccessTokenVerifier(config, keys),
+        Steps.verifier(config, keys),
         clock,
         config.clockSkew(),
         maxEntries,
-        GatehouseConfig.DEFAULT_TOKEN_CACHE_MAX_BYTES);
+        TokenCachePolicy.DEFAULTS.maxBytes());
   }
 
   @Nested

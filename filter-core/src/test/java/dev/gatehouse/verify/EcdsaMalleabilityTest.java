@@ -6,14 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gatehouse.AccessToken;
 import dev.gatehouse.GatehouseConfig;
 import dev.gatehouse.discovery.KeySource;
 import dev.gatehouse.error.BearerTokenException;
 import dev.gatehouse.error.Rejection;
 import dev.gatehouse.testing.MutableClock;
+import dev.gatehouse.testing.Steps;
 import dev.gatehouse.testing.TestKeys;
 import dev.gatehouse.testing.TestTokens;
+import dev.gatehouse.token.AccessToken;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.util.Arrays;
@@ -57,8 +58,8 @@ class EcdsaMalleabilityTest {
             .clock(clock)
             .build();
     return new CachingAccessTokenVerifier(
-        new JwtAccessTokenVerifier(config, keys), clock, config.clockSkew(), 100,
-        GatehouseConfig.DEFAULT_TOKEN_CACHE_MAX_BYTES);
+        Steps.verifier(config, keys), clock, config.clockSkew(), 100,
+        TokenCachePolicy.DEFAULTS.maxBytes());
   }
 
   /** The same token with its 64-byte signature's second half replaced by (order - s). */

@@ -7,6 +7,7 @@ import dev.gatehouse.GatehouseConfig;
 import dev.gatehouse.discovery.StaticKeySource;
 import dev.gatehouse.error.BearerTokenException;
 import dev.gatehouse.error.Rejection;
+import dev.gatehouse.testing.Steps;
 import dev.gatehouse.testing.TestKeys;
 import dev.gatehouse.testing.TestTokens;
 import java.util.List;
@@ -40,7 +41,7 @@ class KeyMetadataTest {
     String jwks = JsonUtil.toJson(Map.of("keys", List.of(jwk)));
     GatehouseConfig config =
         GatehouseConfig.forIssuer(ISSUER).audiences(TestTokens.AUDIENCE).publicKey(jwks).build();
-    return new JwtAccessTokenVerifier(config, StaticKeySource.parse(jwks, "test"));
+    return Steps.verifier(config, StaticKeySource.parse(jwks, "test"));
   }
 
   private static void assertRefusedOnBothPaths(JwtAccessTokenVerifier verifier, String token) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gatehouse.discovery.KeySource;
 import dev.gatehouse.internal.lean.Verdict;
+import dev.gatehouse.testing.Steps;
 import dev.gatehouse.testing.TestKeys;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,7 +52,7 @@ class LeanPathBehaviourTest {
   void whenTheKeySetChangesThenTheKeyChosenForAKnownHeaderChangesWithIt() throws JoseException {
     SwappableKeys keys = new SwappableKeys(List.of(publicWithKid(TestKeys.RSA, "k")));
     JwtAccessTokenVerifier verifier =
-        new JwtAccessTokenVerifier(LeanPathDifferentialTest.config(LeanPathDifferentialTest.JWKS), keys);
+        Steps.verifier(LeanPathDifferentialTest.config(LeanPathDifferentialTest.JWKS), keys);
     String byFirst = LeanPathDifferentialTest.TOKENS.validAt(LeanPathDifferentialTest.NOW).kid("k").build();
     String bySecond =
         LeanPathDifferentialTest.TOKENS.validAt(LeanPathDifferentialTest.NOW)

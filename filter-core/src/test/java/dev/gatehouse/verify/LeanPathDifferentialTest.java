@@ -5,15 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gatehouse.AccessToken;
 import dev.gatehouse.GatehouseConfig;
 import dev.gatehouse.discovery.KeySource;
 import dev.gatehouse.discovery.StaticKeySource;
 import dev.gatehouse.error.BearerTokenException;
 import dev.gatehouse.error.ProviderUnavailableException;
 import dev.gatehouse.internal.lean.Verdict;
+import dev.gatehouse.testing.Steps;
 import dev.gatehouse.testing.TestKeys;
 import dev.gatehouse.testing.TestTokens;
+import dev.gatehouse.token.AccessToken;
 import java.security.PrivateKey;
 import java.security.Signature;
 import java.time.Clock;
@@ -26,8 +27,8 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
-import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwk.JsonWebKey.OutputControlLevel;
+import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwk.JsonWebKeySet;
 import org.jose4j.jwk.PublicJsonWebKey;
 import org.jose4j.lang.JoseException;
@@ -58,7 +59,7 @@ class LeanPathDifferentialTest {
   }
 
   static JwtAccessTokenVerifier verifier(String keys) {
-    return new JwtAccessTokenVerifier(config(keys), StaticKeySource.parse(keys, "test"));
+    return Steps.verifier(config(keys), StaticKeySource.parse(keys, "test"));
   }
 
   static final JwtAccessTokenVerifier JWKS_VERIFIER = verifier(JWKS);
@@ -323,7 +324,7 @@ class LeanPathDifferentialTest {
                 throw failure;
               }
             };
-        JwtAccessTokenVerifier verifier = new JwtAccessTokenVerifier(config(JWKS), failing);
+        JwtAccessTokenVerifier verifier = Steps.verifier(config(JWKS), failing);
         tokens().forEach(token -> assertSameOutcome(verifier, token));
       }
     }
@@ -396,8 +397,8 @@ class LeanPathDifferentialTest {
               TOKENS.validAt(NOW).build());
       Rotating leanKeys = new Rotating(publicKeys(TestKeys.RSA), publicKeys(TestKeys.RSA, TestKeys.RSA_NEXT));
       Rotating fullKeys = new Rotating(publicKeys(TestKeys.RSA), publicKeys(TestKeys.RSA, TestKeys.RSA_NEXT));
-      JwtAccessTokenVerifier lean = new JwtAccessTokenVerifier(config(JWKS), leanKeys);
-      JwtAccessTokenVerifier full = new JwtAccessTokenVerifier(config(JWKS), fullKeys);
+      JwtAccessTokenVerifier lean = Steps.verifier(config(JWKS), leanKeys);
+      JwtAccessTokenVerifier full = Steps.verifier(config(JWKS), fullKeys);
       for (String token : tokens) {
         String expected = viaFullPath(full, token).replaceAll("key@\\d+", "key");
         assertEquals(expected, viaVerifier(lean, token).replaceAll("key@\\d+", "key"));
@@ -412,8 +413,8 @@ class LeanPathDifferentialTest {
       List<JsonWebKey> pem = List.of(PublicJsonWebKey.Factory.newPublicJwk(TestKeys.RSA.getPublicKey()));
       Rotating leanKeys = new Rotating(pem, pem);
       Rotating fullKeys = new Rotating(pem, pem);
-      JwtAccessTokenVerifier lean = new JwtAccessTokenVerifier(config(JWKS), leanKeys);
-      JwtAccessTokenVerifier full = new JwtAccessTokenVerifier(config(JWKS), fullKeys);
+      JwtAccessTokenVerifier lean = Steps.verifier(config(JWKS), leanKeys);
+      JwtAccessTokenVerifier full = Steps.verifier(config(JWKS), fullKeys);
       List<String> tokens =
           List.of(
               TOKENS.validAt(NOW).build(),
@@ -434,8 +435,8 @@ class LeanPathDifferentialTest {
       List<JsonWebKey> pem = List.of(PublicJsonWebKey.Factory.newPublicJwk(TestKeys.RSA.getPublicKey()));
       List<JsonWebKey> rotated = publicKeys(TestKeys.RSA_NEXT);
       String token = TOKENS.validAt(NOW).signedWith(TestKeys.RSA_NEXT).build();
-      String full = viaFullPath(new JwtAccessTokenVerifier(config(JWKS), new Rotating(pem, rotated)), token);
-      String lean = viaVerifier(new JwtAccessTokenVerifier(config(JWKS), new Rotating(pem, rotated)), token);
+      String full = viaFullPath(Steps.verifier(config(JWKS), new Rotating(pem, rotated)), token);
+      String lean = viaVerifier(Steps.verifier(config(JWKS), new Rotating(pem, rotated)), token);
       assertTrue(full.startsWith("accepted"), full);
       assertEquals(full.replaceAll("key@\\d+", "key"), lean.replaceAll("key@\\d+", "key"));
     }

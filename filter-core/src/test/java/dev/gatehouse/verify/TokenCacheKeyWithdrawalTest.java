@@ -10,6 +10,7 @@ import dev.gatehouse.discovery.RemoteKeySource;
 import dev.gatehouse.error.BearerTokenException;
 import dev.gatehouse.error.Rejection;
 import dev.gatehouse.testing.LocalJwksServer;
+import dev.gatehouse.testing.Steps;
 import dev.gatehouse.testing.TestKeys;
 import dev.gatehouse.testing.TestTokens;
 import java.time.Clock;
@@ -55,16 +56,17 @@ class TokenCacheKeyWithdrawalTest {
     // is the verifier's, after the signature check.
     keys =
         RemoteKeySource.create(
-            GatehouseConfig.forIssuer(provider.issuer())
-                .audiences(TestTokens.AUDIENCE)
-                .jwksUri(provider.jwksUri())
-                .allowInsecureLoopbackHttp()
-                .clock(Clock.fixed(NOW, ZoneOffset.UTC))
-                .build());
+            Steps.provider(
+                GatehouseConfig.forIssuer(provider.issuer())
+                    .audiences(TestTokens.AUDIENCE)
+                    .jwksUri(provider.jwksUri())
+                    .allowInsecureLoopbackHttp()
+                    .build()),
+            Clock.fixed(NOW, ZoneOffset.UTC));
     verifier =
         new CachingAccessTokenVerifier(
-            new JwtAccessTokenVerifier(config, keys), clock, config.clockSkew(), 100,
-            GatehouseConfig.DEFAULT_TOKEN_CACHE_MAX_BYTES);
+            Steps.verifier(config, keys), clock, config.clockSkew(), 100,
+            TokenCachePolicy.DEFAULTS.maxBytes());
   }
 
   private String token(boolean namesItsKey) {

@@ -1,8 +1,8 @@
 package dev.gatehouse.demo;
 
-import dev.gatehouse.AccessToken;
 import dev.gatehouse.error.BearerTokenException;
 import dev.gatehouse.error.Rejection;
+import dev.gatehouse.token.AccessToken;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

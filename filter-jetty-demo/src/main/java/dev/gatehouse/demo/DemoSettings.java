@@ -1,7 +1,7 @@
 package dev.gatehouse.demo;
 
+import dev.gatehouse.ConfigBinder;
 import dev.gatehouse.GatehouseConfig;
-import dev.gatehouse.config.ConfigBinder;
 import dev.gatehouse.config.ConfigKey;
 import dev.gatehouse.config.MicroProfileLookup;
 import dev.gatehouse.config.PropertyLookup;
@@ -9,7 +9,6 @@ import dev.gatehouse.login.LoginConfig;
 import dev.gatehouse.login.LoginConfigBinder;
 import java.net.URI;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -59,7 +58,7 @@ final class DemoSettings {
 
   /** The environment-variable form MicroProfile Config maps a property name to. */
   static String environmentVariable(String property) {
-    return property.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
+    return ConfigKey.environmentVariable(property);
   }
 
   int port() {

@@ -1,17 +1,16 @@
 package dev.gatehouse.demo;
 
-import static dev.gatehouse.GatehouseConfig.DEFAULT_CLOCK_SKEW;
-import static dev.gatehouse.GatehouseConfig.DEFAULT_CONNECT_TIMEOUT;
-import static dev.gatehouse.GatehouseConfig.DEFAULT_HTTP_DEADLINE;
-import static dev.gatehouse.GatehouseConfig.DEFAULT_KEY_CACHE_DURATION;
-import static dev.gatehouse.GatehouseConfig.DEFAULT_KEY_REFRESH_COOLDOWN;
-import static dev.gatehouse.GatehouseConfig.DEFAULT_KEY_RETENTION;
-import static dev.gatehouse.GatehouseConfig.DEFAULT_READ_TIMEOUT;
 
 import dev.gatehouse.GatehouseConfig;
 import dev.gatehouse.IdentityHeaders;
 import dev.gatehouse.config.ConfigKey;
+import dev.gatehouse.discovery.KeyPolicy;
 import dev.gatehouse.introspection.IntrospectionConfig;
+import dev.gatehouse.outbound.OutboundLimits;
+import dev.gatehouse.time.ClockSkew;
+import dev.gatehouse.token.TokenSources;
+import dev.gatehouse.verify.TokenCachePolicy;
+import dev.gatehouse.verify.VerificationPolicy;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
@@ -58,13 +57,13 @@ final class FilterSettingsHelp {
         "A PEM public key or JWKS JSON to verify with; nothing is fetched.");
     put(ConfigKey.PUBLIC_KEY_LOCATION, "none",
         "File, file: URL or classpath: resource holding that key; an https URL is a JWKS URL.");
-    put(ConfigKey.ALGORITHMS, String.join(",", new TreeSet<>(GatehouseConfig.DEFAULT_ALGORITHMS)),
+    put(ConfigKey.ALGORITHMS, String.join(",", new TreeSet<>(VerificationPolicy.DEFAULT_ALGORITHMS)),
         "The only JWS algorithms accepted; HMAC and none are never accepted.");
-    put(ConfigKey.CLOCK_SKEW, duration(DEFAULT_CLOCK_SKEW),
+    put(ConfigKey.CLOCK_SKEW, duration(ClockSkew.DEFAULT),
         "Tolerance for exp, nbf and iat (at most 5m).");
     put(ConfigKey.REQUIRED_SCOPES, "none",
         "Scopes every /api request needs, on top of the per-endpoint ones.");
-    put(ConfigKey.SCOPE_CLAIMS, String.join(",", GatehouseConfig.DEFAULT_SCOPE_CLAIMS),
+    put(ConfigKey.SCOPE_CLAIMS, String.join(",", VerificationPolicy.DEFAULT_SCOPE_CLAIMS),
         "Claims whose values count as scopes (Auth0 RBAC writes permissions).");
     put(ConfigKey.REALM, GatehouseConfig.DEFAULT_REALM,
         "realm of the WWW-Authenticate challenge.");
@@ -72,7 +71,7 @@ final class FilterSettingsHelp {
         "Also accept ?access_token= (risky: URLs end up in logs and Referer headers).");
     put(ConfigKey.ALLOW_FORM_TOKEN, "false",
         "Also accept an access_token field in a form-encoded POST body.");
-    put(ConfigKey.MAX_TOKEN_LENGTH, Integer.toString(GatehouseConfig.DEFAULT_MAX_TOKEN_LENGTH),
+    put(ConfigKey.MAX_TOKEN_LENGTH, Integer.toString(TokenSources.DEFAULT_MAX_LENGTH),
         "Longest token accepted, in characters; longer ones get 400 unparsed.");
     put(ConfigKey.ISSUERS, "none",
         "Names of further trusted issuers, each set with gatehouse.issuers.<name>.issuer,"
@@ -83,13 +82,13 @@ final class FilterSettingsHelp {
     put(ConfigKey.ALLOW_INSECURE_LOOPBACK_HTTP, "false (true offline)",
         "Allow plain http provider URLs on localhost, 127.x.x.x and [::1] only; names are never"
             + " resolved for this check.");
-    put(ConfigKey.CONNECT_TIMEOUT, duration(DEFAULT_CONNECT_TIMEOUT),
+    put(ConfigKey.CONNECT_TIMEOUT, duration(OutboundLimits.DEFAULT_CONNECT_TIMEOUT),
         "Connect timeout for discovery and JWKS requests.");
-    put(ConfigKey.READ_TIMEOUT, duration(DEFAULT_READ_TIMEOUT),
+    put(ConfigKey.READ_TIMEOUT, duration(OutboundLimits.DEFAULT_READ_TIMEOUT),
         "Read timeout for discovery and JWKS requests.");
-    put(ConfigKey.HTTP_DEADLINE, duration(DEFAULT_HTTP_DEADLINE),
+    put(ConfigKey.HTTP_DEADLINE, duration(OutboundLimits.DEFAULT_DEADLINE),
         "Whole discovery or JWKS exchange, connect to last byte; redirects are never followed.");
-    put(ConfigKey.MAX_RESPONSE_BYTES, Integer.toString(GatehouseConfig.DEFAULT_MAX_RESPONSE_BYTES),
+    put(ConfigKey.MAX_RESPONSE_BYTES, Integer.toString(OutboundLimits.DEFAULT_MAX_RESPONSE_BYTES),
         "Largest discovery, JWKS or introspection response read.");
     put(ConfigKey.METRICS_JMX, "true",
         "Publish the filter's counters as the MBean dev.gatehouse:type=GatehouseFilter,name=<filter>.");
@@ -98,21 +97,21 @@ final class FilterSettingsHelp {
   }
 
   private static void keysAndCache() {
-    put(ConfigKey.KEY_CACHE_DURATION, duration(DEFAULT_KEY_CACHE_DURATION),
+    put(ConfigKey.KEY_CACHE_DURATION, duration(KeyPolicy.DEFAULTS.cacheDuration()),
         "How long keys are kept when the JWKS response has no Cache-Control.");
-    put(ConfigKey.KEY_REFRESH_COOLDOWN, duration(DEFAULT_KEY_REFRESH_COOLDOWN),
+    put(ConfigKey.KEY_REFRESH_COOLDOWN, duration(KeyPolicy.DEFAULTS.refreshCooldown()),
         "Least time before a failed JWKS fetch or discovery is retried; also the shortest key"
             + " cache lifetime and the Retry-After of a 503.");
-    put(ConfigKey.KEY_RETENTION, duration(DEFAULT_KEY_RETENTION),
+    put(ConfigKey.KEY_RETENTION, duration(KeyPolicy.DEFAULTS.retention()),
         "How long the last good keys keep working while the JWKS endpoint fails.");
     put(ConfigKey.UNKNOWN_KID_FETCHES,
-        Integer.toString(GatehouseConfig.DEFAULT_UNKNOWN_KID_FETCHES_PER_MINUTE),
+        Integer.toString(KeyPolicy.DEFAULTS.unknownKidFetchesPerMinute()),
         "At most this many JWKS fetches in any 60 s for tokens naming an unknown kid (1 to 60);"
             + " a request with a new kid waits up to 2 s for one.");
     put(ConfigKey.TOKEN_CACHE_MAX_ENTRIES,
-        Integer.toString(GatehouseConfig.DEFAULT_TOKEN_CACHE_MAX_ENTRIES),
+        Integer.toString(TokenCachePolicy.DEFAULTS.maxEntries()),
         "How many verified tokens are remembered (0 turns the cache off).");
-    put(ConfigKey.TOKEN_CACHE_MAX_BYTES, Long.toString(GatehouseConfig.DEFAULT_TOKEN_CACHE_MAX_BYTES),
+    put(ConfigKey.TOKEN_CACHE_MAX_BYTES, Long.toString(TokenCachePolicy.DEFAULTS.maxBytes()),
         "Estimated memory the verified-token cache may use.");
   }
 

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.gatehouse.GatehouseConfig;
 import dev.gatehouse.config.ConfigKey;
 import dev.gatehouse.config.PropertyLookup;
+import dev.gatehouse.discovery.KeyPolicy;
+import dev.gatehouse.time.ClockSkew;
 import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
@@ -85,7 +87,7 @@ class DemoSettingsTest {
       GatehouseConfig config =
           settings(Map.of("gatehouse.required-claims.org_id", "acme")).localConfig(LOCAL_ISSUER);
 
-      assertEquals(1, config.claimRequirements().size());
+      assertEquals(1, config.access().claims().size());
     }
   }
 
@@ -197,9 +199,9 @@ class DemoSettingsTest {
 
     @Test
     void durationWhenWholeUnitsThenShortForm() {
-      assertEquals("30s", FilterSettingsHelp.duration(GatehouseConfig.DEFAULT_CLOCK_SKEW));
-      assertEquals("10m", FilterSettingsHelp.duration(GatehouseConfig.DEFAULT_KEY_CACHE_DURATION));
-      assertEquals("24h", FilterSettingsHelp.duration(GatehouseConfig.DEFAULT_KEY_RETENTION));
+      assertEquals("30s", FilterSettingsHelp.duration(ClockSkew.DEFAULT));
+      assertEquals("10m", FilterSettingsHelp.duration(KeyPolicy.DEFAULTS.cacheDuration()));
+      assertEquals("24h", FilterSettingsHelp.duration(KeyPolicy.DEFAULTS.retention()));
       assertEquals("1500ms", FilterSettingsHelp.duration(java.time.Duration.ofMillis(1500)));
     }
   }

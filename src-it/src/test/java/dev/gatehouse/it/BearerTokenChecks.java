@@ -19,6 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gatehouse.GatehouseConfig;
+import dev.gatehouse.discovery.KeyPolicy;
 import dev.gatehouse.error.Rejection;
 import dev.gatehouse.test.Challenges;
 import dev.gatehouse.test.Forgeries;
@@ -253,7 +254,7 @@ abstract class BearerTokenChecks {
     bearer(accessToken(provider).build()).get(url(app, ME)).then().statusCode(200);
     int fetches = provider.jwksRequests();
     var stranger = Forgeries.attackerKey();
-    int limit = GatehouseConfig.DEFAULT_UNKNOWN_KID_FETCHES_PER_MINUTE;
+    int limit = KeyPolicy.DEFAULTS.unknownKidFetchesPerMinute();
 
     for (int i = 0; i < limit + 4; i++) {
       String token =

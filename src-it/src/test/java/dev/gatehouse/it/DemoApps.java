@@ -1,7 +1,7 @@
 package dev.gatehouse.it;
 
+import dev.gatehouse.ConfigBinder;
 import dev.gatehouse.GatehouseConfig;
-import dev.gatehouse.config.ConfigBinder;
 import dev.gatehouse.demo.DemoServer;
 import java.net.URI;
 import java.util.ArrayList;

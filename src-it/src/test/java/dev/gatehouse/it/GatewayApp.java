@@ -1,9 +1,9 @@
 package dev.gatehouse.it;
 
-import dev.gatehouse.AccessToken;
 import dev.gatehouse.GatehouseFilter;
 import dev.gatehouse.authz.InMemoryRevocationList;
 import dev.gatehouse.authz.RevocationList;
+import dev.gatehouse.token.AccessToken;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;

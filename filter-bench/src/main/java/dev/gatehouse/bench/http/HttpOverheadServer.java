@@ -2,6 +2,7 @@ package dev.gatehouse.bench.http;
 
 import dev.gatehouse.GatehouseConfig;
 import dev.gatehouse.GatehouseFilter;
+import dev.gatehouse.verify.TokenCachePolicy;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -80,7 +81,7 @@ public final class HttpOverheadServer {
       // -Dbench.tokenCacheEntries=1000 with a larger pool: (nearly) every request a cache miss.
       Integer cacheEntries = Integer.getInteger("bench.tokenCacheEntries");
       if (cacheEntries != null) {
-        builder.tokenCache(cacheEntries, GatehouseConfig.DEFAULT_TOKEN_CACHE_MAX_BYTES);
+        builder.tokenCache(cacheEntries, TokenCachePolicy.DEFAULTS.maxBytes());
       }
       GatehouseConfig config = builder.build();
       context.addFilter(

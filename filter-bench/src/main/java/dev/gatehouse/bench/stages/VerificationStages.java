@@ -1,7 +1,7 @@
 package dev.gatehouse.bench.stages;
 
-import dev.gatehouse.AccessToken;
 import dev.gatehouse.bench.TokenPool;
+import dev.gatehouse.token.AccessToken;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.Signature;

@@ -26,8 +26,8 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
@@ -80,9 +80,9 @@ class DemoLoadIT {
           GatehouseConfig.forIssuer(provider.issuer())
               .audiences(TokenMix.AUDIENCE)
               .allowInsecureLoopbackHttp()
-              .keyRefreshCooldown(COOLDOWN)
+              .keys(k -> k.refreshCooldown(COOLDOWN))
               // Short-lived keys, so that refreshes are due (and fail) during the outage.
-              .keyCacheDuration(KEY_LIFETIME)
+              .keys(k -> k.cacheDuration(KEY_LIFETIME))
               .build();
       Server demo = DemoServer.create(0, config);
       demo.start();

@@ -1,6 +1,6 @@
 package com.example.orders;
 
-import dev.gatehouse.AccessToken;
+import dev.gatehouse.token.AccessToken;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,7 +1,7 @@
 package dev.gatehouse.sample.annotated;
 
-import dev.gatehouse.AccessToken;
 import dev.gatehouse.authz.RequiredScopes;
+import dev.gatehouse.token.AccessToken;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;

@@ -1,6 +1,6 @@
 package dev.gatehouse.sample.ee;
 
-import dev.gatehouse.AccessToken;
+import dev.gatehouse.token.AccessToken;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;

@@ -1,6 +1,6 @@
 package dev.gatehouse.sample.webxml;
 
-import dev.gatehouse.AccessToken;
+import dev.gatehouse.token.AccessToken;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,7 +1,7 @@
 package dev.gatehouse.sample.webxml;
 
-import dev.gatehouse.AccessToken;
 import dev.gatehouse.authz.RequiredScopes;
+import dev.gatehouse.token.AccessToken;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;

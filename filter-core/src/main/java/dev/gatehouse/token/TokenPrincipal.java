@@ -1,4 +1,4 @@
-package dev.gatehouse;
+package dev.gatehouse.token;
 
 import java.security.Principal;
 

@@ -1,4 +1,4 @@
-package dev.gatehouse;
+package dev.gatehouse.token;
 
 import jakarta.servlet.ServletRequest;
 import java.time.Instant;
@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A verified access token, as the application sees it. Immutable; holds no jose4j type.
@@ -32,21 +33,22 @@ public class AccessToken {
   /** Request attribute holding the token's scopes as an unmodifiable {@code Set<String>}. */
   public static final String SCOPES_ATTRIBUTE = "dev.gatehouse.scopes";
 
-  private final String subject;
+  private final @Nullable String subject;
   private final String issuer;
   private final List<String> audiences;
   private final Set<String> scopes;
   private final Set<String> permissions;
-  private final String clientId;
-  private final Instant issuedAt;
+  private final @Nullable String clientId;
+  private final @Nullable Instant issuedAt;
   private final Instant expiresAt;
-  private final String tokenId;
+  private final @Nullable String tokenId;
   private final Map<String, Object> claims;
 
   /**
    * For CDI client proxies only (CDI requires a non-private no-argument constructor for them). The
    * instance it makes carries no values; a proxy forwards every call to the request's real token.
    */
+  @SuppressWarnings("NullAway") // a proxy's own fields are never read
   protected AccessToken() {
     this.subject = null;
     this.issuer = null;
@@ -60,6 +62,7 @@ public class AccessToken {
     this.claims = Map.of();
   }
 
+  @SuppressWarnings("NullAway") // every verifier sets iss and exp; tests may leave them out
   private AccessToken(Builder b) {
     this.subject = b.subject;
     this.issuer = Objects.requireNonNull(b.issuer, "issuer");
@@ -169,25 +172,25 @@ public class AccessToken {
 
   /** Builds tokens for verifiers and tests. */
   public static final class Builder {
-    private String subject;
-    private String issuer;
+    private @Nullable String subject;
+    private @Nullable String issuer;
     private List<String> audiences = List.of();
     private Set<String> scopes = Set.of();
     private Set<String> permissions = Set.of();
-    private String clientId;
-    private Instant issuedAt;
-    private Instant expiresAt;
-    private String tokenId;
+    private @Nullable String clientId;
+    private @Nullable Instant issuedAt;
+    private @Nullable Instant expiresAt;
+    private @Nullable String tokenId;
     private Map<String, ?> claims = Map.of();
 
     private Builder() {}
 
-    public Builder subject(String subject) {
+    public Builder subject(@Nullable String subject) {
       this.subject = subject;
       return this;
     }
 
-    public Builder issuer(String issuer) {
+    public Builder issuer(@Nullable String issuer) {
       this.issuer = issuer;
       return this;
     }
@@ -207,22 +210,22 @@ public class AccessToken {
       return this;
     }
 
-    public Builder clientId(String clientId) {
+    public Builder clientId(@Nullable String clientId) {
       this.clientId = clientId;
       return this;
     }
 
-    public Builder issuedAt(Instant issuedAt) {
+    public Builder issuedAt(@Nullable Instant issuedAt) {
       this.issuedAt = issuedAt;
       return this;
     }
 
-    public Builder expiresAt(Instant expiresAt) {
+    public Builder expiresAt(@Nullable Instant expiresAt) {
       this.expiresAt = expiresAt;
       return this;
     }
 
-    public Builder tokenId(String tokenId) {
+    public Builder tokenId(@Nullable String tokenId) {
       this.tokenId = tokenId;
       return this;
     }

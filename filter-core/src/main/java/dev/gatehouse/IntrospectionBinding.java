@@ -1,6 +1,8 @@
-package dev.gatehouse.config;
+package dev.gatehouse;
 
-import dev.gatehouse.GatehouseConfig;
+import dev.gatehouse.config.ConfigKey;
+import dev.gatehouse.config.Settings;
+import dev.gatehouse.config.Values;
 import dev.gatehouse.introspection.IntrospectionConfig;
 import dev.gatehouse.outbound.ClientAuthentication;
 import java.time.Duration;

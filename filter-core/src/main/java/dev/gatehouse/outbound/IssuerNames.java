@@ -1,4 +1,4 @@
-package dev.gatehouse;
+package dev.gatehouse.outbound;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -16,12 +16,12 @@ public final class IssuerNames {
    * A URL stays exactly as written, because {@code iss} is compared as a string; a bare host name
    * becomes {@code https://host/}, the form Auth0 puts in {@code iss}.
    */
-  static URI normalise(String issuer) {
+  public static URI normalise(String issuer) {
     return normalise(issuer, "gatehouse.issuer");
   }
 
   /** As {@link #normalise(String)}, with errors naming {@code property}. */
-  static URI normalise(String issuer, String property) {
+  public static URI normalise(String issuer, String property) {
     if (issuer == null || issuer.isBlank()) {
       throw new IllegalArgumentException(property + ": an issuer is required");
     }

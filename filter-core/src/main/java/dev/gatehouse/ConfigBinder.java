@@ -1,7 +1,12 @@
-package dev.gatehouse.config;
+package dev.gatehouse;
 
-import dev.gatehouse.GatehouseConfig;
+import dev.gatehouse.config.ConfigKey;
+import dev.gatehouse.config.KeyLocation;
+import dev.gatehouse.config.PropertyLookup;
+import dev.gatehouse.config.Settings;
+import dev.gatehouse.config.Values;
 import dev.gatehouse.metrics.MetricsSettings;
+import dev.gatehouse.verify.TokenCachePolicy;
 
 /**
  * The only place where setting strings become a {@link GatehouseConfig}. Issuers, access settings
@@ -33,34 +38,46 @@ public final class ConfigBinder {
     s.set(ConfigKey.REQUIRED_SCOPES, v -> b.requiredScopes(Values.list(v)));
     s.set(ConfigKey.SCOPE_CLAIMS, v -> b.scopeClaims(Values.list(v)));
     s.set(ConfigKey.REALM, b::realm);
-    s.flag(ConfigKey.ALLOW_QUERY_TOKEN, b::allowQueryParameterTokens);
-    s.flag(ConfigKey.ALLOW_FORM_TOKEN, b::allowFormParameterTokens);
     s.flag(ConfigKey.ALLOW_INSECURE_LOOPBACK_HTTP, b::allowInsecureLoopbackHttp);
-    s.set(ConfigKey.MAX_TOKEN_LENGTH, v -> b.maxTokenLength(integer(v, ConfigKey.MAX_TOKEN_LENGTH)));
-    s.set(ConfigKey.CONNECT_TIMEOUT, v -> b.connectTimeout(duration(v, ConfigKey.CONNECT_TIMEOUT)));
-    s.set(ConfigKey.READ_TIMEOUT, v -> b.readTimeout(duration(v, ConfigKey.READ_TIMEOUT)));
-    s.set(ConfigKey.HTTP_DEADLINE, v -> b.httpDeadline(duration(v, ConfigKey.HTTP_DEADLINE)));
-    s.set(
-        ConfigKey.MAX_RESPONSE_BYTES,
-        v -> b.maxResponseBytes(integer(v, ConfigKey.MAX_RESPONSE_BYTES)));
-    s.set(
-        ConfigKey.KEY_CACHE_DURATION,
-        v -> b.keyCacheDuration(duration(v, ConfigKey.KEY_CACHE_DURATION)));
-    s.set(
-        ConfigKey.KEY_REFRESH_COOLDOWN,
-        v -> b.keyRefreshCooldown(duration(v, ConfigKey.KEY_REFRESH_COOLDOWN)));
-    s.set(ConfigKey.KEY_RETENTION, v -> b.keyRetention(duration(v, ConfigKey.KEY_RETENTION)));
-    s.set(
-        ConfigKey.UNKNOWN_KID_FETCHES,
-        v -> b.unknownKidFetchesPerMinute(integer(v, ConfigKey.UNKNOWN_KID_FETCHES)));
+    b.tokens(
+        t -> {
+          s.flag(ConfigKey.ALLOW_QUERY_TOKEN, t::allowQueryParameter);
+          s.flag(ConfigKey.ALLOW_FORM_TOKEN, t::allowFormParameter);
+          s.set(
+              ConfigKey.MAX_TOKEN_LENGTH, v -> t.maxLength(integer(v, ConfigKey.MAX_TOKEN_LENGTH)));
+        });
+    b.http(
+        h -> {
+          s.set(
+              ConfigKey.CONNECT_TIMEOUT,
+              v -> h.connectTimeout(duration(v, ConfigKey.CONNECT_TIMEOUT)));
+          s.set(ConfigKey.READ_TIMEOUT, v -> h.readTimeout(duration(v, ConfigKey.READ_TIMEOUT)));
+          s.set(ConfigKey.HTTP_DEADLINE, v -> h.deadline(duration(v, ConfigKey.HTTP_DEADLINE)));
+          s.set(
+              ConfigKey.MAX_RESPONSE_BYTES,
+              v -> h.maxResponseBytes(integer(v, ConfigKey.MAX_RESPONSE_BYTES)));
+        });
+    b.keys(
+        k -> {
+          s.set(
+              ConfigKey.KEY_CACHE_DURATION,
+              v -> k.cacheDuration(duration(v, ConfigKey.KEY_CACHE_DURATION)));
+          s.set(
+              ConfigKey.KEY_REFRESH_COOLDOWN,
+              v -> k.refreshCooldown(duration(v, ConfigKey.KEY_REFRESH_COOLDOWN)));
+          s.set(ConfigKey.KEY_RETENTION, v -> k.retention(duration(v, ConfigKey.KEY_RETENTION)));
+          s.set(
+              ConfigKey.UNKNOWN_KID_FETCHES,
+              v -> k.unknownKidFetchesPerMinute(integer(v, ConfigKey.UNKNOWN_KID_FETCHES)));
+        });
     int cacheEntries =
         s.value(ConfigKey.TOKEN_CACHE_MAX_ENTRIES)
             .map(v -> integer(v, ConfigKey.TOKEN_CACHE_MAX_ENTRIES))
-            .orElse(GatehouseConfig.DEFAULT_TOKEN_CACHE_MAX_ENTRIES);
+            .orElse(TokenCachePolicy.DEFAULTS.maxEntries());
     long cacheBytes =
         s.value(ConfigKey.TOKEN_CACHE_MAX_BYTES)
             .map(v -> (long) integer(v, ConfigKey.TOKEN_CACHE_MAX_BYTES))
-            .orElse(GatehouseConfig.DEFAULT_TOKEN_CACHE_MAX_BYTES);
+            .orElse(TokenCachePolicy.DEFAULTS.maxBytes());
     b.tokenCache(cacheEntries, cacheBytes);
     AccessBinding.apply(s, b);
     IntrospectionBinding.apply(s, b);

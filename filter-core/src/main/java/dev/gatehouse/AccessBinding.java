@@ -1,10 +1,11 @@
-package dev.gatehouse.config;
+package dev.gatehouse;
 
-import dev.gatehouse.GatehouseConfig;
-import dev.gatehouse.IdentityHeaders;
 import dev.gatehouse.authz.PathAmbiguity;
 import dev.gatehouse.authz.PathRules;
 import dev.gatehouse.authz.RequestPaths;
+import dev.gatehouse.config.ConfigKey;
+import dev.gatehouse.config.Settings;
+import dev.gatehouse.config.Values;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -21,8 +22,8 @@ final class AccessBinding {
 
   static void apply(Settings s, GatehouseConfig.Builder b) {
     rules(s, b);
-    b.allowedClients(s.list(ConfigKey.CLIENTS_ALLOWED));
-    b.deniedClients(s.list(ConfigKey.CLIENTS_DENIED));
+    b.clients(
+        c -> c.allowed(s.list(ConfigKey.CLIENTS_ALLOWED)).denied(s.list(ConfigKey.CLIENTS_DENIED)));
     requiredClaims(s, b);
     identityHeaders(s, b);
   }

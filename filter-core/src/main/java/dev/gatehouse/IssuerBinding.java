@@ -1,7 +1,9 @@
-package dev.gatehouse.config;
+package dev.gatehouse;
 
-import dev.gatehouse.GatehouseConfig;
-import dev.gatehouse.TrustedIssuer;
+import dev.gatehouse.config.ConfigKey;
+import dev.gatehouse.config.KeyLocation;
+import dev.gatehouse.config.Settings;
+import dev.gatehouse.config.Values;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

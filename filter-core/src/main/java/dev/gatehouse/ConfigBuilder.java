@@ -1,0 +1,240 @@
+package dev.gatehouse;
+
+import static dev.gatehouse.ConfigChecks.requireText;
+
+import dev.gatehouse.authz.AccessPolicy;
+import dev.gatehouse.authz.AccessRule;
+import dev.gatehouse.authz.ClaimRequirement;
+import dev.gatehouse.authz.ClientPolicy;
+import dev.gatehouse.authz.PathRules;
+import dev.gatehouse.authz.RevocationList;
+import dev.gatehouse.config.ConfigKey;
+import dev.gatehouse.discovery.KeyPolicy;
+import dev.gatehouse.introspection.IntrospectionConfig;
+import dev.gatehouse.metrics.MetricsSettings;
+import dev.gatehouse.outbound.OutboundLimits;
+import dev.gatehouse.time.ClockSkew;
+import dev.gatehouse.token.TokenSources;
+import dev.gatehouse.verify.TokenCachePolicy;
+import dev.gatehouse.verify.VerificationPolicy;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * The one {@link GatehouseConfig.Builder}: collects the settings, hands each group to the builder
+ * of its step's value, and leaves every check to {@link #build()}, so the first wrong setting is
+ * named however the settings were given.
+ */
+final class ConfigBuilder implements GatehouseConfig.Builder {
+
+  TrustedIssuer first;
+  final Set<String> audiences = new LinkedHashSet<>();
+  final List<TrustedIssuer> more = new ArrayList<>();
+  Set<String> algorithms = VerificationPolicy.DEFAULT_ALGORITHMS;
+  List<String> scopeClaims = VerificationPolicy.DEFAULT_SCOPE_CLAIMS;
+  Duration clockSkew = ClockSkew.DEFAULT;
+  Clock clock = Clock.systemUTC();
+  String realm = GatehouseConfig.DEFAULT_REALM;
+  boolean insecureLoopbackHttp;
+  final TokenSources.Builder tokens = TokenSources.builder();
+  final OutboundLimits.Builder http = OutboundLimits.builder();
+  final KeyPolicy.Builder keys = KeyPolicy.builder();
+  int tokenCacheEntries = TokenCachePolicy.DEFAULTS.maxEntries();
+  long tokenCacheBytes = TokenCachePolicy.DEFAULTS.maxBytes();
+  final AccessPolicy.Builder access = AccessPolicy.builder();
+  RevocationList revocations;
+  PathRules pathRules = PathRules.none();
+  IdentityHeaders identityHeaders;
+  IntrospectionConfig introspection;
+  MetricsSettings metrics = MetricsSettings.defaults();
+
+  ConfigBuilder(TrustedIssuer first) {
+    this.first = first;
+  }
+
+  @Override
+  public ConfigBuilder audiences(String... values) {
+    return audiences(Arrays.asList(values));
+  }
+
+  @Override
+  public ConfigBuilder audiences(Iterable<String> values) {
+    values.forEach(a -> audiences.add(requireText(a, ConfigKey.AUDIENCES.property())));
+    return this;
+  }
+
+  @Override
+  public ConfigBuilder jwksUri(URI jwksUri) {
+    first = first.withJwksUri(jwksUri);
+    return this;
+  }
+
+  @Override
+  public ConfigBuilder publicKey(String pemOrJwks) {
+    first = first.withPublicKey(requireText(pemOrJwks, ConfigKey.PUBLIC_KEY.property()));
+    return this;
+  }
+
+  @Override
+  public ConfigBuilder algorithms(String... names) {
+    return algorithms(Arrays.asList(names));
+  }
+
+  @Override
+  public ConfigBuilder algorithms(Iterable<String> names) {
+    Set<String> chosen = new LinkedHashSet<>();
+    names.forEach(a -> chosen.add(requireText(a, ConfigKey.ALGORITHMS.property())));
+    this.algorithms = chosen;
+    return this;
+  }
+
+  @Override
+  public ConfigBuilder clockSkew(Duration clockSkew) {
+    this.clockSkew = Objects.requireNonNull(clockSkew, "clockSkew");
+    return this;
+  }
+
+  @Override
+  public ConfigBuilder clock(Clock clock) {
+    this.clock = Objects.requireNonNull(clock, "clock");
+    return this;
+  }
+
+  @Override
+  public ConfigBuilder requiredScopes(String... scopes) {
+    return requiredScopes(Arrays.asList(scopes));
+  }
+
+  @Override
+  public ConfigBuilder requiredScopes(Iterable<String> scopes) {
+    access.requiredScopes(scopes);
+    return this;
+  }
+
+  @Override
+  public ConfigBuilder scopeClaims(List<String> claimNames) {
+    this.scopeClaims =
+        claimNames.stream().map(n -> requireText(n, ConfigKey.SCOPE_CLAIMS.property())).toList();
+    return this;
+  }
+
+  @Override
+  public ConfigBuilder realm(String realm) {
+    this.realm = requireText(realm, ConfigKey.REALM.property());
+    return this;
+  }
+
+  @Override
+  public ConfigBuilder allowInsecureLoopbackHttp() {
+    this.insecureLoopbackHttp = true;
+    return this;
+  }
+
+  @Override
+  public ConfigBuilder tokens(Consumer<TokenSources.Builder> settings) {
+    settings.accept(tokens);
+    return this;
+  }
+
+  @Override
+  public ConfigBuilder http(Consumer<OutboundLimits.Builder> settings) {
+    settings.accept(http);
+    return this;
+  }
+
+  @Override
+  public ConfigBuilder keys(Consumer<KeyPolicy.Builder> settings) {
+    settings.accept(keys);
+    return this;
+  }
+
+  @Override
+  public ConfigBuilder tokenCache(int maxEntries, long maxBytes) {
+    this.tokenCacheEntries = maxEntries;
+    this.tokenCacheBytes = maxBytes;
+    return this;
+  }
+
+  @Override
+  public ConfigBuilder trustIssuer(TrustedIssuer issuer) {
+    more.add(Objects.requireNonNull(issuer, "issuer"));
+    return this;
+  }
+
+  @Override
+  public ConfigBuilder pathRules(PathRules pathRules) {
+    this.pathRules = Objects.requireNonNull(pathRules, "pathRules");
+    return this;
+  }
+
+  @Override
+  public ConfigBuilder clients(Consumer<ClientPolicy.Builder> settings) {
+    access.clients(settings);
+    return this;
+  }
+
+  @Override
+  public ConfigBuilder revocations(RevocationList revocations) {
+    this.revocations = Objects.requireNonNull(revocations, "revocations");
+    return this;
+  }
+
+  @Override
+  public ConfigBuilder requireClaim(ClaimRequirement requirement) {
+    access.requireClaim(requirement);
+    return this;
+  }
+
+  @Override
+  public ConfigBuilder requireClaim(String claim, String... values) {
+    return requireClaim(ClaimRequirement.oneOf(claim, values));
+  }
+
+  @Override
+  public ConfigBuilder accessRule(AccessRule accessRule) {
+    access.rule(accessRule);
+    return this;
+  }
+
+  @Override
+  public ConfigBuilder forwardIdentityHeaders() {
+    return forwardIdentityHeaders(IdentityHeaders.defaults());
+  }
+
+  @Override
+  public ConfigBuilder forwardIdentityHeaders(IdentityHeaders headers) {
+    this.identityHeaders = Objects.requireNonNull(headers, "headers");
+    return this;
+  }
+
+  @Override
+  public ConfigBuilder introspection(IntrospectionConfig introspection) {
+    this.introspection = Objects.requireNonNull(introspection, "introspection");
+    return this;
+  }
+
+  @Override
+  public ConfigBuilder metrics(MetricsSettings metrics) {
+    this.metrics = Objects.requireNonNull(metrics, "metrics");
+    return this;
+  }
+
+  @Override
+  public GatehouseConfig build() {
+    ConfigChecks.first(first, audiences, clockSkew);
+    if (introspection != null) {
+      ConfigChecks.reachable(introspection.endpoint(), insecureLoopbackHttp);
+    }
+    TrustedIssuer primary = first.withOnlyAudiences(audiences);
+    return new GatehouseConfig(
+        this, ConfigChecks.issuers(primary, more, audiences, insecureLoopbackHttp));
+  }
+}

@@ -1,0 +1,73 @@
+package dev.gatehouse.architecture;
+
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.Architectures.LayeredArchitecture;
+import com.tngtech.archunit.library.Architectures;
+import java.util.List;
+
+/**
+ * The package order of docs/architecture.md, enforced: a package uses only packages below it in the
+ * pipeline, and no two packages use each other. Main classes only; tests may reach anywhere.
+ */
+@AnalyzeClasses(packages = "dev.gatehouse", importOptions = ImportOption.DoNotIncludeTests.class)
+class PackageLayersTest {
+
+  /** Bottom first; the same list as the packages table of docs/architecture.md. */
+  static final List<String> LAYERS =
+      List.of(
+          "error",
+          "time",
+          "config",
+          "token",
+          "metrics",
+          "outbound",
+          "sender",
+          "discovery",
+          "internal.lean",
+          "verify",
+          "introspection",
+          "authz",
+          "",
+          "login",
+          "cdi");
+
+  @ArchTest
+  static final ArchRule noCycleBetweenPackages =
+      slices().matching("dev.gatehouse.(*)..").should().beFreeOfCycles();
+
+  @ArchTest
+  static final ArchRule noPackageUsesOneAboveIt = layered();
+
+  private static LayeredArchitecture layered() {
+    LayeredArchitecture rule = Architectures.layeredArchitecture().consideringOnlyDependenciesInLayers();
+    for (String layer : LAYERS) {
+      rule = rule.layer(name(layer)).definedBy(packageOf(layer));
+    }
+    for (int i = 0; i < LAYERS.size(); i++) {
+      List<String> above = LAYERS.subList(i + 1, LAYERS.size());
+      if (above.isEmpty()) {
+        rule = rule.whereLayer(name(LAYERS.get(i))).mayNotBeAccessedByAnyLayer();
+      } else {
+        rule =
+            rule.whereLayer(name(LAYERS.get(i)))
+                .mayOnlyBeAccessedByLayers(
+                    above.stream().map(PackageLayersTest::name).toArray(String[]::new));
+      }
+    }
+    return rule;
+  }
+
+  private static String name(String layer) {
+    return layer.isEmpty() ? "root" : layer;
+  }
+
+  /** The root package alone is the top of the bearer filter; the others include their children. */
+  private static String packageOf(String layer) {
+    return layer.isEmpty() ? "dev.gatehouse" : "dev.gatehouse." + layer + "..";
+  }
+}
