@@ -3,7 +3,7 @@ package dev.gatehouse.outbound;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.gatehouse.config.ConfigBinder;
+import dev.gatehouse.ConfigBinder;
 import dev.gatehouse.config.PropertyLookup;
 import dev.gatehouse.login.LoginConfigBinder;
 import java.util.Map;
