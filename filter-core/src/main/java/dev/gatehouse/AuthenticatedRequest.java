@@ -14,15 +14,14 @@ final class AuthenticatedRequest extends HttpServletRequestWrapper {
   private final AccessToken token;
   private final TokenPrincipal principal;
 
-  AuthenticatedRequest(HttpServletRequest request, AccessToken token) {
+  /** @param principal the caller, named by the configured principal claim, and its token */
+  AuthenticatedRequest(HttpServletRequest request, TokenPrincipal principal) {
     super(request);
-    this.token = token;
-    // A token without sub (rare; some client-credentials tokens) is named by its client.
-    this.principal =
-        new TokenPrincipal(token.subject().or(token::clientId).orElse(""), token);
-    request.setAttribute(AccessToken.ATTRIBUTE, token);
+    this.token = principal.token();
+    this.principal = principal;
+    request.setAttribute(AccessToken.ATTRIBUTE, principal.token());
     request.setAttribute(AccessToken.PRINCIPAL_ATTRIBUTE, principal);
-    request.setAttribute(AccessToken.SCOPES_ATTRIBUTE, token.scopes());
+    request.setAttribute(AccessToken.SCOPES_ATTRIBUTE, principal.token().scopes());
   }
 
   @Override

@@ -37,6 +37,7 @@ public final class ConfigBinder {
     s.set(ConfigKey.CLOCK_SKEW, v -> b.clockSkew(duration(v, ConfigKey.CLOCK_SKEW)));
     s.set(ConfigKey.REQUIRED_SCOPES, v -> b.requiredScopes(Values.list(v)));
     s.set(ConfigKey.SCOPE_CLAIMS, v -> b.scopeClaims(Values.list(v)));
+    s.set(ConfigKey.PRINCIPAL_CLAIM, b::principalClaim);
     s.set(ConfigKey.REALM, b::realm);
     s.flag(ConfigKey.ALLOW_INSECURE_LOOPBACK_HTTP, b::allowInsecureLoopbackHttp);
     b.tokens(

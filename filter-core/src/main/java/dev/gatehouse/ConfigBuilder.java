@@ -14,6 +14,7 @@ import dev.gatehouse.introspection.IntrospectionConfig;
 import dev.gatehouse.metrics.MetricsSettings;
 import dev.gatehouse.outbound.OutboundLimits;
 import dev.gatehouse.time.ClockSkew;
+import dev.gatehouse.token.PrincipalClaim;
 import dev.gatehouse.token.TokenSources;
 import dev.gatehouse.verify.TokenCachePolicy;
 import dev.gatehouse.verify.VerificationPolicy;
@@ -40,6 +41,7 @@ final class ConfigBuilder implements GatehouseConfig.Builder {
   final List<TrustedIssuer> more = new ArrayList<>();
   Set<String> algorithms = VerificationPolicy.DEFAULT_ALGORITHMS;
   List<String> scopeClaims = VerificationPolicy.DEFAULT_SCOPE_CLAIMS;
+  String principalClaim = PrincipalClaim.DEFAULT;
   Duration clockSkew = ClockSkew.DEFAULT;
   Clock clock = Clock.systemUTC();
   String realm = GatehouseConfig.DEFAULT_REALM;
@@ -123,6 +125,12 @@ final class ConfigBuilder implements GatehouseConfig.Builder {
   public ConfigBuilder scopeClaims(List<String> claimNames) {
     this.scopeClaims =
         claimNames.stream().map(n -> requireText(n, ConfigKey.SCOPE_CLAIMS.property())).toList();
+    return this;
+  }
+
+  @Override
+  public ConfigBuilder principalClaim(String claimName) {
+    this.principalClaim = requireText(claimName, ConfigKey.PRINCIPAL_CLAIM.property());
     return this;
   }
 

@@ -12,6 +12,7 @@ import dev.gatehouse.introspection.IntrospectionConfig;
 import dev.gatehouse.metrics.MetricsSettings;
 import dev.gatehouse.outbound.OutboundLimits;
 import dev.gatehouse.time.ClockSkew;
+import dev.gatehouse.token.PrincipalClaim;
 import dev.gatehouse.token.TokenSources;
 import dev.gatehouse.verify.TokenCachePolicy;
 import dev.gatehouse.verify.VerificationPolicy;
@@ -39,6 +40,7 @@ public final class GatehouseConfig {
   private final Map<URI, StaticKeySource> staticKeys;
   private final Set<String> algorithms;
   private final List<String> scopeClaims;
+  private final PrincipalClaim principalClaim;
   private final Duration clockSkew;
   private final Clock clock;
   private final String realm;
@@ -59,6 +61,7 @@ public final class GatehouseConfig {
     this.algorithms =
         new VerificationPolicy(issuer(), audiences(), b.algorithms, b.scopeClaims).algorithms();
     this.scopeClaims = b.scopeClaims;
+    this.principalClaim = PrincipalClaim.of(b.principalClaim);
     this.clockSkew = b.clockSkew;
     this.clock = b.clock;
     this.realm = b.realm;
@@ -98,6 +101,8 @@ public final class GatehouseConfig {
   public List<TrustedIssuer> issuers() { return issuers; }
   public Set<String> algorithms() { return algorithms; }
   public List<String> scopeClaims() { return scopeClaims; }
+  /** The claim that names the caller: {@code getUserPrincipal()}, CDI, the subject header. */
+  public PrincipalClaim principalClaim() { return principalClaim; }
   public Duration clockSkew() { return clockSkew; }
   /** The time source of every lifetime check and cooldown. */
   public Clock clock() { return clock; }
@@ -163,9 +168,13 @@ public final class GatehouseConfig {
 
     /**
      * Claims whose values are merged into the token's scopes, in order. Default {@code scope} (a
-     * space-separated string), {@code scp} (array or string) and Auth0's {@code permissions}.
+     * space-separated string), {@code scp} (array or string) and Auth0's {@code permissions}. A
+     * name may be a path, {@code realm_access.roles} ({@link dev.gatehouse.token.ClaimPath}).
      */
     Builder scopeClaims(List<String> claimNames);
+
+    /** The claim that names the caller (default {@code sub}); see {@link PrincipalClaim}. */
+    Builder principalClaim(String claimName);
 
     /** The {@code realm} of the {@code WWW-Authenticate} challenge (default {@code api}). */
     Builder realm(String realm);

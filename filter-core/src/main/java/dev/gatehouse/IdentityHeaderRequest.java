@@ -32,11 +32,16 @@ final class IdentityHeaderRequest extends HttpServletRequestWrapper {
     return new IdentityHeaderRequest(request, v);
   }
 
-  /** The request with the identity headers taken from {@code token}, and only from it. */
+  /**
+   * The request with the identity headers taken from {@code token}, and only from it.
+   *
+   * @param subject the principal claim's value in {@code token} ({@code sub} unless configured),
+   *     null when it has none: the client id never stands in for it here
+   */
   static HttpServletRequest carrying(
-      HttpServletRequest request, IdentityHeaders headers, AccessToken token) {
+      HttpServletRequest request, IdentityHeaders headers, AccessToken token, String subject) {
     Map<String, String> v = new LinkedHashMap<>();
-    v.put(headers.subject(), token.subject().orElse(null));
+    v.put(headers.subject(), subject);
     v.put(headers.scopes(), token.scopes().isEmpty() ? null : String.join(" ", token.scopes()));
     v.put(headers.clientId(), token.clientId().orElse(null));
     // Legacy code may copy these onward into other requests: no control characters.

@@ -9,7 +9,8 @@ import java.util.Set;
 
 /**
  * Request headers that carry the verified identity to code that reads headers rather than {@link
- * AccessToken#from}: the subject, the scopes (space-separated) and the client id.
+ * AccessToken#from}: the caller's name (the configured principal claim, {@code sub} by default),
+ * the scopes (space-separated) and the client id.
  *
  * <p>Whenever this is switched on, a client request that carries any of these headers itself is
  * refused with 400 {@code invalid_request}, public paths included, so a client cannot forge them;

@@ -12,7 +12,9 @@ import dev.gatehouse.error.Rejection;
 import dev.gatehouse.metrics.GatehouseCounters;
 import dev.gatehouse.token.AccessToken;
 import dev.gatehouse.token.BearerTokenExtractor;
+import dev.gatehouse.token.PrincipalClaim;
 import dev.gatehouse.token.RequestTokenExtractor;
+import dev.gatehouse.token.TokenPrincipal;
 import dev.gatehouse.verify.AccessTokenVerifier;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
@@ -28,6 +30,7 @@ final class Pipeline {
   private final AccessTokenVerifier verifier;
   private final AccessChecks checks;
   private final IdentityHeaders identityHeaders;
+  private final PrincipalClaim principalClaim;
   private final ChallengeWriter challenges;
   private final GatehouseConfig config;
   private final GatehouseCounters counters = new GatehouseCounters();
@@ -57,6 +60,7 @@ final class Pipeline {
                         InMemoryRevocationList.DEFAULT_MAX_ENTRIES));
     this.checks = AccessChecks.of(config.access(), revocations);
     this.identityHeaders = config.identityHeaders().orElse(null);
+    this.principalClaim = config.principalClaim();
     this.challenges = new ChallengeWriter(config.realm());
   }
 
@@ -108,9 +112,10 @@ final class Pipeline {
             .extract(request)
             .orElseThrow(() -> new BearerTokenException(Rejection.MISSING_TOKEN));
     AccessToken token = verifier.verify(raw);
+    TokenPrincipal caller = principalClaim.principalOf(token);
     checks.check(request, token, access);
     counters.accepted();
-    return withIdentity(request, token);
+    return withIdentity(request, caller);
   }
 
   /**
@@ -137,7 +142,11 @@ final class Pipeline {
    */
   HttpServletRequest readmit(HttpServletRequest request) {
     Optional<AccessToken> token = AccessToken.from(request);
-    return token.isPresent() ? withIdentity(request, token.get()) : withoutIdentity(request);
+    // The principal admitted with the token, not named again: a later dispatch is never refused.
+    Object admitted = request.getAttribute(AccessToken.PRINCIPAL_ATTRIBUTE);
+    return token.isPresent() && admitted instanceof TokenPrincipal p && p.token() == token.get()
+        ? withIdentity(request, p)
+        : withoutIdentity(request);
   }
 
   /**
@@ -154,11 +163,15 @@ final class Pipeline {
     }
   }
 
-  private HttpServletRequest withIdentity(HttpServletRequest request, AccessToken token) {
-    HttpServletRequest authenticated = new AuthenticatedRequest(request, token);
+  private HttpServletRequest withIdentity(HttpServletRequest request, TokenPrincipal caller) {
+    HttpServletRequest authenticated = new AuthenticatedRequest(request, caller);
     return identityHeaders == null
         ? authenticated
-        : IdentityHeaderRequest.carrying(authenticated, identityHeaders, token);
+        : IdentityHeaderRequest.carrying(
+            authenticated,
+            identityHeaders,
+            caller.token(),
+            principalClaim.valueIn(caller.token()).orElse(null));
   }
 
   private HttpServletRequest withoutIdentity(HttpServletRequest request) {

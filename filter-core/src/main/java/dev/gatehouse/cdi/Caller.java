@@ -14,7 +14,8 @@ import java.lang.annotation.Target;
 
 /**
  * The verified caller of the current request: {@code @Inject @Caller Principal caller}. Its name is
- * the token's subject, else its client id, as {@code request.getUserPrincipal()} answers it.
+ * the {@code gatehouse.principal-claim} value ({@code sub}, else the client id, by default), as
+ * {@code request.getUserPrincipal()} answers it.
  *
  * <p>A qualifier, because every CDI container already offers an unqualified {@code
  * java.security.Principal} bean of its own; the two would be ambiguous. The injected object is a

@@ -19,6 +19,7 @@ public enum ConfigKey {
   CLOCK_SKEW("gatehouse.clock-skew", "mp.jwt.verify.clock.skew"),
   REQUIRED_SCOPES("gatehouse.required-scopes", null),
   SCOPE_CLAIMS("gatehouse.scope-claims", null),
+  PRINCIPAL_CLAIM("gatehouse.principal-claim", null),
   REALM("gatehouse.realm", null),
   ALLOW_QUERY_TOKEN("gatehouse.allow-query-token", null),
   ALLOW_FORM_TOKEN("gatehouse.allow-form-token", null),

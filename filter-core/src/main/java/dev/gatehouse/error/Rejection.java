@@ -40,6 +40,9 @@ public enum Rejection {
   TOKEN_REVOKED(BearerErrorCode.INVALID_TOKEN, "The access token has been revoked."),
   CLAIM_REQUIREMENT_UNMET(
       BearerErrorCode.INVALID_TOKEN, "The access token does not meet a claim requirement."),
+  /** The configured principal claim is not a string in the token: no silent other identity. */
+  PRINCIPAL_CLAIM_MISSING(
+      BearerErrorCode.INVALID_TOKEN, "The access token lacks the claim that names the caller."),
   TOKEN_INACTIVE(BearerErrorCode.INVALID_TOKEN, "The access token is not active."),
   IDENTITY_HEADER_FROM_CLIENT(
       BearerErrorCode.INVALID_REQUEST,

@@ -4,6 +4,7 @@ import dev.gatehouse.error.BearerTokenException;
 import dev.gatehouse.error.Rejection;
 import dev.gatehouse.time.ClockSkew;
 import dev.gatehouse.token.AccessToken;
+import dev.gatehouse.token.ClaimPath;
 import dev.gatehouse.verify.ScopeValues;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,14 +28,14 @@ final class IntrospectionMapper {
       Set.of("bearer", "access_token", "urn:ietf:params:oauth:token-type:access_token");
 
   private final IntrospectionConfig config;
-  private final List<String> scopeClaims;
+  private final List<ClaimPath> scopeClaims;
   private final Clock clock;
   private final ClockSkew skew;
 
   IntrospectionMapper(
       IntrospectionConfig config, List<String> scopeClaims, Clock clock, Duration skew) {
     this.config = config;
-    this.scopeClaims = scopeClaims;
+    this.scopeClaims = ScopeValues.claimPaths(scopeClaims);
     this.clock = clock;
     this.skew = ClockSkew.of(skew);
   }
@@ -82,9 +83,7 @@ final class IntrospectionMapper {
       throw new BearerTokenException(Rejection.WRONG_AUDIENCE);
     }
     Set<String> scopes = new LinkedHashSet<>();
-    for (String name : scopeClaims) {
-      ScopeValues.addScopes(r.get(name), scopes);
-    }
+    ScopeValues.addScopes(scopeClaims, r, scopes);
     Set<String> permissions = new LinkedHashSet<>();
     ScopeValues.addStrings(r.get("permissions"), permissions);
     String clientId = string(r.get("client_id"));

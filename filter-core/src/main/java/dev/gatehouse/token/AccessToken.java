@@ -27,7 +27,10 @@ public class AccessToken {
   /** Request attribute under which the filter stores the verified token. */
   public static final String ATTRIBUTE = "dev.gatehouse.access_token";
 
-  /** Request attribute holding the {@link java.security.Principal} of the token's subject. */
+  /**
+   * Request attribute holding the caller's {@link TokenPrincipal}, named by the configured
+   * principal claim ({@code sub} by default).
+   */
   public static final String PRINCIPAL_ATTRIBUTE = "dev.gatehouse.principal";
 
   /** Request attribute holding the token's scopes as an unmodifiable {@code Set<String>}. */
@@ -99,7 +102,10 @@ public class AccessToken {
     return audiences;
   }
 
-  /** The union of the configured scope claims ({@code scope}, {@code scp}, {@code permissions}). */
+  /**
+   * The union of the configured scope claims ({@code scope}, {@code scp}, {@code permissions} by
+   * default; nested paths such as {@code realm_access.roles} when configured).
+   */
   public Set<String> scopes() {
     return scopes;
   }

@@ -2,7 +2,10 @@ package dev.gatehouse.token;
 
 import java.security.Principal;
 
-/** The subject of a verified token, for code that asks the container who the caller is. */
+/**
+ * The caller of a verified token, for code that asks the container who it is; named by the
+ * configured principal claim ({@link PrincipalClaim}).
+ */
 public record TokenPrincipal(String getName, AccessToken token) implements Principal {
 
   @Override

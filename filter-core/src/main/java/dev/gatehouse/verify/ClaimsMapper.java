@@ -3,6 +3,7 @@ package dev.gatehouse.verify;
 import dev.gatehouse.error.BearerTokenException;
 import dev.gatehouse.error.Rejection;
 import dev.gatehouse.token.AccessToken;
+import dev.gatehouse.token.ClaimPath;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -25,10 +26,10 @@ final class ClaimsMapper {
    */
   static final int MAX_CLAIM_DEPTH = 32;
 
-  private final List<String> scopeClaims;
+  private final List<ClaimPath> scopeClaims;
 
   ClaimsMapper(List<String> scopeClaims) {
-    this.scopeClaims = scopeClaims;
+    this.scopeClaims = ScopeValues.claimPaths(scopeClaims);
   }
 
   AccessToken toAccessToken(JwtClaims claims) {
@@ -45,9 +46,7 @@ final class ClaimsMapper {
     }
     try {
       Set<String> scopes = new LinkedHashSet<>();
-      for (String name : scopeClaims) {
-        ScopeValues.addScopes(claims.getClaimValue(name), scopes);
-      }
+      ScopeValues.addScopes(scopeClaims, all, scopes);
       Set<String> permissions = new LinkedHashSet<>();
       ScopeValues.addStrings(claims.getClaimValue(PERMISSIONS), permissions);
       String azp = claims.getStringClaimValue("azp");

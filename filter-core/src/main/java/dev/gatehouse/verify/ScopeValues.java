@@ -1,8 +1,12 @@
 package dev.gatehouse.verify;
 
+import dev.gatehouse.config.ConfigKey;
 import dev.gatehouse.error.BearerTokenException;
 import dev.gatehouse.error.Rejection;
+import dev.gatehouse.token.ClaimPath;
 import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -12,6 +16,26 @@ import java.util.Set;
 public final class ScopeValues {
 
   private ScopeValues() {}
+
+  /**
+   * The configured scope claims as paths.
+   *
+   * @throws IllegalArgumentException naming {@code gatehouse.scope-claims} for a name that is not
+   *     a claim path
+   */
+  public static List<ClaimPath> claimPaths(List<String> names) {
+    return ClaimPath.all(names, ConfigKey.SCOPE_CLAIMS.property());
+  }
+
+  /**
+   * The values of every configured scope claim, in order: each may be a top-level name or a path
+   * into nested objects, and its value is read as {@link #addScopes(Object, Set)} reads it.
+   */
+  public static void addScopes(List<ClaimPath> claims, Map<String, ?> all, Set<String> into) {
+    for (ClaimPath claim : claims) {
+      addScopes(claim.read(all), into);
+    }
+  }
 
   /**
    * A space-separated string ({@code scope}, RFC 8693 section 4.2 and RFC 7662 section 2.2) or an

@@ -17,7 +17,8 @@ import java.util.Set;
  * @param issuer compared exactly with the token's {@code iss}
  * @param audiences at least one of them must be in {@code aud}
  * @param algorithms the only JWS algorithms accepted, a non-empty subset of {@link #SUPPORTED}
- * @param scopeClaims claims whose values are merged into the token's scopes, in order
+ * @param scopeClaims claims whose values are merged into the token's scopes, in order; each a
+ *     top-level name or a path into nested objects ({@link dev.gatehouse.token.ClaimPath})
  */
 public record VerificationPolicy(
     URI issuer, Set<String> audiences, Set<String> algorithms, List<String> scopeClaims) {
@@ -31,12 +32,16 @@ public record VerificationPolicy(
 
   public static final List<String> DEFAULT_SCOPE_CLAIMS = List.of("scope", "scp", "permissions");
 
-  /** @throws IllegalArgumentException when an algorithm is not supported or none is given */
+  /**
+   * @throws IllegalArgumentException when an algorithm is not supported or none is given, or a
+   *     scope claim is not a claim path
+   */
   public VerificationPolicy {
     Objects.requireNonNull(issuer, "issuer");
     audiences = Collections.unmodifiableSet(new LinkedHashSet<>(audiences));
     algorithms = Collections.unmodifiableSet(new LinkedHashSet<>(algorithms));
     scopeClaims = List.copyOf(scopeClaims);
+    ScopeValues.claimPaths(scopeClaims); // refuses a name that is no path, naming the setting
     if (algorithms.isEmpty() || !SUPPORTED.containsAll(algorithms)) {
       throw new IllegalArgumentException(
           ConfigKey.ALGORITHMS.property()

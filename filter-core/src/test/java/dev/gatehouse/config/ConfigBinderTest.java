@@ -162,6 +162,37 @@ class ConfigBinderTest {
     }
 
     @Test
+    void whenScopeClaimsAreNestedPathsThenTheyAreKeptAsWritten() {
+      GatehouseConfig config =
+          minimal()
+              .with("gatehouse.scope-claims", "scope,realm_access.roles")
+              .with("gatehouse.principal-claim", "preferred_username")
+              .bind();
+
+      assertEquals(List.of("scope", "realm_access.roles"), config.scopeClaims());
+      assertEquals("preferred_username", config.principalClaim().name());
+    }
+
+    @Test
+    void whenThePrincipalClaimIsNotSetThenItIsSub() {
+      assertEquals("sub", minimal().bind().principalClaim().name());
+    }
+
+    @Test
+    void whenAScopeClaimPathHasAnEmptyPartThenTheErrorNamesTheProperty() {
+      String message = minimal().with("gatehouse.scope-claims", "scope,realm_access..roles").failure();
+
+      assertTrue(message.startsWith("gatehouse.scope-claims: "), message);
+    }
+
+    @Test
+    void whenThePrincipalClaimPathHasAnEmptyPartThenTheErrorNamesTheProperty() {
+      String message = minimal().with("gatehouse.principal-claim", "profile.").failure();
+
+      assertTrue(message.startsWith("gatehouse.principal-claim: "), message);
+    }
+
+    @Test
     void whenFlagsAreTrueInAnyCaseThenTheyAreOn() {
       GatehouseConfig config =
           minimal()

@@ -116,6 +116,7 @@ class ChallengeWriterTest {
           Arguments.of(Rejection.CLIENT_NOT_ALLOWED, 401, "invalid_token"),
           Arguments.of(Rejection.TOKEN_REVOKED, 401, "invalid_token"),
           Arguments.of(Rejection.CLAIM_REQUIREMENT_UNMET, 401, "invalid_token"),
+          Arguments.of(Rejection.PRINCIPAL_CLAIM_MISSING, 401, "invalid_token"),
           Arguments.of(Rejection.TOKEN_INACTIVE, 401, "invalid_token"),
           Arguments.of(Rejection.IDENTITY_HEADER_FROM_CLIENT, 400, "invalid_request"),
           Arguments.of(Rejection.AMBIGUOUS_PATH, 400, "invalid_request"),

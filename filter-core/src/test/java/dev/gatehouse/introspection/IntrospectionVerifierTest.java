@@ -95,6 +95,27 @@ class IntrospectionVerifierTest {
   class Mapping {
 
     @Test
+    void whenAScopeClaimIsANestedPathThenTheResponsesNestedRolesAreScopes() {
+      Map<String, Object> response = new HashMap<>(activeFor(Duration.ofMinutes(10)));
+      response.put("realm_access", Map.of("roles", List.of("orders-reader")));
+      response.put("https://example.com/roles", List.of("tier-gold"));
+      server.activate(OPAQUE, response);
+      IntrospectionVerifier verifier =
+          new IntrospectionVerifier(
+              settings().build(),
+              List.of("scope", "realm_access.roles", "https://example.com/roles"),
+              clock,
+              Duration.ofSeconds(30),
+              Duration.ofSeconds(2),
+              16 * 1024);
+
+      AccessToken token = verifier.verify(OPAQUE);
+
+      assertEquals(
+          Set.of("read:orders", "write:orders", "orders-reader", "tier-gold"), token.scopes());
+    }
+
+    @Test
     void whenActiveThenTheResponseBecomesAnAccessToken() {
       server.activate(OPAQUE, activeFor(Duration.ofMinutes(10)));
 

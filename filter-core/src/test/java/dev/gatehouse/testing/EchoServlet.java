@@ -26,6 +26,9 @@ public final class EchoServlet extends HttpServlet {
     StringBuilder out = new StringBuilder();
     line(out, "principal", principal == null ? null : principal.getName());
     line(out, "remoteUser", req.getRemoteUser());
+    // The attribute CDI's @Caller principal is read from.
+    Object attribute = req.getAttribute(AccessToken.PRINCIPAL_ATTRIBUTE);
+    line(out, "principalAttribute", attribute instanceof Principal p ? p.getName() : null);
     line(out, "authType", req.getAuthType());
     line(out, "inRole.read", req.isUserInRole("read"));
     line(out, "inRole.admin", req.isUserInRole("admin"));

@@ -41,6 +41,8 @@ public final class Refusals {
   public static final String REVOKED = "The access token has been revoked.";
   public static final String CLAIM_REQUIREMENT_UNMET =
       "The access token does not meet a claim requirement.";
+  public static final String PRINCIPAL_CLAIM_MISSING =
+      "The access token lacks the claim that names the caller.";
   public static final String INACTIVE = "The access token is not active.";
   public static final String IDENTITY_HEADER_FROM_CLIENT =
       "The request carries an identity header that only the server may set.";

@@ -347,6 +347,80 @@ class LeanPathDifferentialTest {
   }
 
   @Nested
+  class NestedScopeClaims {
+
+    /** Keycloak's role paths and an Auth0 namespaced claim, beside the default claims. */
+    final JwtAccessTokenVerifier verifier =
+        Steps.verifier(
+            GatehouseConfig.forIssuer(ISSUER)
+                .audiences(TestTokens.AUDIENCE)
+                .publicKey(JWKS)
+                .scopeClaims(
+                    List.of(
+                        "scope",
+                        "realm_access.roles",
+                        "resource_access.orders-api.roles",
+                        "resource_access.shop.web.roles",
+                        "https://example.com/roles"))
+                .clock(Clock.fixed(NOW, ZoneOffset.UTC))
+                .build(),
+            StaticKeySource.parse(JWKS, "test"));
+
+    private List<String> tokens() {
+      List<String> t = new ArrayList<>();
+      Map<String, Object> clients =
+          Map.of(
+              "orders-api", Map.of("roles", List.of("write")),
+              "shop.web", Map.of("roles", List.of("shop-admin")),
+              "billing", Map.of("roles", List.of("refund")));
+      t.add(TOKENS.validAt(NOW).claim("realm_access", Map.of("roles", List.of("a", "b"))).build());
+      t.add(TOKENS.validAt(NOW).claim("resource_access", clients).build());
+      t.add(TOKENS.validAt(NOW).claim("https://example.com/roles", List.of("ns")).build());
+      t.add(
+          TOKENS.validAt(NOW)
+              .claim("https://example.com/roles", "ns other")
+              .claim("https://example", Map.of("com/roles", List.of("intruder")))
+              .build());
+      t.add(TOKENS.validAt(NOW).claim("realm_access", Map.of("roles", "a b")).build());
+      t.add(TOKENS.validAt(NOW).claim("realm_access", Map.of("roles", List.of("a", 1))).build());
+      t.add(TOKENS.validAt(NOW).claim("realm_access", Map.of("roles", Map.of("a", "b"))).build());
+      t.add(TOKENS.validAt(NOW).claim("realm_access", Map.of("roles", 5)).build());
+      t.add(TOKENS.validAt(NOW).claim("realm_access", "roles").build());
+      t.add(TOKENS.validAt(NOW).claim("realm_access", List.of(Map.of("roles", "a"))).build());
+      t.add(TOKENS.validAt(NOW).claim("resource_access", Map.of("orders-api", 3)).build());
+      for (String extra :
+          List.of(
+              ",\"realm_access\":null",
+              ",\"realm_access\":{\"roles\":null}",
+              ",\"realm_access\":{\"roles\":[\"a\",null]}",
+              ",\"realm_access\":{\"roles\":[\"a\"],\"roles\":[\"b\"]}",
+              ",\"realm\\u005faccess\":{\"ro\\u006ces\":[\"escaped\"]}",
+              ",\"realm_access\":{\"roles\":[\"\\u00e9t\\u00e9\"]}",
+              ",\"realm_access\":{\"roles\":[12345678901234567890]}",
+              ",\"realm_access\":{\"roles\":" + "[".repeat(35) + "]".repeat(35) + "}",
+              ",\"resource_access\":{\"shop\":{\"web\":{\"roles\":[\"split\"]}}}")) {
+        t.add(signedRaw(RS256_HEADER, claimsJson(extra), TestKeys.RSA.getRsaPrivateKey()));
+      }
+      return t;
+    }
+
+    @Test
+    void whenScopesComeFromNestedPathsThenBothPathsAgreeOnEveryToken() {
+      tokens().forEach(token -> assertSameOutcome(verifier, token));
+    }
+
+    @Test
+    void whenARoleIsNestedThenBothPathsReadItAsAScope() {
+      String token =
+          TOKENS.validAt(NOW).claim("realm_access", Map.of("roles", List.of("a"))).build();
+
+      String outcome = viaVerifier(verifier, token);
+      assertTrue(outcome.contains("scopes=[read, write, a]"), outcome);
+      assertSameOutcome(verifier, token);
+    }
+  }
+
+  @Nested
   class UnknownKid {
 
     /** A key source that learns {@code later} on its first refresh, counting refreshes. */

@@ -8,6 +8,7 @@ import dev.gatehouse.discovery.KeyPolicy;
 import dev.gatehouse.introspection.IntrospectionConfig;
 import dev.gatehouse.outbound.OutboundLimits;
 import dev.gatehouse.time.ClockSkew;
+import dev.gatehouse.token.PrincipalClaim;
 import dev.gatehouse.token.TokenSources;
 import dev.gatehouse.verify.TokenCachePolicy;
 import dev.gatehouse.verify.VerificationPolicy;
@@ -64,7 +65,9 @@ final class FilterSettingsHelp {
     put(ConfigKey.REQUIRED_SCOPES, "none",
         "Scopes every /api request needs, on top of the per-endpoint ones.");
     put(ConfigKey.SCOPE_CLAIMS, String.join(",", VerificationPolicy.DEFAULT_SCOPE_CLAIMS),
-        "Claims whose values count as scopes (Auth0 RBAC writes permissions).");
+        "Claims whose values count as scopes (Auth0 RBAC writes permissions); a.b is a path.");
+    put(ConfigKey.PRINCIPAL_CLAIM, PrincipalClaim.DEFAULT,
+        "Claim that names the caller (e.g. preferred_username); a token without it gets 401.");
     put(ConfigKey.REALM, GatehouseConfig.DEFAULT_REALM,
         "realm of the WWW-Authenticate challenge.");
     put(ConfigKey.ALLOW_QUERY_TOKEN, "false",
