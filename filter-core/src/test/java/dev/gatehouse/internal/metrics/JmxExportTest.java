@@ -1,6 +1,5 @@
 package dev.gatehouse.internal.metrics;
 
-import dev.gatehouse.internal.metrics.MeteredApi;
 import dev.gatehouse.metrics.MetricsSettings;
 import static dev.gatehouse.testing.TestTokens.AUDIENCE;
 import static org.junit.jupiter.api.Assertions.assertEquals;

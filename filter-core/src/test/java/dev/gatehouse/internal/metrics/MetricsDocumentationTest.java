@@ -1,8 +1,6 @@
 package dev.gatehouse.internal.metrics;
 
 import dev.gatehouse.metrics.MetricsSettings;
-import dev.gatehouse.internal.metrics.GatehouseCounters;
-import dev.gatehouse.internal.metrics.CounterSeries;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gatehouse.config.ConfigKey;

@@ -1,7 +1,5 @@
 package dev.gatehouse.internal.metrics;
 
-import dev.gatehouse.internal.metrics.MicrometerExport;
-import dev.gatehouse.internal.metrics.MetricsPublication;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
