@@ -1,10 +1,10 @@
 package dev.gatehouse;
 
 import dev.gatehouse.config.ConfigKey;
-import dev.gatehouse.config.KeyLocation;
+import dev.gatehouse.internal.config.KeyLocation;
 import dev.gatehouse.config.PropertyLookup;
-import dev.gatehouse.config.Settings;
-import dev.gatehouse.config.Values;
+import dev.gatehouse.internal.config.Settings;
+import dev.gatehouse.internal.config.Values;
 import dev.gatehouse.metrics.MetricsSettings;
 import dev.gatehouse.verify.TokenCachePolicy;
 

@@ -1,8 +1,8 @@
 package dev.gatehouse;
 
 import dev.gatehouse.config.ConfigKey;
-import dev.gatehouse.discovery.StaticKeySource;
-import dev.gatehouse.outbound.IssuerNames;
+import dev.gatehouse.internal.discovery.StaticKeySource;
+import dev.gatehouse.internal.outbound.IssuerNames;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -7,15 +7,15 @@ import dev.gatehouse.authz.ClientPolicy;
 import dev.gatehouse.authz.PathRules;
 import dev.gatehouse.authz.RevocationList;
 import dev.gatehouse.discovery.KeyPolicy;
-import dev.gatehouse.discovery.StaticKeySource;
+import dev.gatehouse.internal.discovery.StaticKeySource;
 import dev.gatehouse.introspection.IntrospectionConfig;
 import dev.gatehouse.metrics.MetricsSettings;
 import dev.gatehouse.outbound.OutboundLimits;
-import dev.gatehouse.time.ClockSkew;
+import dev.gatehouse.internal.time.ClockSkew;
 import dev.gatehouse.token.PrincipalClaim;
 import dev.gatehouse.token.TokenSources;
 import dev.gatehouse.verify.TokenCachePolicy;
-import dev.gatehouse.verify.VerificationPolicy;
+import dev.gatehouse.internal.verify.VerificationPolicy;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -169,7 +169,7 @@ public final class GatehouseConfig {
     /**
      * Claims whose values are merged into the token's scopes, in order. Default {@code scope} (a
      * space-separated string), {@code scp} (array or string) and Auth0's {@code permissions}. A
-     * name may be a path, {@code realm_access.roles} ({@link dev.gatehouse.token.ClaimPath}).
+     * name may be a path, {@code realm_access.roles} ({@link dev.gatehouse.internal.config.ClaimPath}).
      */
     Builder scopeClaims(List<String> claimNames);
 

@@ -1,11 +1,12 @@
 package dev.gatehouse;
 
 import dev.gatehouse.authz.RevocationList;
-import dev.gatehouse.config.FilterSettings;
-import dev.gatehouse.discovery.Providers;
+import dev.gatehouse.internal.config.FilterSettings;
+import dev.gatehouse.internal.discovery.Providers;
 import dev.gatehouse.error.BearerTokenException;
 import dev.gatehouse.error.ProviderUnavailableException;
-import dev.gatehouse.metrics.MetricsPublication;
+import dev.gatehouse.internal.metrics.MetricsPublication;
+import dev.gatehouse.internal.wiring.BearerFilterProviders;
 import dev.gatehouse.token.AccessToken;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
@@ -35,6 +36,10 @@ import org.slf4j.LoggerFactory;
 public class GatehouseFilter implements Filter {
 
   private static final Logger LOG = LoggerFactory.getLogger(GatehouseFilter.class);
+
+  static {
+    BearerFilterProviders.register(bearer -> ((GatehouseFilter) bearer).providers());
+  }
 
   private volatile Pipeline pipeline;
   private volatile MetricsPublication metrics;
@@ -123,11 +128,11 @@ public class GatehouseFilter implements Filter {
   }
 
   /**
-   * For a filter that contains this one: the providers this filter verifies tokens with, one per
-   * trusted issuer, so that it reads the same discovery document and keys; null before {@link
-   * #init(FilterConfig)}.
+   * For the login filter, through {@link BearerFilterProviders}: the providers this filter
+   * verifies tokens with, one per trusted issuer, so that it reads the same discovery document and
+   * keys; null before {@link #init(FilterConfig)}.
    */
-  public Providers providers() {
+  Providers providers() {
     Pipeline p = pipeline;
     return p == null ? null : p.providers();
   }

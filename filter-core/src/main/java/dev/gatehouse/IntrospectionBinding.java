@@ -1,8 +1,8 @@
 package dev.gatehouse;
 
 import dev.gatehouse.config.ConfigKey;
-import dev.gatehouse.config.Settings;
-import dev.gatehouse.config.Values;
+import dev.gatehouse.internal.config.Settings;
+import dev.gatehouse.internal.config.Values;
 import dev.gatehouse.introspection.IntrospectionConfig;
 import dev.gatehouse.outbound.ClientAuthentication;
 import java.time.Duration;

@@ -1,9 +1,9 @@
 package dev.gatehouse;
 
 import dev.gatehouse.config.ConfigKey;
-import dev.gatehouse.config.KeyLocation;
-import dev.gatehouse.config.Settings;
-import dev.gatehouse.config.Values;
+import dev.gatehouse.internal.config.KeyLocation;
+import dev.gatehouse.internal.config.Settings;
+import dev.gatehouse.internal.config.Values;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -1,21 +1,21 @@
 package dev.gatehouse;
 
 import dev.gatehouse.authz.Access;
-import dev.gatehouse.authz.AccessChecks;
+import dev.gatehouse.internal.authz.AccessChecks;
 import dev.gatehouse.authz.InMemoryRevocationList;
 import dev.gatehouse.authz.PathRules;
 import dev.gatehouse.authz.RevocationList;
-import dev.gatehouse.discovery.Providers;
+import dev.gatehouse.internal.discovery.Providers;
 import dev.gatehouse.error.BearerTokenException;
-import dev.gatehouse.error.ChallengeWriter;
+import dev.gatehouse.internal.challenge.ChallengeWriter;
 import dev.gatehouse.error.Rejection;
-import dev.gatehouse.metrics.GatehouseCounters;
+import dev.gatehouse.internal.metrics.GatehouseCounters;
 import dev.gatehouse.token.AccessToken;
-import dev.gatehouse.token.BearerTokenExtractor;
+import dev.gatehouse.internal.extract.BearerTokenExtractor;
 import dev.gatehouse.token.PrincipalClaim;
-import dev.gatehouse.token.RequestTokenExtractor;
+import dev.gatehouse.internal.extract.RequestTokenExtractor;
 import dev.gatehouse.token.TokenPrincipal;
-import dev.gatehouse.verify.AccessTokenVerifier;
+import dev.gatehouse.internal.verify.AccessTokenVerifier;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
 

@@ -1,6 +1,6 @@
 package dev.gatehouse;
 
-import dev.gatehouse.outbound.IssuerNames;
+import dev.gatehouse.internal.outbound.IssuerNames;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.Collections;

@@ -16,7 +16,7 @@ import dev.gatehouse.testing.LocalJwksServer;
 import dev.gatehouse.testing.ProtectedApi.Reply;
 import dev.gatehouse.testing.ProtectedApi;
 import dev.gatehouse.testing.TestTokens;
-import dev.gatehouse.time.ClockSkew;
+import dev.gatehouse.internal.time.ClockSkew;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

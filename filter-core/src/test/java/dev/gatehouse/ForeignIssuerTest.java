@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.gatehouse.error.BearerTokenException;
 import dev.gatehouse.error.Rejection;
-import dev.gatehouse.metrics.MetricsRecorder;
+import dev.gatehouse.internal.metrics.MetricsRecorder;
 import dev.gatehouse.testing.TestKeys;
 import dev.gatehouse.testing.TestTokens;
-import dev.gatehouse.verify.AccessTokenVerifier;
+import dev.gatehouse.internal.verify.AccessTokenVerifier;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;

@@ -4,12 +4,12 @@ import static dev.gatehouse.testing.TestTokens.AUDIENCE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
-import dev.gatehouse.metrics.MetricsRecorder;
+import dev.gatehouse.internal.metrics.MetricsRecorder;
 import dev.gatehouse.testing.TestKeys;
 import dev.gatehouse.testing.TestTokens;
-import dev.gatehouse.verify.AccessTokenVerifier;
-import dev.gatehouse.verify.CachingAccessTokenVerifier;
-import dev.gatehouse.verify.IssuerRoutingVerifier;
+import dev.gatehouse.internal.verify.AccessTokenVerifier;
+import dev.gatehouse.internal.verify.CachingAccessTokenVerifier;
+import dev.gatehouse.internal.verify.IssuerRoutingVerifier;
 import dev.gatehouse.verify.TokenCachePolicy;
 import org.junit.jupiter.api.Test;
 

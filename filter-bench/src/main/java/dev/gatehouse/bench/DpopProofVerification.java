@@ -1,10 +1,10 @@
 package dev.gatehouse.bench;
 
-import dev.gatehouse.sender.DpopProofVerifier;
-import dev.gatehouse.sender.DpopRequest;
-import dev.gatehouse.sender.DpopSettings;
-import dev.gatehouse.sender.DpopVerdict;
-import dev.gatehouse.sender.ReplayStore;
+import dev.gatehouse.internal.sender.DpopProofVerifier;
+import dev.gatehouse.internal.sender.DpopRequest;
+import dev.gatehouse.internal.sender.DpopSettings;
+import dev.gatehouse.internal.sender.DpopVerdict;
+import dev.gatehouse.internal.sender.ReplayStore;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;

@@ -1,11 +1,11 @@
 package dev.gatehouse.bench;
 
 import dev.gatehouse.GatehouseConfig;
-import dev.gatehouse.discovery.KeySource;
-import dev.gatehouse.discovery.StaticKeySource;
+import dev.gatehouse.internal.discovery.KeySource;
+import dev.gatehouse.internal.discovery.StaticKeySource;
 import dev.gatehouse.token.AccessToken;
-import dev.gatehouse.verify.CachingAccessTokenVerifier;
-import dev.gatehouse.verify.JwtAccessTokenVerifier;
+import dev.gatehouse.internal.verify.CachingAccessTokenVerifier;
+import dev.gatehouse.internal.verify.JwtAccessTokenVerifier;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

@@ -1,5 +1,6 @@
 package dev.gatehouse.authz;
 
+import dev.gatehouse.internal.authz.AccessChecks;
 import dev.gatehouse.config.ConfigKey;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,6 +1,6 @@
 package dev.gatehouse.authz;
 
-import dev.gatehouse.config.Values;
+import dev.gatehouse.internal.config.Values;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;

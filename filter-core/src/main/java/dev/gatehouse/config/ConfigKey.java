@@ -1,6 +1,5 @@
 package dev.gatehouse.config;
 
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -114,10 +113,5 @@ public enum ConfigKey {
    */
   public static String environmentVariable(String property) {
     return property.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
-  }
-
-  /** The Gatehouse name first, then the MicroProfile JWT name. */
-  List<String> names() {
-    return microProfileAlias == null ? List.of(property) : List.of(property, microProfileAlias);
   }
 }

@@ -1,12 +1,13 @@
 package dev.gatehouse.login;
 
+import dev.gatehouse.internal.wiring.BearerFilterProviders;
 import dev.gatehouse.ConfigBinder;
 import dev.gatehouse.GatehouseConfig;
 import dev.gatehouse.GatehouseFilter;
 import dev.gatehouse.TrustedIssuer;
-import dev.gatehouse.config.FilterSettings;
+import dev.gatehouse.internal.config.FilterSettings;
 import dev.gatehouse.config.PropertyLookup;
-import dev.gatehouse.error.ChallengeWriter;
+import dev.gatehouse.internal.challenge.ChallengeWriter;
 import dev.gatehouse.error.Rejection;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
@@ -213,7 +214,8 @@ public class GatehouseLoginFilter implements Filter {
       this.loginPaths = new LoginPaths(login.loginPaths());
       // The bearer filter's provider of that issuer: one discovery document, one key set.
       ProviderAccess provider =
-          new ProviderAccess(api, login, bearer.providers().of(issuer.issuer()).orElseThrow());
+          new ProviderAccess(
+              api, login, BearerFilterProviders.of(bearer).of(issuer.issuer()).orElseThrow());
       TokenEndpointClient tokens = new TokenEndpointClient(login, api.insecureLoopbackHttp());
       SessionLocks locks = new SessionLocks();
       this.start = new LoginStart(login, provider, api.clock(), locks);

@@ -1,13 +1,13 @@
 package dev.gatehouse.login;
 
 import dev.gatehouse.GatehouseConfig;
-import dev.gatehouse.discovery.KeySource;
+import dev.gatehouse.internal.discovery.KeySource;
 import dev.gatehouse.error.BearerTokenException;
 import dev.gatehouse.error.ProviderUnavailableException;
 import dev.gatehouse.token.AccessToken;
-import dev.gatehouse.verify.AccessTokenVerifier;
-import dev.gatehouse.verify.JwtAccessTokenVerifier;
-import dev.gatehouse.verify.VerificationPolicy;
+import dev.gatehouse.internal.verify.AccessTokenVerifier;
+import dev.gatehouse.internal.verify.JwtAccessTokenVerifier;
+import dev.gatehouse.internal.verify.VerificationPolicy;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;

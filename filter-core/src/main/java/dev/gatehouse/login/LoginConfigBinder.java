@@ -2,7 +2,7 @@ package dev.gatehouse.login;
 
 import dev.gatehouse.config.ConfigKey;
 import dev.gatehouse.config.PropertyLookup;
-import dev.gatehouse.config.Values;
+import dev.gatehouse.internal.config.Values;
 import dev.gatehouse.outbound.ClientAuthentication;
 import java.net.URI;
 import java.net.URISyntaxException;

@@ -1,9 +1,9 @@
 package dev.gatehouse.login;
 
 import dev.gatehouse.GatehouseConfig;
-import dev.gatehouse.discovery.IssuerProvider;
-import dev.gatehouse.discovery.ProviderDiscovery;
-import dev.gatehouse.discovery.ProviderMetadata;
+import dev.gatehouse.internal.discovery.IssuerProvider;
+import dev.gatehouse.internal.discovery.ProviderDiscovery;
+import dev.gatehouse.internal.discovery.ProviderMetadata;
 import dev.gatehouse.error.ProviderUnavailableException;
 import java.net.URI;
 import java.util.Optional;

@@ -1,9 +1,9 @@
 package dev.gatehouse.login;
 
-import dev.gatehouse.outbound.ClientCredentials;
-import dev.gatehouse.outbound.OutboundHttp;
+import dev.gatehouse.internal.outbound.ClientCredentials;
+import dev.gatehouse.internal.outbound.OutboundHttp;
 import dev.gatehouse.outbound.OutboundLimits;
-import dev.gatehouse.outbound.OutboundReply;
+import dev.gatehouse.internal.outbound.OutboundReply;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpTimeoutException;

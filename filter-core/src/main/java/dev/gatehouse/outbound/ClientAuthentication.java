@@ -1,10 +1,6 @@
 package dev.gatehouse.outbound;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * How Gatehouse authenticates itself to the provider's token and introspection endpoints with a
@@ -12,28 +8,9 @@ import java.util.Map;
  */
 public enum ClientAuthentication {
   /** HTTP Basic with the form-encoded client id and secret. The default, as Auth0's. */
-  CLIENT_SECRET_BASIC {
-    @Override
-    void apply(String id, String secret, Map<String, String> form, Map<String, String> headers) {
-      // RFC 6749 section 2.3.1: id and secret are form-encoded before they are joined for Basic.
-      String pair = formEncode(id) + ":" + formEncode(secret);
-      headers.put(
-          "Authorization",
-          "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
-    }
-  },
+  CLIENT_SECRET_BASIC,
   /** {@code client_id} and {@code client_secret} in the form body. */
-  CLIENT_SECRET_POST {
-    @Override
-    void apply(String id, String secret, Map<String, String> form, Map<String, String> headers) {
-      form.put("client_id", id);
-      form.put("client_secret", secret);
-    }
-  };
-
-  /** Adds the credentials to the request's form or headers. */
-  abstract void apply(
-      String id, String secret, Map<String, String> form, Map<String, String> headers);
+  CLIENT_SECRET_POST;
 
   /** As registered in RFC 7591: {@code client_secret_basic} or {@code client_secret_post}. */
   public String value() {
@@ -56,9 +33,5 @@ public enum ClientAuthentication {
     }
     throw new IllegalArgumentException(
         property + ": '" + value + "' must be client_secret_basic or client_secret_post");
-  }
-
-  static String formEncode(String value) {
-    return URLEncoder.encode(value, StandardCharsets.UTF_8);
   }
 }

@@ -1,5 +1,6 @@
 package dev.gatehouse.token;
 
+import dev.gatehouse.internal.config.ClaimPath;
 import dev.gatehouse.config.ConfigKey;
 import dev.gatehouse.error.BearerTokenException;
 import dev.gatehouse.error.Rejection;

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.gatehouse.error.BearerTokenException;
 import dev.gatehouse.error.Rejection;
-import dev.gatehouse.token.RequestTokenExtractor;
+import dev.gatehouse.internal.extract.RequestTokenExtractor;
 import jakarta.servlet.http.HttpServletRequest;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.gatehouse.GatehouseConfig;
-import dev.gatehouse.discovery.StaticKeySource;
+import dev.gatehouse.internal.discovery.StaticKeySource;
 import dev.gatehouse.testing.TestKeys;
 import dev.gatehouse.testing.TestTokens;
 import java.net.URI;

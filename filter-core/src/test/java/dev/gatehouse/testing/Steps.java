@@ -1,10 +1,10 @@
 package dev.gatehouse.testing;
 
 import dev.gatehouse.GatehouseConfig;
-import dev.gatehouse.discovery.KeySource;
-import dev.gatehouse.discovery.ProviderSettings;
-import dev.gatehouse.verify.JwtAccessTokenVerifier;
-import dev.gatehouse.verify.VerificationPolicy;
+import dev.gatehouse.internal.discovery.KeySource;
+import dev.gatehouse.internal.discovery.ProviderSettings;
+import dev.gatehouse.internal.verify.JwtAccessTokenVerifier;
+import dev.gatehouse.internal.verify.VerificationPolicy;
 
 /**
  * A step made the way the filter's wiring makes it, from the settings a test wrote as a

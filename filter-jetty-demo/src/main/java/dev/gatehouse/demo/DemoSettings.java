@@ -3,7 +3,7 @@ package dev.gatehouse.demo;
 import dev.gatehouse.ConfigBinder;
 import dev.gatehouse.GatehouseConfig;
 import dev.gatehouse.config.ConfigKey;
-import dev.gatehouse.config.MicroProfileLookup;
+import dev.gatehouse.internal.config.MicroProfileLookup;
 import dev.gatehouse.config.PropertyLookup;
 import dev.gatehouse.login.LoginConfig;
 import dev.gatehouse.login.LoginConfigBinder;

@@ -9,7 +9,7 @@ import dev.gatehouse.GatehouseConfig;
 import dev.gatehouse.config.ConfigKey;
 import dev.gatehouse.config.PropertyLookup;
 import dev.gatehouse.discovery.KeyPolicy;
-import dev.gatehouse.time.ClockSkew;
+import dev.gatehouse.internal.time.ClockSkew;
 import java.net.URI;
 import java.util.Map;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package dev.gatehouse.internal.lean;
 
-import dev.gatehouse.discovery.KeySource;
+import dev.gatehouse.internal.discovery.KeySource;
 import dev.gatehouse.error.ProviderUnavailableException;
 import dev.gatehouse.error.Rejection;
 import java.nio.ByteBuffer;

@@ -1,0 +1,66 @@
+package dev.gatehouse.internal.authz;
+
+import dev.gatehouse.authz.RevocationList;
+import dev.gatehouse.authz.RequiredScopes;
+import dev.gatehouse.authz.ClientPolicy;
+import dev.gatehouse.authz.ClaimRequirement;
+import dev.gatehouse.authz.AccessRule;
+import dev.gatehouse.authz.AccessPolicy;
+import dev.gatehouse.authz.Access;
+import dev.gatehouse.error.BearerTokenException;
+import dev.gatehouse.error.Rejection;
+import dev.gatehouse.token.AccessToken;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Everything asked of a verified token before the request goes on, in a fixed order: first what
+ * makes the token itself unacceptable (401: client, revocation, claim requirements), then what it
+ * is not allowed to do (403: required scopes, the path rule's scopes), then the application's own
+ * {@link AccessRule}. A revoked token is therefore never told which scope it lacks.
+ */
+public final class AccessChecks {
+
+  private final ClientPolicy clients;
+  private final RevocationList revocations;
+  private final List<ClaimRequirement> claims;
+  private final Set<String> requiredScopes;
+  private final @Nullable AccessRule applicationRule;
+
+  private AccessChecks(AccessPolicy policy, RevocationList revocations) {
+    this.clients = policy.clients();
+    this.revocations = revocations;
+    this.claims = policy.claims();
+    this.requiredScopes = policy.requiredScopes();
+    this.applicationRule = policy.rule().orElse(null);
+  }
+
+  /**
+   * @param policy what every verified token must satisfy
+   * @param revocations asked about every verified token
+   */
+  public static AccessChecks of(AccessPolicy policy, RevocationList revocations) {
+    return new AccessChecks(policy, revocations);
+  }
+
+  /**
+   * @param pathAccess what the matching path rule asks for
+   * @throws BearerTokenException for the first check the token fails
+   */
+  public void check(HttpServletRequest request, AccessToken token, Access pathAccess) {
+    clients.check(token);
+    if (revocations.isRevoked(token)) {
+      throw new BearerTokenException(Rejection.TOKEN_REVOKED);
+    }
+    for (ClaimRequirement claim : claims) {
+      claim.check(token);
+    }
+    RequiredScopes.require(token, requiredScopes);
+    pathAccess.check(token);
+    if (applicationRule != null) {
+      applicationRule.check(request, token);
+    }
+  }
+}

@@ -1,0 +1,63 @@
+package dev.gatehouse.internal.config;
+
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/** Parses setting strings; every failure names the property. Shared by every settings reader. */
+public final class Values {
+
+  private Values() {}
+
+  /** Items separated by commas and/or whitespace; empty items dropped. */
+  public static List<String> list(String value) {
+    return Arrays.stream(value.split("[,\\s]+")).filter(s -> !s.isEmpty()).toList();
+  }
+
+  /** {@code 30s}, {@code 500ms}, {@code 5m}, {@code 1h}, ISO-8601 {@code PT30S}, or bare seconds. */
+  public static Duration duration(String value, String property) {
+    String v = value.trim().toLowerCase(Locale.ROOT);
+    try {
+      if (v.startsWith("p")) {
+        return Duration.parse(v.toUpperCase(Locale.ROOT));
+      }
+      if (v.endsWith("ms")) {
+        return Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2).trim()));
+      }
+      if (v.endsWith("s")) {
+        return Duration.ofSeconds(Long.parseLong(v.substring(0, v.length() - 1).trim()));
+      }
+      if (v.endsWith("m")) {
+        return Duration.ofMinutes(Long.parseLong(v.substring(0, v.length() - 1).trim()));
+      }
+      if (v.endsWith("h")) {
+        return Duration.ofHours(Long.parseLong(v.substring(0, v.length() - 1).trim()));
+      }
+      return Duration.ofSeconds(Long.parseLong(v));
+    } catch (NumberFormatException | DateTimeParseException e) {
+      throw new IllegalArgumentException(
+          property + ": '" + value + "' is not a duration (examples: 30s, 500ms, 5m, PT1H)");
+    }
+  }
+
+  public static int integer(String value, String property) {
+    try {
+      return Integer.parseInt(value.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(property + ": '" + value + "' is not a whole number");
+    }
+  }
+
+  public static boolean bool(String value, String property) {
+    String v = value.trim().toLowerCase(Locale.ROOT);
+    if (v.equals("true")) {
+      return true;
+    }
+    if (v.equals("false")) {
+      return false;
+    }
+    throw new IllegalArgumentException(property + ": '" + value + "' must be true or false");
+  }
+}
