@@ -55,7 +55,7 @@ final class Pipeline {
                         config.clock(),
                         config.clockSkew(),
                         InMemoryRevocationList.DEFAULT_MAX_ENTRIES));
-    this.checks = AccessChecks.of(config.access(), revocations);
+    this.checks = AccessChecks.of(config.access(), revocations, config.clock());
     this.identityHeaders = config.identityHeaders().orElse(null);
     this.challenges = new ChallengeWriter(config.realm());
   }
@@ -122,8 +122,10 @@ final class Pipeline {
       return admit(request);
     } catch (BearerTokenException e) {
       // MISSING_TOKEN means the extractor found nothing: no token was looked at or refused.
+      Access access = rules.decide(request);
       if (e.rejection() != Rejection.MISSING_TOKEN
-          || rules.decide(request).kind() != Access.Kind.AUTHENTICATED) {
+          || access.kind() != Access.Kind.AUTHENTICATED
+          || !access.stepUp().isEmpty()) {
         throw e;
       }
       counters.publicPath();
