@@ -162,6 +162,11 @@ public class GatehouseFilter implements Filter {
       handOn(p, p.readmit(request), response, chain);
       return Decision.ADMITTED;
     }
+    var metadata = p.metadata();
+    if (metadata.isPresent() && metadata.get().answers(request)) {
+      metadata.get().write(response); // RFC 9728 section 3: public, asked before any token
+      return Decision.ADMITTED;
+    }
     HttpServletRequest admitted;
     try {
       if (type == DispatcherType.REQUEST) {

@@ -33,6 +33,8 @@ final class Pipeline {
   private final GatehouseCounters counters = new GatehouseCounters();
   private final Providers providers;
   private final RevocationList revocations;
+  private final CertificateBoundTokens certificateBound;
+  private final Optional<ResourceMetadata> metadata;
 
   private Pipeline(GatehouseConfig config) {
     this.config = config;
@@ -57,7 +59,13 @@ final class Pipeline {
                         InMemoryRevocationList.DEFAULT_MAX_ENTRIES));
     this.checks = AccessChecks.of(config.access(), revocations, config.clock());
     this.identityHeaders = config.identityHeaders().orElse(null);
-    this.challenges = new ChallengeWriter(config.realm());
+    this.certificateBound =
+        new CertificateBoundTokens(config.protectedResource().clientCertificates());
+    this.metadata = ResourceMetadata.of(config);
+    this.challenges =
+        new ChallengeWriter(
+            config.realm(),
+            config.protectedResource().metadataUrl().map(Object::toString).orElse(null));
   }
 
   static Pipeline of(GatehouseConfig config) {
@@ -75,6 +83,11 @@ final class Pipeline {
 
   ChallengeWriter challenges() {
     return challenges;
+  }
+
+  /** The protected resource metadata document, when a resource identifier is configured. */
+  Optional<ResourceMetadata> metadata() {
+    return metadata;
   }
 
   /** One provider per trusted issuer, shared with a login filter that contains this one. */
@@ -108,6 +121,7 @@ final class Pipeline {
             .extract(request)
             .orElseThrow(() -> new BearerTokenException(Rejection.MISSING_TOKEN));
     AccessToken token = verifier.verify(raw);
+    certificateBound.check(request, token);
     checks.check(request, token, access);
     counters.accepted();
     return withIdentity(request, token);
