@@ -136,10 +136,12 @@ final class Pipeline {
       return admit(request);
     } catch (BearerTokenException e) {
       // MISSING_TOKEN means the extractor found nothing: no token was looked at or refused.
+      if (e.rejection() != Rejection.MISSING_TOKEN) {
+        throw e;
+      }
+      // A step-up rule asks for more than authentication, so it never passes anonymously.
       Access access = rules.decide(request);
-      if (e.rejection() != Rejection.MISSING_TOKEN
-          || access.kind() != Access.Kind.AUTHENTICATED
-          || !access.stepUp().isEmpty()) {
+      if (access.kind() != Access.Kind.AUTHENTICATED || !access.stepUp().isEmpty()) {
         throw e;
       }
       counters.publicPath();

@@ -12,11 +12,17 @@ import dev.gatehouse.testing.LocalJwksServer;
 import dev.gatehouse.testing.ProtectedApi;
 import dev.gatehouse.testing.ProtectedApi.Reply;
 import dev.gatehouse.testing.TestTokens;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 import org.jose4j.json.JsonUtil;
 import org.junit.jupiter.api.Nested;
@@ -134,6 +140,27 @@ class FilterResourceMetadataTest {
           call(config(RESOURCE).build(), WELL_KNOWN,
               r -> r.POST(HttpRequest.BodyPublishers.noBody()));
       assertEquals(401, reply.status(), reply::toString);
+    }
+
+    @Test
+    void whenTheFilterAnswersTheDocumentThenAContainingFilterIsToldItWasAnsweredNotAdmitted() {
+      AtomicReference<GatehouseFilter.Decision> decision = new AtomicReference<>();
+      GatehouseFilter containing =
+          new GatehouseFilter(config(RESOURCE).build()) {
+            @Override
+            public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
+                throws IOException, ServletException {
+              decision.set(filter(req, res, chain, false));
+            }
+          };
+      try (ProtectedApi api = ProtectedApi.startWith(containing)) {
+        api.send(api.request("/api/echo"));
+        assertEquals(GatehouseFilter.Decision.UNAUTHENTICATED, decision.get());
+      }
+      try (ProtectedApi api = ProtectedApi.startOnLoopbackWith(containing)) {
+        assertEquals(200, api.send(api.request(WELL_KNOWN)).status());
+        assertEquals(GatehouseFilter.Decision.ANSWERED, decision.get());
+      }
     }
 
     @Test

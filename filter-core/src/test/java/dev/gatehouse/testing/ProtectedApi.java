@@ -39,7 +39,12 @@ public final class ProtectedApi implements AutoCloseable {
    * well-known metadata) reach it.
    */
   public static ProtectedApi startOnLoopback(GatehouseConfig config) {
-    return new ProtectedApi(new FilterHolder(new GatehouseFilter(config)), "/*", true);
+    return startOnLoopbackWith(new GatehouseFilter(config));
+  }
+
+  /** As {@link #startOnLoopback}, with this filter instance. */
+  public static ProtectedApi startOnLoopbackWith(jakarta.servlet.Filter filter) {
+    return new ProtectedApi(new FilterHolder(filter), "/*", true);
   }
 
   /** The filter built in code from {@code config}. */
