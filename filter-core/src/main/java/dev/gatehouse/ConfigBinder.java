@@ -83,7 +83,25 @@ public final class ConfigBinder {
     AccessBinding.apply(s, b);
     IntrospectionBinding.apply(s, b);
     b.metrics(metrics());
+    b.protectedResource(
+        r -> {
+          s.set(ConfigKey.RESOURCE, v -> r.resource(Settings.uri(v, s.name(ConfigKey.RESOURCE))));
+          certificateHeader(r);
+        });
     return b.build();
+  }
+
+  /** The header and the proxies that set it come together, or not at all. */
+  private void certificateHeader(ProtectedResource.Builder r) {
+    var header = s.value(ConfigKey.MTLS_CERTIFICATE_HEADER);
+    var proxies = s.list(ConfigKey.MTLS_TRUSTED_PROXIES);
+    if (header.isPresent()) {
+      r.clientCertificateHeader(header.get(), proxies);
+    } else if (!proxies.isEmpty()) {
+      throw new IllegalArgumentException(
+          ConfigKey.MTLS_TRUSTED_PROXIES.property() + ": set only with "
+              + ConfigKey.MTLS_CERTIFICATE_HEADER.property());
+    }
   }
 
   /** Both exports are on unless switched off. */

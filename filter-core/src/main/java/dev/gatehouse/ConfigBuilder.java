@@ -57,6 +57,7 @@ final class ConfigBuilder implements GatehouseConfig.Builder {
   IdentityHeaders identityHeaders;
   IntrospectionConfig introspection;
   MetricsSettings metrics = MetricsSettings.defaults();
+  final ProtectedResource.Builder resource = ProtectedResource.builder();
 
   ConfigBuilder(TrustedIssuer first) {
     this.first = first;
@@ -232,6 +233,12 @@ final class ConfigBuilder implements GatehouseConfig.Builder {
   @Override
   public ConfigBuilder metrics(MetricsSettings metrics) {
     this.metrics = Objects.requireNonNull(metrics, "metrics");
+    return this;
+  }
+
+  @Override
+  public ConfigBuilder protectedResource(Consumer<ProtectedResource.Builder> settings) {
+    settings.accept(resource);
     return this;
   }
 

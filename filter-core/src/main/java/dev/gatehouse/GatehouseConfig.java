@@ -54,6 +54,7 @@ public final class GatehouseConfig {
   private final Optional<IdentityHeaders> identityHeaders;
   private final Optional<IntrospectionConfig> introspection;
   private final MetricsSettings metrics;
+  private final ProtectedResource resource;
 
   GatehouseConfig(ConfigBuilder b, List<TrustedIssuer> issuers) {
     this.issuers = issuers;
@@ -75,6 +76,7 @@ public final class GatehouseConfig {
     this.identityHeaders = Optional.ofNullable(b.identityHeaders);
     this.introspection = Optional.ofNullable(b.introspection);
     this.metrics = b.metrics;
+    this.resource = b.resource.build();
   }
 
   /** Tokens of {@code issuer}: a URL compared exactly with {@code iss}, or a bare Auth0 host. */
@@ -128,6 +130,8 @@ public final class GatehouseConfig {
   public Optional<IntrospectionConfig> introspection() { return introspection; }
   /** Where the filter shows its counters: JMX, Micrometer (see docs/metrics.md). */
   public MetricsSettings metrics() { return metrics; }
+  /** The resource identifier of RFC 9728 metadata and the client-certificate source (RFC 8705). */
+  public ProtectedResource protectedResource() { return resource; }
 
   /** Each static key, parsed in {@link Builder#build()}, by issuer. */
   Map<URI, StaticKeySource> staticKeys() { return staticKeys; }
@@ -241,6 +245,9 @@ public final class GatehouseConfig {
 
     /** Where the counters are shown (default: JMX, and Micrometer when it is present). */
     Builder metrics(MetricsSettings metrics);
+
+    /** Resource identifier (serves RFC 9728 metadata) and where client certificates come from. */
+    Builder protectedResource(Consumer<ProtectedResource.Builder> settings);
 
     /** @throws IllegalArgumentException naming the setting that is missing or out of range */
     GatehouseConfig build();

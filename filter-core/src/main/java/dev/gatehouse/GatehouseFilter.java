@@ -107,7 +107,9 @@ public class GatehouseFilter implements Filter {
     /** Refused with another status: a denied path, missing scopes, a malformed request. */
     REFUSED,
     /** Answered 503: the token could not be checked now. */
-    UNAVAILABLE
+    UNAVAILABLE,
+    /** Answered by the filter itself, without a token: the protected resource metadata. */
+    ANSWERED
   }
 
   /**
@@ -166,6 +168,11 @@ public class GatehouseFilter implements Filter {
       // that decision (never verified again, never refused) with the identity headers rebuilt.
       handOn(p, p.readmit(request), response, chain);
       return Decision.ADMITTED;
+    }
+    var metadata = p.metadata();
+    if (metadata.isPresent() && metadata.get().answers(request)) {
+      metadata.get().write(response); // RFC 9728 section 3: public, asked before any token
+      return Decision.ANSWERED;
     }
     HttpServletRequest admitted;
     try {

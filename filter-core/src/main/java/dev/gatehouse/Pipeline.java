@@ -36,6 +36,8 @@ final class Pipeline {
   private final GatehouseCounters counters = new GatehouseCounters();
   private final Providers providers;
   private final RevocationList revocations;
+  private final CertificateBoundTokens certificateBound;
+  private final Optional<ResourceMetadata> metadata;
 
   private Pipeline(GatehouseConfig config) {
     this.config = config;
@@ -58,10 +60,16 @@ final class Pipeline {
                         config.clock(),
                         config.clockSkew(),
                         InMemoryRevocationList.DEFAULT_MAX_ENTRIES));
-    this.checks = AccessChecks.of(config.access(), revocations);
+    this.checks = AccessChecks.of(config.access(), revocations, config.clock());
     this.identityHeaders = config.identityHeaders().orElse(null);
     this.principalClaim = config.principalClaim();
-    this.challenges = new ChallengeWriter(config.realm());
+    this.certificateBound =
+        new CertificateBoundTokens(config.protectedResource().clientCertificates());
+    this.metadata = ResourceMetadata.of(config);
+    this.challenges =
+        new ChallengeWriter(
+            config.realm(),
+            config.protectedResource().metadataUrl().map(Object::toString).orElse(null));
   }
 
   static Pipeline of(GatehouseConfig config) {
@@ -79,6 +87,11 @@ final class Pipeline {
 
   ChallengeWriter challenges() {
     return challenges;
+  }
+
+  /** The protected resource metadata document, when a resource identifier is configured. */
+  Optional<ResourceMetadata> metadata() {
+    return metadata;
   }
 
   /** One provider per trusted issuer, shared with a login filter that contains this one. */
@@ -112,6 +125,7 @@ final class Pipeline {
             .extract(request)
             .orElseThrow(() -> new BearerTokenException(Rejection.MISSING_TOKEN));
     AccessToken token = verifier.verify(raw);
+    certificateBound.check(request, token);
     TokenPrincipal caller = principalClaim.principalOf(token);
     checks.check(request, token, access);
     counters.accepted();
@@ -127,8 +141,12 @@ final class Pipeline {
       return admit(request);
     } catch (BearerTokenException e) {
       // MISSING_TOKEN means the extractor found nothing: no token was looked at or refused.
-      if (e.rejection() != Rejection.MISSING_TOKEN
-          || rules.decide(request).kind() != Access.Kind.AUTHENTICATED) {
+      if (e.rejection() != Rejection.MISSING_TOKEN) {
+        throw e;
+      }
+      // A step-up rule asks for more than authentication, so it never passes anonymously.
+      Access access = rules.decide(request);
+      if (access.kind() != Access.Kind.AUTHENTICATED || !access.stepUp().isEmpty()) {
         throw e;
       }
       counters.publicPath();

@@ -6,12 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gatehouse.token.AccessToken;
+import dev.gatehouse.token.TokenBinding;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -78,5 +80,37 @@ class AccessTokenTest {
     assertTrue(t.hasScope("orders:read"));
     assertFalse(t.hasScope("orders"));
     assertFalse(t.hasScope("ORDERS:READ"));
+  }
+
+  @Test
+  void whenTheTokenHasNoCnfThenItHasNoBinding() {
+    assertEquals(Optional.empty(), token().build().binding());
+    assertEquals(Optional.empty(), token().claims(Map.of("cnf", "x5t")).build().binding());
+    assertEquals(Optional.empty(), token().claims(Map.of("cnf", Map.of("x5t", "a"))).build().binding());
+  }
+
+  @Test
+  void whenCnfCarriesACertificateThumbprintThenTheBindingIsX5tS256() {
+    AccessToken t = token().claims(Map.of("cnf", Map.of("x5t#S256", "abc"))).build();
+
+    assertEquals(Optional.of(new TokenBinding(TokenBinding.Kind.X5T_S256, "abc")), t.binding());
+  }
+
+  @Test
+  void whenCnfCarriesBothThenTheDpopKeyIsReportedAndTheCertificateStillReadable() {
+    Map<String, Object> claims = Map.of("cnf", Map.of("jkt", "key", "x5t#S256", "cert"));
+    AccessToken t = token().claims(claims).build();
+
+    assertEquals(Optional.of(new TokenBinding(TokenBinding.Kind.JKT, "key")), t.binding());
+    assertEquals(
+        Optional.of(new TokenBinding(TokenBinding.Kind.X5T_S256, "cert")),
+        TokenBinding.in(t.claims(), TokenBinding.Kind.X5T_S256));
+  }
+
+  @Test
+  void whenTheBoundThumbprintIsNoStringThenTheBindingIsKeptWithAThumbprintNothingMatches() {
+    AccessToken t = token().claims(Map.of("cnf", Map.of("jkt", 42L))).build();
+
+    assertEquals(Optional.of(new TokenBinding(TokenBinding.Kind.JKT, "")), t.binding());
   }
 }

@@ -1,6 +1,7 @@
 package dev.gatehouse;
 
 import static dev.gatehouse.testing.Challenges.invalidToken;
+import static dev.gatehouse.testing.Refusals.CLIENT_CERTIFICATE_MISSING;
 import static dev.gatehouse.testing.Refusals.CLIENT_NOT_ALLOWED;
 import static dev.gatehouse.testing.Refusals.INACTIVE;
 import static dev.gatehouse.testing.Refusals.MALFORMED_TOKEN;
@@ -74,6 +75,24 @@ class FilterIntrospectionTest {
       assertEquals("partner-app", echo.get("clientId"));
       assertEquals("https://idp.partner.example/", echo.get("issuer"));
       assertEquals("true", echo.get("inRole.admin"));
+    }
+  }
+
+  @Test
+  void whenTheIntrospectionResponseBindsTheTokenToACertificateThenTheCertificateIsRequired() {
+    String thumbprint = "bwcK0esc3ACC3DB2Y5_lESsXE8o9ltc05O89jdN-dg2";
+    introspection.activate(
+        "opaque-bound",
+        Map.of(
+            "sub", "user-7",
+            "exp", Instant.now().plusSeconds(600).getEpochSecond(),
+            "iss", "https://idp.partner.example/",
+            "cnf", Map.of("x5t#S256", thumbprint)));
+    try (ProtectedApi api = ProtectedApi.start(config())) {
+      Reply reply = api.get("opaque-bound");
+
+      assertEquals(401, reply.status());
+      assertEquals(invalidToken(CLIENT_CERTIFICATE_MISSING), reply.challenge());
     }
   }
 

@@ -2,6 +2,7 @@ package dev.gatehouse.authz;
 
 import dev.gatehouse.error.BearerTokenException;
 import dev.gatehouse.error.Rejection;
+import dev.gatehouse.error.StepUpRequirement;
 import dev.gatehouse.token.AccessToken;
 import java.util.Arrays;
 import java.util.Collection;
@@ -32,10 +33,16 @@ public final class Access {
 
   private final Kind kind;
   private final Set<String> scopes;
+  private final StepUpRequirement stepUp;
 
   private Access(Kind kind, Set<String> scopes) {
+    this(kind, scopes, StepUpRequirement.NONE);
+  }
+
+  private Access(Kind kind, Set<String> scopes, StepUpRequirement stepUp) {
     this.kind = kind;
     this.scopes = scopes;
+    this.stepUp = stepUp;
   }
 
   public static Access publicAccess() {
@@ -75,6 +82,24 @@ public final class Access {
     return scopes;
   }
 
+  /**
+   * The same access, also asking the user's authentication to meet {@code stepUp} (RFC 9470),
+   * which the access checks apply.
+   *
+   * @throws IllegalArgumentException for an access that looks at no token (public, deny)
+   */
+  public Access withStepUp(StepUpRequirement stepUp) {
+    if (!needsToken() && !stepUp.isEmpty()) {
+      throw new IllegalArgumentException("acr and max-age apply only to a rule that needs a token");
+    }
+    return new Access(kind, scopes, stepUp);
+  }
+
+  /** What the user's authentication must meet; {@link StepUpRequirement#NONE} by default. */
+  public StepUpRequirement stepUp() {
+    return stepUp;
+  }
+
   /** True when the request needs a verified token. */
   public boolean needsToken() {
     return kind != Kind.PUBLIC && kind != Kind.DENY;
@@ -99,27 +124,34 @@ public final class Access {
     }
   }
 
-  /** Same kind and same scopes: the same decision for every token. */
+  /** Same kind, scopes and step-up: the same decision for every token. */
   @Override
   public boolean equals(Object o) {
-    return o instanceof Access other && kind == other.kind && scopes.equals(other.scopes);
+    return o instanceof Access other
+        && kind == other.kind
+        && scopes.equals(other.scopes)
+        && stepUp.equals(other.stepUp);
   }
 
   @Override
   public int hashCode() {
-    return kind.hashCode() * 31 + scopes.hashCode();
+    return (kind.hashCode() * 31 + scopes.hashCode()) * 31 + stepUp.hashCode();
   }
 
   /** In the rule syntax: {@code public}, {@code authenticated}, {@code deny}, {@code scopes=a,b}, {@code any=a,b}. */
   @Override
   public String toString() {
-    return switch (kind) {
-      case PUBLIC -> "public";
-      case AUTHENTICATED -> "authenticated";
-      case DENY -> "deny";
-      case ALL_SCOPES -> "scopes=" + String.join(",", scopes);
-      case ANY_SCOPE -> "any=" + String.join(",", scopes);
-    };
+    String access =
+        switch (kind) {
+          case PUBLIC -> "public";
+          case AUTHENTICATED -> "authenticated";
+          case DENY -> "deny";
+          case ALL_SCOPES -> "scopes=" + String.join(",", scopes);
+          case ANY_SCOPE -> "any=" + String.join(",", scopes);
+        };
+    return access
+        + (stepUp.acrValues().isEmpty() ? "" : " acr=" + String.join(",", stepUp.acrValues()))
+        + stepUp.maxAgeIfAny().map(age -> " max-age=" + age.toSeconds() + "s").orElse("");
   }
 
   private static Set<String> scopeSet(Collection<String> scopes) {

@@ -1,10 +1,13 @@
 package dev.gatehouse.authz;
 
 import dev.gatehouse.internal.config.Values;
+import dev.gatehouse.error.StepUpRequirement;
+import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The text form of rules: {@code METHODS PATTERN ACCESS}, separated by spaces.
@@ -13,7 +16,10 @@ import java.util.Set;
  *   <li>METHODS: {@code *} or a comma-separated list such as {@code GET,HEAD} (case-sensitive);
  *   <li>PATTERN: a servlet pattern, see {@link PathPattern};
  *   <li>ACCESS: {@code public} (or {@code permit}), {@code authenticated}, {@code deny}, {@code
- *       scopes=a,b} (all of them) or {@code any=a,b} (at least one).
+ *       scopes=a,b} (all of them) or {@code any=a,b} (at least one);
+ *   <li>then, for an access that needs a token, step-up (RFC 9470): {@code acr=a,b} (the user's
+ *       {@code acr} is one of these, in order of preference) and {@code max-age=5m} (the user
+ *       authenticated at most that long ago), each at most once.
  * </ul>
  *
  * Failures are {@link IllegalArgumentException}s whose message says what is wrong; the caller adds
@@ -29,7 +35,37 @@ final class RuleSyntax {
       throw new IllegalArgumentException(
           "expected METHODS PATTERN ACCESS, e.g. 'GET /orders/* scopes=read:orders'");
     }
-    return new PathRule(methods(parts[0]), PathPattern.parse(parts[1]), access(parts[2]));
+    // Step-up words start at the first acr= or max-age=, so that "scopes=a, b" stays one access.
+    String[] words = parts[2].strip().split("\\s+(?=(?:acr|max-age)=)");
+    Access access = access(words[0]);
+    if (words.length > 1) {
+      access = access.withStepUp(stepUp(words));
+    }
+    return new PathRule(methods(parts[0]), PathPattern.parse(parts[1]), access);
+  }
+
+  /** The parts after the access: {@code acr=} and {@code max-age=}, each once, in any order. */
+  private static StepUpRequirement stepUp(String[] words) {
+    @Nullable List<String> acr = null;
+    @Nullable Duration maxAge = null;
+    for (int i = 1; i < words.length; i++) {
+      String word = words[i];
+      if (word.startsWith("acr=") && acr == null) {
+        acr = Values.list(word.substring("acr=".length()));
+        if (acr.isEmpty()) {
+          throw new IllegalArgumentException("'" + word + "' names no acr value");
+        }
+      } else if (word.startsWith("max-age=") && maxAge == null) {
+        maxAge = Values.duration(word.substring("max-age=".length()).strip(), "max-age");
+        if (maxAge.isNegative() || maxAge.toNanos() % 1_000_000_000L != 0) {
+          throw new IllegalArgumentException("max-age must be whole seconds, 0 or more");
+        }
+      } else {
+        throw new IllegalArgumentException(
+            "unexpected '" + word + "' after the access: expected acr=a,b or max-age=5m, once each");
+      }
+    }
+    return new StepUpRequirement(acr == null ? List.of() : acr, maxAge);
   }
 
   static Set<String> methods(String text) {

@@ -56,6 +56,9 @@ public enum ConfigKey {
   INTROSPECTION_CACHE_MAX_ENTRIES("gatehouse.introspection.cache-max-entries", null),
   METRICS_JMX("gatehouse.metrics.jmx", null),
   METRICS_MICROMETER("gatehouse.metrics.micrometer", null),
+  RESOURCE("gatehouse.resource", null),
+  MTLS_CERTIFICATE_HEADER("gatehouse.mtls.certificate-header", null),
+  MTLS_TRUSTED_PROXIES("gatehouse.mtls.trusted-proxies", null),
   // The browser login (dev.gatehouse.login): read only when GatehouseLoginFilter is used.
   LOGIN_CLIENT_ID("gatehouse.login.client-id", null),
   LOGIN_CLIENT_SECRET("gatehouse.login.client-secret", null),

@@ -88,7 +88,14 @@ public enum Rejection {
       "The access token is bound to a client certificate the request does not present."),
   CLIENT_CERTIFICATE_MISMATCH(
       BearerErrorCode.INVALID_TOKEN,
-      "The client certificate is not the one the access token is bound to.");
+      "The client certificate is not the one the access token is bound to."),
+  // Step-up (RFC 9470): the path rule asks for another acr or a more recent auth_time.
+  AUTHENTICATION_LEVEL_INSUFFICIENT(
+      BearerErrorCode.INSUFFICIENT_USER_AUTHENTICATION,
+      "The user authenticated in a way this resource does not accept."),
+  AUTHENTICATION_TOO_OLD(
+      BearerErrorCode.INSUFFICIENT_USER_AUTHENTICATION,
+      "The user authenticated too long ago for this resource.");
 
   private final @Nullable BearerErrorCode error;
   private final String description;

@@ -146,6 +146,16 @@ public class AccessToken {
     return Optional.ofNullable(claims.get(name));
   }
 
+  /**
+   * What the token is bound to by its {@code cnf} claim, from the JWT or the introspection
+   * response; empty for a plain bearer token. A token carrying both members reports its DPoP key
+   * here; the filter checks each member it carries all the same.
+   */
+  public Optional<TokenBinding> binding() {
+    Optional<TokenBinding> key = TokenBinding.in(claims, TokenBinding.Kind.JKT);
+    return key.isPresent() ? key : TokenBinding.in(claims, TokenBinding.Kind.X5T_S256);
+  }
+
   /** Names the subject and client only: a token's claims must not reach logs by accident. */
   @Override
   public String toString() {

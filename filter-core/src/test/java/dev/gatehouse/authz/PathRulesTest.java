@@ -2,6 +2,7 @@ package dev.gatehouse.authz;
 
 import static dev.gatehouse.authz.Requests.request;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +10,7 @@ import dev.gatehouse.error.BearerTokenException;
 import dev.gatehouse.error.Rejection;
 import dev.gatehouse.token.AccessToken;
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -275,6 +277,47 @@ class PathRulesTest {
       PathRules rules = PathRules.builder().rule("GET /a scopes=read, write").build();
 
       assertEquals(Set.of("read", "write"), rules.rules().get(0).access().scopes());
+    }
+
+    @Test
+    void whenARuleAsksForStepUpThenItsAcrValuesKeepTheirOrderAndItsMaxAgeIsInSeconds() {
+      Access access =
+          PathRules.builder().rule("GET /a scopes=read, write acr=b, a max-age=5m").build()
+              .rules().get(0).access();
+
+      assertEquals(Set.of("read", "write"), access.scopes());
+      assertEquals(List.of("b", "a"), access.stepUp().acrValues());
+      assertEquals(Duration.ofMinutes(5), access.stepUp().maxAge());
+      assertEquals("scopes=read,write acr=b,a max-age=300s", access.toString());
+    }
+
+    @Test
+    void whenStepUpIsWrittenTwiceOrOnARuleWithoutATokenThenTheLineIsRefused() {
+      assertEquals(
+          "rule: 'GET /a authenticated acr=a acr=b': unexpected 'acr=b' after the access:"
+              + " expected acr=a,b or max-age=5m, once each",
+          assertThrows(IllegalArgumentException.class,
+              () -> PathRules.builder().rule("GET /a authenticated acr=a acr=b")).getMessage());
+      assertEquals(
+          "rule: 'GET /a public max-age=1m': acr and max-age apply only to a rule that needs a"
+              + " token",
+          assertThrows(IllegalArgumentException.class,
+              () -> PathRules.builder().rule("GET /a public max-age=1m")).getMessage());
+      assertThrows(IllegalArgumentException.class,
+          () -> PathRules.builder().rule("GET /a authenticated max-age=500ms"));
+      assertThrows(IllegalArgumentException.class,
+          () -> PathRules.builder().rule("GET /a authenticated acr="));
+      assertThrows(IllegalArgumentException.class,
+          () -> PathRules.builder().rule("GET /a authenticated acr=\"quoted\""));
+    }
+
+    @Test
+    void whenTwoRulesDifferOnlyInStepUpThenTheirAccessDiffers() {
+      var rules = PathRules.builder().rule("GET /a authenticated").rule("GET /b authenticated acr=x")
+          .build().rules();
+
+      assertNotEquals(rules.get(0).access(), rules.get(1).access());
+      assertEquals(Access.authenticated(), rules.get(0).access());
     }
 
     @Test

@@ -23,15 +23,38 @@ public final class ProtectedApi implements AutoCloseable {
   private final JettyHarness jetty;
 
   private ProtectedApi(FilterHolder filter) {
+    this(filter, "/api/*", false);
+  }
+
+  private ProtectedApi(FilterHolder filter, String filterMapping, boolean loopback) {
     ServletContextHandler context = new ServletContextHandler("/");
-    context.addFilter(filter, "/api/*", EnumSet.of(DispatcherType.REQUEST));
+    context.addFilter(filter, filterMapping, EnumSet.of(DispatcherType.REQUEST));
     context.addServlet(EchoServlet.class, "/api/*");
-    jetty = JettyHarness.inMemory(context);
+    jetty = loopback ? JettyHarness.onLoopback(context) : JettyHarness.inMemory(context);
+  }
+
+  /**
+   * The filter on every path ({@code /*}), on a loopback socket: requests come from {@code
+   * 127.0.0.1}, as from a proxy on the same machine, and paths outside {@code /api} (the
+   * well-known metadata) reach it.
+   */
+  public static ProtectedApi startOnLoopback(GatehouseConfig config) {
+    return startOnLoopbackWith(new GatehouseFilter(config));
+  }
+
+  /** As {@link #startOnLoopback}, with this filter instance. */
+  public static ProtectedApi startOnLoopbackWith(jakarta.servlet.Filter filter) {
+    return new ProtectedApi(new FilterHolder(filter), "/*", true);
   }
 
   /** The filter built in code from {@code config}. */
   public static ProtectedApi start(GatehouseConfig config) {
     return new ProtectedApi(new FilterHolder(new GatehouseFilter(config)));
+  }
+
+  /** This filter instance, e.g. a subclass that calls another entry point of the filter. */
+  public static ProtectedApi startWith(jakarta.servlet.Filter filter) {
+    return new ProtectedApi(new FilterHolder(filter));
   }
 
   /** The filter created by the container and configured with init-params. */

@@ -76,6 +76,10 @@ public final class Refusals {
       "The access token is bound to a client certificate the request does not present.";
   public static final String CLIENT_CERTIFICATE_MISMATCH =
       "The client certificate is not the one the access token is bound to.";
+  public static final String AUTHENTICATION_LEVEL_INSUFFICIENT =
+      "The user authenticated in a way this resource does not accept.";
+  public static final String AUTHENTICATION_TOO_OLD =
+      "The user authenticated too long ago for this resource.";
 
   private Refusals() {}
 

@@ -35,6 +35,7 @@ final class FilterSettingsHelp {
     keysAndCache();
     rulesAndClients();
     introspection();
+    protectedResource();
     ENTRIES.putAll(LoginSettingsHelp.entries());
   }
 
@@ -166,6 +167,18 @@ final class FilterSettingsHelp {
     put(ConfigKey.INTROSPECTION_CACHE_MAX_ENTRIES,
         Integer.toString(IntrospectionConfig.DEFAULT_CACHE_MAX_ENTRIES),
         "How many introspection results are remembered.");
+  }
+
+  private static void protectedResource() {
+    put(ConfigKey.RESOURCE, "none",
+        "This API's resource identifier, an https URL; setting it serves RFC 9728 metadata at"
+            + " /.well-known/oauth-protected-resource[/path] and names it in every challenge.");
+    put(ConfigKey.MTLS_CERTIFICATE_HEADER, "none (the TLS handshake only)",
+        "Header a TLS-terminating proxy puts the client certificate in, for certificate-bound"
+            + " tokens (cnf.x5t#S256); needs mtls.trusted-proxies.");
+    put(ConfigKey.MTLS_TRUSTED_PROXIES, "none",
+        "IP addresses or CIDR blocks of the proxies whose certificate header is believed;"
+            + " from any other address the header is ignored.");
   }
 
   private static void put(ConfigKey key, String defaultValue, String description) {

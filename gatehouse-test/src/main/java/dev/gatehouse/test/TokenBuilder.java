@@ -1,9 +1,13 @@
 package dev.gatehouse.test;
 
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,6 +79,21 @@ public final class TokenBuilder {
   public TokenBuilder claim(String name, Object value) {
     claims.put(name, value);
     return this;
+  }
+
+  /**
+   * Binds the token to a client certificate (RFC 8705 section 3.1): {@code cnf} holds {@code
+   * x5t#S256}, the base64url SHA-256 thumbprint of the certificate's DER encoding. Only a request
+   * made with that certificate (TLS client authentication) may then use the token.
+   */
+  public TokenBuilder certificateBound(X509Certificate certificate) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded());
+      return claim("cnf", Map.of("x5t#S256", Base64.getUrlEncoder().withoutPadding()
+          .encodeToString(digest)));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalArgumentException("no SHA-256 thumbprint for this certificate", e);
+    }
   }
 
   /** {@code exp} this long after {@code iat}; negative or zero makes a token already expired. */

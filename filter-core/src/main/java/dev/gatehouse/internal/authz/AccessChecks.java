@@ -11,15 +11,16 @@ import dev.gatehouse.error.BearerTokenException;
 import dev.gatehouse.error.Rejection;
 import dev.gatehouse.token.AccessToken;
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Everything asked of a verified token before the request goes on, in a fixed order: first what
- * makes the token itself unacceptable (401: client, revocation, claim requirements), then what it
- * is not allowed to do (403: required scopes, the path rule's scopes), then the application's own
- * {@link AccessRule}. A revoked token is therefore never told which scope it lacks.
+ * makes the token itself unacceptable (401: client, revocation, claim requirements, the path rule's
+ * step-up), then what it is not allowed to do (403: required scopes, the path rule's scopes),
+ * then the application's own {@link AccessRule}. A revoked token is therefore never told which scope it lacks.
  */
 public final class AccessChecks {
 
@@ -28,8 +29,10 @@ public final class AccessChecks {
   private final List<ClaimRequirement> claims;
   private final Set<String> requiredScopes;
   private final @Nullable AccessRule applicationRule;
+  private final StepUp stepUp;
 
-  private AccessChecks(AccessPolicy policy, RevocationList revocations) {
+  private AccessChecks(AccessPolicy policy, RevocationList revocations, Clock clock) {
+    this.stepUp = new StepUp(clock);
     this.clients = policy.clients();
     this.revocations = revocations;
     this.claims = policy.claims();
@@ -42,7 +45,14 @@ public final class AccessChecks {
    * @param revocations asked about every verified token
    */
   public static AccessChecks of(AccessPolicy policy, RevocationList revocations) {
-    return new AccessChecks(policy, revocations);
+    return of(policy, revocations, Clock.systemUTC());
+  }
+
+  /**
+   * @param clock the time a path rule's maximum authentication age is measured at
+   */
+  public static AccessChecks of(AccessPolicy policy, RevocationList revocations, Clock clock) {
+    return new AccessChecks(policy, revocations, clock);
   }
 
   /**
@@ -57,6 +67,7 @@ public final class AccessChecks {
     for (ClaimRequirement claim : claims) {
       claim.check(token);
     }
+    stepUp.check(token, pathAccess.stepUp());
     RequiredScopes.require(token, requiredScopes);
     pathAccess.check(token);
     if (applicationRule != null) {

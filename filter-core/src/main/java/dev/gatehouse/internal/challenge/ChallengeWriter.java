@@ -1,5 +1,6 @@
 package dev.gatehouse.internal.challenge;
 
+import dev.gatehouse.error.StepUpRequirement;
 import dev.gatehouse.error.Rejection;
 import dev.gatehouse.error.BearerTokenException;
 import jakarta.servlet.http.HttpServletResponse;
@@ -19,22 +20,37 @@ public final class ChallengeWriter {
   static final String UNAVAILABLE_DESCRIPTION = "The access token cannot be checked right now.";
 
   private final String realm;
+  private final @Nullable String resourceMetadata;
 
   public ChallengeWriter(String realm) {
+    this(realm, null);
+  }
+
+  /**
+   * @param resourceMetadata the URL of the protected resource metadata (RFC 9728 section 5.1),
+   *     named in every challenge; null for none
+   */
+  public ChallengeWriter(String realm, @Nullable String resourceMetadata) {
     this.realm = realm;
+    this.resourceMetadata = resourceMetadata;
   }
 
   public void reject(HttpServletResponse response, BearerTokenException refusal)
       throws IOException {
     Rejection rejection = refusal.rejection();
     String scope = scopeParameter(refusal.requiredScopes());
-    response.setHeader("WWW-Authenticate", challenge(rejection, scope));
+    StepUpRequirement stepUp = refusal.stepUp();
+    response.setHeader("WWW-Authenticate", challenge(rejection, scope, stepUp));
     StringBuilder body = new StringBuilder("{");
     rejection.error().ifPresent(e -> body.append("\"error\":").append(json(e.code())).append(','));
     body.append("\"error_description\":").append(json(rejection.description()));
     if (scope != null) {
       body.append(",\"scope\":").append(json(scope));
     }
+    if (!stepUp.acrValues().isEmpty()) {
+      body.append(",\"acr_values\":").append(json(String.join(" ", stepUp.acrValues())));
+    }
+    stepUp.maxAgeIfAny().ifPresent(age -> body.append(",\"max_age\":").append(age.toSeconds()));
     writeJson(response, rejection.status(), body.append('}').toString());
   }
 
@@ -48,8 +64,15 @@ public final class ChallengeWriter {
             + "}");
   }
 
-  /** Parameters always in the order realm, error, error_description, scope. */
   String challenge(Rejection rejection, @Nullable String scope) {
+    return challenge(rejection, scope, StepUpRequirement.NONE);
+  }
+
+  /**
+   * Parameters always in the order realm, error, error_description, scope, acr_values, max_age
+   * (RFC 9470 section 3), resource_metadata (RFC 9728 section 5.1).
+   */
+  String challenge(Rejection rejection, @Nullable String scope, StepUpRequirement stepUp) {
     StringBuilder header = new StringBuilder("Bearer realm=").append(quoted(realm));
     rejection
         .error()
@@ -62,6 +85,15 @@ public final class ChallengeWriter {
                     .append(quoted(rejection.description())));
     if (scope != null) {
       header.append(", scope=").append(quoted(scope));
+    }
+    if (!stepUp.acrValues().isEmpty()) {
+      header.append(", acr_values=").append(quoted(String.join(" ", stepUp.acrValues())));
+    }
+    stepUp
+        .maxAgeIfAny()
+        .ifPresent(age -> header.append(", max_age=").append(quoted(Long.toString(age.toSeconds()))));
+    if (resourceMetadata != null) {
+      header.append(", resource_metadata=").append(quoted(resourceMetadata));
     }
     return header.toString();
   }

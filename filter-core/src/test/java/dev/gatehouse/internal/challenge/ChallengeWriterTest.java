@@ -1,5 +1,6 @@
 package dev.gatehouse.internal.challenge;
 
+import dev.gatehouse.error.StepUpRequirement;
 import dev.gatehouse.error.Rejection;
 import dev.gatehouse.error.BearerErrorCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -7,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gatehouse.testing.Refusals;
 import java.lang.reflect.Field;
+import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -44,6 +47,45 @@ class ChallengeWriterTest {
           "Bearer realm=\"api\", error=\"insufficient_scope\", error_description=\"The access"
               + " token lacks a required scope.\", scope=\"orders:read orders:write\"",
           writer.challenge(Rejection.INSUFFICIENT_SCOPE, "orders:read orders:write"));
+    }
+
+    @Test
+    void whenStepUpIsAskedForThenAcrValuesAndMaxAgeFollowTheDescription() {
+      assertEquals(
+          "Bearer realm=\"api\", error=\"insufficient_user_authentication\","
+              + " error_description=\"The user authenticated too long ago for this resource.\","
+              + " acr_values=\"urn:example:mfa phr\", max_age=\"300\"",
+          writer.challenge(
+              Rejection.AUTHENTICATION_TOO_OLD,
+              null,
+              new StepUpRequirement(List.of("urn:example:mfa", "phr"), Duration.ofMinutes(5))));
+    }
+
+    @Test
+    void whenOnlyAnAcrIsAskedForThenNoMaxAgeIsNamed() {
+      assertEquals(
+          "Bearer realm=\"api\", error=\"insufficient_user_authentication\","
+              + " error_description=\"The user authenticated in a way this resource does not"
+              + " accept.\", acr_values=\"phr\"",
+          writer.challenge(
+              Rejection.AUTHENTICATION_LEVEL_INSUFFICIENT,
+              null,
+              new StepUpRequirement(List.of("phr"), null)));
+    }
+
+    @Test
+    void whenResourceMetadataIsConfiguredThenEveryChallengeNamesItLast() {
+      ChallengeWriter described =
+          new ChallengeWriter("api", "https://api.example.com/.well-known/oauth-protected-resource");
+      assertEquals(
+          "Bearer realm=\"api\", resource_metadata=\"https://api.example.com/.well-known/"
+              + "oauth-protected-resource\"",
+          described.challenge(Rejection.MISSING_TOKEN, null));
+      assertEquals(
+          "Bearer realm=\"api\", error=\"insufficient_scope\", error_description=\"The access"
+              + " token lacks a required scope.\", scope=\"a\", resource_metadata=\"https://"
+              + "api.example.com/.well-known/oauth-protected-resource\"",
+          described.challenge(Rejection.INSUFFICIENT_SCOPE, "a"));
     }
   }
 
@@ -139,7 +181,10 @@ class ChallengeWriterTest {
           Arguments.of(Rejection.DPOP_NONCE_MISSING, 401, "use_dpop_nonce"),
           Arguments.of(Rejection.DPOP_NONCE_INVALID, 401, "use_dpop_nonce"),
           Arguments.of(Rejection.CLIENT_CERTIFICATE_MISSING, 401, "invalid_token"),
-          Arguments.of(Rejection.CLIENT_CERTIFICATE_MISMATCH, 401, "invalid_token"));
+          Arguments.of(Rejection.CLIENT_CERTIFICATE_MISMATCH, 401, "invalid_token"),
+          Arguments.of(
+              Rejection.AUTHENTICATION_LEVEL_INSUFFICIENT, 401, "insufficient_user_authentication"),
+          Arguments.of(Rejection.AUTHENTICATION_TOO_OLD, 401, "insufficient_user_authentication"));
     }
 
     @Test

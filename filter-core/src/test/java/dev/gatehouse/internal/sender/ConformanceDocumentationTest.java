@@ -48,6 +48,7 @@ class ConformanceDocumentationTest {
   /** Test classes and their nested groups: capitalised, no dots, not an RFC term. */
   private static boolean isTestClass(String part) {
     return part.endsWith("Test")
+        || part.endsWith("IT")
         || List.of(
                 "Acceptance",
                 "Shape",
@@ -62,8 +63,14 @@ class ConformanceDocumentationTest {
             .contains(part);
   }
 
+  /** filter-core's tests, and the integration tests in src-it that run in real containers. */
   private static String sources() throws IOException {
-    Path dir = Path.of("src", "test", "java", "dev", "gatehouse");
+    Path integration = Path.of("..", "src-it", "src", "test", "java");
+    return sources(Path.of("src", "test", "java", "dev", "gatehouse"))
+        + (Files.isDirectory(integration) ? sources(integration) : "");
+  }
+
+  private static String sources(Path dir) throws IOException {
     try (Stream<Path> files = Files.walk(dir)) {
       return files
           .filter(f -> f.toString().endsWith(".java"))
