@@ -81,6 +81,7 @@ public final class ConfigBinder {
     b.tokenCache(cacheEntries, cacheBytes);
     AccessBinding.apply(s, b);
     IntrospectionBinding.apply(s, b);
+    DpopBinding.apply(s, b);
     b.metrics(metrics());
     return b.build();
   }

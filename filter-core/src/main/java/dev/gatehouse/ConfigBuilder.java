@@ -13,6 +13,7 @@ import dev.gatehouse.discovery.KeyPolicy;
 import dev.gatehouse.introspection.IntrospectionConfig;
 import dev.gatehouse.metrics.MetricsSettings;
 import dev.gatehouse.outbound.OutboundLimits;
+import dev.gatehouse.sender.DpopPolicy;
 import dev.gatehouse.time.ClockSkew;
 import dev.gatehouse.token.TokenSources;
 import dev.gatehouse.verify.TokenCachePolicy;
@@ -55,6 +56,7 @@ final class ConfigBuilder implements GatehouseConfig.Builder {
   IdentityHeaders identityHeaders;
   IntrospectionConfig introspection;
   MetricsSettings metrics = MetricsSettings.defaults();
+  final DpopPolicy.Builder dpop = DpopPolicy.builder();
 
   ConfigBuilder(TrustedIssuer first) {
     this.first = first;
@@ -224,6 +226,12 @@ final class ConfigBuilder implements GatehouseConfig.Builder {
   @Override
   public ConfigBuilder metrics(MetricsSettings metrics) {
     this.metrics = Objects.requireNonNull(metrics, "metrics");
+    return this;
+  }
+
+  @Override
+  public ConfigBuilder dpop(Consumer<DpopPolicy.Builder> settings) {
+    settings.accept(dpop);
     return this;
   }
 

@@ -11,6 +11,7 @@ import dev.gatehouse.discovery.StaticKeySource;
 import dev.gatehouse.introspection.IntrospectionConfig;
 import dev.gatehouse.metrics.MetricsSettings;
 import dev.gatehouse.outbound.OutboundLimits;
+import dev.gatehouse.sender.DpopPolicy;
 import dev.gatehouse.time.ClockSkew;
 import dev.gatehouse.token.TokenSources;
 import dev.gatehouse.verify.TokenCachePolicy;
@@ -52,6 +53,7 @@ public final class GatehouseConfig {
   private final Optional<IdentityHeaders> identityHeaders;
   private final Optional<IntrospectionConfig> introspection;
   private final MetricsSettings metrics;
+  private final DpopPolicy dpop;
 
   GatehouseConfig(ConfigBuilder b, List<TrustedIssuer> issuers) {
     this.issuers = issuers;
@@ -72,6 +74,7 @@ public final class GatehouseConfig {
     this.identityHeaders = Optional.ofNullable(b.identityHeaders);
     this.introspection = Optional.ofNullable(b.introspection);
     this.metrics = b.metrics;
+    this.dpop = b.dpop.build();
   }
 
   /** Tokens of {@code issuer}: a URL compared exactly with {@code iss}, or a bare Auth0 host. */
@@ -123,6 +126,8 @@ public final class GatehouseConfig {
   public Optional<IntrospectionConfig> introspection() { return introspection; }
   /** Where the filter shows its counters: JMX, Micrometer (see docs/metrics.md). */
   public MetricsSettings metrics() { return metrics; }
+  /** DPoP-bound tokens (RFC 9449): the default per path, proof rules, nonces, replay bound. */
+  public DpopPolicy dpop() { return dpop; }
 
   /** Each static key, parsed in {@link Builder#build()}, by issuer. */
   Map<URI, StaticKeySource> staticKeys() { return staticKeys; }
@@ -232,6 +237,9 @@ public final class GatehouseConfig {
 
     /** Where the counters are shown (default: JMX, and Micrometer when it is present). */
     Builder metrics(MetricsSettings metrics);
+
+    /** DPoP: accepted on paths without a rule that says (default allowed), proofs, nonces. */
+    Builder dpop(Consumer<DpopPolicy.Builder> settings);
 
     /** @throws IllegalArgumentException naming the setting that is missing or out of range */
     GatehouseConfig build();

@@ -6,16 +6,23 @@ import dev.gatehouse.authz.InMemoryRevocationList;
 import dev.gatehouse.authz.PathRules;
 import dev.gatehouse.authz.RevocationList;
 import dev.gatehouse.discovery.Providers;
+import dev.gatehouse.error.AuthScheme;
 import dev.gatehouse.error.BearerTokenException;
+import dev.gatehouse.error.Challenge;
 import dev.gatehouse.error.ChallengeWriter;
 import dev.gatehouse.error.Rejection;
 import dev.gatehouse.metrics.GatehouseCounters;
+import dev.gatehouse.sender.DpopMode;
+import dev.gatehouse.time.ClockSkew;
 import dev.gatehouse.token.AccessToken;
-import dev.gatehouse.token.BearerTokenExtractor;
+import dev.gatehouse.token.PresentedToken;
+import dev.gatehouse.token.TokenBinding;
 import dev.gatehouse.token.RequestTokenExtractor;
 import dev.gatehouse.verify.AccessTokenVerifier;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The filter's steps, built once per configuration and shared by all requests: path rule, token
@@ -24,7 +31,8 @@ import java.util.Optional;
 final class Pipeline {
 
   private final PathRules rules;
-  private final BearerTokenExtractor extractor;
+  private final RequestTokenExtractor extractor;
+  private final DpopStep dpop;
   private final AccessTokenVerifier verifier;
   private final AccessChecks checks;
   private final IdentityHeaders identityHeaders;
@@ -37,12 +45,16 @@ final class Pipeline {
   private Pipeline(GatehouseConfig config) {
     this.config = config;
     this.rules = config.pathRules();
+    this.dpop =
+        new DpopStep(
+            config.dpop(), rules, ClockSkew.of(config.clockSkew()), config.clock());
     this.extractor =
         new RequestTokenExtractor(
             config.tokens().queryParameter(),
             config.tokens().formParameter(),
             config.tokens().maxLength(),
-            config.introspection().isPresent());
+            config.introspection().isPresent(),
+            dpop.used());
     this.providers = Verifiers.providers(config, counters);
     this.verifier = Verifiers.of(config, providers, counters);
     // The default store is made here, per filter, so that a configuration holds no live state.
@@ -57,7 +69,7 @@ final class Pipeline {
                         InMemoryRevocationList.DEFAULT_MAX_ENTRIES));
     this.checks = AccessChecks.of(config.access(), revocations);
     this.identityHeaders = config.identityHeaders().orElse(null);
-    this.challenges = new ChallengeWriter(config.realm());
+    this.challenges = dpop.challengeWriter(config.realm());
   }
 
   static Pipeline of(GatehouseConfig config) {
@@ -89,12 +101,13 @@ final class Pipeline {
 
   /**
    * The request to hand on: on a public path as it came (less any identity headers); otherwise
-   * with a verified token that passed every check.
+   * with a verified token that passed every check, and for a DPoP-bound token a valid proof.
    *
-   * @throws BearerTokenException when the request is refused
+   * @param response gets a fresh {@code DPoP-Nonce} when one is due
+   * @throws BearerTokenException when the request is refused, with the schemes to answer with
    * @throws dev.gatehouse.error.ProviderUnavailableException when the token cannot be checked now
    */
-  HttpServletRequest admit(HttpServletRequest request) {
+  HttpServletRequest admit(HttpServletRequest request, HttpServletResponse response) {
     Access access = rules.decide(request);
     if (access.kind() == Access.Kind.DENY) {
       throw new BearerTokenException(Rejection.PATH_DENIED);
@@ -103,23 +116,70 @@ final class Pipeline {
       counters.publicPath();
       return withoutIdentity(request);
     }
-    String raw =
-        extractor
-            .extract(request)
-            .orElseThrow(() -> new BearerTokenException(Rejection.MISSING_TOKEN));
-    AccessToken token = verifier.verify(raw);
-    checks.check(request, token, access);
-    counters.accepted();
-    return withIdentity(request, token);
+    DpopMode mode = dpop.mode(access);
+    Set<AuthScheme> offered = dpop.offered(mode);
+    AuthScheme used = null;
+    try {
+      PresentedToken presented = present(request, mode);
+      used = presented.scheme();
+      if (used == AuthScheme.BEARER && mode == DpopMode.REQUIRED) {
+        throw new BearerTokenException(Rejection.DPOP_REQUIRED);
+      }
+      AccessToken token = verifier.verify(presented.value());
+      dpop.confirm(presented, token, request, response);
+      checks.check(request, token, access);
+      counters.accepted();
+      return withIdentity(request, token);
+    } catch (BearerTokenException e) {
+      // Two tokens at once is an error on each scheme; otherwise on the one the client used.
+      Challenge schemes =
+          e.rejection() == Rejection.MULTIPLE_TOKENS
+              ? new Challenge(offered, offered, null)
+              : Challenge.usedOn(used != null ? used : schemeTried(request, mode), offered);
+      String nonce = e.challenge().map(Challenge::dpopNonce).orElse(null);
+      throw e.challenging(nonce == null ? schemes : schemes.withNonce(nonce));
+    }
+  }
+
+  /**
+   * A refusal by the application of a request this pipeline admitted: answered on the DPoP scheme
+   * when the token came with it (a DPoP-bound token is admitted with no other).
+   */
+  BearerTokenException answeredAfterAdmission(
+      HttpServletRequest admitted, BearerTokenException refusal) {
+    boolean dpopBound =
+        AccessToken.from(admitted)
+            .flatMap(AccessToken::binding)
+            .filter(b -> b.kind() == TokenBinding.Kind.JKT)
+            .isPresent();
+    return dpopBound && refusal.challenge().isEmpty()
+        ? refusal.challenging(Challenge.usedOn(AuthScheme.DPOP, Set.of(AuthScheme.DPOP)))
+        : refusal;
+  }
+
+  /** For a credential refused before its scheme was read: the scheme its header names. */
+  private static AuthScheme schemeTried(HttpServletRequest request, DpopMode mode) {
+    String header = request.getHeader("Authorization");
+    return mode != DpopMode.OFF && header != null && header.regionMatches(true, 0, "DPoP", 0, 4)
+        ? AuthScheme.DPOP
+        : AuthScheme.BEARER;
+  }
+
+  /** The request's token; the DPoP scheme on a path where it is off counts as none. */
+  private PresentedToken present(HttpServletRequest request, DpopMode mode) {
+    return extractor
+        .present(request)
+        .filter(t -> t.scheme() == AuthScheme.BEARER || mode != DpopMode.OFF)
+        .orElseThrow(() -> new BearerTokenException(Rejection.MISSING_TOKEN));
   }
 
   /**
    * As {@link #admit}, except that a request with no token at all, on a path whose rule asks for
    * nothing more than authentication, goes on without an identity instead of being refused.
    */
-  HttpServletRequest admitOrPassAnonymous(HttpServletRequest request) {
+  HttpServletRequest admitOrPassAnonymous(HttpServletRequest request, HttpServletResponse response) {
     try {
-      return admit(request);
+      return admit(request, response);
     } catch (BearerTokenException e) {
       // MISSING_TOKEN means the extractor found nothing: no token was looked at or refused.
       if (e.rejection() != Rejection.MISSING_TOKEN

@@ -2,14 +2,21 @@ package dev.gatehouse.authz;
 
 import dev.gatehouse.error.BearerTokenException;
 import dev.gatehouse.error.Rejection;
+import dev.gatehouse.sender.DpopMode;
 import dev.gatehouse.token.AccessToken;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashSet;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
-/** What a path rule asks of a request: nothing, a valid token, certain scopes, or refusal. */
+/**
+ * What a path rule asks of a request: nothing, a valid token, certain scopes, or refusal; and, when
+ * the rule says so, whether the token may or must be DPoP-bound.
+ */
 public final class Access {
 
   /** The kinds of access, in the words of the rule syntax. */
@@ -32,10 +39,35 @@ public final class Access {
 
   private final Kind kind;
   private final Set<String> scopes;
+  private final @Nullable DpopMode dpop;
 
   private Access(Kind kind, Set<String> scopes) {
+    this(kind, scopes, null);
+  }
+
+  private Access(Kind kind, Set<String> scopes, @Nullable DpopMode dpop) {
     this.kind = kind;
     this.scopes = scopes;
+    this.dpop = dpop;
+  }
+
+  /**
+   * The same access with the DPoP scheme off, allowed or required on it, whatever the filter's
+   * default.
+   *
+   * @throws IllegalArgumentException for access that needs no token ({@code public}, {@code deny})
+   */
+  public Access withDpop(DpopMode mode) {
+    Objects.requireNonNull(mode, "mode");
+    if (!needsToken()) {
+      throw new IllegalArgumentException("dpop= applies only to access that needs a token");
+    }
+    return new Access(kind, scopes, mode);
+  }
+
+  /** The rule's own DPoP mode; empty when the filter's default applies. */
+  public Optional<DpopMode> dpop() {
+    return Optional.ofNullable(dpop);
   }
 
   public static Access publicAccess() {
@@ -99,27 +131,35 @@ public final class Access {
     }
   }
 
-  /** Same kind and same scopes: the same decision for every token. */
+  /** Same kind, scopes and DPoP mode: the same decision for every token. */
   @Override
   public boolean equals(Object o) {
-    return o instanceof Access other && kind == other.kind && scopes.equals(other.scopes);
+    return o instanceof Access other
+        && kind == other.kind
+        && scopes.equals(other.scopes)
+        && dpop == other.dpop;
   }
 
   @Override
   public int hashCode() {
-    return kind.hashCode() * 31 + scopes.hashCode();
+    return (kind.hashCode() * 31 + scopes.hashCode()) * 31 + Objects.hashCode(dpop);
   }
 
-  /** In the rule syntax: {@code public}, {@code authenticated}, {@code deny}, {@code scopes=a,b}, {@code any=a,b}. */
+  /**
+   * In the rule syntax: {@code public}, {@code authenticated}, {@code deny}, {@code scopes=a,b},
+   * {@code any=a,b}, followed by {@code dpop=...} when the rule says.
+   */
   @Override
   public String toString() {
-    return switch (kind) {
-      case PUBLIC -> "public";
-      case AUTHENTICATED -> "authenticated";
-      case DENY -> "deny";
-      case ALL_SCOPES -> "scopes=" + String.join(",", scopes);
-      case ANY_SCOPE -> "any=" + String.join(",", scopes);
-    };
+    String access =
+        switch (kind) {
+          case PUBLIC -> "public";
+          case AUTHENTICATED -> "authenticated";
+          case DENY -> "deny";
+          case ALL_SCOPES -> "scopes=" + String.join(",", scopes);
+          case ANY_SCOPE -> "any=" + String.join(",", scopes);
+        };
+    return dpop == null ? access : access + " " + RuleSyntax.DPOP_OPTION + dpop.word();
   }
 
   private static Set<String> scopeSet(Collection<String> scopes) {

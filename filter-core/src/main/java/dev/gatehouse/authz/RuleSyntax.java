@@ -1,25 +1,35 @@
 package dev.gatehouse.authz;
 
 import dev.gatehouse.config.Values;
+import dev.gatehouse.sender.DpopMode;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * The text form of rules: {@code METHODS PATTERN ACCESS}, separated by spaces.
+ * The text form of rules: {@code METHODS PATTERN ACCESS [dpop=MODE]}, separated by spaces.
  *
  * <ul>
  *   <li>METHODS: {@code *} or a comma-separated list such as {@code GET,HEAD} (case-sensitive);
  *   <li>PATTERN: a servlet pattern, see {@link PathPattern};
  *   <li>ACCESS: {@code public} (or {@code permit}), {@code authenticated}, {@code deny}, {@code
- *       scopes=a,b} (all of them) or {@code any=a,b} (at least one).
+ *       scopes=a,b} (all of them) or {@code any=a,b} (at least one);
+ *   <li>MODE, for access that needs a token: {@code off} (Bearer only), {@code allowed} or {@code
+ *       required} (DPoP-bound tokens only), instead of the filter's {@code gatehouse.dpop}.
  * </ul>
  *
  * Failures are {@link IllegalArgumentException}s whose message says what is wrong; the caller adds
  * where the line came from.
  */
 final class RuleSyntax {
+
+  static final String DPOP_OPTION = "dpop=";
+
+  private static final Pattern WITH_DPOP =
+      Pattern.compile("(.*?)\\s+" + DPOP_OPTION + "(\\S*)", Pattern.DOTALL);
 
   private RuleSyntax() {}
 
@@ -29,7 +39,19 @@ final class RuleSyntax {
       throw new IllegalArgumentException(
           "expected METHODS PATTERN ACCESS, e.g. 'GET /orders/* scopes=read:orders'");
     }
-    return new PathRule(methods(parts[0]), PathPattern.parse(parts[1]), access(parts[2]));
+    Matcher option = WITH_DPOP.matcher(parts[2].strip());
+    if (!option.matches()) {
+      return new PathRule(methods(parts[0]), PathPattern.parse(parts[1]), access(parts[2]));
+    }
+    Access access = access(option.group(1));
+    if (!access.needsToken()) {
+      throw new IllegalArgumentException(
+          DPOP_OPTION + " applies only to rules that need a token, not to '" + access + "'");
+    }
+    return new PathRule(
+        methods(parts[0]),
+        PathPattern.parse(parts[1]),
+        access.withDpop(DpopMode.named(option.group(2))));
   }
 
   static Set<String> methods(String text) {

@@ -4,29 +4,75 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The one place that writes refusals: the {@code WWW-Authenticate} challenge of RFC 6750 section 3
- * and a small JSON body with the same fields.
+ * The one place that writes refusals: the {@code WWW-Authenticate} challenges of RFC 6750 section 3
+ * and RFC 9449 section 7, and a small JSON body with the same fields.
+ *
+ * <p>Several challenges go in one header field, separated by commas (RFC 9110 section 11.6.1):
+ * {@code Bearer realm="api", DPoP algs="ES256"}.
  */
 public final class ChallengeWriter {
 
   static final String UNAVAILABLE_DESCRIPTION = "The access token cannot be checked right now.";
 
-  private final String realm;
+  /** The header that carries a server nonce (RFC 9449 section 9). */
+  public static final String DPOP_NONCE = "DPoP-Nonce";
 
+  /** Lets a browser client read the challenge and the nonce of a cross-origin answer. */
+  static final String EXPOSED_HEADERS = "WWW-Authenticate, " + DPOP_NONCE;
+
+  private final String realm;
+  private final @Nullable String dpopAlgorithms;
+  private final Challenge usual;
+
+  /** Bearer only. */
   public ChallengeWriter(String realm) {
+    this(realm, List.of());
+  }
+
+  /**
+   * @param dpopAlgorithms the proof algorithms announced in {@code algs}, in order; empty when the
+   *     DPoP scheme is not accepted at all
+   */
+  public ChallengeWriter(String realm, List<String> dpopAlgorithms) {
     this.realm = realm;
+    this.dpopAlgorithms = dpopAlgorithms.isEmpty() ? null : String.join(" ", dpopAlgorithms);
+    Set<AuthScheme> offered =
+        dpopAlgorithms.isEmpty() ? EnumSet.of(AuthScheme.BEARER) : EnumSet.allOf(AuthScheme.class);
+    this.usual = new Challenge(offered, EnumSet.of(AuthScheme.BEARER), null);
+  }
+
+  /**
+   * A fresh nonce on an answer that was not refused (RFC 9449 section 9), readable by a browser
+   * client; added to, not replacing, headers the application's CORS handling exposes.
+   */
+  public static void sendNonce(HttpServletResponse response, String nonce) {
+    response.setHeader(DPOP_NONCE, nonce);
+    response.addHeader("Access-Control-Expose-Headers", DPOP_NONCE);
+  }
+
+  private void exposeHeaders(HttpServletResponse response) {
+    if (dpopAlgorithms != null) {
+      response.setHeader("Access-Control-Expose-Headers", EXPOSED_HEADERS);
+    }
   }
 
   public void reject(HttpServletResponse response, BearerTokenException refusal)
       throws IOException {
     Rejection rejection = refusal.rejection();
     String scope = scopeParameter(refusal.requiredScopes());
-    response.setHeader("WWW-Authenticate", challenge(rejection, scope));
+    Challenge schemes = refusal.challenge().orElse(usual);
+    response.setHeader("WWW-Authenticate", challenges(rejection, scope, schemes));
+    if (schemes.dpopNonce() != null) {
+      response.setHeader(DPOP_NONCE, schemes.dpopNonce());
+    }
+    exposeHeaders(response);
     StringBuilder body = new StringBuilder("{");
     rejection.error().ifPresent(e -> body.append("\"error\":").append(json(e.code())).append(','));
     body.append("\"error_description\":").append(json(rejection.description()));
@@ -46,22 +92,56 @@ public final class ChallengeWriter {
             + "}");
   }
 
-  /** Parameters always in the order realm, error, error_description, scope. */
+  /** The Bearer challenge alone, as a writer without DPoP answers. */
   String challenge(Rejection rejection, @Nullable String scope) {
-    StringBuilder header = new StringBuilder("Bearer realm=").append(quoted(realm));
-    rejection
-        .error()
-        .ifPresent(
-            e ->
-                header
-                    .append(", error=")
-                    .append(quoted(e.code()))
-                    .append(", error_description=")
-                    .append(quoted(rejection.description())));
-    if (scope != null) {
-      header.append(", scope=").append(quoted(scope));
+    Set<AuthScheme> bearer = Set.of(AuthScheme.BEARER);
+    return challenges(rejection, scope, new Challenge(bearer, bearer, null));
+  }
+
+  /**
+   * Parameters always in the order realm (Bearer only), error, error_description, scope, algs (DPoP
+   * only).
+   */
+  String challenges(Rejection rejection, @Nullable String scope, Challenge schemes) {
+    boolean withError = rejection.error().isPresent();
+    StringBuilder header = new StringBuilder();
+    for (AuthScheme scheme : schemes.written(withError)) {
+      if (scheme == AuthScheme.DPOP && dpopAlgorithms == null) {
+        continue;
+      }
+      if (header.length() > 0) {
+        header.append(", ");
+      }
+      boolean erring = withError && schemes.erring().contains(scheme);
+      appendChallenge(header, scheme, erring ? rejection : null, erring ? scope : null);
     }
     return header.toString();
+  }
+
+  private void appendChallenge(
+      StringBuilder header, AuthScheme scheme, @Nullable Rejection error, @Nullable String scope) {
+    header.append(scheme.challengeName());
+    String separator = " ";
+    if (scheme == AuthScheme.BEARER) {
+      header.append(" realm=").append(quoted(realm));
+      separator = ", ";
+    }
+    if (error != null && error.error().isPresent()) {
+      header
+          .append(separator)
+          .append("error=")
+          .append(quoted(error.error().get().code()))
+          .append(", error_description=")
+          .append(quoted(error.description()));
+      separator = ", ";
+    }
+    if (scope != null) {
+      header.append(separator).append("scope=").append(quoted(scope));
+      separator = ", ";
+    }
+    if (scheme == AuthScheme.DPOP && dpopAlgorithms != null) {
+      header.append(separator).append("algs=").append(quoted(dpopAlgorithms));
+    }
   }
 
   private static @Nullable String scopeParameter(Set<String> scopes) {

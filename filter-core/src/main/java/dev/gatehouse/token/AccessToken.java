@@ -43,6 +43,7 @@ public class AccessToken {
   private final Instant expiresAt;
   private final @Nullable String tokenId;
   private final Map<String, Object> claims;
+  private final @Nullable TokenBinding binding;
 
   /**
    * For CDI client proxies only (CDI requires a non-private no-argument constructor for them). The
@@ -60,6 +61,7 @@ public class AccessToken {
     this.expiresAt = null;
     this.tokenId = null;
     this.claims = Map.of();
+    this.binding = null;
   }
 
   @SuppressWarnings("NullAway") // every verifier sets iss and exp; tests may leave them out
@@ -74,6 +76,7 @@ public class AccessToken {
     this.expiresAt = Objects.requireNonNull(b.expiresAt, "expiresAt");
     this.tokenId = b.tokenId;
     this.claims = deepUnmodifiable(b.claims);
+    this.binding = TokenBinding.of(claims).orElse(null);
   }
 
   /** The verified token of this request, if the filter let it through with one. */
@@ -138,6 +141,14 @@ public class AccessToken {
 
   public Optional<Object> claim(String name) {
     return Optional.ofNullable(claims.get(name));
+  }
+
+  /**
+   * The key or certificate the token is bound to ({@code cnf.jkt} or {@code cnf.x5t#S256}); empty
+   * for a plain bearer token. The filter admits a DPoP-bound token only with a proof of its key.
+   */
+  public Optional<TokenBinding> binding() {
+    return Optional.ofNullable(binding);
   }
 
   /** Names the subject and client only: a token's claims must not reach logs by accident. */

@@ -135,6 +135,9 @@ class ChallengeWriterTest {
           Arguments.of(Rejection.DPOP_KEY_MISMATCH, 401, "invalid_dpop_proof"),
           Arguments.of(Rejection.DPOP_NONCE_MISSING, 401, "use_dpop_nonce"),
           Arguments.of(Rejection.DPOP_NONCE_INVALID, 401, "use_dpop_nonce"),
+          Arguments.of(Rejection.DPOP_BOUND_TOKEN_AS_BEARER, 401, "invalid_token"),
+          Arguments.of(Rejection.DPOP_TOKEN_NOT_BOUND, 401, "invalid_token"),
+          Arguments.of(Rejection.DPOP_REQUIRED, 401, "invalid_token"),
           Arguments.of(Rejection.CLIENT_CERTIFICATE_MISSING, 401, "invalid_token"),
           Arguments.of(Rejection.CLIENT_CERTIFICATE_MISMATCH, 401, "invalid_token"));
     }

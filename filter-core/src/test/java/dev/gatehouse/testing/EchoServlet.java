@@ -39,6 +39,7 @@ public final class EchoServlet extends HttpServlet {
       line(out, "clientId", token.clientId().orElse(null));
       line(out, "expiresAt", token.expiresAt().getEpochSecond());
       line(out, "claim.custom", token.claim("https://gatehouse.test/tier").orElse(null));
+      line(out, "binding", token.binding().map(b -> b.kind() + " " + b.thumbprint()).orElse(null));
     }
     resp.setContentType("text/plain");
     resp.setCharacterEncoding("UTF-8");
