@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gatehouse.token.AccessToken;
+import dev.gatehouse.token.TokenBinding;
+import java.util.Optional;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -78,5 +80,32 @@ class AccessTokenTest {
     assertTrue(t.hasScope("orders:read"));
     assertFalse(t.hasScope("orders"));
     assertFalse(t.hasScope("ORDERS:READ"));
+  }
+
+  @Test
+  void whenCnfNamesAKeyThumbprintThenTheTokenIsBoundToThatDpopKey() {
+    AccessToken t = token().claims(Map.of("cnf", Map.of("jkt", "0ZcOCORZNYy"))).build();
+
+    assertEquals(
+        Optional.of(new TokenBinding(TokenBinding.Kind.JKT, "0ZcOCORZNYy")), t.binding());
+  }
+
+  @Test
+  void whenCnfNamesACertificateThumbprintThenTheTokenIsBoundToThatCertificate() {
+    AccessToken t = token().claims(Map.of("cnf", Map.of("x5t#S256", "bwcK0esc3ACC3DB2"))).build();
+
+    assertEquals(
+        Optional.of(new TokenBinding(TokenBinding.Kind.X5T_S256, "bwcK0esc3ACC3DB2")),
+        t.binding());
+  }
+
+  @Test
+  void whenCnfIsAbsentOrNamesNoThumbprintAsAStringThenTheTokenIsUnbound() {
+    assertEquals(Optional.empty(), token().build().binding());
+    assertEquals(Optional.empty(), token().claims(Map.of("cnf", "jkt")).build().binding());
+    assertEquals(
+        Optional.empty(), token().claims(Map.of("cnf", Map.of("jkt", 7))).build().binding());
+    assertEquals(
+        Optional.empty(), token().claims(Map.of("cnf", Map.of("jkt", ""))).build().binding());
   }
 }

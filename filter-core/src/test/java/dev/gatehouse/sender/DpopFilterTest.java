@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.gatehouse.GatehouseConfig;
 import dev.gatehouse.authz.PathRules;
+import dev.gatehouse.introspection.IntrospectionConfig;
+import dev.gatehouse.testing.LocalIntrospectionServer;
 import dev.gatehouse.testing.LocalJwksServer;
 import dev.gatehouse.testing.MutableClock;
 import dev.gatehouse.testing.ProtectedApi;
@@ -430,6 +432,79 @@ class DpopFilterTest {
 
       assertEquals(200, dpop("/api/secure/orders", boundToken()).status());
       assertEquals("Bearer realm=\"api\"", api.send(api.request("/api/echo")).challenge());
+    }
+  }
+
+  @Nested
+  class Introspected {
+
+    private static final String OPAQUE = "opaque-dpop-5d1e";
+
+    private LocalIntrospectionServer introspection;
+
+    private void startWith(Map<String, Object> response) {
+      introspection = LocalIntrospectionServer.start();
+      introspection.activate(OPAQUE, response);
+      start(
+          b ->
+              b.introspection(
+                  IntrospectionConfig.forEndpoint(introspection.endpoint())
+                      .clientCredentials(
+                          LocalIntrospectionServer.CLIENT_ID,
+                          LocalIntrospectionServer.CLIENT_SECRET)
+                      .build()));
+    }
+
+    @AfterEach
+    void stopIntrospection() {
+      if (introspection != null) {
+        introspection.close();
+      }
+    }
+
+    private Map<String, Object> active(Map<String, Object> more) {
+      Map<String, Object> response = new java.util.HashMap<>(more);
+      response.put("sub", "user-7");
+      response.put("exp", Instant.now().plusSeconds(600).getEpochSecond());
+      return response;
+    }
+
+    @Test
+    void whenTheResponseBindsTheTokenToTheProofKeyThenItIsAdmittedWithTheDpopScheme() {
+      startWith(
+          active(Map.of("token_type", "DPoP", "cnf", Map.of("jkt", client.thumbprint()))));
+
+      Reply reply = dpop("/api/echo", OPAQUE);
+
+      assertEquals(200, reply.status(), reply::toString);
+      assertEquals("JKT " + client.thumbprint(), reply.echo().get("binding"));
+    }
+
+    @Test
+    void whenTheResponseSaysDpopThenTheTokenSentAsBearerIsADowngrade() {
+      startWith(active(Map.of("token_type", "DPoP")));
+
+      Reply reply = api.get(OPAQUE);
+
+      assertEquals(401, reply.status());
+      assertEquals(
+          "Bearer realm=\"api\", error=\"invalid_token\", error_description=\""
+              + Refusals.DPOP_BOUND_TOKEN_AS_BEARER
+              + "\"",
+          reply.challenge());
+    }
+
+    @Test
+    void whenTheResponseBindsTheTokenToAnotherKeyThenTheProofIsRefused() {
+      startWith(
+          active(
+              Map.of(
+                  "token_type", "DPoP", "cnf", Map.of("jkt", DpopClient.es256().thumbprint()))));
+
+      Reply reply = dpop("/api/echo", OPAQUE);
+
+      assertEquals(
+          dpopError("invalid_dpop_proof", Refusals.DPOP_KEY_MISMATCH), reply.challenge());
     }
   }
 }
