@@ -99,7 +99,10 @@ final class DpopStep {
       HttpServletRequest request,
       HttpServletResponse response) {
     String jkt =
-        token.binding().filter(b -> b.kind() == TokenBinding.Kind.JKT).map(TokenBinding::thumbprint)
+        token
+            .binding()
+            .filter(b -> b.kind() == TokenBinding.Kind.JKT)
+            .map(TokenBinding::thumbprint)
             .orElse(null);
     if (presented.scheme() == AuthScheme.BEARER) {
       if (jkt != null || introspectedAsDpop(token)) {

@@ -57,9 +57,10 @@ public final class ChallengeWriter {
     response.addHeader("Access-Control-Expose-Headers", DPOP_NONCE);
   }
 
+  /** Added to, not replacing, what a CORS filter in front of this one exposes. */
   private void exposeHeaders(HttpServletResponse response) {
     if (dpopAlgorithms != null) {
-      response.setHeader("Access-Control-Expose-Headers", EXPOSED_HEADERS);
+      response.addHeader("Access-Control-Expose-Headers", EXPOSED_HEADERS);
     }
   }
 

@@ -58,7 +58,11 @@ class ConformanceDocumentationTest {
                 "KeyBinding",
                 "Replay",
                 "Nonces",
-                "Settings")
+                "Settings",
+                "Schemes",
+                "Proofs",
+                "PathPolicy",
+                "Introspected")
             .contains(part);
   }
 
