@@ -8,7 +8,7 @@ import java.util.Base64;
 import java.util.UUID;
 import org.jose4j.jwk.EcJwkGenerator;
 import org.jose4j.jwk.EllipticCurveJsonWebKey;
-import org.jose4j.jwk.JsonWebKey;
+import org.jose4j.jwk.PublicJsonWebKey;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
@@ -54,11 +54,7 @@ public final class DpopKey {
 
   /** The RFC 7638 thumbprint of the public key: what the token's {@code cnf.jkt} holds. */
   public String thumbprint() {
-    try {
-      return key.calculateBase64urlEncodedThumbprint("SHA-256");
-    } catch (JoseException e) {
-      throw new IllegalStateException(e);
-    }
+    return key.calculateBase64urlEncodedThumbprint("SHA-256");
   }
 
   /** A proof for one request: its method, its URI (the query is ignored), and the token it sends. */
@@ -83,7 +79,7 @@ public final class DpopKey {
     jws.setPayload(claims.toJson());
     jws.setKey(key.getPrivateKey());
     try {
-      jws.setJwkHeader(JsonWebKey.Factory.newJwk(key.getPublicKey()));
+      jws.setJwkHeader(PublicJsonWebKey.Factory.newPublicJwk(key.getPublicKey()));
       return jws.getCompactSerialization();
     } catch (JoseException e) {
       throw new IllegalStateException(e);
