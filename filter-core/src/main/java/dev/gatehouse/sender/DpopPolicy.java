@@ -45,14 +45,19 @@ public record DpopPolicy(
   /** @throws IllegalArgumentException naming what is out of range */
   public DpopPolicy {
     Objects.requireNonNull(mode, "mode");
-    algorithms = settings(algorithms, proofMaxAge).algorithms();
+    algorithms = checkedAlgorithms(algorithms);
+    if (proofMaxAge.isNegative() || proofMaxAge.isZero()) {
+      throw new IllegalArgumentException(
+          ConfigKey.DPOP_PROOF_MAX_AGE.property() + ": " + proofMaxAge + " must be positive");
+    }
     if (nonceSlot.toSeconds() < 1 || nonceRotation.compareTo(nonceSlot) < 0) {
       throw new IllegalArgumentException(
           "DPoP nonce slot must be at least 1s and no longer than the rotation period");
     }
     if (replayMaxEntries < 1) {
       throw new IllegalArgumentException(
-          "DPoP replay store max entries must be positive: " + replayMaxEntries);
+          ConfigKey.DPOP_REPLAY_MAX_ENTRIES.property() + ": " + replayMaxEntries
+              + " must be positive");
     }
     publicBaseUrl.ifPresent(DpopPolicy::checkOrigin);
   }
@@ -84,8 +89,15 @@ public record DpopPolicy(
     return new DpopSettings(algorithms, proofMaxAge, skew, nonceRequired);
   }
 
-  private static DpopSettings settings(Set<String> algorithms, Duration maxAge) {
-    return new DpopSettings(algorithms, maxAge, ClockSkew.of(Duration.ZERO), false);
+  /** As the proof verifier's settings check them, with the property named in the message. */
+  private static Set<String> checkedAlgorithms(Set<String> algorithms) {
+    try {
+      return new DpopSettings(algorithms, Duration.ofSeconds(1), ClockSkew.of(Duration.ZERO), false)
+          .algorithms();
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          ConfigKey.DPOP_ALGORITHMS.property() + ": " + e.getMessage(), e);
+    }
   }
 
   public static Builder builder() {

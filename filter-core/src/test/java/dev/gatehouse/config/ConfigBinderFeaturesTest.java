@@ -106,7 +106,17 @@ class ConfigBinderFeaturesTest {
     @Test
     void whenAProofAlgorithmIsSymmetricThenTheConfigurationIsRefused() {
       assertTrue(
-          minimal().with("gatehouse.dpop.algorithms", "HS256").failure().contains("HS256"));
+          minimal()
+              .with("gatehouse.dpop.algorithms", "HS256")
+              .failure()
+              .startsWith("gatehouse.dpop.algorithms: DPoP algorithm HS256 is not one of"));
+    }
+
+    @Test
+    void whenTheProofMaxAgeIsZeroThenTheErrorNamesTheProperty() {
+      assertEquals(
+          "gatehouse.dpop.proof-max-age: PT0S must be positive",
+          minimal().with("gatehouse.dpop.proof-max-age", "0s").failure());
     }
 
     @Test
@@ -124,7 +134,7 @@ class ConfigBinderFeaturesTest {
           minimal()
               .with("gatehouse.dpop.replay-max-entries", "0")
               .failure()
-              .contains("must be positive"));
+              .equals("gatehouse.dpop.replay-max-entries: 0 must be positive"));
     }
   }
 

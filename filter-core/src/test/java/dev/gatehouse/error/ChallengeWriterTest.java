@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gatehouse.testing.Refusals;
 import java.lang.reflect.Field;
+import java.util.EnumSet;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -19,6 +21,47 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ChallengeWriterTest {
 
   private final ChallengeWriter writer = new ChallengeWriter("api");
+
+  @Nested
+  class BothSchemes {
+
+    private final ChallengeWriter dpop = new ChallengeWriter("api", List.of("ES256", "EdDSA"));
+    private final Set<AuthScheme> both = EnumSet.allOf(AuthScheme.class);
+
+    @Test
+    void whenTheTokenIsMissingThenEachOfferedSchemeIsChallengedWithoutAnError() {
+      assertEquals(
+          "Bearer realm=\"api\", DPoP algs=\"ES256 EdDSA\"",
+          dpop.challenges(Rejection.MISSING_TOKEN, null, new Challenge(both, both, null)));
+    }
+
+    @Test
+    void whenTheClientUsedDpopThenTheErrorAndTheScopeGoOnTheDpopChallengeAlone() {
+      assertEquals(
+          "DPoP error=\"insufficient_scope\", error_description=\"The access token lacks a required"
+              + " scope.\", scope=\"admin\", algs=\"ES256 EdDSA\"",
+          dpop.challenges(
+              Rejection.INSUFFICIENT_SCOPE, "admin", Challenge.usedOn(AuthScheme.DPOP, both)));
+    }
+
+    @Test
+    void whenTheClientUsedASchemeThePathDoesNotOfferThenTheOfferedOneFollowsBare() {
+      assertEquals(
+          "Bearer realm=\"api\", error=\"invalid_token\", error_description=\"This resource"
+              + " accepts only DPoP-bound access tokens.\", DPoP algs=\"ES256 EdDSA\"",
+          dpop.challenges(
+              Rejection.DPOP_REQUIRED,
+              null,
+              Challenge.usedOn(AuthScheme.BEARER, Set.of(AuthScheme.DPOP))));
+    }
+
+    @Test
+    void whenTheWriterHasNoDpopAlgorithmsThenNoDpopChallengeIsWritten() {
+      assertEquals(
+          "Bearer realm=\"api\"",
+          writer.challenges(Rejection.MISSING_TOKEN, null, new Challenge(both, both, null)));
+    }
+  }
 
   @Nested
   class Header {

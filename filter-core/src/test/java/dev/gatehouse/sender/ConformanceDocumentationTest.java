@@ -62,6 +62,7 @@ class ConformanceDocumentationTest {
                 "Schemes",
                 "Proofs",
                 "PathPolicy",
+                "Scopes",
                 "Introspected")
             .contains(part);
   }

@@ -312,6 +312,40 @@ class DpopFilterTest {
   }
 
   @Nested
+  class Scopes {
+
+    @Test
+    void whenAPathRuleLacksAScopeOfADpopTokenThenTheRefusalIsOnTheDpopScheme() {
+      start(b -> b.pathRules(PathRules.builder().rule("GET /api/admin scopes=admin").build()));
+
+      Reply reply = dpop("/api/admin", boundToken());
+
+      assertEquals(403, reply.status());
+      assertEquals(
+          "DPoP error=\"insufficient_scope\", error_description=\""
+              + Refusals.INSUFFICIENT_SCOPE
+              + "\", scope=\"admin\", "
+              + ALGS,
+          reply.challenge());
+    }
+
+    @Test
+    void whenTheApplicationRefusesADpopTokenThenTheRefusalIsOnTheDpopScheme() {
+      start(b -> {});
+
+      Reply reply = dpop("/api/admin", boundToken());
+
+      assertEquals(403, reply.status());
+      assertEquals(
+          "DPoP error=\"insufficient_scope\", error_description=\""
+              + Refusals.INSUFFICIENT_SCOPE
+              + "\", scope=\"admin\", "
+              + ALGS,
+          reply.challenge());
+    }
+  }
+
+  @Nested
   class Nonces {
 
     @Test
