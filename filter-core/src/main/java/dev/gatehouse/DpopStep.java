@@ -98,10 +98,9 @@ final class DpopStep {
       AccessToken token,
       HttpServletRequest request,
       HttpServletResponse response) {
+    // A malformed cnf.jkt has an empty thumbprint: still bound, and matching no proof key.
     String jkt =
-        token
-            .binding()
-            .filter(b -> b.kind() == TokenBinding.Kind.JKT)
+        TokenBinding.in(token.claims(), TokenBinding.Kind.JKT)
             .map(TokenBinding::thumbprint)
             .orElse(null);
     if (presented.scheme() == AuthScheme.BEARER) {

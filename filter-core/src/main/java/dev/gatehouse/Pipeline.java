@@ -149,8 +149,7 @@ final class Pipeline {
       HttpServletRequest admitted, BearerTokenException refusal) {
     boolean dpopBound =
         AccessToken.from(admitted)
-            .flatMap(AccessToken::binding)
-            .filter(b -> b.kind() == TokenBinding.Kind.JKT)
+            .flatMap(t -> TokenBinding.in(t.claims(), TokenBinding.Kind.JKT))
             .isPresent();
     return dpopBound && refusal.challenge().isEmpty()
         ? refusal.challenging(Challenge.usedOn(AuthScheme.DPOP, Set.of(AuthScheme.DPOP)))

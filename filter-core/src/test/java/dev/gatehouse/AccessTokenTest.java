@@ -100,12 +100,15 @@ class AccessTokenTest {
   }
 
   @Test
-  void whenCnfIsAbsentOrNamesNoThumbprintAsAStringThenTheTokenIsUnbound() {
+  void whenCnfIsAbsentOrNotAnObjectThenTheTokenIsUnbound() {
     assertEquals(Optional.empty(), token().build().binding());
     assertEquals(Optional.empty(), token().claims(Map.of("cnf", "jkt")).build().binding());
+  }
+
+  @Test
+  void whenTheThumbprintIsNotAStringThenTheTokenIsStillBoundButToNothingThatMatches() {
     assertEquals(
-        Optional.empty(), token().claims(Map.of("cnf", Map.of("jkt", 7))).build().binding());
-    assertEquals(
-        Optional.empty(), token().claims(Map.of("cnf", Map.of("jkt", ""))).build().binding());
+        Optional.of(new TokenBinding(TokenBinding.Kind.JKT, "")),
+        token().claims(Map.of("cnf", Map.of("jkt", 7))).build().binding());
   }
 }

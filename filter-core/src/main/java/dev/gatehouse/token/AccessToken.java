@@ -43,7 +43,6 @@ public class AccessToken {
   private final Instant expiresAt;
   private final @Nullable String tokenId;
   private final Map<String, Object> claims;
-  private final @Nullable TokenBinding binding;
 
   /**
    * For CDI client proxies only (CDI requires a non-private no-argument constructor for them). The
@@ -61,7 +60,6 @@ public class AccessToken {
     this.expiresAt = null;
     this.tokenId = null;
     this.claims = Map.of();
-    this.binding = null;
   }
 
   @SuppressWarnings("NullAway") // every verifier sets iss and exp; tests may leave them out
@@ -76,7 +74,6 @@ public class AccessToken {
     this.expiresAt = Objects.requireNonNull(b.expiresAt, "expiresAt");
     this.tokenId = b.tokenId;
     this.claims = deepUnmodifiable(b.claims);
-    this.binding = TokenBinding.of(claims).orElse(null);
   }
 
   /** The verified token of this request, if the filter let it through with one. */
@@ -144,11 +141,13 @@ public class AccessToken {
   }
 
   /**
-   * The key or certificate the token is bound to ({@code cnf.jkt} or {@code cnf.x5t#S256}); empty
-   * for a plain bearer token. The filter admits a DPoP-bound token only with a proof of its key.
+   * What the token is bound to by its {@code cnf} claim, from the JWT or the introspection
+   * response; empty for a plain bearer token. A token carrying both members reports its DPoP key
+   * here; the filter checks each member it carries all the same.
    */
   public Optional<TokenBinding> binding() {
-    return Optional.ofNullable(binding);
+    Optional<TokenBinding> key = TokenBinding.in(claims, TokenBinding.Kind.JKT);
+    return key.isPresent() ? key : TokenBinding.in(claims, TokenBinding.Kind.X5T_S256);
   }
 
   /** Names the subject and client only: a token's claims must not reach logs by accident. */

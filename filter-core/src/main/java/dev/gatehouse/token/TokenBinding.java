@@ -5,20 +5,20 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What a sender-constrained token is bound to, from its {@code cnf} claim (RFC 7800), or from the
- * introspection response's {@code cnf} for an opaque token.
+ * What a sender-constrained access token is bound to, read from its {@code cnf} claim (RFC 7800):
+ * a DPoP key (RFC 9449, {@code cnf.jkt}) or a client certificate (RFC 8705, {@code
+ * cnf.x5t#S256}).
  *
- * @param kind which confirmation method the token names
- * @param thumbprint the base64url SHA-256 thumbprint it names: of a JWK (RFC 7638) for {@link
- *     Kind#JKT}, of a DER certificate for {@link Kind#X5T_S256}
+ * @param kind which confirmation member the token carries
+ * @param thumbprint its value, base64url SHA-256, exactly as the token carries it
  */
 public record TokenBinding(Kind kind, String thumbprint) {
 
   /** The confirmation methods Gatehouse checks. */
   public enum Kind {
-    /** {@code cnf.jkt}: bound to a DPoP key (RFC 9449 section 6). */
+    /** {@code cnf.jkt}: the RFC 7638 thumbprint of the client's DPoP key. */
     JKT("jkt"),
-    /** {@code cnf.x5t#S256}: bound to a TLS client certificate (RFC 8705 section 3). */
+    /** {@code cnf.x5t#S256}: the SHA-256 thumbprint of the client's certificate. */
     X5T_S256("x5t#S256");
 
     private final String member;
@@ -27,7 +27,7 @@ public record TokenBinding(Kind kind, String thumbprint) {
       this.member = member;
     }
 
-    /** The member of {@code cnf} that holds the thumbprint. */
+    /** The member name inside {@code cnf}. */
     public String member() {
       return member;
     }
@@ -39,18 +39,15 @@ public record TokenBinding(Kind kind, String thumbprint) {
   }
 
   /**
-   * The binding a token's claims name: {@code cnf.jkt} before {@code cnf.x5t#S256}; none when
-   * {@code cnf} is absent, not an object, or names neither as a non-empty string.
+   * The binding of {@code kind} in these claims. A member that is present but not a string is
+   * returned with an empty thumbprint, which matches no key or certificate: a token that says it
+   * is bound must never pass as unbound because its binding is malformed.
    */
-  static Optional<TokenBinding> of(Map<String, Object> claims) {
-    if (!(claims.get("cnf") instanceof Map<?, ?> cnf)) {
+  public static Optional<TokenBinding> in(Map<String, ?> claims, Kind kind) {
+    if (!(claims.get("cnf") instanceof Map<?, ?> cnf) || !cnf.containsKey(kind.member())) {
       return Optional.empty();
     }
-    for (Kind kind : Kind.values()) {
-      if (cnf.get(kind.member()) instanceof String value && !value.isEmpty()) {
-        return Optional.of(new TokenBinding(kind, value));
-      }
-    }
-    return Optional.empty();
+    Object value = cnf.get(kind.member());
+    return Optional.of(new TokenBinding(kind, value instanceof String s ? s : ""));
   }
 }

@@ -119,6 +119,17 @@ class DpopFilterTest {
     }
 
     @Test
+    void whenTheTokensJktIsMalformedThenItIsRefusedWithEitherSchemeNeverTakenAsUnbound() {
+      start(b -> {});
+      String token = tokens.valid().claim("cnf", Map.of("jkt", 42)).build();
+
+      assertEquals(401, api.get(token).status());
+      Reply reply = dpop("/api/echo", token);
+      assertEquals(
+          dpopError("invalid_dpop_proof", Refusals.DPOP_KEY_MISMATCH), reply.challenge());
+    }
+
+    @Test
     void whenAnUnboundTokenComesWithTheDpopSchemeThenItIsRefusedOnTheDpopScheme() {
       start(b -> {});
       String token = tokens.valid().build();

@@ -38,8 +38,8 @@ public final class EchoServlet extends HttpServlet {
       line(out, "permissions", token.permissions());
       line(out, "clientId", token.clientId().orElse(null));
       line(out, "expiresAt", token.expiresAt().getEpochSecond());
-      line(out, "claim.custom", token.claim("https://gatehouse.test/tier").orElse(null));
       line(out, "binding", token.binding().map(b -> b.kind() + " " + b.thumbprint()).orElse(null));
+      line(out, "claim.custom", token.claim("https://gatehouse.test/tier").orElse(null));
     }
     resp.setContentType("text/plain");
     resp.setCharacterEncoding("UTF-8");
