@@ -82,6 +82,7 @@ public final class ConfigBinder {
     b.tokenCache(cacheEntries, cacheBytes);
     AccessBinding.apply(s, b);
     IntrospectionBinding.apply(s, b);
+    DpopBinding.apply(s, b);
     b.metrics(metrics());
     b.protectedResource(
         r -> {

@@ -15,6 +15,7 @@ import dev.gatehouse.metrics.MetricsSettings;
 import dev.gatehouse.outbound.OutboundLimits;
 import dev.gatehouse.internal.time.ClockSkew;
 import dev.gatehouse.token.PrincipalClaim;
+import dev.gatehouse.sender.DpopPolicy;
 import dev.gatehouse.token.TokenSources;
 import dev.gatehouse.verify.TokenCachePolicy;
 import dev.gatehouse.internal.verify.VerificationPolicy;
@@ -58,6 +59,7 @@ final class ConfigBuilder implements GatehouseConfig.Builder {
   IntrospectionConfig introspection;
   MetricsSettings metrics = MetricsSettings.defaults();
   final ProtectedResource.Builder resource = ProtectedResource.builder();
+  final DpopPolicy.Builder dpop = DpopPolicy.builder();
 
   ConfigBuilder(TrustedIssuer first) {
     this.first = first;
@@ -239,6 +241,12 @@ final class ConfigBuilder implements GatehouseConfig.Builder {
   @Override
   public ConfigBuilder protectedResource(Consumer<ProtectedResource.Builder> settings) {
     settings.accept(resource);
+    return this;
+  }
+
+  @Override
+  public ConfigBuilder dpop(Consumer<DpopPolicy.Builder> settings) {
+    settings.accept(dpop);
     return this;
   }
 

@@ -13,6 +13,7 @@ import dev.gatehouse.metrics.MetricsSettings;
 import dev.gatehouse.outbound.OutboundLimits;
 import dev.gatehouse.internal.time.ClockSkew;
 import dev.gatehouse.token.PrincipalClaim;
+import dev.gatehouse.sender.DpopPolicy;
 import dev.gatehouse.token.TokenSources;
 import dev.gatehouse.verify.TokenCachePolicy;
 import dev.gatehouse.internal.verify.VerificationPolicy;
@@ -55,6 +56,7 @@ public final class GatehouseConfig {
   private final Optional<IntrospectionConfig> introspection;
   private final MetricsSettings metrics;
   private final ProtectedResource resource;
+  private final DpopPolicy dpop;
 
   GatehouseConfig(ConfigBuilder b, List<TrustedIssuer> issuers) {
     this.issuers = issuers;
@@ -77,6 +79,7 @@ public final class GatehouseConfig {
     this.introspection = Optional.ofNullable(b.introspection);
     this.metrics = b.metrics;
     this.resource = b.resource.build();
+    this.dpop = b.dpop.build();
   }
 
   /** Tokens of {@code issuer}: a URL compared exactly with {@code iss}, or a bare Auth0 host. */
@@ -132,6 +135,8 @@ public final class GatehouseConfig {
   public MetricsSettings metrics() { return metrics; }
   /** The resource identifier of RFC 9728 metadata and the client-certificate source (RFC 8705). */
   public ProtectedResource protectedResource() { return resource; }
+  /** DPoP-bound tokens (RFC 9449): the default per path, proof rules, nonces, replay bound. */
+  public DpopPolicy dpop() { return dpop; }
 
   /** Each static key, parsed in {@link Builder#build()}, by issuer. */
   Map<URI, StaticKeySource> staticKeys() { return staticKeys; }
@@ -248,6 +253,8 @@ public final class GatehouseConfig {
 
     /** Resource identifier (serves RFC 9728 metadata) and where client certificates come from. */
     Builder protectedResource(Consumer<ProtectedResource.Builder> settings);
+    /** DPoP: accepted on paths without a rule that says (default allowed), proofs, nonces. */
+    Builder dpop(Consumer<DpopPolicy.Builder> settings);
 
     /** @throws IllegalArgumentException naming the setting that is missing or out of range */
     GatehouseConfig build();

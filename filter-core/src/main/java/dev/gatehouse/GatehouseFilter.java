@@ -179,7 +179,8 @@ public class GatehouseFilter implements Filter {
       if (type == DispatcherType.REQUEST) {
         p.refuseClientIdentity(request);
       }
-      admitted = anonymous ? p.admitOrPassAnonymous(request) : p.admit(request);
+      admitted =
+          anonymous ? p.admitOrPassAnonymous(request, response) : p.admit(request, response);
     } catch (BearerTokenException e) {
       LOG.debug("gatehouse rejected reason={}", e.rejection().reasonCode());
       p.counters().rejected(e.rejection());
@@ -212,7 +213,7 @@ public class GatehouseFilter implements Filter {
       LOG.debug("gatehouse rejected reason={} (by the application)", e.rejection().reasonCode());
       response.reset();
       p.counters().rejected(e.rejection());
-      p.challenges().reject(response, e);
+      p.challenges().reject(response, p.answeredAfterAdmission(admitted, e));
     }
   }
 

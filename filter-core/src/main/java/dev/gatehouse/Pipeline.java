@@ -5,19 +5,26 @@ import dev.gatehouse.internal.authz.AccessChecks;
 import dev.gatehouse.authz.InMemoryRevocationList;
 import dev.gatehouse.authz.PathRules;
 import dev.gatehouse.authz.RevocationList;
-import dev.gatehouse.internal.discovery.Providers;
+import dev.gatehouse.error.AuthScheme;
 import dev.gatehouse.error.BearerTokenException;
-import dev.gatehouse.internal.challenge.ChallengeWriter;
+import dev.gatehouse.error.Challenge;
 import dev.gatehouse.error.Rejection;
-import dev.gatehouse.internal.metrics.GatehouseCounters;
-import dev.gatehouse.token.AccessToken;
-import dev.gatehouse.internal.extract.BearerTokenExtractor;
-import dev.gatehouse.token.PrincipalClaim;
+import dev.gatehouse.internal.challenge.ChallengeWriter;
+import dev.gatehouse.internal.discovery.Providers;
 import dev.gatehouse.internal.extract.RequestTokenExtractor;
-import dev.gatehouse.token.TokenPrincipal;
+import dev.gatehouse.internal.metrics.GatehouseCounters;
+import dev.gatehouse.internal.time.ClockSkew;
 import dev.gatehouse.internal.verify.AccessTokenVerifier;
+import dev.gatehouse.sender.DpopMode;
+import dev.gatehouse.token.AccessToken;
+import dev.gatehouse.internal.extract.PresentedToken;
+import dev.gatehouse.token.PrincipalClaim;
+import dev.gatehouse.token.TokenBinding;
+import dev.gatehouse.token.TokenPrincipal;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The filter's steps, built once per configuration and shared by all requests: path rule, token
@@ -26,7 +33,8 @@ import java.util.Optional;
 final class Pipeline {
 
   private final PathRules rules;
-  private final BearerTokenExtractor extractor;
+  private final RequestTokenExtractor extractor;
+  private final DpopStep dpop;
   private final AccessTokenVerifier verifier;
   private final AccessChecks checks;
   private final IdentityHeaders identityHeaders;
@@ -42,12 +50,16 @@ final class Pipeline {
   private Pipeline(GatehouseConfig config) {
     this.config = config;
     this.rules = config.pathRules();
+    this.dpop =
+        new DpopStep(
+            config.dpop(), rules, ClockSkew.of(config.clockSkew()), config.clock());
     this.extractor =
         new RequestTokenExtractor(
             config.tokens().queryParameter(),
             config.tokens().formParameter(),
             config.tokens().maxLength(),
-            config.introspection().isPresent());
+            config.introspection().isPresent(),
+            dpop.used());
     this.providers = Verifiers.providers(config, counters);
     this.verifier = Verifiers.of(config, providers, counters);
     // The default store is made here, per filter, so that a configuration holds no live state.
@@ -65,9 +77,11 @@ final class Pipeline {
     this.principalClaim = config.principalClaim();
     this.certificateBound =
         new CertificateBoundTokens(config.protectedResource().clientCertificates());
-    this.metadata = ResourceMetadata.of(config);
+    this.metadata =
+        ResourceMetadata.of(config)
+            .map(m -> dpop.used() ? m.withDpop(dpop.algorithms(), dpop.requiredEverywhere()) : m);
     this.challenges =
-        new ChallengeWriter(
+        dpop.challengeWriter(
             config.realm(),
             config.protectedResource().metadataUrl().map(Object::toString).orElse(null));
   }
@@ -106,12 +120,13 @@ final class Pipeline {
 
   /**
    * The request to hand on: on a public path as it came (less any identity headers); otherwise
-   * with a verified token that passed every check.
+   * with a verified token that passed every check, and for a DPoP-bound token a valid proof.
    *
-   * @throws BearerTokenException when the request is refused
+   * @param response gets a fresh {@code DPoP-Nonce} when one is due
+   * @throws BearerTokenException when the request is refused, with the schemes to answer with
    * @throws dev.gatehouse.error.ProviderUnavailableException when the token cannot be checked now
    */
-  HttpServletRequest admit(HttpServletRequest request) {
+  HttpServletRequest admit(HttpServletRequest request, HttpServletResponse response) {
     Access access = rules.decide(request);
     if (access.kind() == Access.Kind.DENY) {
       throw new BearerTokenException(Rejection.PATH_DENIED);
@@ -120,25 +135,71 @@ final class Pipeline {
       counters.publicPath();
       return withoutIdentity(request);
     }
-    String raw =
-        extractor
-            .extract(request)
-            .orElseThrow(() -> new BearerTokenException(Rejection.MISSING_TOKEN));
-    AccessToken token = verifier.verify(raw);
-    certificateBound.check(request, token);
-    TokenPrincipal caller = principalClaim.principalOf(token);
-    checks.check(request, token, access);
-    counters.accepted();
-    return withIdentity(request, caller);
+    DpopMode mode = dpop.mode(access);
+    Set<AuthScheme> offered = dpop.offered(mode);
+    AuthScheme used = null;
+    try {
+      PresentedToken presented = present(request, mode);
+      used = presented.scheme();
+      if (used == AuthScheme.BEARER && mode == DpopMode.REQUIRED) {
+        throw new BearerTokenException(Rejection.DPOP_REQUIRED);
+      }
+      AccessToken token = verifier.verify(presented.value());
+      dpop.confirm(presented, token, request, response);
+      certificateBound.check(request, token);
+      TokenPrincipal caller = principalClaim.principalOf(token);
+      checks.check(request, token, access);
+      counters.accepted();
+      return withIdentity(request, caller);
+    } catch (BearerTokenException e) {
+      // Two tokens at once is an error on each scheme; otherwise on the one the client used.
+      Challenge schemes =
+          e.rejection() == Rejection.MULTIPLE_TOKENS
+              ? new Challenge(offered, offered, null)
+              : Challenge.usedOn(used != null ? used : schemeTried(request, mode), offered);
+      String nonce = e.challenge().map(Challenge::dpopNonce).orElse(null);
+      throw e.challenging(nonce == null ? schemes : schemes.withNonce(nonce));
+    }
+  }
+
+  /**
+   * A refusal by the application of a request this pipeline admitted: answered on the DPoP scheme
+   * when the token came with it (a DPoP-bound token is admitted with no other).
+   */
+  BearerTokenException answeredAfterAdmission(
+      HttpServletRequest admitted, BearerTokenException refusal) {
+    boolean dpopBound =
+        AccessToken.from(admitted)
+            .flatMap(t -> TokenBinding.in(t.claims(), TokenBinding.Kind.JKT))
+            .isPresent();
+    return dpopBound && refusal.challenge().isEmpty()
+        ? refusal.challenging(Challenge.usedOn(AuthScheme.DPOP, Set.of(AuthScheme.DPOP)))
+        : refusal;
+  }
+
+  /** For a credential refused before its scheme was read: the scheme its header names. */
+  private static AuthScheme schemeTried(HttpServletRequest request, DpopMode mode) {
+    String header = request.getHeader("Authorization");
+    return mode != DpopMode.OFF && header != null && header.regionMatches(true, 0, "DPoP", 0, 4)
+        ? AuthScheme.DPOP
+        : AuthScheme.BEARER;
+  }
+
+  /** The request's token; the DPoP scheme on a path where it is off counts as none. */
+  private PresentedToken present(HttpServletRequest request, DpopMode mode) {
+    return extractor
+        .present(request)
+        .filter(t -> t.scheme() == AuthScheme.BEARER || mode != DpopMode.OFF)
+        .orElseThrow(() -> new BearerTokenException(Rejection.MISSING_TOKEN));
   }
 
   /**
    * As {@link #admit}, except that a request with no token at all, on a path whose rule asks for
    * nothing more than authentication, goes on without an identity instead of being refused.
    */
-  HttpServletRequest admitOrPassAnonymous(HttpServletRequest request) {
+  HttpServletRequest admitOrPassAnonymous(HttpServletRequest request, HttpServletResponse response) {
     try {
-      return admit(request);
+      return admit(request, response);
     } catch (BearerTokenException e) {
       // MISSING_TOKEN means the extractor found nothing: no token was looked at or refused.
       if (e.rejection() != Rejection.MISSING_TOKEN) {

@@ -113,4 +113,34 @@ class AccessTokenTest {
 
     assertEquals(Optional.of(new TokenBinding(TokenBinding.Kind.JKT, "")), t.binding());
   }
+
+  @Test
+  void whenCnfNamesAKeyThumbprintThenTheTokenIsBoundToThatDpopKey() {
+    AccessToken t = token().claims(Map.of("cnf", Map.of("jkt", "0ZcOCORZNYy"))).build();
+
+    assertEquals(
+        Optional.of(new TokenBinding(TokenBinding.Kind.JKT, "0ZcOCORZNYy")), t.binding());
+  }
+
+  @Test
+  void whenCnfNamesACertificateThumbprintThenTheTokenIsBoundToThatCertificate() {
+    AccessToken t = token().claims(Map.of("cnf", Map.of("x5t#S256", "bwcK0esc3ACC3DB2"))).build();
+
+    assertEquals(
+        Optional.of(new TokenBinding(TokenBinding.Kind.X5T_S256, "bwcK0esc3ACC3DB2")),
+        t.binding());
+  }
+
+  @Test
+  void whenCnfIsAbsentOrNotAnObjectThenTheTokenIsUnbound() {
+    assertEquals(Optional.empty(), token().build().binding());
+    assertEquals(Optional.empty(), token().claims(Map.of("cnf", "jkt")).build().binding());
+  }
+
+  @Test
+  void whenTheThumbprintIsNotAStringThenTheTokenIsStillBoundButToNothingThatMatches() {
+    assertEquals(
+        Optional.of(new TokenBinding(TokenBinding.Kind.JKT, "")),
+        token().claims(Map.of("cnf", Map.of("jkt", 7))).build().binding());
+  }
 }

@@ -86,7 +86,9 @@ class FilterConfigurationTest {
       params.put("gatehouse.realm", "orders");
       try (ProtectedApi api = ProtectedApi.startWithInitParams(params)) {
         assertEquals(200, api.get(tokens.valid().build()).status());
-        assertEquals("Bearer realm=\"orders\"", api.send(api.request("/api/echo")).challenge());
+        assertEquals(
+            "Bearer realm=\"orders\", DPoP algs=\"ES256 EdDSA PS256 RS256\"",
+            api.send(api.request("/api/echo")).challenge());
       }
     }
 
@@ -220,7 +222,8 @@ class FilterConfigurationTest {
       try (ProtectedApi api = ProtectedApi.startWithInitParams(params)) {
         assertEquals(200, api.get(tokens.valid().build()).status());
         assertEquals(
-            "Bearer realm=\"from-mp-config\"", api.send(api.request("/api/echo")).challenge());
+            "Bearer realm=\"from-mp-config\", DPoP algs=\"ES256 EdDSA PS256 RS256\"",
+            api.send(api.request("/api/echo")).challenge());
       }
     }
 

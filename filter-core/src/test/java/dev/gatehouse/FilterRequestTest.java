@@ -3,9 +3,9 @@ package dev.gatehouse;
 import static dev.gatehouse.testing.Challenges.BARE;
 import static dev.gatehouse.testing.Challenges.invalidRequest;
 import static dev.gatehouse.testing.Challenges.invalidToken;
+import static dev.gatehouse.testing.Challenges.multipleTokens;
 import static dev.gatehouse.testing.Refusals.MALFORMED_HEADER;
 import static dev.gatehouse.testing.Refusals.MALFORMED_TOKEN;
-import static dev.gatehouse.testing.Refusals.MULTIPLE_TOKENS;
 import static dev.gatehouse.testing.Refusals.TOO_LARGE;
 import static dev.gatehouse.testing.TestTokens.AUDIENCE;
 import static java.nio.charset.StandardCharsets.UTF_8;
@@ -164,7 +164,7 @@ class FilterRequestTest {
                   .header("Authorization", "Bearer " + token));
 
       assertEquals(400, reply.status());
-      assertEquals(invalidRequest(MULTIPLE_TOKENS), reply.challenge());
+      assertEquals(multipleTokens(), reply.challenge());
     }
 
     @Test
@@ -189,7 +189,7 @@ class FilterRequestTest {
                   .header("Authorization", "Bearer " + token));
 
       assertEquals(400, reply.status());
-      assertEquals(invalidRequest(MULTIPLE_TOKENS), reply.challenge());
+      assertEquals(multipleTokens(), reply.challenge());
     }
 
     @Test
@@ -203,7 +203,7 @@ class FilterRequestTest {
                   .header("Authorization", "Bearer " + token));
 
       assertEquals(400, reply.status());
-      assertEquals(invalidRequest(MULTIPLE_TOKENS), reply.challenge());
+      assertEquals(multipleTokens(), reply.challenge());
     }
 
     @Test
@@ -215,7 +215,7 @@ class FilterRequestTest {
               withQuery.request("/api/echo?access_token=" + token + "&access_token=" + token));
 
       assertEquals(400, reply.status());
-      assertEquals(invalidRequest(MULTIPLE_TOKENS), reply.challenge());
+      assertEquals(multipleTokens(), reply.challenge());
     }
 
     @Test
@@ -228,7 +228,7 @@ class FilterRequestTest {
                   .header("Authorization", "Bearer " + token));
 
       assertEquals(400, reply.status());
-      assertEquals(invalidRequest(MULTIPLE_TOKENS), reply.challenge());
+      assertEquals(multipleTokens(), reply.challenge());
     }
 
     @Test

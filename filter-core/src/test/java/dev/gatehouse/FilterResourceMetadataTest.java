@@ -35,6 +35,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class FilterResourceMetadataTest {
 
+  /** The proof algorithms every DPoP challenge announces by default. */
+  private static final String ALGS = "ES256 EdDSA PS256 RS256";
+
   private static final String WELL_KNOWN = "/.well-known/oauth-protected-resource";
   private static final String RESOURCE = "https://api.gatehouse.test";
 
@@ -170,7 +173,7 @@ class FilterResourceMetadataTest {
               .allowInsecureLoopbackHttp().build();
       Reply reply = get(config, WELL_KNOWN);
       assertEquals(401, reply.status(), reply::toString);
-      assertEquals("Bearer realm=\"api\"", reply.challenge());
+      assertEquals("Bearer realm=\"api\", DPoP algs=\"" + ALGS + "\"", reply.challenge());
     }
   }
 
@@ -183,7 +186,9 @@ class FilterResourceMetadataTest {
     @Test
     void whenNoTokenIsSentThenTheBareChallengeNamesTheMetadata() {
       Reply reply = get(config(RESOURCE + "/api").build(), "/api/echo");
-      assertEquals("Bearer realm=\"api\", " + PARAMETER, reply.challenge());
+      assertEquals(
+          "Bearer realm=\"api\", " + PARAMETER + ", DPoP algs=\"" + ALGS + "\", " + PARAMETER,
+          reply.challenge());
     }
 
     @Test
@@ -211,7 +216,8 @@ class FilterResourceMetadataTest {
       GatehouseConfig config =
           GatehouseConfig.forIssuer(provider.issuer()).audiences(AUDIENCE)
               .allowInsecureLoopbackHttp().build();
-      assertEquals("Bearer realm=\"api\"", get(config, "/api/echo").challenge());
+      assertEquals(
+          "Bearer realm=\"api\", DPoP algs=\"" + ALGS + "\"", get(config, "/api/echo").challenge());
     }
   }
 

@@ -86,7 +86,9 @@ class FilterResponseTest {
       Reply reply = odd.send(odd.request("/api/echo"));
 
       assertEquals(401, reply.status());
-      assertEquals("Bearer realm=\"orders \\\"v2\\\" \\\\ eu\"", reply.challenge());
+      assertEquals(
+          "Bearer realm=\"orders \\\"v2\\\" \\\\ eu\", DPoP algs=\"ES256 EdDSA PS256 RS256\"",
+          reply.challenge());
     }
   }
 

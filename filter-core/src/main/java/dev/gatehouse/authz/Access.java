@@ -3,14 +3,21 @@ package dev.gatehouse.authz;
 import dev.gatehouse.error.BearerTokenException;
 import dev.gatehouse.error.Rejection;
 import dev.gatehouse.error.StepUpRequirement;
+import dev.gatehouse.sender.DpopMode;
 import dev.gatehouse.token.AccessToken;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashSet;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
-/** What a path rule asks of a request: nothing, a valid token, certain scopes, or refusal. */
+/**
+ * What a path rule asks of a request: nothing, a valid token, certain scopes, or refusal; and, when
+ * the rule says so, whether the token may or must be DPoP-bound.
+ */
 public final class Access {
 
   /** The kinds of access, in the words of the rule syntax. */
@@ -34,15 +41,37 @@ public final class Access {
   private final Kind kind;
   private final Set<String> scopes;
   private final StepUpRequirement stepUp;
+  private final @Nullable DpopMode dpop;
 
   private Access(Kind kind, Set<String> scopes) {
-    this(kind, scopes, StepUpRequirement.NONE);
+    this(kind, scopes, StepUpRequirement.NONE, null);
   }
 
-  private Access(Kind kind, Set<String> scopes, StepUpRequirement stepUp) {
+  private Access(
+      Kind kind, Set<String> scopes, StepUpRequirement stepUp, @Nullable DpopMode dpop) {
     this.kind = kind;
     this.scopes = scopes;
     this.stepUp = stepUp;
+    this.dpop = dpop;
+  }
+
+  /**
+   * The same access with the DPoP scheme off, allowed or required on it, whatever the filter's
+   * default.
+   *
+   * @throws IllegalArgumentException for access that needs no token ({@code public}, {@code deny})
+   */
+  public Access withDpop(DpopMode mode) {
+    Objects.requireNonNull(mode, "mode");
+    if (!needsToken()) {
+      throw new IllegalArgumentException("dpop= applies only to access that needs a token");
+    }
+    return new Access(kind, scopes, stepUp, mode);
+  }
+
+  /** The rule's own DPoP mode; empty when the filter's default applies. */
+  public Optional<DpopMode> dpop() {
+    return Optional.ofNullable(dpop);
   }
 
   public static Access publicAccess() {
@@ -92,7 +121,7 @@ public final class Access {
     if (!needsToken() && !stepUp.isEmpty()) {
       throw new IllegalArgumentException("acr and max-age apply only to a rule that needs a token");
     }
-    return new Access(kind, scopes, stepUp);
+    return new Access(kind, scopes, stepUp, dpop);
   }
 
   /** What the user's authentication must meet; {@link StepUpRequirement#NONE} by default. */
@@ -124,21 +153,26 @@ public final class Access {
     }
   }
 
-  /** Same kind, scopes and step-up: the same decision for every token. */
+  /** Same kind, scopes, step-up and DPoP mode: the same decision for every token. */
   @Override
   public boolean equals(Object o) {
     return o instanceof Access other
         && kind == other.kind
         && scopes.equals(other.scopes)
-        && stepUp.equals(other.stepUp);
+        && stepUp.equals(other.stepUp)
+        && dpop == other.dpop;
   }
 
   @Override
   public int hashCode() {
-    return (kind.hashCode() * 31 + scopes.hashCode()) * 31 + stepUp.hashCode();
+    return ((kind.hashCode() * 31 + scopes.hashCode()) * 31 + stepUp.hashCode()) * 31
+        + Objects.hashCode(dpop);
   }
 
-  /** In the rule syntax: {@code public}, {@code authenticated}, {@code deny}, {@code scopes=a,b}, {@code any=a,b}. */
+  /**
+   * In the rule syntax: {@code public}, {@code authenticated}, {@code deny}, {@code scopes=a,b},
+   * {@code any=a,b}, followed by {@code dpop=...} when the rule says.
+   */
   @Override
   public String toString() {
     String access =
@@ -151,7 +185,8 @@ public final class Access {
         };
     return access
         + (stepUp.acrValues().isEmpty() ? "" : " acr=" + String.join(",", stepUp.acrValues()))
-        + stepUp.maxAgeIfAny().map(age -> " max-age=" + age.toSeconds() + "s").orElse("");
+        + stepUp.maxAgeIfAny().map(age -> " max-age=" + age.toSeconds() + "s").orElse("")
+        + (dpop == null ? "" : " " + RuleSyntax.DPOP_OPTION + dpop.word());
   }
 
   private static Set<String> scopeSet(Collection<String> scopes) {

@@ -2,6 +2,7 @@ package dev.gatehouse.authz;
 
 import dev.gatehouse.internal.config.Values;
 import dev.gatehouse.error.StepUpRequirement;
+import dev.gatehouse.sender.DpopMode;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -10,7 +11,7 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The text form of rules: {@code METHODS PATTERN ACCESS}, separated by spaces.
+ * The text form of rules: {@code METHODS PATTERN ACCESS [acr=a,b] [max-age=5m] [dpop=MODE]}, separated by spaces.
  *
  * <ul>
  *   <li>METHODS: {@code *} or a comma-separated list such as {@code GET,HEAD} (case-sensitive);
@@ -20,12 +21,16 @@ import org.jspecify.annotations.Nullable;
  *   <li>then, for an access that needs a token, step-up (RFC 9470): {@code acr=a,b} (the user's
  *       {@code acr} is one of these, in order of preference) and {@code max-age=5m} (the user
  *       authenticated at most that long ago), each at most once.
+ *   <li>MODE, for access that needs a token: {@code off} (Bearer only), {@code allowed} or {@code
+ *       required} (DPoP-bound tokens only), instead of the filter's {@code gatehouse.dpop}.
  * </ul>
  *
  * Failures are {@link IllegalArgumentException}s whose message says what is wrong; the caller adds
  * where the line came from.
  */
 final class RuleSyntax {
+
+  static final String DPOP_OPTION = "dpop=";
 
   private RuleSyntax() {}
 
@@ -35,19 +40,12 @@ final class RuleSyntax {
       throw new IllegalArgumentException(
           "expected METHODS PATTERN ACCESS, e.g. 'GET /orders/* scopes=read:orders'");
     }
-    // Step-up words start at the first acr= or max-age=, so that "scopes=a, b" stays one access.
-    String[] words = parts[2].strip().split("\\s+(?=(?:acr|max-age)=)");
+    // Options start at the first acr=, max-age= or dpop=, so that "scopes=a, b" stays one access.
+    String[] words = parts[2].strip().split("\\s+(?=(?:acr|max-age|dpop)=)");
     Access access = access(words[0]);
-    if (words.length > 1) {
-      access = access.withStepUp(stepUp(words));
-    }
-    return new PathRule(methods(parts[0]), PathPattern.parse(parts[1]), access);
-  }
-
-  /** The parts after the access: {@code acr=} and {@code max-age=}, each once, in any order. */
-  private static StepUpRequirement stepUp(String[] words) {
     @Nullable List<String> acr = null;
     @Nullable Duration maxAge = null;
+    @Nullable DpopMode dpop = null;
     for (int i = 1; i < words.length; i++) {
       String word = words[i];
       if (word.startsWith("acr=") && acr == null) {
@@ -60,12 +58,26 @@ final class RuleSyntax {
         if (maxAge.isNegative() || maxAge.toNanos() % 1_000_000_000L != 0) {
           throw new IllegalArgumentException("max-age must be whole seconds, 0 or more");
         }
+      } else if (word.startsWith(DPOP_OPTION) && dpop == null) {
+        if (!access.needsToken()) {
+          throw new IllegalArgumentException(
+              DPOP_OPTION + " applies only to rules that need a token, not to '" + access + "'");
+        }
+        dpop = DpopMode.named(word.substring(DPOP_OPTION.length()).strip());
       } else {
         throw new IllegalArgumentException(
-            "unexpected '" + word + "' after the access: expected acr=a,b or max-age=5m, once each");
+            "unexpected '"
+                + word
+                + "' after the access: expected acr=a,b, max-age=5m or dpop=MODE, once each");
       }
     }
-    return new StepUpRequirement(acr == null ? List.of() : acr, maxAge);
+    if (acr != null || maxAge != null) {
+      access = access.withStepUp(new StepUpRequirement(acr == null ? List.of() : acr, maxAge));
+    }
+    if (dpop != null) {
+      access = access.withDpop(dpop);
+    }
+    return new PathRule(methods(parts[0]), PathPattern.parse(parts[1]), access);
   }
 
   static Set<String> methods(String text) {

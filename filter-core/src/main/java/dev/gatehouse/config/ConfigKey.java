@@ -54,6 +54,13 @@ public enum ConfigKey {
   INTROSPECTION_CACHE_DURATION("gatehouse.introspection.cache-duration", null),
   INTROSPECTION_NEGATIVE_CACHE_DURATION("gatehouse.introspection.negative-cache-duration", null),
   INTROSPECTION_CACHE_MAX_ENTRIES("gatehouse.introspection.cache-max-entries", null),
+  // DPoP (RFC 9449): the scheme, its proofs, and the URI they name behind a proxy.
+  DPOP("gatehouse.dpop", null),
+  DPOP_ALGORITHMS("gatehouse.dpop.algorithms", null),
+  DPOP_PROOF_MAX_AGE("gatehouse.dpop.proof-max-age", null),
+  DPOP_NONCE("gatehouse.dpop.nonce", null),
+  DPOP_REPLAY_MAX_ENTRIES("gatehouse.dpop.replay-max-entries", null),
+  PUBLIC_BASE_URL("gatehouse.public-base-url", null),
   METRICS_JMX("gatehouse.metrics.jmx", null),
   METRICS_MICROMETER("gatehouse.metrics.micrometer", null),
   RESOURCE("gatehouse.resource", null),

@@ -17,13 +17,19 @@ public final class ProviderUnavailableException extends RuntimeException {
     /** The RFC 7662 introspection endpoint failed, timed out or answered something unusable. */
     INTROSPECTION_FAILED,
     /** An application-supplied store (client registry, revocation list) cannot be asked. */
-    STORE_UNAVAILABLE
+    STORE_UNAVAILABLE,
+    /**
+     * The DPoP replay store is full, so whether a proof was used before cannot be told now; the
+     * client may send a new proof shortly, when older entries have expired.
+     */
+    DPOP_REPLAY_STORE_FULL
   }
 
   private final Cause cause;
   private final Duration retryAfter;
 
-  public ProviderUnavailableException(Cause cause, Duration retryAfter, Throwable detail) {
+  public ProviderUnavailableException(
+      Cause cause, Duration retryAfter, @org.jspecify.annotations.Nullable Throwable detail) {
     super(cause.name().toLowerCase(java.util.Locale.ROOT), detail);
     this.cause = cause;
     this.retryAfter = retryAfter;

@@ -82,6 +82,17 @@ public enum Rejection {
       BearerErrorCode.USE_DPOP_NONCE, "The DPoP proof must carry a nonce from this server."),
   DPOP_NONCE_INVALID(
       BearerErrorCode.USE_DPOP_NONCE, "The DPoP proof nonce is not a current one from this server."),
+  // The scheme and the token's binding (RFC 9449 section 7): checked by the pipeline.
+  /** RFC 9449 section 7.2: a DPoP-bound token sent as a bearer token is a downgrade. */
+  DPOP_BOUND_TOKEN_AS_BEARER(
+      BearerErrorCode.INVALID_TOKEN,
+      "The access token is bound to a key and must be sent with the DPoP scheme."),
+  DPOP_TOKEN_NOT_BOUND(
+      BearerErrorCode.INVALID_TOKEN,
+      "The access token sent with the DPoP scheme is not bound to a key."),
+  /** A path rule says {@code dpop=required} and the client used the Bearer scheme. */
+  DPOP_REQUIRED(
+      BearerErrorCode.INVALID_TOKEN, "This resource accepts only DPoP-bound access tokens."),
   // Certificate-bound tokens (RFC 8705 section 3): invalid_token, as section 3 says.
   CLIENT_CERTIFICATE_MISSING(
       BearerErrorCode.INVALID_TOKEN,

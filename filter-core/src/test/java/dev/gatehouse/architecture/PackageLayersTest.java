@@ -35,6 +35,7 @@ class PackageLayersTest {
           "outbound",
           "internal.outbound",
           "internal.sender",
+          "sender",
           "discovery",
           "internal.discovery",
           "internal.wiring",

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gatehouse.error.BearerTokenException;
 import dev.gatehouse.error.Rejection;
+import dev.gatehouse.sender.DpopMode;
 import dev.gatehouse.token.AccessToken;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
@@ -38,6 +39,56 @@ class PathRulesTest {
             IllegalArgumentException.class,
             () -> PathRules.builder().rules(text, "gatehouse.rules"))
         .getMessage();
+  }
+
+  @Nested
+  class DpopOption {
+
+    @ParameterizedTest
+    @CsvSource({"off, OFF", "allowed, ALLOWED", "required, REQUIRED", "Required, REQUIRED"})
+    void whenARuleEndsWithADpopModeThenItsAccessCarriesIt(String word, DpopMode mode) {
+      PathRules rules =
+          PathRules.builder().rule("POST /api/pay/* scopes=pay, admin dpop=" + word).build();
+
+      Access access = rules.decide(request("POST", "/api/pay/1"));
+
+      assertEquals(mode, access.dpop().orElseThrow());
+      assertEquals(Set.of("pay", "admin"), access.scopes());
+      assertEquals("scopes=pay,admin dpop=" + mode.word(), access.toString());
+    }
+
+    @Test
+    void whenARuleSaysNothingAboutDpopThenTheFiltersDefaultApplies() {
+      PathRules rules = PathRules.builder().rule("GET /a authenticated").build();
+
+      assertTrue(rules.decide(request("GET", "/a")).dpop().isEmpty());
+    }
+
+    @Test
+    void whenTheModeIsUnknownThenTheErrorSaysTheThreeWords() {
+      assertEquals(
+          "gatehouse.rules line 1: 'GET /a authenticated dpop=maybe': 'maybe' must be off,"
+              + " allowed or required",
+          failure("GET /a authenticated dpop=maybe"));
+    }
+
+    @Test
+    void whenAPublicOrDenyRuleNamesADpopModeThenItIsRefusedAsMeaningless() {
+      assertEquals(
+          "gatehouse.rules line 1: '* /health public dpop=required': dpop= applies only to rules"
+              + " that need a token, not to 'public'",
+          failure("* /health public dpop=required"));
+      assertThrows(IllegalArgumentException.class, () -> Access.deny().withDpop(DpopMode.OFF));
+    }
+
+    @Test
+    void whenTwoRulesDifferOnlyInTheirDpopModeThenTheyAreDifferentAccess() {
+      Access required = Access.authenticated().withDpop(DpopMode.REQUIRED);
+
+      assertTrue(!required.equals(Access.authenticated()));
+      assertEquals(required, Access.authenticated().withDpop(DpopMode.REQUIRED));
+      assertEquals(required.hashCode(), Access.authenticated().withDpop(DpopMode.REQUIRED).hashCode());
+    }
   }
 
   @Nested
@@ -295,7 +346,7 @@ class PathRulesTest {
     void whenStepUpIsWrittenTwiceOrOnARuleWithoutATokenThenTheLineIsRefused() {
       assertEquals(
           "rule: 'GET /a authenticated acr=a acr=b': unexpected 'acr=b' after the access:"
-              + " expected acr=a,b or max-age=5m, once each",
+              + " expected acr=a,b, max-age=5m or dpop=MODE, once each",
           assertThrows(IllegalArgumentException.class,
               () -> PathRules.builder().rule("GET /a authenticated acr=a acr=b")).getMessage());
       assertEquals(

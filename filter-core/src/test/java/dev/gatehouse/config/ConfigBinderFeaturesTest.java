@@ -12,6 +12,8 @@ import dev.gatehouse.authz.Access;
 import dev.gatehouse.authz.PathAmbiguity;
 import dev.gatehouse.introspection.IntrospectionConfig;
 import dev.gatehouse.outbound.ClientAuthentication;
+import dev.gatehouse.sender.DpopMode;
+import dev.gatehouse.sender.DpopPolicy;
 import dev.gatehouse.testing.TestKeys;
 import java.net.URI;
 import java.time.Duration;
@@ -51,6 +53,89 @@ class ConfigBinderFeaturesTest {
 
   private String failure() {
     return assertThrows(IllegalArgumentException.class, this::bind).getMessage();
+  }
+
+  @Nested
+  class Dpop {
+
+    @Test
+    void whenNothingIsSaidThenDpopIsAllowedWithTheDefaultProofRules() {
+      assertEquals(DpopPolicy.DEFAULTS, minimal().bind().dpop());
+    }
+
+    @Test
+    void whenEveryDpopSettingIsGivenThenTheStepGetsThem() {
+      DpopPolicy dpop =
+          minimal()
+              .with("gatehouse.dpop", "required")
+              .with("gatehouse.dpop.algorithms", "EdDSA, ES256")
+              .with("gatehouse.dpop.proof-max-age", "30s")
+              .with("gatehouse.dpop.nonce", "on")
+              .with("gatehouse.dpop.replay-max-entries", "5000")
+              .with("gatehouse.public-base-url", "https://api.example.com")
+              .bind()
+              .dpop();
+
+      assertEquals(DpopMode.REQUIRED, dpop.mode());
+      assertEquals(List.of("EdDSA", "ES256"), List.copyOf(dpop.algorithms()));
+      assertEquals(Duration.ofSeconds(30), dpop.proofMaxAge());
+      assertTrue(dpop.nonceRequired());
+      assertEquals(5000, dpop.replayMaxEntries());
+      assertEquals(Optional.of(URI.create("https://api.example.com")), dpop.publicBaseUrl());
+    }
+
+    @Test
+    void whenTheModeIsUnknownThenTheErrorNamesTheProperty() {
+      assertEquals(
+          "gatehouse.dpop: 'sometimes' must be off, allowed or required",
+          minimal().with("gatehouse.dpop", "sometimes").failure());
+    }
+
+    @Test
+    void whenTheNonceSwitchIsNotOnOrOffThenTheErrorNamesTheProperty() {
+      assertEquals(
+          "gatehouse.dpop.nonce: 'yes' must be on or off",
+          minimal().with("gatehouse.dpop.nonce", "yes").failure());
+    }
+
+    @Test
+    void whenTheNonceIsOffThenProofsNeedNone() {
+      assertFalse(minimal().with("gatehouse.dpop.nonce", "off").bind().dpop().nonceRequired());
+    }
+
+    @Test
+    void whenAProofAlgorithmIsSymmetricThenTheConfigurationIsRefused() {
+      assertTrue(
+          minimal()
+              .with("gatehouse.dpop.algorithms", "HS256")
+              .failure()
+              .startsWith("gatehouse.dpop.algorithms: DPoP algorithm HS256 is not one of"));
+    }
+
+    @Test
+    void whenTheProofMaxAgeIsZeroThenTheErrorNamesTheProperty() {
+      assertEquals(
+          "gatehouse.dpop.proof-max-age: PT0S must be positive",
+          minimal().with("gatehouse.dpop.proof-max-age", "0s").failure());
+    }
+
+    @Test
+    void whenThePublicBaseUrlHasAPathThenTheErrorNamesTheProperty() {
+      assertTrue(
+          minimal()
+              .with("gatehouse.public-base-url", "https://api.example.com/v1")
+              .failure()
+              .startsWith("gatehouse.public-base-url: 'https://api.example.com/v1' must be an"));
+    }
+
+    @Test
+    void whenTheReplayBoundIsNotPositiveThenTheConfigurationIsRefused() {
+      assertTrue(
+          minimal()
+              .with("gatehouse.dpop.replay-max-entries", "0")
+              .failure()
+              .equals("gatehouse.dpop.replay-max-entries: 0 must be positive"));
+    }
   }
 
   @Nested

@@ -162,7 +162,8 @@ class LoginFlowTest {
 
       assertEquals(401, response.statusCode());
       assertEquals(
-          "Bearer realm=\"api\"", response.headers().firstValue("WWW-Authenticate").orElse(""));
+          "Bearer realm=\"api\", DPoP algs=\"ES256 EdDSA PS256 RS256\"",
+          response.headers().firstValue("WWW-Authenticate").orElse(""));
       assertTrue(response.headers().firstValue("Location").isEmpty());
       assertTrue(response.headers().firstValue("Set-Cookie").isEmpty(), "no session is created");
     }

@@ -150,7 +150,8 @@ class LoginHardeningTest {
 
         assertEquals(401, admin.statusCode(), admin::body);
         assertEquals(
-            "Bearer realm=\"api\"", admin.headers().firstValue("WWW-Authenticate").orElse(""));
+            "Bearer realm=\"api\", DPoP algs=\"ES256 EdDSA PS256 RS256\"",
+            admin.headers().firstValue("WWW-Authenticate").orElse(""));
         assertEquals(200, page.statusCode(), "only a token's presence is asked: anonymous passes");
       }
     }

@@ -6,8 +6,15 @@ package dev.gatehouse.testing;
  */
 public final class Challenges {
 
-  /** RFC 6750 section 3.1: a request without a token gets no error code. */
-  public static final String BARE = "Bearer realm=\"api\"";
+  /**
+   * RFC 6750 section 3.1 and RFC 9449 section 7.1: a request without a token gets no error code,
+   * and a challenge for each scheme the path accepts (DPoP by default).
+   */
+  public static final String BARE =
+      "Bearer realm=\"api\", DPoP algs=\"ES256 EdDSA PS256 RS256\"";
+
+  /** The same where DPoP is off: the Bearer challenge alone. */
+  public static final String BEARER_ONLY = "Bearer realm=\"api\"";
 
   private Challenges() {}
 
@@ -15,6 +22,15 @@ public final class Challenges {
     return "Bearer realm=\"api\", error=\"invalid_request\", error_description=\""
         + description
         + "\"";
+  }
+
+  /** Two tokens at once: the error on each scheme. */
+  public static String multipleTokens() {
+    String description = "The request carries more than one access token.";
+    return invalidRequest(description)
+        + ", DPoP error=\"invalid_request\", error_description=\""
+        + description
+        + "\", algs=\"ES256 EdDSA PS256 RS256\"";
   }
 
   public static String invalidToken(String description) {

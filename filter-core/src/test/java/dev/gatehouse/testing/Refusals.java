@@ -72,6 +72,11 @@ public final class Refusals {
       "The DPoP proof must carry a nonce from this server.";
   public static final String DPOP_NONCE_INVALID =
       "The DPoP proof nonce is not a current one from this server.";
+  public static final String DPOP_BOUND_TOKEN_AS_BEARER =
+      "The access token is bound to a key and must be sent with the DPoP scheme.";
+  public static final String DPOP_TOKEN_NOT_BOUND =
+      "The access token sent with the DPoP scheme is not bound to a key.";
+  public static final String DPOP_REQUIRED = "This resource accepts only DPoP-bound access tokens.";
   public static final String CLIENT_CERTIFICATE_MISSING =
       "The access token is bound to a client certificate the request does not present.";
   public static final String CLIENT_CERTIFICATE_MISMATCH =

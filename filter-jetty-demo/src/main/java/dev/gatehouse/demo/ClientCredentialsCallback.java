@@ -15,11 +15,16 @@ import no.nav.security.mock.oauth2.token.OAuth2TokenCallback;
  * azp} naming the client. Without {@code audience} the token has no {@code aud}, and the API
  * refuses it, just as a token for another API would be refused.
  *
+ * <p>With a {@code dpop_jkt} parameter the token is DPoP-bound: {@code cnf.jkt} is that value.
+ *
  * <p>Without this, the provider turns the requested scopes into audiences and writes no scope.
  */
 final class ClientCredentialsCallback implements OAuth2TokenCallback {
 
   static final long LIFETIME_SECONDS = 3600;
+
+  /** The token request parameter that asks for a token bound to a DPoP key. */
+  static final String DPOP_JKT = "dpop_jkt";
 
   private final String issuerId;
 
@@ -55,6 +60,12 @@ final class ClientCredentialsCallback implements OAuth2TokenCallback {
     Scope scope = request.getScope();
     if (scope != null && !scope.isEmpty()) {
       claims.put("scope", scope.toString());
+    }
+    // A stand-in for a DPoP proof at the token endpoint (RFC 9449 section 5): the client names its
+    // key's thumbprint, and the token is bound to it as a real provider binds it to the proof key.
+    List<String> jkt = request.getCustomParameter(DPOP_JKT);
+    if (jkt != null && jkt.size() == 1 && !jkt.get(0).isBlank()) {
+      claims.put("cnf", Map.of("jkt", jkt.get(0)));
     }
     return claims;
   }

@@ -35,6 +35,11 @@ final class CurlLines {
         + calls(api, "403 insufficient_scope, as this token lacks it")
         + "\n# A token that may also write: the same request with"
         + " --data-urlencode 'scope=read:orders write:orders'\n"
+        + "\n# DPoP (RFC 9449): " + api + DpopDemoClient.PATH + " takes only a token bound to the\n"
+        + "# client's key, with a proof signed per request; curl cannot sign, so the demo has a\n"
+        + "# client that does (from the repository root, after mvn package):\n"
+        + "java -cp filter-jetty-demo/target/filter-jetty-demo-0.1.0-SNAPSHOT-all.jar "
+        + DpopDemoClient.class.getName() + " " + api + " " + tokenEndpoint + "\n"
         + footer();
   }
 

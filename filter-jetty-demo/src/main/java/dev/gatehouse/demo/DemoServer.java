@@ -32,6 +32,9 @@ import org.jboss.weld.environment.servlet.Listener;
  *   <li>{@code GET /api/me}: any valid token; subject, client id, scopes and expiry;
  *   <li>{@code GET /api/orders}: needs {@code read:orders};
  *   <li>{@code POST /api/orders}: needs {@code write:orders};
+ *   <li>{@code GET /api/dpop/me}: as {@code /api/me}, for a DPoP-bound token with a proof only
+ *       (RFC 9449), when the configuration holds {@link #DPOP_RULE}; {@link DpopDemoClient} calls
+ *       it;
  *   <li>with a {@link LoginConfig}: {@code GET /app}, the signed-in user's page behind {@link
  *       GatehouseLoginFilter} (browser login, logout button), and the public {@code /signed-out}.
  * </ul>
@@ -44,6 +47,9 @@ import org.jboss.weld.environment.servlet.Listener;
  * #main} chooses the provider from the settings (see {@code --help}) and runs it.
  */
 public final class DemoServer {
+
+  /** The rule that makes {@code /api/dpop/*} accept DPoP-bound tokens with a proof only. */
+  public static final String DPOP_RULE = "* /api/dpop/* authenticated dpop=required";
 
   /** Where the demo listens: never on a public interface. */
   public static final String HOST = "127.0.0.1";
@@ -85,6 +91,7 @@ public final class DemoServer {
     enableCdi(context);
     context.addServlet(MeServlet.class, "/api/me");
     context.addServlet(OrdersServlet.class, "/api/orders");
+    context.addServlet(MeServlet.class, "/api/dpop/me");
     login.ifPresent(
         l -> {
           context.addFilter(

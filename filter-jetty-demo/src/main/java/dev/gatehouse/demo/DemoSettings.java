@@ -173,7 +173,12 @@ final class DemoSettings {
     return lookup.get(AUTH0_CLIENT_SECRET).isPresent();
   }
 
-  private GatehouseConfig bind(Map<String, String> fixed) {
+  private GatehouseConfig bind(Map<String, String> given) {
+    Map<String, String> fixed = new HashMap<>(given);
+    // The DPoP-required endpoint, unless the operator writes the rules.
+    if (!isSet(ConfigKey.RULES) && lookup.get(ConfigKey.RULE_PREFIX + "1").isEmpty()) {
+      fixed.put(ConfigKey.RULES.property(), DemoServer.DPOP_RULE);
+    }
     PropertyLookup overrides = key -> Optional.ofNullable(fixed.get(key));
     return new ConfigBinder(overrides.orElse(lookup)).bind();
   }

@@ -9,6 +9,7 @@ import dev.gatehouse.introspection.IntrospectionConfig;
 import dev.gatehouse.outbound.OutboundLimits;
 import dev.gatehouse.internal.time.ClockSkew;
 import dev.gatehouse.token.PrincipalClaim;
+import dev.gatehouse.sender.DpopPolicy;
 import dev.gatehouse.token.TokenSources;
 import dev.gatehouse.verify.TokenCachePolicy;
 import dev.gatehouse.internal.verify.VerificationPolicy;
@@ -36,6 +37,7 @@ final class FilterSettingsHelp {
     rulesAndClients();
     introspection();
     protectedResource();
+    dpop();
     ENTRIES.putAll(LoginSettingsHelp.entries());
   }
 
@@ -143,6 +145,23 @@ final class FilterSettingsHelp {
         "Header for the scopes, space-separated.");
     put(ConfigKey.IDENTITY_HEADERS_CLIENT_ID, IdentityHeaders.DEFAULT_CLIENT_ID,
         "Header for the client id.");
+  }
+
+  private static void dpop() {
+    DpopPolicy d = DpopPolicy.DEFAULTS;
+    put(ConfigKey.DPOP, d.mode().word(),
+        "DPoP-bound tokens (RFC 9449) on paths whose rule has no dpop=: off, allowed or required."
+            + " The demo's rules require them on /api/dpop/*.");
+    put(ConfigKey.DPOP_ALGORITHMS, String.join(",", d.algorithms()),
+        "Proof algorithms, in the order the DPoP challenge's algs names them; asymmetric only.");
+    put(ConfigKey.DPOP_PROOF_MAX_AGE, duration(d.proofMaxAge()),
+        "How long after its iat a proof is accepted, plus the clock skew.");
+    put(ConfigKey.DPOP_NONCE, "off",
+        "on: every proof must carry a nonce from this server (401 use_dpop_nonce with DPoP-Nonce).");
+    put(ConfigKey.DPOP_REPLAY_MAX_ENTRIES, Integer.toString(d.replayMaxEntries()),
+        "Bound of the store of proof jtis; when full, new proofs get 503.");
+    put(ConfigKey.PUBLIC_BASE_URL, "the request's own URL",
+        "Origin clients use behind a proxy (https://api.example.com): DPoP proofs name it.");
   }
 
   private static void introspection() {

@@ -116,6 +116,20 @@ public final class LocalProvider implements AutoCloseable {
    * @throws IllegalStateException when the provider does not answer with a token
    */
   public String clientCredentialsToken(String clientId, String audience, String scope) {
+    return clientCredentialsToken(clientId, audience, scope, Map.of());
+  }
+
+  /**
+   * As {@link #clientCredentialsToken(String, String, String)}, for a token bound to the DPoP key
+   * whose RFC 7638 thumbprint is {@code jkt} ({@code cnf.jkt}).
+   */
+  public String dpopBoundToken(String clientId, String audience, String scope, String jkt) {
+    return clientCredentialsToken(
+        clientId, audience, scope, Map.of(ClientCredentialsCallback.DPOP_JKT, jkt));
+  }
+
+  private String clientCredentialsToken(
+      String clientId, String audience, String scope, Map<String, String> more) {
     Map<String, String> form = new LinkedHashMap<>();
     form.put("grant_type", "client_credentials");
     form.put("client_id", clientId);
@@ -126,6 +140,7 @@ public final class LocalProvider implements AutoCloseable {
     if (scope != null && !scope.isBlank()) {
       form.put("scope", scope);
     }
+    form.putAll(more);
     HttpRequest request =
         HttpRequest.newBuilder(tokenEndpoint())
             .timeout(Duration.ofSeconds(10))

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gatehouse.GatehouseConfig;
+import dev.gatehouse.authz.PathRules;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.jetty.server.Server;
@@ -24,7 +26,8 @@ import org.junit.jupiter.api.Test;
 /** The demo API behind the filter, against the local provider, over real HTTP on 127.0.0.1. */
 class DemoServerTest {
 
-  private static final String BARE_CHALLENGE = "Bearer realm=\"api\"";
+  private static final String BARE_CHALLENGE =
+      "Bearer realm=\"api\", DPoP algs=\"ES256 EdDSA PS256 RS256\"";
 
   private static LocalProvider provider;
   private static Server server;
@@ -39,6 +42,7 @@ class DemoServerTest {
         GatehouseConfig.forIssuer(provider.issuer().toString())
             .audiences(DemoSettings.LOCAL_AUDIENCE)
             .allowInsecureLoopbackHttp()
+            .pathRules(PathRules.builder().rule(DemoServer.DPOP_RULE).build())
             .build();
     server = DemoServer.create(0, config);
     assertFalse(server.isStarted(), "create returns an unstarted server");
@@ -55,6 +59,31 @@ class DemoServerTest {
     }
     if (provider != null) {
       provider.stop();
+    }
+  }
+
+  @Nested
+  class Dpop {
+
+    @Test
+    void theDemoClientGetsABoundTokenAndIsAdmittedWithProofsButNotAsBearer() throws Exception {
+      List<String> lines = new DpopDemoClient().run(api, provider.tokenEndpoint());
+
+      assertTrue(lines.get(1).contains("with DPoP -> 200 "), lines::toString);
+      assertTrue(lines.get(1).contains("dpop-demo-client"), lines::toString);
+      assertTrue(
+          lines.get(2).contains("as Bearer -> 401 Bearer realm=\"api\", error=\"invalid_token\""),
+          lines::toString);
+    }
+
+    @Test
+    void whenAPlainBearerTokenIsSentToTheDpopEndpointThenItIsRefusedNamingDpop() throws Exception {
+      String token = provider.clientCredentialsToken("demo-client", DemoSettings.LOCAL_AUDIENCE, null);
+
+      HttpResponse<String> response = get("/api/dpop/me", token);
+
+      assertEquals(401, response.statusCode());
+      assertTrue(challenge(response).endsWith(", DPoP algs=\"ES256 EdDSA PS256 RS256\""));
     }
   }
 

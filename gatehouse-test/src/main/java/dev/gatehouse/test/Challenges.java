@@ -5,28 +5,48 @@ import java.util.List;
 import java.util.TreeSet;
 
 /**
- * The exact {@code WWW-Authenticate} values Gatehouse writes (RFC 6750 section 3), for tests that
- * assert with another library (REST Assured, MockMvc, AssertJ) where {@link GatehouseAssertions}
- * does not fit: {@code .header("WWW-Authenticate", Challenges.of(Rejection.EXPIRED))}. The realm is
- * Gatehouse's default, {@value #DEFAULT_REALM}.
+ * The exact {@code WWW-Authenticate} values Gatehouse writes (RFC 6750 section 3, RFC 9449 section
+ * 7), for tests that assert with another library (REST Assured, MockMvc, AssertJ) where {@link
+ * GatehouseAssertions} does not fit: {@code .header("WWW-Authenticate",
+ * Challenges.of(Rejection.EXPIRED))}. The realm is Gatehouse's default, {@value #DEFAULT_REALM};
+ * DPoP is accepted with its default algorithms, as it is unless {@code gatehouse.dpop=off}.
  */
 public final class Challenges {
 
   public static final String DEFAULT_REALM = "api";
 
+  /** The DPoP challenge's {@code algs} with the default proof algorithms. */
+  public static final String DEFAULT_DPOP_ALGS = "algs=\"ES256 EdDSA PS256 RS256\"";
+
+  static final String DPOP_SEPARATOR = ", DPoP ";
+
   private Challenges() {}
 
-  /** A request without credentials: the bare challenge, no {@code error} (RFC 6750 section 3.1). */
+  /**
+   * A request without credentials: a challenge for each scheme, no {@code error} (RFC 6750 section
+   * 3.1, RFC 9449 section 7.1).
+   */
   public static String bare() {
+    return bearerOnly() + DPOP_SEPARATOR + DEFAULT_DPOP_ALGS;
+  }
+
+  /** The same where DPoP is off ({@code gatehouse.dpop=off}): the Bearer challenge alone. */
+  public static String bearerOnly() {
     return "Bearer realm=\"" + DEFAULT_REALM + "\"";
   }
 
-  /** The challenge for {@code rejection}, with its error code and fixed description. */
+  /**
+   * The challenge for {@code rejection} of a Bearer request, with its error code and fixed
+   * description; for {@code multiple_tokens} the error is on both schemes.
+   */
   public static String of(Rejection rejection) {
     if (rejection.error().isEmpty()) {
       throw new IllegalArgumentException(rejection.reasonCode() + " is answered without a challenge");
     }
-    return bare() + ", " + Refusal.tail(rejection);
+    String bearer = bearerOnly() + ", " + Refusal.tail(rejection);
+    return rejection == Rejection.MULTIPLE_TOKENS
+        ? bearer + DPOP_SEPARATOR + Refusal.tail(rejection) + ", " + DEFAULT_DPOP_ALGS
+        : bearer;
   }
 
   /** {@code insufficient_scope} naming the scopes the request lacked, sorted as Gatehouse sends them. */

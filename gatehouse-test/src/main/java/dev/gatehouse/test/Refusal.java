@@ -48,9 +48,16 @@ public final class Refusal {
     return owner.response();
   }
 
-  /** The challenge after {@code realm="..."} and its comma, e.g. {@code error="invalid_token", ...}. */
+  /**
+   * The Bearer challenge after {@code realm="..."} and its comma, e.g. {@code error="invalid_token",
+   * ...}; a DPoP challenge in the same header (RFC 9449 section 7.1) is not part of it.
+   */
   String afterRealm() {
     String rest = afterRealmWithSeparator();
+    int dpop = rest.indexOf(Challenges.DPOP_SEPARATOR);
+    if (dpop >= 0) {
+      rest = rest.substring(0, dpop);
+    }
     return rest.startsWith(", ") ? rest.substring(2) : rest;
   }
 

@@ -75,7 +75,15 @@ public final class TokenBuilder {
     return this;
   }
 
-  /** Any other claim; a value may be a String, Number, Boolean, List or Map. */
+  /**
+   * Binds the token to a client's DPoP key ({@code cnf.jkt}, RFC 9449 section 6): Gatehouse then
+   * admits it only with the DPoP scheme and a proof made by {@link DpopKey#proof}.
+   */
+  public TokenBuilder dpopBoundTo(DpopKey key) {
+    return claim("cnf", Map.of("jkt", key.thumbprint()));
+  }
+
+    /** Any other claim; a value may be a String, Number, Boolean, List or Map. */
   public TokenBuilder claim(String name, Object value) {
     claims.put(name, value);
     return this;

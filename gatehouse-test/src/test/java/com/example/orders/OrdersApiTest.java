@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.gatehouse.GatehouseFilter;
 import dev.gatehouse.error.Rejection;
+import dev.gatehouse.test.DpopKey;
 import dev.gatehouse.test.GatehouseTestExtension;
 import dev.gatehouse.test.NegativeCatalogue;
 import dev.gatehouse.test.SigningAlgorithm;
@@ -110,6 +111,24 @@ class OrdersApiTest {
     kit.provider().takeJwksDown();
 
     assertThat(get(tokens.valid().scopes("read:orders").build())).isAccepted();
+  }
+
+  @Test
+  void whenTheTokenIsBoundToTheClientsDpopKeyThenItIsAcceptedOnlyWithAProof(Tokens tokens)
+      throws Exception {
+    DpopKey key = DpopKey.generate();
+    String token = tokens.valid().scopes("read:orders").dpopBoundTo(key).build();
+
+    HttpResponse<String> withProof =
+        http.send(
+            HttpRequest.newBuilder(orders)
+                .header("Authorization", "DPoP " + token)
+                .header("DPoP", key.proof("GET", orders.toString(), token))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+
+    assertThat(withProof).isAccepted();
+    assertThat(get(token)).isRefused(Rejection.DPOP_BOUND_TOKEN_AS_BEARER);
   }
 
   @TestFactory

@@ -80,6 +80,6 @@ class ResponseAssertTest {
         java.net.http.HttpClient.newHttpClient()
             .send(java.net.http.HttpRequest.newBuilder(app.api()).build(), HttpResponse.BodyHandlers.ofString());
 
-    assertThat(response).isRefused(Rejection.MISSING_TOKEN).withChallenge("Bearer realm=\"orders\"");
+    assertThat(response).isRefused(Rejection.MISSING_TOKEN).withChallenge("Bearer realm=\"orders\", DPoP " + Challenges.DEFAULT_DPOP_ALGS);
   }
 }

@@ -26,7 +26,7 @@ final class IntrospectionMapper {
 
   /** RFC 6749 section 7.1's {@code bearer}, and the spellings servers use for an access token. */
   private static final Set<String> BEARER_ACCESS_TOKEN_TYPES =
-      Set.of("bearer", "access_token", "urn:ietf:params:oauth:token-type:access_token");
+      Set.of("bearer", "dpop", "access_token", "urn:ietf:params:oauth:token-type:access_token");
 
   private final IntrospectionConfig config;
   private final List<ClaimPath> scopeClaims;
@@ -105,9 +105,10 @@ final class IntrospectionMapper {
 
   /**
    * RFC 7662 section 2.2: {@code token_type} names the kind of token the server found. Some servers
-   * answer {@code active} for refresh and ID tokens too, so anything but a bearer access token is
-   * refused; a DPoP-bound token presented as a bearer token is a downgrade (RFC 9449 section 7.2).
-   * Absent means the server does not say, and the other checks decide.
+   * answer {@code active} for refresh and ID tokens too, so anything but an access token is
+   * refused. {@code DPoP} (RFC 9449 section 6.2) passes here: the pipeline then admits the token
+   * only with the DPoP scheme and a proof of the key in {@code cnf.jkt}. Absent means the server
+   * does not say, and the other checks decide.
    */
   private static void requireBearerAccessToken(Object tokenType) {
     String type = string(tokenType);

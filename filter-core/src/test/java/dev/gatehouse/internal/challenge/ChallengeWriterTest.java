@@ -1,5 +1,7 @@
 package dev.gatehouse.internal.challenge;
 
+import dev.gatehouse.error.Challenge;
+import dev.gatehouse.error.AuthScheme;
 import dev.gatehouse.error.StepUpRequirement;
 import dev.gatehouse.error.Rejection;
 import dev.gatehouse.error.BearerErrorCode;
@@ -9,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.gatehouse.testing.Refusals;
 import java.lang.reflect.Field;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -24,6 +27,47 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ChallengeWriterTest {
 
   private final ChallengeWriter writer = new ChallengeWriter("api");
+
+  @Nested
+  class BothSchemes {
+
+    private final ChallengeWriter dpop = new ChallengeWriter("api", null, List.of("ES256", "EdDSA"));
+    private final Set<AuthScheme> both = EnumSet.allOf(AuthScheme.class);
+
+    @Test
+    void whenTheTokenIsMissingThenEachOfferedSchemeIsChallengedWithoutAnError() {
+      assertEquals(
+          "Bearer realm=\"api\", DPoP algs=\"ES256 EdDSA\"",
+          dpop.challenges(Rejection.MISSING_TOKEN, null, new Challenge(both, both, null)));
+    }
+
+    @Test
+    void whenTheClientUsedDpopThenTheErrorAndTheScopeGoOnTheDpopChallengeAlone() {
+      assertEquals(
+          "DPoP error=\"insufficient_scope\", error_description=\"The access token lacks a required"
+              + " scope.\", scope=\"admin\", algs=\"ES256 EdDSA\"",
+          dpop.challenges(
+              Rejection.INSUFFICIENT_SCOPE, "admin", Challenge.usedOn(AuthScheme.DPOP, both)));
+    }
+
+    @Test
+    void whenTheClientUsedASchemeThePathDoesNotOfferThenTheOfferedOneFollowsBare() {
+      assertEquals(
+          "Bearer realm=\"api\", error=\"invalid_token\", error_description=\"This resource"
+              + " accepts only DPoP-bound access tokens.\", DPoP algs=\"ES256 EdDSA\"",
+          dpop.challenges(
+              Rejection.DPOP_REQUIRED,
+              null,
+              Challenge.usedOn(AuthScheme.BEARER, Set.of(AuthScheme.DPOP))));
+    }
+
+    @Test
+    void whenTheWriterHasNoDpopAlgorithmsThenNoDpopChallengeIsWritten() {
+      assertEquals(
+          "Bearer realm=\"api\"",
+          writer.challenges(Rejection.MISSING_TOKEN, null, new Challenge(both, both, null)));
+    }
+  }
 
   @Nested
   class Header {
@@ -76,7 +120,8 @@ class ChallengeWriterTest {
     @Test
     void whenResourceMetadataIsConfiguredThenEveryChallengeNamesItLast() {
       ChallengeWriter described =
-          new ChallengeWriter("api", "https://api.example.com/.well-known/oauth-protected-resource");
+          new ChallengeWriter(
+              "api", "https://api.example.com/.well-known/oauth-protected-resource", List.of());
       assertEquals(
           "Bearer realm=\"api\", resource_metadata=\"https://api.example.com/.well-known/"
               + "oauth-protected-resource\"",
@@ -86,6 +131,28 @@ class ChallengeWriterTest {
               + " token lacks a required scope.\", scope=\"a\", resource_metadata=\"https://"
               + "api.example.com/.well-known/oauth-protected-resource\"",
           described.challenge(Rejection.INSUFFICIENT_SCOPE, "a"));
+    }
+
+    @Test
+    void whenDpopIsAcceptedToThenItsChallengeNamesTheMetadataAndCarriesTheStepUpItErrsWith() {
+      String metadata = "https://api.example.com/.well-known/oauth-protected-resource";
+      ChallengeWriter both = new ChallengeWriter("api", metadata, List.of("ES256"));
+      Set<AuthScheme> offered = EnumSet.allOf(AuthScheme.class);
+
+      assertEquals(
+          "Bearer realm=\"api\", resource_metadata=\"" + metadata + "\", DPoP algs=\"ES256\","
+              + " resource_metadata=\"" + metadata + "\"",
+          both.challenges(
+              Rejection.MISSING_TOKEN, null, new Challenge(offered, EnumSet.noneOf(AuthScheme.class), null)));
+      assertEquals(
+          "DPoP error=\"insufficient_user_authentication\", error_description=\""
+              + Rejection.AUTHENTICATION_TOO_OLD.description()
+              + "\", max_age=\"300\", algs=\"ES256\", resource_metadata=\"" + metadata + "\"",
+          both.challenges(
+              Rejection.AUTHENTICATION_TOO_OLD,
+              null,
+              new StepUpRequirement(List.of(), Duration.ofMinutes(5)),
+              Challenge.usedOn(AuthScheme.DPOP, offered)));
     }
   }
 
@@ -180,6 +247,9 @@ class ChallengeWriterTest {
           Arguments.of(Rejection.DPOP_KEY_MISMATCH, 401, "invalid_dpop_proof"),
           Arguments.of(Rejection.DPOP_NONCE_MISSING, 401, "use_dpop_nonce"),
           Arguments.of(Rejection.DPOP_NONCE_INVALID, 401, "use_dpop_nonce"),
+          Arguments.of(Rejection.DPOP_BOUND_TOKEN_AS_BEARER, 401, "invalid_token"),
+          Arguments.of(Rejection.DPOP_TOKEN_NOT_BOUND, 401, "invalid_token"),
+          Arguments.of(Rejection.DPOP_REQUIRED, 401, "invalid_token"),
           Arguments.of(Rejection.CLIENT_CERTIFICATE_MISSING, 401, "invalid_token"),
           Arguments.of(Rejection.CLIENT_CERTIFICATE_MISMATCH, 401, "invalid_token"),
           Arguments.of(

@@ -134,7 +134,7 @@ class IntrospectionVerifierTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"refresh_token", "Refresh", "id_token", "N_A", "mac", "DPoP"})
+    @ValueSource(strings = {"refresh_token", "Refresh", "id_token", "N_A", "mac"})
     void whenAnActiveRefreshOrOtherNonBearerTokenIsPresentedThen401NotAnAccessToken(String type) {
       Map<String, Object> response = new HashMap<>(activeFor(Duration.ofMinutes(10)));
       response.put("token_type", type);
@@ -144,7 +144,7 @@ class IntrospectionVerifierTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"Bearer", "bearer", "access_token",
+    @ValueSource(strings = {"Bearer", "bearer", "DPoP", "access_token",
         "urn:ietf:params:oauth:token-type:access_token"})
     void whenTheTokenTypeNamesABearerAccessTokenThenItIsAccepted(String type) {
       Map<String, Object> response = new HashMap<>(activeFor(Duration.ofMinutes(10)));

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gatehouse.GatehouseConfig;
+import dev.gatehouse.error.ProviderUnavailableException.Cause;
 import dev.gatehouse.error.Rejection;
 import dev.gatehouse.testing.TestKeys;
 import dev.gatehouse.testing.TestTokens;
@@ -183,7 +184,7 @@ class MicrometerExportTest {
       assertEquals(Set.of("filter", "outcome", "reason"),
           tagKeysByName.get("gatehouse.requests").iterator().next());
       long requestSeries = registry.find("gatehouse.requests").meters().size();
-      assertEquals(2 + Rejection.values().length + 6, requestSeries);
+      assertEquals(2 + Rejection.values().length + Cause.values().length, requestSeries);
       for (Meter m : registry.getMeters()) {
         assertTrue(m.getId().getTags().stream().noneMatch(t -> t.getValue().contains("attacker")));
       }

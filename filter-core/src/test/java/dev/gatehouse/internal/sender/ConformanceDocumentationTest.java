@@ -59,7 +59,12 @@ class ConformanceDocumentationTest {
                 "KeyBinding",
                 "Replay",
                 "Nonces",
-                "Settings")
+                "Settings",
+                "Schemes",
+                "Proofs",
+                "PathPolicy",
+                "Scopes",
+                "Introspected")
             .contains(part);
   }
 

@@ -7,6 +7,7 @@ import dev.gatehouse.GatehouseConfig;
 import dev.gatehouse.demo.DemoServer;
 import dev.gatehouse.it.load.TokenMix.Kind;
 import dev.gatehouse.it.load.TokenMix.Request;
+import dev.gatehouse.test.Challenges;
 import dev.gatehouse.test.LocalOpenIdProvider;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -228,7 +229,8 @@ class DemoLoadIT {
       return challenge == null;
     }
     if (kind.error == null) {
-      return "Bearer realm=\"api\"".equals(challenge); // RFC 6750 section 3.1: no error code
+      // RFC 6750 section 3.1 and RFC 9449 section 7.1: no error code, both schemes.
+      return Challenges.bare().equals(challenge);
     }
     return challenge != null && challenge.contains("error=\"" + kind.error + "\"");
   }
