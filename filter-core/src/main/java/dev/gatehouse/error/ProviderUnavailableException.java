@@ -1,6 +1,7 @@
 package dev.gatehouse.error;
 
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The token cannot be checked right now: discovery or keys could not be had and no cached keys
@@ -23,7 +24,8 @@ public final class ProviderUnavailableException extends RuntimeException {
   private final Cause cause;
   private final Duration retryAfter;
 
-  public ProviderUnavailableException(Cause cause, Duration retryAfter, Throwable detail) {
+  public ProviderUnavailableException(
+      Cause cause, Duration retryAfter, @Nullable Throwable detail) {
     super(cause.name().toLowerCase(java.util.Locale.ROOT), detail);
     this.cause = cause;
     this.retryAfter = retryAfter;
