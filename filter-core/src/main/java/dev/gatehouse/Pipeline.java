@@ -18,6 +18,7 @@ import dev.gatehouse.token.TokenPrincipal;
 import dev.gatehouse.internal.verify.AccessTokenVerifier;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The filter's steps, built once per configuration and shared by all requests: path rule, token
@@ -29,7 +30,7 @@ final class Pipeline {
   private final BearerTokenExtractor extractor;
   private final AccessTokenVerifier verifier;
   private final AccessChecks checks;
-  private final IdentityHeaders identityHeaders;
+  private final @Nullable IdentityHeaders identityHeaders;
   private final PrincipalClaim principalClaim;
   private final ChallengeWriter challenges;
   private final GatehouseConfig config;

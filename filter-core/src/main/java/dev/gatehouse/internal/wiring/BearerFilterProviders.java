@@ -25,7 +25,7 @@ public final class BearerFilterProviders {
   }
 
   /** The providers of {@code bearer}, a {@code GatehouseFilter}; null before its {@code init}. */
-  public static Providers of(Filter bearer) {
+  public static @Nullable Providers of(Filter bearer) {
     Function<Filter, Providers> r = reader;
     if (r == null) {
       throw new IllegalStateException("GatehouseFilter has not been loaded");
