@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one {@link GatehouseConfig.Builder}: collects the settings, hands each group to the builder
@@ -53,10 +54,10 @@ final class ConfigBuilder implements GatehouseConfig.Builder {
   int tokenCacheEntries = TokenCachePolicy.DEFAULTS.maxEntries();
   long tokenCacheBytes = TokenCachePolicy.DEFAULTS.maxBytes();
   final AccessPolicy.Builder access = AccessPolicy.builder();
-  RevocationList revocations;
+  @Nullable RevocationList revocations;
   PathRules pathRules = PathRules.none();
-  IdentityHeaders identityHeaders;
-  IntrospectionConfig introspection;
+  @Nullable IdentityHeaders identityHeaders;
+  @Nullable IntrospectionConfig introspection;
   MetricsSettings metrics = MetricsSettings.defaults();
   final ProtectedResource.Builder resource = ProtectedResource.builder();
   final DpopPolicy.Builder dpop = DpopPolicy.builder();

@@ -19,6 +19,7 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,8 +42,8 @@ public class GatehouseFilter implements Filter {
     BearerFilterProviders.register(bearer -> ((GatehouseFilter) bearer).providers());
   }
 
-  private volatile Pipeline pipeline;
-  private volatile MetricsPublication metrics;
+  private volatile @Nullable Pipeline pipeline;
+  private volatile @Nullable MetricsPublication metrics;
 
   /** For containers: the configuration is read in {@link #init(FilterConfig)}. */
   public GatehouseFilter() {}
@@ -134,7 +135,7 @@ public class GatehouseFilter implements Filter {
    * verifies tokens with, one per trusted issuer, so that it reads the same discovery document and
    * keys; null before {@link #init(FilterConfig)}.
    */
-  Providers providers() {
+  @Nullable Providers providers() {
     Pipeline p = pipeline;
     return p == null ? null : p.providers();
   }
@@ -218,13 +219,13 @@ public class GatehouseFilter implements Filter {
   }
 
   /** The store of revoked token ids the filter asks; null before {@link #init(FilterConfig)}. */
-  RevocationList revocations() {
+  @Nullable RevocationList revocations() {
     Pipeline p = pipeline;
     return p == null ? null : p.revocations();
   }
 
   /** The configuration in use; null before {@link #init(FilterConfig)}. */
-  public GatehouseConfig config() {
+  public @Nullable GatehouseConfig config() {
     Pipeline p = pipeline;
     return p == null ? null : p.config();
   }

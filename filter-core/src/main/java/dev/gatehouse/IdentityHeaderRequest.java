@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Hides the client's copies of the identity headers and, for an authenticated request, answers
@@ -39,7 +40,10 @@ final class IdentityHeaderRequest extends HttpServletRequestWrapper {
    *     null when it has none: the client id never stands in for it here
    */
   static HttpServletRequest carrying(
-      HttpServletRequest request, IdentityHeaders headers, AccessToken token, String subject) {
+      HttpServletRequest request,
+      IdentityHeaders headers,
+      AccessToken token,
+      @Nullable String subject) {
     Map<String, String> v = new LinkedHashMap<>();
     v.put(headers.subject(), subject);
     v.put(headers.scopes(), token.scopes().isEmpty() ? null : String.join(" ", token.scopes()));
@@ -54,7 +58,7 @@ final class IdentityHeaderRequest extends HttpServletRequestWrapper {
   }
 
   /** The configured name matching {@code name} case-insensitively, or null. */
-  private String ours(String name) {
+  private @Nullable String ours(@Nullable String name) {
     if (name != null) {
       for (String n : values.keySet()) {
         if (n.equalsIgnoreCase(name)) {
@@ -66,7 +70,7 @@ final class IdentityHeaderRequest extends HttpServletRequestWrapper {
   }
 
   @Override
-  public String getHeader(String name) {
+  public @Nullable String getHeader(String name) {
     String n = ours(name);
     return n == null ? super.getHeader(name) : values.get(n);
   }

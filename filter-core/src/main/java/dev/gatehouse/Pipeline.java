@@ -25,6 +25,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The filter's steps, built once per configuration and shared by all requests: path rule, token
@@ -37,7 +38,7 @@ final class Pipeline {
   private final DpopStep dpop;
   private final AccessTokenVerifier verifier;
   private final AccessChecks checks;
-  private final IdentityHeaders identityHeaders;
+  private final @Nullable IdentityHeaders identityHeaders;
   private final PrincipalClaim principalClaim;
   private final ChallengeWriter challenges;
   private final GatehouseConfig config;

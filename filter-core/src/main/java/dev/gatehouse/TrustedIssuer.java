@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One issuer whose JWT access tokens are accepted, with its own audiences and keys. The token's
@@ -19,11 +20,11 @@ import java.util.Set;
  */
 public final class TrustedIssuer {
 
-  private final String name;
+  private final @Nullable String name;
   private final URI issuer;
   private final Set<String> audiences;
-  private final URI jwksUri;
-  private final String publicKey;
+  private final @Nullable URI jwksUri;
+  private final @Nullable String publicKey;
 
   private TrustedIssuer(Builder b, Set<String> audiences) {
     this.name = b.name;
@@ -45,7 +46,7 @@ public final class TrustedIssuer {
    * @param name the name used in configuration keys ({@code gatehouse.issuers.<name>.*}) and in
    *     error messages
    */
-  public static Builder named(String name, String issuer) {
+  public static Builder named(@Nullable String name, String issuer) {
     String property = name == null ? "issuer" : "gatehouse.issuers." + name + ".issuer";
     return new Builder(name, IssuerNames.normalise(issuer, property));
   }
@@ -125,13 +126,13 @@ public final class TrustedIssuer {
 
   /** Collects one issuer's settings; not thread-safe, used once. */
   public static final class Builder {
-    private final String name;
+    private final @Nullable String name;
     private final URI issuer;
     private final Set<String> audiences = new LinkedHashSet<>();
-    private URI jwksUri;
-    private String publicKey;
+    private @Nullable URI jwksUri;
+    private @Nullable String publicKey;
 
-    private Builder(String name, URI issuer) {
+    private Builder(@Nullable String name, URI issuer) {
       this.name = name;
       this.issuer = issuer;
     }

@@ -2,6 +2,7 @@ package dev.gatehouse.config;
 
 import java.util.Locale;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Every setting Gatehouse reads, with the MicroProfile JWT name that means the same thing, if any.
@@ -97,9 +98,9 @@ public enum ConfigKey {
   public static final String REQUIRED_CLAIM_PREFIX = "gatehouse.required-claims.";
 
   private final String property;
-  private final String microProfileAlias;
+  private final @Nullable String microProfileAlias;
 
-  ConfigKey(String property, String microProfileAlias) {
+  ConfigKey(String property, @Nullable String microProfileAlias) {
     this.property = property;
     this.microProfileAlias = microProfileAlias;
   }

@@ -1,6 +1,7 @@
 package dev.gatehouse.error;
 
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The token cannot be checked right now: discovery or keys could not be had and no cached keys
@@ -29,7 +30,7 @@ public final class ProviderUnavailableException extends RuntimeException {
   private final Duration retryAfter;
 
   public ProviderUnavailableException(
-      Cause cause, Duration retryAfter, @org.jspecify.annotations.Nullable Throwable detail) {
+      Cause cause, Duration retryAfter, @Nullable Throwable detail) {
     super(cause.name().toLowerCase(java.util.Locale.ROOT), detail);
     this.cause = cause;
     this.retryAfter = retryAfter;

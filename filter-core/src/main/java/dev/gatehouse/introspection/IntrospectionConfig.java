@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where and how to introspect tokens that are not JWTs (RFC 7662), and how long to remember the
@@ -32,8 +33,8 @@ public final class IntrospectionConfig {
 
   private IntrospectionConfig(Builder b) {
     this.endpoint = b.endpoint;
-    this.clientId = b.clientId;
-    this.clientSecret = b.clientSecret;
+    this.clientId = Objects.requireNonNull(b.clientId); // build() checked both
+    this.clientSecret = Objects.requireNonNull(b.clientSecret);
     this.clientAuthentication = b.clientAuthentication;
     this.audiences = Collections.unmodifiableSet(new LinkedHashSet<>(b.audiences));
     this.timeout = b.timeout;
@@ -97,8 +98,8 @@ public final class IntrospectionConfig {
   /** Collects settings; not thread-safe, used once. */
   public static final class Builder {
     private final URI endpoint;
-    private String clientId;
-    private String clientSecret;
+    private @Nullable String clientId;
+    private @Nullable String clientSecret;
     private ClientAuthentication clientAuthentication = ClientAuthentication.CLIENT_SECRET_BASIC;
     private final Set<String> audiences = new LinkedHashSet<>();
     private Duration timeout = DEFAULT_TIMEOUT;
@@ -111,7 +112,7 @@ public final class IntrospectionConfig {
     }
 
     /** The resource server's own client credentials at the authorization server. Required. */
-    public Builder clientCredentials(String clientId, String clientSecret) {
+    public Builder clientCredentials(@Nullable String clientId, @Nullable String clientSecret) {
       this.clientId = clientId;
       this.clientSecret = clientSecret;
       return this;

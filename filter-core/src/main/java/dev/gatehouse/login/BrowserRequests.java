@@ -2,6 +2,7 @@ package dev.gatehouse.login;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Collections;
+import java.util.Enumeration;
 import java.util.Locale;
 
 /**
@@ -28,7 +29,11 @@ final class BrowserRequests {
     if (mode != null && !mode.equalsIgnoreCase("navigate")) {
       return false;
     }
-    for (String accept : Collections.list(request.getHeaders("Accept"))) {
+    Enumeration<String> accepts = request.getHeaders("Accept");
+    if (accepts == null) {
+      return false; // the container hides headers (Servlet 6.0): no sign of a person's navigation
+    }
+    for (String accept : Collections.list(accepts)) {
       if (accept.toLowerCase(Locale.ROOT).contains("text/html")) {
         return true;
       }

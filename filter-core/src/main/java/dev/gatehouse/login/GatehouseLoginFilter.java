@@ -1,5 +1,6 @@
 package dev.gatehouse.login;
 
+import dev.gatehouse.internal.discovery.Providers;
 import dev.gatehouse.internal.wiring.BearerFilterProviders;
 import dev.gatehouse.ConfigBinder;
 import dev.gatehouse.GatehouseConfig;
@@ -20,7 +21,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,7 +47,7 @@ public class GatehouseLoginFilter implements Filter {
 
   private static final Logger LOG = LoggerFactory.getLogger(GatehouseLoginFilter.class);
 
-  private volatile Parts parts;
+  private volatile @Nullable Parts parts;
 
   /** For containers: both configurations are read in {@link #init(FilterConfig)}. */
   public GatehouseLoginFilter() {}
@@ -190,7 +193,7 @@ public class GatehouseLoginFilter implements Filter {
   }
 
   /** The bearer-token configuration in use; null before {@link #init(FilterConfig)}. */
-  GatehouseConfig apiConfig() {
+  @Nullable GatehouseConfig apiConfig() {
     Parts p = parts;
     return p == null ? null : p.bearer.config();
   }
@@ -212,10 +215,11 @@ public class GatehouseLoginFilter implements Filter {
       this.bearer = new GatehouseFilter(api);
       this.challenges = new ChallengeWriter(api.realm());
       this.loginPaths = new LoginPaths(login.loginPaths());
-      // The bearer filter's provider of that issuer: one discovery document, one key set.
+      // The bearer filter's provider of that issuer: one discovery document, one key set. Made
+      // with its configuration, the bearer filter has its providers from the start.
+      Providers providers = Objects.requireNonNull(BearerFilterProviders.of(bearer));
       ProviderAccess provider =
-          new ProviderAccess(
-              api, login, BearerFilterProviders.of(bearer).of(issuer.issuer()).orElseThrow());
+          new ProviderAccess(api, login, providers.of(issuer.issuer()).orElseThrow());
       TokenEndpointClient tokens = new TokenEndpointClient(login, api.insecureLoopbackHttp());
       SessionLocks locks = new SessionLocks();
       this.start = new LoginStart(login, provider, api.clock(), locks);

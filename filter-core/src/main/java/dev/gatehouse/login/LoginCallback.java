@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.time.Clock;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,7 +73,7 @@ final class LoginCallback {
     LoginPages.redirect(response, HttpServletResponse.SC_FOUND, target);
   }
 
-  private PendingLogin take(HttpSession session, String state, Instant now) {
+  private PendingLogin take(HttpSession session, @Nullable String state, Instant now) {
     PendingLogins.Taken taken;
     synchronized (locks.of(session)) {
       if (!(session.getAttribute(PendingLogins.ATTRIBUTE) instanceof PendingLogins pending)) {

@@ -5,13 +5,14 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /** The checks the login's settings share; every failure names the property, as the binder's do. */
 final class LoginChecks {
 
   private LoginChecks() {}
 
-  static String text(String value, ConfigKey key) {
+  static String text(@Nullable String value, ConfigKey key) {
     if (value == null || value.isBlank()) {
       throw new IllegalArgumentException(key.property() + ": a value is required");
     }

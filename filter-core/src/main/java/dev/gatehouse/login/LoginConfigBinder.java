@@ -44,7 +44,7 @@ public final class LoginConfigBinder {
    */
   public LoginConfig bind() {
     LoginConfigBuilder b =
-        LoginConfig.forClient(
+        new LoginConfigBuilder(
             value(ConfigKey.LOGIN_CLIENT_ID).orElse(null),
             value(ConfigKey.LOGIN_CLIENT_SECRET).orElse(null),
             value(ConfigKey.LOGIN_REDIRECT_PATH).orElse(null));

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Collects the settings of a {@link LoginConfig}, started by {@link LoginConfig#forClient}; every
@@ -18,14 +19,14 @@ import java.util.Set;
  */
 public final class LoginConfigBuilder {
 
-  private final String clientId;
-  private final String clientSecret;
-  private final String redirectPath;
+  private final @Nullable String clientId;
+  private final @Nullable String clientSecret;
+  private final @Nullable String redirectPath;
   private Set<String> loginPaths = new LinkedHashSet<>(LoginConfig.DEFAULT_LOGIN_PATHS);
-  private String logoutPath;
+  private @Nullable String logoutPath;
   private String postLogoutRedirect = LoginConfig.DEFAULT_POST_LOGOUT_REDIRECT;
   private List<String> scopes = new ArrayList<>(LoginConfig.DEFAULT_SCOPES);
-  private String audience;
+  private @Nullable String audience;
   private List<String> resources = new ArrayList<>();
   private LoginConfig.UnauthenticatedAction unauthenticatedAction =
       LoginConfig.UnauthenticatedAction.REDIRECT;
@@ -34,12 +35,14 @@ public final class LoginConfigBuilder {
   private Duration requestTimeout = LoginTimeouts.DEFAULT_REQUEST_TIMEOUT;
   private Duration loginTimeout = LoginTimeouts.DEFAULT_LOGIN_TIMEOUT;
   private Duration refreshAhead = LoginTimeouts.DEFAULT_REFRESH_AHEAD;
-  private URI publicBaseUrl;
+  private @Nullable URI publicBaseUrl;
   private Set<String> allowedHosts = new LinkedHashSet<>();
   private boolean alwaysSecureCookie;
-  private String issuer;
+  private @Nullable String issuer;
 
-  LoginConfigBuilder(String clientId, String clientSecret, String redirectPath) {
+  /** Null values are refused by {@link #build()}, naming the setting, as the binder needs. */
+  LoginConfigBuilder(
+      @Nullable String clientId, @Nullable String clientSecret, @Nullable String redirectPath) {
     this.clientId = clientId;
     this.clientSecret = clientSecret;
     this.redirectPath = redirectPath;
@@ -188,14 +191,17 @@ public final class LoginConfigBuilder {
   public LoginConfig build() {
     return new LoginConfig(
         new ClientRegistration(
-            clientId,
-            clientSecret,
+            LoginChecks.text(clientId, ConfigKey.LOGIN_CLIENT_ID),
+            LoginChecks.text(clientSecret, ConfigKey.LOGIN_CLIENT_SECRET),
             clientAuthentication,
             scopes,
             Optional.ofNullable(audience),
             resources),
         new LoginRoutes(
-            redirectPath, loginPaths, Optional.ofNullable(logoutPath), postLogoutRedirect),
+            LoginChecks.text(redirectPath, ConfigKey.LOGIN_REDIRECT_PATH),
+            loginPaths,
+            Optional.ofNullable(logoutPath),
+            postLogoutRedirect),
         new LoginTimeouts(connectTimeout, requestTimeout, loginTimeout, refreshAhead),
         new BrowserOrigin(Optional.ofNullable(publicBaseUrl), allowedHosts, alwaysSecureCookie),
         unauthenticatedAction,

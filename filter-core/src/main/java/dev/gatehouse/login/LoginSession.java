@@ -2,6 +2,7 @@ package dev.gatehouse.login;
 
 import java.io.Serializable;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a completed login leaves in the {@code HttpSession}: the user's tokens and when the access
@@ -15,7 +16,7 @@ import java.time.Instant;
 record LoginSession(
     String subject,
     String accessToken,
-    String refreshToken,
+    @Nullable String refreshToken,
     String idToken,
     Instant expiresAt,
     boolean admitted)
@@ -29,7 +30,11 @@ record LoginSession(
 
   /** A login whose access token the API has not admitted yet. */
   LoginSession(
-      String subject, String accessToken, String refreshToken, String idToken, Instant expiresAt) {
+      String subject,
+      String accessToken,
+      @Nullable String refreshToken,
+      String idToken,
+      Instant expiresAt) {
     this(subject, accessToken, refreshToken, idToken, expiresAt, false);
   }
 

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The request as the bearer filter sees it when a session stands in for the token: it carries the
@@ -25,7 +26,7 @@ final class SessionBearerRequest extends HttpServletRequestWrapper {
   }
 
   @Override
-  public String getHeader(String name) {
+  public @Nullable String getHeader(String name) {
     return AUTHORIZATION.equalsIgnoreCase(name) ? credentials : super.getHeader(name);
   }
 

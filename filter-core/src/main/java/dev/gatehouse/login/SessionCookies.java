@@ -5,6 +5,7 @@ import jakarta.servlet.SessionCookieConfig;
 import jakarta.servlet.SessionTrackingMode;
 import java.util.EnumSet;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,7 +23,7 @@ final class SessionCookies {
 
   private SessionCookies() {}
 
-  static void harden(ServletContext context, LoginConfig config) {
+  static void harden(@Nullable ServletContext context, LoginConfig config) {
     if (context == null) {
       return;
     }

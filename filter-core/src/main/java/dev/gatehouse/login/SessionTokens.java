@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpSession;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -153,7 +154,7 @@ final class SessionTokens {
     return Optional.of(renewed.accessToken());
   }
 
-  private static LoginSession current(HttpSession session) {
+  private static @Nullable LoginSession current(HttpSession session) {
     return session.getAttribute(LoginSession.ATTRIBUTE) instanceof LoginSession s ? s : null;
   }
 }

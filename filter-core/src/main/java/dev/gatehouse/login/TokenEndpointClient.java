@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.jose4j.json.JsonUtil;
 import org.jose4j.lang.JoseException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -131,7 +132,7 @@ final class TokenEndpointClient {
         access, text(json.get("id_token")), text(json.get("refresh_token")), expiresIn);
   }
 
-  private static Optional<String> text(Object value) {
+  private static Optional<String> text(@Nullable Object value) {
     return value instanceof String s && !s.isBlank() ? Optional.of(s) : Optional.empty();
   }
 

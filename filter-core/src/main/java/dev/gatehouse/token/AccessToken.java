@@ -65,7 +65,6 @@ public class AccessToken {
     this.claims = Map.of();
   }
 
-  @SuppressWarnings("NullAway") // every verifier sets iss and exp; tests may leave them out
   private AccessToken(Builder b) {
     this.subject = b.subject;
     this.issuer = Objects.requireNonNull(b.issuer, "issuer");

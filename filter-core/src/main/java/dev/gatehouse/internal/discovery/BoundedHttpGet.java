@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import org.jose4j.http.SimpleGet;
 import org.jose4j.http.SimpleResponse;
+import org.jspecify.annotations.Nullable;
 
 /**
  * jose4j's {@link SimpleGet} role, played by {@link OutboundHttp} with the discovery and JWKS
@@ -83,7 +84,7 @@ final class BoundedHttpGet implements SimpleGet {
     }
 
     @Override
-    public List<String> getHeaderValues(String name) {
+    public @Nullable List<String> getHeaderValues(String name) {
       return reply.header(name);
     }
 
@@ -115,7 +116,7 @@ final class BoundedHttpGet implements SimpleGet {
     }
 
     @Override
-    public List<String> getHeaderValues(String name) {
+    public @Nullable List<String> getHeaderValues(String name) {
       List<String> values = delegate.getHeaderValues(name);
       if (values == null || !"cache-control".equals(name.toLowerCase(Locale.ROOT))) {
         return values;
@@ -130,7 +131,7 @@ final class BoundedHttpGet implements SimpleGet {
       return maxAge < 0 ? -1 : Math.min(max, Math.max(min, maxAge));
     }
 
-    private List<String> cacheControl() {
+    private @Nullable List<String> cacheControl() {
       for (String name : delegate.getHeaderNames()) {
         if (name != null && "cache-control".equals(name.toLowerCase(Locale.ROOT))) {
           return delegate.getHeaderValues(name);

@@ -4,6 +4,7 @@ import dev.gatehouse.internal.metrics.MetricsRecorder;
 import dev.gatehouse.internal.time.Ticker;
 import java.net.URI;
 import java.time.Clock;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One trusted issuer's provider: its discovery document and its signature keys, made once per
@@ -33,7 +34,7 @@ public final class IssuerProvider {
   public static IssuerProvider create(
       ProviderSettings settings,
       Clock clock,
-      KeySource configuredKeys,
+      @Nullable KeySource configuredKeys,
       MetricsRecorder metrics) {
     Ticker ticker = Ticker.of(clock);
     ProviderDiscovery discovery = ProviderDiscovery.create(settings, clock, metrics);

@@ -3,6 +3,7 @@ package dev.gatehouse.internal.discovery;
 import java.util.List;
 import org.jose4j.jwk.HttpsJwks;
 import org.jose4j.jwk.JsonWebKey;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Everything {@link RemoteKeySource} knows about its key set at one moment, replaced as a whole so
@@ -16,11 +17,11 @@ import org.jose4j.jwk.JsonWebKey;
  *     freshLifetime} nanoseconds
  */
 record KeySetState(
-    HttpsJwks jwks,
+    @Nullable HttpsJwks jwks,
     boolean loaded,
     boolean failed,
     long failedAt,
-    List<JsonWebKey> fresh,
+    @Nullable List<JsonWebKey> fresh,
     long freshAt,
     long freshLifetime) {
 

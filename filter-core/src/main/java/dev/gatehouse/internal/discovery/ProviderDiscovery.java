@@ -15,6 +15,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.jose4j.http.SimpleGet;
 import org.jose4j.json.JsonUtil;
 import org.jose4j.lang.JoseException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,9 +36,9 @@ public final class ProviderDiscovery {
   private final MetricsRecorder metrics;
   private final Ticker ticker;
   private final ReentrantLock lock = new ReentrantLock();
-  private volatile ProviderMetadata metadata;
+  private volatile @Nullable ProviderMetadata metadata;
   private long retryAtNanos;
-  private Cause lastFailure;
+  private @Nullable Cause lastFailure;
 
   /**
    * Discovery for {@code settings}' issuer with its limits: timeouts, response size, the loopback
@@ -183,7 +184,7 @@ public final class ProviderDiscovery {
     }
   }
 
-  private ProviderUnavailableException unavailable(Cause cause, Throwable detail) {
+  private ProviderUnavailableException unavailable(Cause cause, @Nullable Throwable detail) {
     return new ProviderUnavailableException(cause, retryAfter, detail);
   }
 }

@@ -10,6 +10,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
@@ -111,7 +112,7 @@ public final class RemoteKeySource implements KeySource {
   @Override
   public List<JsonWebKey> keys() {
     HttpsJwks set = jwks();
-    if (!state.get().loaded()) {
+    if (!snapshot().loaded()) {
       firstLoad(set);
     }
     throwIfBackingOff();
@@ -174,7 +175,7 @@ public final class RemoteKeySource implements KeySource {
 
   /** jose4j builds a new list on every successful fetch and keeps the same one through failures. */
   private KeySetState observe(List<JsonWebKey> current, long now) {
-    KeySetState known = state.get();
+    KeySetState known = snapshot();
     if (current == known.fresh()) {
       return known;
     }
@@ -191,14 +192,14 @@ public final class RemoteKeySource implements KeySource {
   }
 
   private HttpsJwks jwks() {
-    HttpsJwks existing = state.get().jwks();
+    HttpsJwks existing = snapshot().jwks();
     if (existing != null) {
       return existing;
     }
     URI uri = location.get();
     lock.lock();
     try {
-      HttpsJwks known = state.get().jwks();
+      HttpsJwks known = snapshot().jwks();
       if (known != null) {
         return known;
       }
@@ -213,7 +214,7 @@ public final class RemoteKeySource implements KeySource {
   private void firstLoad(HttpsJwks set) {
     lock.lock();
     try {
-      if (state.get().loaded()) {
+      if (snapshot().loaded()) {
         return;
       }
       throwIfBackingOff();
@@ -230,7 +231,7 @@ public final class RemoteKeySource implements KeySource {
 
   /** After a fetch that left no usable keys, the provider is not asked again before the cooldown. */
   private void throwIfBackingOff() {
-    long left = state.get().backoffLeft(ticker.nanos(), cooldownNanos);
+    long left = snapshot().backoffLeft(ticker.nanos(), cooldownNanos);
     if (left > 0) {
       throw new ProviderUnavailableException(Cause.KEYS_UNAVAILABLE, Duration.ofNanos(left), null);
     }
@@ -239,6 +240,11 @@ public final class RemoteKeySource implements KeySource {
   private void markFailed() {
     long now = ticker.nanos();
     state.updateAndGet(s -> s.failedAt(now));
+  }
+
+  /** Never null: the reference starts at {@link KeySetState#NONE} and is only ever updated. */
+  private KeySetState snapshot() {
+    return Objects.requireNonNull(state.get());
   }
 
   private ProviderUnavailableException failure(Exception e) {

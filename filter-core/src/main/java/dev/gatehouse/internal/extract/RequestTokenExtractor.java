@@ -140,7 +140,7 @@ public final class RequestTokenExtractor implements BearerTokenExtractor {
         && type.regionMatches(true, 0, FORM_TYPE, 0, FORM_TYPE.length());
   }
 
-  private static List<String> queryValues(String query) {
+  private static List<String> queryValues(@Nullable String query) {
     if (query == null || query.isEmpty()) {
       return List.of();
     }

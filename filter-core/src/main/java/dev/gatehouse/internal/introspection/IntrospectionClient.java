@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jose4j.json.JsonUtil;
 import org.jose4j.lang.JoseException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -82,7 +83,7 @@ final class IntrospectionClient {
     return json;
   }
 
-  private ProviderUnavailableException failure(String what, Throwable detail) {
+  private ProviderUnavailableException failure(String what, @Nullable Throwable detail) {
     long now = System.nanoTime();
     long last = lastWarning.get();
     if (now - last >= WARN_EVERY_NANOS && lastWarning.compareAndSet(last, now)) {

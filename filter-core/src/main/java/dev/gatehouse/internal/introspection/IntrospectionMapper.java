@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns an RFC 7662 response into the same {@link AccessToken} a JWT yields: {@code sub}, {@code
@@ -46,9 +47,10 @@ final class IntrospectionMapper {
    * failure is a value rather than a failed future so the cache library has nothing to log; it is
    * never kept (see {@code IntrospectionVerifier}).
    */
-  record Outcome(AccessToken token, Rejection rejection, Throwable failure) {
+  record Outcome(
+      @Nullable AccessToken token, @Nullable Rejection rejection, @Nullable Throwable failure) {
 
-    Outcome(AccessToken token, Rejection rejection) {
+    Outcome(@Nullable AccessToken token, @Nullable Rejection rejection) {
       this(token, rejection, null);
     }
 
@@ -110,14 +112,14 @@ final class IntrospectionMapper {
    * only with the DPoP scheme and a proof of the key in {@code cnf.jkt}. Absent means the server
    * does not say, and the other checks decide.
    */
-  private static void requireBearerAccessToken(Object tokenType) {
+  private static void requireBearerAccessToken(@Nullable Object tokenType) {
     String type = string(tokenType);
     if (type != null && !BEARER_ACCESS_TOKEN_TYPES.contains(type.toLowerCase(Locale.ROOT))) {
       throw new BearerTokenException(Rejection.UNSUPPORTED_TOKEN_TYPE);
     }
   }
 
-  private static List<String> audiences(Object aud) {
+  private static List<String> audiences(@Nullable Object aud) {
     if (aud == null) {
       return List.of();
     }
@@ -129,14 +131,14 @@ final class IntrospectionMapper {
     return List.copyOf(values);
   }
 
-  private static String string(Object value) {
+  private static @Nullable String string(@Nullable Object value) {
     if (value == null || value instanceof String) {
       return (String) value;
     }
     throw new BearerTokenException(Rejection.INVALID_CLAIMS);
   }
 
-  private static Instant instant(Object value) {
+  private static @Nullable Instant instant(@Nullable Object value) {
     if (value == null) {
       return null;
     }

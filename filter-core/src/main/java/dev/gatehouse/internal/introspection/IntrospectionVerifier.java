@@ -20,9 +20,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Verifies tokens that are not JWTs by asking the authorization server (RFC 7662).
@@ -133,7 +135,7 @@ public final class IntrospectionVerifier implements AccessTokenVerifier {
     if (outcome.rejection() != null) {
       throw new BearerTokenException(outcome.rejection());
     }
-    AccessToken verified = outcome.token();
+    AccessToken verified = Objects.requireNonNull(outcome.token()); // neither failed nor refused
     if (skew.isExpired(verified.expiresAt(), clock.instant())) {
       cache.synchronous().invalidate(key);
       throw new BearerTokenException(Rejection.EXPIRED);
@@ -164,7 +166,7 @@ public final class IntrospectionVerifier implements AccessTokenVerifier {
         : failure);
   }
 
-  private static ProviderUnavailableException unavailable(Throwable failure) {
+  private static ProviderUnavailableException unavailable(@Nullable Throwable failure) {
     return failure instanceof ProviderUnavailableException unavailable
         ? unavailable
         : new ProviderUnavailableException(Cause.INTROSPECTION_FAILED, Duration.ofSeconds(1), failure);

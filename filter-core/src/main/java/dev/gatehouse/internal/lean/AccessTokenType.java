@@ -2,6 +2,7 @@ package dev.gatehouse.internal.lean;
 
 import java.util.Locale;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /** The {@code typ} headers fit for an access token, for the header checks of both paths. */
 public final class AccessTokenType {
@@ -11,7 +12,7 @@ public final class AccessTokenType {
   private AccessTokenType() {}
 
   /** Absent, {@code JWT} or {@code at+jwt} (RFC 9068), in any case. */
-  public static boolean fits(Object typ) {
+  public static boolean fits(@Nullable Object typ) {
     return typ == null
         || (typ instanceof String s && ACCESS_TOKEN_TYPES.contains(s.toLowerCase(Locale.ROOT)));
   }

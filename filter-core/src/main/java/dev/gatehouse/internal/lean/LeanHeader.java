@@ -12,6 +12,7 @@ import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jws.JsonWebSignatureAlgorithm;
 import org.jose4j.lang.JoseException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A JWS protected header that {@link LeanVerifier} may handle on its own, checked once: it names
@@ -32,7 +33,7 @@ final class LeanHeader {
   /** A signature object carrying this header only, for the key selection. */
   private final JsonWebSignature headerOnly;
 
-  private volatile Memo memo;
+  private volatile @Nullable Memo memo;
 
   private LeanHeader(String alg, JsonWebSignatureAlgorithm algorithm, JsonWebSignature headerOnly) {
     this.alg = alg;

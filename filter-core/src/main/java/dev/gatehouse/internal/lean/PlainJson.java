@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A quick reader for the plain JSON that real claims are written in; not a JSON parser of its own.
@@ -38,7 +39,7 @@ final class PlainJson {
     if (reader.peek() != '{') {
       return Verdict.undecided();
     }
-    Object value = reader.value(1);
+    Object value = reader.object(1); // the peek saw its brace
     if (value == NOT_PLAIN) {
       return Verdict.undecided();
     }
@@ -48,7 +49,7 @@ final class PlainJson {
         : Verdict.undecided();
   }
 
-  private Object value(int depth) {
+  private @Nullable Object value(int depth) {
     if (depth > MAX_DEPTH) {
       return NOT_PLAIN;
     }
@@ -226,7 +227,7 @@ final class PlainJson {
     return Long.parseLong(s, start, i, 10);
   }
 
-  private Object literal(String word, Object value) {
+  private @Nullable Object literal(String word, @Nullable Object value) {
     if (!s.startsWith(word, i)) {
       return NOT_PLAIN;
     }

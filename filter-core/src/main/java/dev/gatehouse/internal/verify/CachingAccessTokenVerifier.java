@@ -96,7 +96,7 @@ public final class CachingAccessTokenVerifier implements AccessTokenVerifier {
     if (lowDigest != digest) {
       Entry twin = cache.getIfPresent(lowDigest);
       // Same header, so the same alg: an entry verified under it vouches for this spelling too.
-      if (twin != null && ecdsa.equals(twin.alg())) {
+      if (twin != null && twin.alg().equals(ecdsa)) {
         if (stillValid(twin)) {
           metrics.tokenCacheHit();
           return twin.token();

@@ -13,6 +13,7 @@ import java.util.Set;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.MalformedClaimException;
 import org.jose4j.jwt.NumericDate;
+import org.jspecify.annotations.Nullable;
 
 /** Copies verified claims into Gatehouse's own {@link AccessToken}. */
 final class ClaimsMapper {
@@ -101,7 +102,7 @@ final class ClaimsMapper {
     return deepest;
   }
 
-  private static Instant instant(NumericDate date) {
+  private static @Nullable Instant instant(@Nullable NumericDate date) {
     return date == null ? null : Instant.ofEpochSecond(date.getValue());
   }
 }

@@ -5,6 +5,7 @@ import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.Base64;
 import org.jose4j.keys.EllipticCurves;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The other spelling of an ECDSA-signed token. If (r, s) verifies, so does (r, n - s), so every
@@ -25,7 +26,7 @@ final class EcdsaTwin {
   private EcdsaTwin() {}
 
   /** The ES algorithm whose signatures have this many base64url characters, or null. */
-  static String algorithmForLength(int signatureChars) {
+  static @Nullable String algorithmForLength(int signatureChars) {
     return switch (signatureChars) {
       case 86 -> "ES256"; // 64 bytes
       case 128 -> "ES384"; // 96 bytes
@@ -39,7 +40,7 @@ final class EcdsaTwin {
    * {@code alg}'s curve; the token itself when s is already low; null when the signature cannot be
    * an ECDSA one of that algorithm (length, encoding, r or s out of range).
    */
-  static String lowSpelling(CompactJws jws, String alg) {
+  static @Nullable String lowSpelling(CompactJws jws, String alg) {
     BigInteger order = order(alg);
     String token = jws.token();
     int dot = jws.lastDot();
@@ -77,7 +78,7 @@ final class EcdsaTwin {
     return order(alg) != null;
   }
 
-  private static BigInteger order(String alg) {
+  private static @Nullable BigInteger order(@Nullable String alg) {
     if (alg == null) {
       return null;
     }

@@ -6,6 +6,7 @@ import dev.gatehouse.internal.lean.ClaimsJson;
 import dev.gatehouse.internal.lean.CompactJws;
 import dev.gatehouse.internal.lean.Verdict;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Hands a JWT to the verifier of the issuer its (unverified) {@code iss} names. A token naming any
@@ -35,7 +36,7 @@ public final class IssuerRoutingVerifier implements JwsVerifier {
   }
 
   /** The {@code iss} of a syntax-checked compact JWS, unverified; null when it has none. */
-  static String unverifiedIssuer(CompactJws jws) {
+  static @Nullable String unverifiedIssuer(CompactJws jws) {
     if (!jws.hasPayload()) {
       throw new BearerTokenException(Rejection.MALFORMED_TOKEN);
     }

@@ -8,6 +8,7 @@ import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwk.VerificationJwkSelector;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.lang.JoseException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -100,5 +101,5 @@ final class KeySelector implements KeySelection {
     return made.keys;
   }
 
-  private record Usable(List<JsonWebKey> source, List<JsonWebKey> keys) {}
+  private record Usable(@Nullable List<JsonWebKey> source, List<JsonWebKey> keys) {}
 }

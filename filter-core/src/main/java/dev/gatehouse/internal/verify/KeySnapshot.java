@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.jose4j.jwk.JsonWebKey;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The keys of one key set that may verify signatures, as the verified-token cache checks them: the
@@ -16,11 +17,11 @@ final class KeySnapshot {
 
   static final KeySnapshot NONE = new KeySnapshot(null, Set.of());
 
-  private final List<JsonWebKey> source;
+  private final @Nullable List<JsonWebKey> source;
   /** A {@link Key} published without {@code alg}, or a {@link KeyForAlg} when it names one. */
   private final Set<Object> permitted;
 
-  private KeySnapshot(List<JsonWebKey> source, Set<Object> permitted) {
+  private KeySnapshot(@Nullable List<JsonWebKey> source, Set<Object> permitted) {
     this.source = source;
     this.permitted = permitted;
   }

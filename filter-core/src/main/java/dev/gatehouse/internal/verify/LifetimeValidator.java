@@ -10,6 +10,7 @@ import org.jose4j.jwt.NumericDate;
 import org.jose4j.jwt.consumer.ErrorCodeValidator;
 import org.jose4j.jwt.consumer.ErrorCodes;
 import org.jose4j.jwt.consumer.JwtContext;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code exp} (required), {@code nbf} and {@code iat} against an injectable clock, each with the
@@ -34,7 +35,7 @@ final class LifetimeValidator implements ErrorCodeValidator {
   }
 
   @Override
-  public Error validate(JwtContext context) throws MalformedClaimException {
+  public @Nullable Error validate(JwtContext context) throws MalformedClaimException {
     JwtClaims claims = context.getJwtClaims();
     Instant now = clock.instant();
     NumericDate exp = claims.getExpirationTime();

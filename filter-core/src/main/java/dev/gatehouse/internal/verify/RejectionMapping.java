@@ -5,6 +5,7 @@ import dev.gatehouse.error.ProviderUnavailableException;
 import dev.gatehouse.error.Rejection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.jose4j.jwt.consumer.ErrorCodeValidator;
 import org.jose4j.jwt.consumer.ErrorCodes;
 import org.jose4j.jwt.consumer.InvalidJwtException;
@@ -71,7 +72,7 @@ final class RejectionMapping {
     for (int code : PRIORITY) {
       for (ErrorCodeValidator.Error detail : details) {
         if (detail.getErrorCode() == code) {
-          return new BearerTokenException(BY_CODE.get(code));
+          return new BearerTokenException(Objects.requireNonNull(BY_CODE.get(code)));
         }
       }
     }

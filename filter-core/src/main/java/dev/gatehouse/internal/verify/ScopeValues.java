@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads scope-like claim values the same way for JWTs and introspection responses; a value of the
@@ -41,7 +42,7 @@ public final class ScopeValues {
    * A space-separated string ({@code scope}, RFC 8693 section 4.2 and RFC 7662 section 2.2) or an
    * array of strings ({@code scp}, {@code permissions}).
    */
-  public static void addScopes(Object value, Set<String> into) {
+  public static void addScopes(@Nullable Object value, Set<String> into) {
     if (value instanceof String s) {
       addSeparated(s, into);
     } else {
@@ -81,7 +82,7 @@ public final class ScopeValues {
   }
 
   /** An array of strings; absent is empty. */
-  public static void addStrings(Object value, Set<String> into) {
+  public static void addStrings(@Nullable Object value, Set<String> into) {
     if (value == null) {
       return;
     }

@@ -16,6 +16,7 @@ import org.jose4j.jwx.JsonWebStructure;
 import org.jose4j.keys.resolvers.VerificationKeyResolver;
 import org.jose4j.lang.JoseException;
 import org.jose4j.lang.UnresolvableKeyException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Picks the verification key for a JWS from the trusted {@link KeySource} only, after checking the
@@ -95,7 +96,7 @@ final class TrustedKeyResolver implements VerificationKeyResolver {
   }
 
   /** The chosen key; among several, the one whose signature verifies; null when none is named. */
-  private JsonWebKey pick(JsonWebSignature jws, KeyChoice choice) {
+  private @Nullable JsonWebKey pick(JsonWebSignature jws, KeyChoice choice) {
     if (choice instanceof KeyChoice.One one) {
       return one.key();
     }
@@ -113,7 +114,7 @@ final class TrustedKeyResolver implements VerificationKeyResolver {
    * A trusted key published without a {@code kid}, such as a configured PEM key, may verify a token
    * that names one: only a key that verifies this token is returned.
    */
-  private static JsonWebKey firstVerifying(JsonWebSignature jws, List<JsonWebKey> keys) {
+  private static @Nullable JsonWebKey firstVerifying(JsonWebSignature jws, List<JsonWebKey> keys) {
     for (JsonWebKey key : keys) {
       try {
         jws.setKey(key.getKey());

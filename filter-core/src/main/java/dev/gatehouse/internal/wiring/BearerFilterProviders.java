@@ -3,6 +3,7 @@ package dev.gatehouse.internal.wiring;
 import dev.gatehouse.internal.discovery.Providers;
 import jakarta.servlet.Filter;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The providers of a bearer filter, for the login filter that contains one, so that both read the
@@ -12,7 +13,7 @@ import java.util.function.Function;
  * instance exists to be asked.
  */
 public final class BearerFilterProviders {
-  private static volatile Function<Filter, Providers> reader;
+  private static volatile @Nullable Function<Filter, Providers> reader;
 
   private BearerFilterProviders() {}
 
@@ -24,7 +25,7 @@ public final class BearerFilterProviders {
   }
 
   /** The providers of {@code bearer}, a {@code GatehouseFilter}; null before its {@code init}. */
-  public static Providers of(Filter bearer) {
+  public static @Nullable Providers of(Filter bearer) {
     Function<Filter, Providers> r = reader;
     if (r == null) {
       throw new IllegalStateException("GatehouseFilter has not been loaded");
