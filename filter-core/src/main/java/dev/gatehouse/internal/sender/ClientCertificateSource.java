@@ -3,6 +3,7 @@ package dev.gatehouse.internal.sender;
 import jakarta.servlet.http.HttpServletRequest;
 import java.security.cert.X509Certificate;
 import java.util.Collections;
+import java.util.Enumeration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -51,7 +52,9 @@ public final class ClientCertificateSource {
   public Optional<X509Certificate> certificate(HttpServletRequest request) {
     String name = header;
     if (name != null && proxies.contains(request.getRemoteAddr())) {
-      List<String> values = Collections.list(request.getHeaders(name));
+      // A container may hide a header (null): then the proxy sent none this filter can believe.
+      Enumeration<String> headers = request.getHeaders(name);
+      List<String> values = headers == null ? List.of() : Collections.list(headers);
       return values.size() == 1 ? ForwardedCertificate.parse(values.get(0)) : Optional.empty();
     }
     if (request.getAttribute(ATTRIBUTE) instanceof X509Certificate[] chain && chain.length > 0) {
