@@ -82,6 +82,7 @@ public final class ConfigBinder {
     b.tokenCache(cacheEntries, cacheBytes);
     AccessBinding.apply(s, b);
     IntrospectionBinding.apply(s, b);
+    DecryptionBinding.apply(s, b);
     b.metrics(metrics());
     return b.build();
   }

@@ -11,6 +11,7 @@ import dev.gatehouse.authz.RevocationList;
 import dev.gatehouse.config.ConfigKey;
 import dev.gatehouse.discovery.KeyPolicy;
 import dev.gatehouse.introspection.IntrospectionConfig;
+import dev.gatehouse.verify.Decryption;
 import dev.gatehouse.metrics.MetricsSettings;
 import dev.gatehouse.outbound.OutboundLimits;
 import dev.gatehouse.internal.time.ClockSkew;
@@ -56,6 +57,7 @@ final class ConfigBuilder implements GatehouseConfig.Builder {
   PathRules pathRules = PathRules.none();
   IdentityHeaders identityHeaders;
   IntrospectionConfig introspection;
+  Decryption decryption;
   MetricsSettings metrics = MetricsSettings.defaults();
 
   ConfigBuilder(TrustedIssuer first) {
@@ -226,6 +228,12 @@ final class ConfigBuilder implements GatehouseConfig.Builder {
   @Override
   public ConfigBuilder introspection(IntrospectionConfig introspection) {
     this.introspection = Objects.requireNonNull(introspection, "introspection");
+    return this;
+  }
+
+  @Override
+  public ConfigBuilder decryption(Decryption decryption) {
+    this.decryption = Objects.requireNonNull(decryption, "decryption");
     return this;
   }
 

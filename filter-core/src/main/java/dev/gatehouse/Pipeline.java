@@ -45,7 +45,7 @@ final class Pipeline {
             config.tokens().queryParameter(),
             config.tokens().formParameter(),
             config.tokens().maxLength(),
-            config.introspection().isPresent());
+            Verifiers.acceptsOtherShapes(config));
     this.providers = Verifiers.providers(config, counters);
     this.verifier = Verifiers.of(config, providers, counters);
     // The default store is made here, per filter, so that a configuration holds no live state.

@@ -56,6 +56,13 @@ public enum ConfigKey {
   INTROSPECTION_CACHE_MAX_ENTRIES("gatehouse.introspection.cache-max-entries", null),
   METRICS_JMX("gatehouse.metrics.jmx", null),
   METRICS_MICROMETER("gatehouse.metrics.micrometer", null),
+  // Encrypted access tokens (nested JWTs): read only when a decryption key is configured.
+  DECRYPTION_KEYSTORE("gatehouse.decryption.keystore", null),
+  DECRYPTION_KEYSTORE_PASSWORD("gatehouse.decryption.keystore-password", null),
+  DECRYPTION_KEYSTORE_ALIASES("gatehouse.decryption.keystore-aliases", null),
+  DECRYPTION_PEM_KEYS("gatehouse.decryption.pem-keys", null),
+  DECRYPTION_KEY_ALGORITHMS("gatehouse.decryption.key-algorithms", null),
+  DECRYPTION_CONTENT_ALGORITHMS("gatehouse.decryption.content-algorithms", null),
   // The browser login (dev.gatehouse.login): read only when GatehouseLoginFilter is used.
   LOGIN_CLIENT_ID("gatehouse.login.client-id", null),
   LOGIN_CLIENT_SECRET("gatehouse.login.client-secret", null),

@@ -88,7 +88,13 @@ public enum Rejection {
       "The access token is bound to a client certificate the request does not present."),
   CLIENT_CERTIFICATE_MISMATCH(
       BearerErrorCode.INVALID_TOKEN,
-      "The client certificate is not the one the access token is bound to.");
+      "The client certificate is not the one the access token is bound to."),
+  // Encrypted access tokens: one answer for every failure of the decryption itself, so that a
+  // client cannot tell which step failed.
+  UNDECRYPTABLE(BearerErrorCode.INVALID_TOKEN, "The access token could not be decrypted."),
+  UNSUPPORTED_ENCRYPTION(
+      BearerErrorCode.INVALID_TOKEN,
+      "The access token is encrypted with an algorithm that is not accepted.");
 
   private final @Nullable BearerErrorCode error;
   private final String description;

@@ -40,6 +40,7 @@ class PackageLayersTest {
           "internal.wiring",
           "internal.lean",
           "verify",
+          "internal.decrypt",
           "internal.verify",
           "introspection",
           "internal.introspection",

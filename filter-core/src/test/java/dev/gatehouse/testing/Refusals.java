@@ -76,6 +76,9 @@ public final class Refusals {
       "The access token is bound to a client certificate the request does not present.";
   public static final String CLIENT_CERTIFICATE_MISMATCH =
       "The client certificate is not the one the access token is bound to.";
+  public static final String UNDECRYPTABLE = "The access token could not be decrypted.";
+  public static final String UNSUPPORTED_ENCRYPTION =
+      "The access token is encrypted with an algorithm that is not accepted.";
 
   private Refusals() {}
 

@@ -139,7 +139,9 @@ class ChallengeWriterTest {
           Arguments.of(Rejection.DPOP_NONCE_MISSING, 401, "use_dpop_nonce"),
           Arguments.of(Rejection.DPOP_NONCE_INVALID, 401, "use_dpop_nonce"),
           Arguments.of(Rejection.CLIENT_CERTIFICATE_MISSING, 401, "invalid_token"),
-          Arguments.of(Rejection.CLIENT_CERTIFICATE_MISMATCH, 401, "invalid_token"));
+          Arguments.of(Rejection.CLIENT_CERTIFICATE_MISMATCH, 401, "invalid_token"),
+          Arguments.of(Rejection.UNDECRYPTABLE, 401, "invalid_token"),
+          Arguments.of(Rejection.UNSUPPORTED_ENCRYPTION, 401, "invalid_token"));
     }
 
     @Test
