@@ -1,6 +1,7 @@
 package dev.gatehouse;
 
 import static dev.gatehouse.testing.Refusals.BAD_SIGNATURE;
+import static dev.gatehouse.testing.Refusals.CRITICAL;
 import static dev.gatehouse.testing.Refusals.EXPIRED;
 import static dev.gatehouse.testing.Refusals.MALFORMED_TOKEN;
 import static dev.gatehouse.testing.Refusals.UNDECRYPTABLE;
@@ -21,12 +22,14 @@ import dev.gatehouse.testing.TestCertificates;
 import dev.gatehouse.testing.TestKeys;
 import dev.gatehouse.testing.TestTokens;
 import dev.gatehouse.verify.Decryption;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyStore;
 import java.security.PublicKey;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -297,6 +300,50 @@ class FilterEncryptedTokensTest {
       assertRejected(MALFORMED_TOKEN, api.get("bm90IGpzb24.YQ.YQ.YQ.YQ"));
       assertRejected(MALFORMED_TOKEN, api.get("a.b.c.d.e.f"));
       assertRejected(MALFORMED_TOKEN, api.get("opaque-looking-token"));
+    }
+  }
+
+  /** Header members decided before any key is used. */
+  @Nested
+  class Header {
+
+    /** A real JWE with its protected header replaced by {@code json}. */
+    private String withHeader(String json) {
+      String jwe = EncryptedTokens.rsaOaep256().kid("enc-new").encrypt(signed(), newKey);
+      String header =
+          Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+      return header + jwe.substring(jwe.indexOf('.'));
+    }
+
+    @Test
+    void whenAHeaderMemberIsNotAStringThen401Malformed() {
+      assertRejected(
+          MALFORMED_TOKEN,
+          api.get(withHeader("{\"alg\":\"RSA-OAEP-256\",\"enc\":\"A256GCM\",\"cty\":\"JWT\",\"kid\":5}")));
+    }
+
+    @Test
+    void whenAlgOrEncIsMissingThen401UnsupportedEncryption() {
+      assertRejected(
+          UNSUPPORTED_ENCRYPTION, api.get(withHeader("{\"enc\":\"A256GCM\",\"cty\":\"JWT\"}")));
+      assertRejected(
+          UNSUPPORTED_ENCRYPTION,
+          api.get(withHeader("{\"alg\":\"RSA-OAEP-256\",\"cty\":\"JWT\"}")));
+    }
+
+    @Test
+    void whenTheHeaderIsNotJsonThen401Malformed() {
+      assertRejected(MALFORMED_TOKEN, api.get(withHeader("[1,2]")));
+    }
+
+    @Test
+    void whenTheHeaderHasACriticalMemberThen401Critical() {
+      assertRejected(
+          CRITICAL,
+          api.get(
+              withHeader(
+                  "{\"alg\":\"RSA-OAEP-256\",\"enc\":\"A256GCM\",\"cty\":\"JWT\","
+                      + "\"crit\":[\"exp\"],\"exp\":1}")));
     }
   }
 
