@@ -16,6 +16,7 @@ import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jwa.AlgorithmConstraints.ConstraintType;
 import org.jose4j.jwe.JsonWebEncryption;
 import org.jose4j.lang.JoseException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Opens a compact JWE with the configured keys and hands back the compact JWS inside it.
@@ -73,7 +74,7 @@ public final class JweDecrypter {
     if (!isNestedJwt(stringHeader(header, "cty"))) {
       throw new BearerTokenException(Rejection.MALFORMED_TOKEN);
     }
-    String inner = null;
+    @Nullable String inner = null;
     for (PrivateKey key : candidates(stringHeader(header, "kid"), alg)) {
       inner = attempt(jwe, key);
       if (inner != null) {
@@ -90,7 +91,7 @@ public final class JweDecrypter {
   }
 
   /** The key named by {@code kid}, or without one the first few keys that can do {@code alg}. */
-  private List<PrivateKey> candidates(String kid, String alg) {
+  private List<PrivateKey> candidates(@Nullable String kid, String alg) {
     if (kid != null) {
       PrivateKey named = keys.get(kid);
       return named == null ? List.of() : List.of(named);
@@ -111,7 +112,7 @@ public final class JweDecrypter {
   }
 
   /** The plaintext, or null for any failure: which one is nobody's business outside. */
-  private String attempt(String jwe, PrivateKey key) {
+  private @Nullable String attempt(String jwe, PrivateKey key) {
     try {
       JsonWebEncryption decrypting = new JsonWebEncryption();
       decrypting.setAlgorithmConstraints(keyConstraints);
@@ -135,7 +136,7 @@ public final class JweDecrypter {
   }
 
   /** A header that must be a string when present. */
-  private static String stringHeader(JsonWebEncryption jwe, String name) {
+  private static @Nullable String stringHeader(JsonWebEncryption jwe, String name) {
     Object value = jwe.getObjectHeader(name);
     if (value == null || value instanceof String) {
       return (String) value;
@@ -144,7 +145,7 @@ public final class JweDecrypter {
   }
 
   /** RFC 7519 section 5.2: "JWT", case-insensitive, the "application/" prefix optional. */
-  private static boolean isNestedJwt(String cty) {
+  private static boolean isNestedJwt(@Nullable String cty) {
     return cty != null && ("JWT".equalsIgnoreCase(cty) || "application/jwt".equalsIgnoreCase(cty));
   }
 }
