@@ -408,6 +408,21 @@ class FilterEncryptedTokensTest {
   }
 
   @Nested
+  class WithoutCache {
+
+    @Test
+    void whenTheTokenCacheIsOffThenEveryRequestDecryptsAndVerifies() {
+      String jwe = EncryptedTokens.rsaOaep256().kid("enc-new").encrypt(signed(), newKey);
+      try (ProtectedApi uncached =
+          ProtectedApi.start(config(keys().build()).tokenCache(0, 64 * 1024).build())) {
+        assertAccepted(uncached.get(jwe));
+        assertAccepted(uncached.get(jwe));
+        assertRejected(UNDECRYPTABLE, uncached.get(EncryptedTokens.tampered(jwe, 4)));
+      }
+    }
+  }
+
+  @Nested
   class Settings {
 
     private Map<String, String> params() {
