@@ -5,6 +5,7 @@ import dev.gatehouse.internal.config.Settings;
 import dev.gatehouse.verify.Decryption;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 
 /** {@code gatehouse.decryption.*}: the keys and algorithms of encrypted access tokens. */
@@ -46,10 +47,14 @@ final class DecryptionBinding {
                               + ": required with "
                               + ConfigKey.DECRYPTION_KEYSTORE.property()))
               .toCharArray();
-      d.keyStore(
-          path(s.value(ConfigKey.DECRYPTION_KEYSTORE).get(), ConfigKey.DECRYPTION_KEYSTORE),
-          password,
-          s.list(ConfigKey.DECRYPTION_KEYSTORE_ALIASES));
+      try {
+        d.keyStore(
+            path(s.value(ConfigKey.DECRYPTION_KEYSTORE).get(), ConfigKey.DECRYPTION_KEYSTORE),
+            password,
+            s.list(ConfigKey.DECRYPTION_KEYSTORE_ALIASES));
+      } finally {
+        Arrays.fill(password, '\0'); // this copy at least does not linger until collected
+      }
     } else if (s.value(ConfigKey.DECRYPTION_KEYSTORE_ALIASES).isPresent()) {
       throw new IllegalArgumentException(
           ConfigKey.DECRYPTION_KEYSTORE_ALIASES.property() + ": only with "
