@@ -11,6 +11,7 @@ import dev.gatehouse.authz.RevocationList;
 import dev.gatehouse.config.ConfigKey;
 import dev.gatehouse.discovery.KeyPolicy;
 import dev.gatehouse.introspection.IntrospectionConfig;
+import dev.gatehouse.verify.Decryption;
 import dev.gatehouse.metrics.MetricsSettings;
 import dev.gatehouse.outbound.OutboundLimits;
 import dev.gatehouse.internal.time.ClockSkew;
@@ -58,6 +59,7 @@ final class ConfigBuilder implements GatehouseConfig.Builder {
   PathRules pathRules = PathRules.none();
   @Nullable IdentityHeaders identityHeaders;
   @Nullable IntrospectionConfig introspection;
+  @Nullable Decryption decryption;
   MetricsSettings metrics = MetricsSettings.defaults();
   final ProtectedResource.Builder resource = ProtectedResource.builder();
   final DpopPolicy.Builder dpop = DpopPolicy.builder();
@@ -230,6 +232,12 @@ final class ConfigBuilder implements GatehouseConfig.Builder {
   @Override
   public ConfigBuilder introspection(IntrospectionConfig introspection) {
     this.introspection = Objects.requireNonNull(introspection, "introspection");
+    return this;
+  }
+
+  @Override
+  public ConfigBuilder decryption(Decryption decryption) {
+    this.decryption = Objects.requireNonNull(decryption, "decryption");
     return this;
   }
 

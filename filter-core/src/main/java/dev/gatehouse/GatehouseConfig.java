@@ -9,6 +9,7 @@ import dev.gatehouse.authz.RevocationList;
 import dev.gatehouse.discovery.KeyPolicy;
 import dev.gatehouse.internal.discovery.StaticKeySource;
 import dev.gatehouse.introspection.IntrospectionConfig;
+import dev.gatehouse.verify.Decryption;
 import dev.gatehouse.metrics.MetricsSettings;
 import dev.gatehouse.outbound.OutboundLimits;
 import dev.gatehouse.internal.time.ClockSkew;
@@ -54,6 +55,7 @@ public final class GatehouseConfig {
   private final PathRules pathRules;
   private final Optional<IdentityHeaders> identityHeaders;
   private final Optional<IntrospectionConfig> introspection;
+  private final Optional<Decryption> decryption;
   private final MetricsSettings metrics;
   private final ProtectedResource resource;
   private final DpopPolicy dpop;
@@ -77,6 +79,7 @@ public final class GatehouseConfig {
     this.pathRules = b.pathRules;
     this.identityHeaders = Optional.ofNullable(b.identityHeaders);
     this.introspection = Optional.ofNullable(b.introspection);
+    this.decryption = Optional.ofNullable(b.decryption);
     this.metrics = b.metrics;
     this.resource = b.resource.build();
     this.dpop = b.dpop.build();
@@ -131,6 +134,8 @@ public final class GatehouseConfig {
   public Optional<IdentityHeaders> identityHeaders() { return identityHeaders; }
   /** RFC 7662 introspection for tokens that are not JWTs, if configured. */
   public Optional<IntrospectionConfig> introspection() { return introspection; }
+  /** The keys and algorithms encrypted tokens are opened with; without them a JWE is malformed. */
+  public Optional<Decryption> decryption() { return decryption; }
   /** Where the filter shows its counters: JMX, Micrometer (see docs/metrics.md). */
   public MetricsSettings metrics() { return metrics; }
   /** The resource identifier of RFC 9728 metadata and the client-certificate source (RFC 8705). */
@@ -247,6 +252,9 @@ public final class GatehouseConfig {
 
     /** Checks tokens that are not JWTs with this RFC 7662 introspection endpoint. */
     Builder introspection(IntrospectionConfig introspection);
+
+    /** Accepts encrypted tokens (a JWE around the signed token), opened with these keys. */
+    Builder decryption(Decryption decryption);
 
     /** Where the counters are shown (default: JMX, and Micrometer when it is present). */
     Builder metrics(MetricsSettings metrics);

@@ -59,7 +59,7 @@ final class Pipeline {
             config.tokens().queryParameter(),
             config.tokens().formParameter(),
             config.tokens().maxLength(),
-            config.introspection().isPresent(),
+            Verifiers.acceptsOtherShapes(config),
             dpop.used());
     this.providers = Verifiers.providers(config, counters);
     this.verifier = Verifiers.of(config, providers, counters);

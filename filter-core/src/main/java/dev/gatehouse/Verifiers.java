@@ -1,5 +1,8 @@
 package dev.gatehouse;
 
+import dev.gatehouse.error.BearerTokenException;
+import dev.gatehouse.error.Rejection;
+import dev.gatehouse.internal.decrypt.JweDecrypter;
 import dev.gatehouse.internal.discovery.IssuerProvider;
 import dev.gatehouse.internal.discovery.KeySource;
 import dev.gatehouse.internal.discovery.ProviderSettings;
@@ -10,6 +13,7 @@ import dev.gatehouse.internal.metrics.MetricsRecorder;
 import dev.gatehouse.internal.extract.TokenSyntax;
 import dev.gatehouse.internal.verify.AccessTokenVerifier;
 import dev.gatehouse.internal.verify.CachingAccessTokenVerifier;
+import dev.gatehouse.internal.verify.DecryptingVerifier;
 import dev.gatehouse.internal.verify.IssuerRoutingVerifier;
 import dev.gatehouse.internal.verify.JwsVerifier;
 import dev.gatehouse.internal.verify.JwtAccessTokenVerifier;
@@ -24,7 +28,8 @@ import java.util.Map;
 /**
  * Builds step 3 once per configuration: one provider (discovery and keys) per trusted issuer, a
  * verifier for each on that provider's keys, routed by {@code iss} when there are several, behind
- * one verified-token cache (outermost, so a hit is neither routed nor parsed), and introspection
+ * one verified-token cache (outermost, so a hit is neither routed nor parsed) with the decryption of
+ * encrypted tokens just inside it when keys are configured, and introspection
  * for tokens that are not JWTs when an endpoint is configured. The providers are built first and
  * handed on, so the login verifies ID tokens with the same keys and reads the same discovery
  * document.
@@ -51,8 +56,11 @@ final class Verifiers {
   static AccessTokenVerifier of(
       GatehouseConfig config, Providers providers, MetricsRecorder metrics) {
     AccessTokenVerifier jwt = jwt(config, providers, metrics);
+    boolean encrypted = config.decryption().isPresent();
     if (config.introspection().isEmpty()) {
-      return jwt;
+      // With decryption the extractor passes any b64token on (acceptsOtherShapes): the shape is
+      // judged here.
+      return encrypted ? token -> jwt.verify(jwtOrJwe(token)) : jwt;
     }
     IntrospectionConfig settings = config.introspection().get();
     AccessTokenVerifier opaque =
@@ -63,7 +71,28 @@ final class Verifiers {
             config.clockSkew(),
             config.http(),
             metrics);
-    return token -> TokenSyntax.isJwt(token) ? jwt.verify(token) : opaque.verify(token);
+    return token ->
+        isJwtOrJwe(token, encrypted) ? jwt.verify(token) : opaque.verify(token);
+  }
+
+  /**
+   * True when the extractor must pass on tokens that are not shaped as a JWS: to be introspected,
+   * or to be decrypted.
+   */
+  static boolean acceptsOtherShapes(GatehouseConfig config) {
+    return config.introspection().isPresent() || config.decryption().isPresent();
+  }
+
+  private static boolean isJwtOrJwe(String token, boolean encrypted) {
+    return TokenSyntax.isJwt(token) || (encrypted && TokenSyntax.isCompactJwe(token));
+  }
+
+  /** The token, when it is shaped as a JWS or a JWE; else malformed, as the extractor would say. */
+  private static String jwtOrJwe(String token) {
+    if (!isJwtOrJwe(token, true)) {
+      throw new BearerTokenException(Rejection.MALFORMED_TOKEN);
+    }
+    return token;
   }
 
   private static AccessTokenVerifier jwt(
@@ -79,6 +108,9 @@ final class Verifiers {
         byIssuer.put(issuer.issuer().toString(), forIssuer(config, issuer, providers));
       }
       verifier = new IssuerRoutingVerifier(byIssuer);
+    }
+    if (config.decryption().isPresent()) {
+      verifier = new DecryptingVerifier(new JweDecrypter(config.decryption().get()), verifier);
     }
     TokenCachePolicy cache = config.tokenCache();
     if (!cache.enabled()) {

@@ -67,6 +67,13 @@ public enum ConfigKey {
   RESOURCE("gatehouse.resource", null),
   MTLS_CERTIFICATE_HEADER("gatehouse.mtls.certificate-header", null),
   MTLS_TRUSTED_PROXIES("gatehouse.mtls.trusted-proxies", null),
+  // Encrypted access tokens (nested JWTs): read only when a decryption key is configured.
+  DECRYPTION_KEYSTORE("gatehouse.decryption.keystore", null),
+  DECRYPTION_KEYSTORE_PASSWORD("gatehouse.decryption.keystore-password", null),
+  DECRYPTION_KEYSTORE_ALIASES("gatehouse.decryption.keystore-aliases", null),
+  DECRYPTION_PEM_KEYS("gatehouse.decryption.pem-keys", null),
+  DECRYPTION_KEY_ALGORITHMS("gatehouse.decryption.key-algorithms", null),
+  DECRYPTION_CONTENT_ALGORITHMS("gatehouse.decryption.content-algorithms", null),
   // The browser login (dev.gatehouse.login): read only when GatehouseLoginFilter is used.
   LOGIN_CLIENT_ID("gatehouse.login.client-id", null),
   LOGIN_CLIENT_SECRET("gatehouse.login.client-secret", null),

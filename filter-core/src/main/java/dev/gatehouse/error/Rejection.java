@@ -106,7 +106,13 @@ public enum Rejection {
       "The user authenticated in a way this resource does not accept."),
   AUTHENTICATION_TOO_OLD(
       BearerErrorCode.INSUFFICIENT_USER_AUTHENTICATION,
-      "The user authenticated too long ago for this resource.");
+      "The user authenticated too long ago for this resource."),
+  // Encrypted access tokens: one answer for every failure of the decryption itself, so that a
+  // client cannot tell which step failed.
+  UNDECRYPTABLE(BearerErrorCode.INVALID_TOKEN, "The access token could not be decrypted."),
+  UNSUPPORTED_ENCRYPTION(
+      BearerErrorCode.INVALID_TOKEN,
+      "The access token is encrypted with an algorithm that is not accepted.");
 
   private final @Nullable BearerErrorCode error;
   private final String description;

@@ -41,6 +41,7 @@ class PackageLayersTest {
           "internal.wiring",
           "internal.lean",
           "verify",
+          "internal.decrypt",
           "internal.verify",
           "introspection",
           "internal.introspection",

@@ -85,6 +85,9 @@ public final class Refusals {
       "The user authenticated in a way this resource does not accept.";
   public static final String AUTHENTICATION_TOO_OLD =
       "The user authenticated too long ago for this resource.";
+  public static final String UNDECRYPTABLE = "The access token could not be decrypted.";
+  public static final String UNSUPPORTED_ENCRYPTION =
+      "The access token is encrypted with an algorithm that is not accepted.";
 
   private Refusals() {}
 

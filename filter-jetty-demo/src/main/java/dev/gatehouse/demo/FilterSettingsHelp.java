@@ -11,6 +11,7 @@ import dev.gatehouse.internal.time.ClockSkew;
 import dev.gatehouse.token.PrincipalClaim;
 import dev.gatehouse.sender.DpopPolicy;
 import dev.gatehouse.token.TokenSources;
+import dev.gatehouse.verify.Decryption;
 import dev.gatehouse.verify.TokenCachePolicy;
 import dev.gatehouse.internal.verify.VerificationPolicy;
 import java.time.Duration;
@@ -186,6 +187,20 @@ final class FilterSettingsHelp {
     put(ConfigKey.INTROSPECTION_CACHE_MAX_ENTRIES,
         Integer.toString(IntrospectionConfig.DEFAULT_CACHE_MAX_ENTRIES),
         "How many introspection results are remembered.");
+    put(ConfigKey.DECRYPTION_KEYSTORE, "none (encrypted tokens refused)",
+        "PKCS#12 key store of the keys that open encrypted tokens; alias = kid.");
+    put(ConfigKey.DECRYPTION_KEYSTORE_PASSWORD, "none (required with a key store)",
+        "Its password; never logged or printed.");
+    put(ConfigKey.DECRYPTION_KEYSTORE_ALIASES, "every private-key entry",
+        "Only these entries, in this order.");
+    put(ConfigKey.DECRYPTION_PEM_KEYS, "none",
+        "kid=path of unencrypted PKCS#8 PEM private keys, RSA or EC.");
+    put(ConfigKey.DECRYPTION_KEY_ALGORITHMS,
+        String.join(",", Decryption.DEFAULT_KEY_ALGORITHMS),
+        "JWE alg values accepted; RSA1_5 never.");
+    put(ConfigKey.DECRYPTION_CONTENT_ALGORITHMS,
+        String.join(",", Decryption.DEFAULT_CONTENT_ALGORITHMS),
+        "JWE enc values accepted.");
   }
 
   private static void protectedResource() {

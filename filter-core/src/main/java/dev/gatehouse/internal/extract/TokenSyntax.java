@@ -68,6 +68,35 @@ public final class TokenSyntax {
     return isCompactJws(token);
   }
 
+  /**
+   * True when the token has the shape of a JWE compact serialization (RFC 7516 section 7.1): five
+   * base64url segments, of which only the encrypted key may be empty ({@code dir} and {@code
+   * ECDH-ES} send none). Only asked when decryption is configured.
+   */
+  public static boolean isCompactJwe(String s) {
+    int[] dots = new int[4];
+    int from = 0;
+    for (int i = 0; i < dots.length; i++) {
+      int dot = s.indexOf('.', from);
+      if (dot < 0) {
+        return false;
+      }
+      dots[i] = dot;
+      from = dot + 1;
+    }
+    int n = s.length();
+    boolean nonEmpty =
+        dots[0] > 0 && dots[2] > dots[1] + 1 && dots[3] > dots[2] + 1 && n > dots[3] + 1;
+    // A fifth dot is caught below: '.' is not base64url.
+    return nonEmpty
+        && (outside(s, 0, dots[0], NOT_BASE64URL)
+                | outside(s, dots[0] + 1, dots[1], NOT_BASE64URL)
+                | outside(s, dots[1] + 1, dots[2], NOT_BASE64URL)
+                | outside(s, dots[2] + 1, dots[3], NOT_BASE64URL)
+                | outside(s, dots[3] + 1, n, NOT_BASE64URL))
+            == 0;
+  }
+
   /** RFC 6750 section 2.1: {@code 1*( ALPHA / DIGIT / "-" / "." / "_" / "~" / "+" / "/" ) *"="}. */
   static boolean isB64Token(String s) {
     int end = s.length();

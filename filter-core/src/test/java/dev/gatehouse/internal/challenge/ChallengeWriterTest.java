@@ -254,7 +254,9 @@ class ChallengeWriterTest {
           Arguments.of(Rejection.CLIENT_CERTIFICATE_MISMATCH, 401, "invalid_token"),
           Arguments.of(
               Rejection.AUTHENTICATION_LEVEL_INSUFFICIENT, 401, "insufficient_user_authentication"),
-          Arguments.of(Rejection.AUTHENTICATION_TOO_OLD, 401, "insufficient_user_authentication"));
+          Arguments.of(Rejection.AUTHENTICATION_TOO_OLD, 401, "insufficient_user_authentication"),
+          Arguments.of(Rejection.UNDECRYPTABLE, 401, "invalid_token"),
+          Arguments.of(Rejection.UNSUPPORTED_ENCRYPTION, 401, "invalid_token"));
     }
 
     @Test

@@ -1,7 +1,9 @@
 package dev.gatehouse.internal.extract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gatehouse.error.BearerTokenException;
 import dev.gatehouse.error.Rejection;
@@ -105,5 +107,20 @@ class TokenSyntaxTest {
           base64url, TokenSyntax.isCompactJws("a." + run + c + run + ".c"), "inside a long segment: " + name);
       assertEquals(base64url, TokenSyntax.isCompactJws("a.b.c" + c), "last segment: " + name);
     }
+  }
+
+  @Test
+  void aCompactJweHasFiveSegmentsOfWhichOnlyTheEncryptedKeyMayBeEmpty() {
+    assertTrue(TokenSyntax.isCompactJwe("h.k.i.c.t"));
+    assertTrue(TokenSyntax.isCompactJwe("h..i.c.t"), "dir and ECDH-ES send no encrypted key");
+    assertFalse(TokenSyntax.isCompactJwe(".k.i.c.t"));
+    assertFalse(TokenSyntax.isCompactJwe("h.k..c.t"));
+    assertFalse(TokenSyntax.isCompactJwe("h.k.i..t"));
+    assertFalse(TokenSyntax.isCompactJwe("h.k.i.c."));
+    assertFalse(TokenSyntax.isCompactJwe("h.k.i.c"));
+    assertFalse(TokenSyntax.isCompactJwe("h.k.i.c.t.x"));
+    assertFalse(TokenSyntax.isCompactJwe("h.k.i+.c.t"));
+    assertFalse(TokenSyntax.isCompactJwe("h.k.i.c.t="));
+    assertFalse(TokenSyntax.isCompactJwe("h.k.i.c\u00e9.t"));
   }
 }
