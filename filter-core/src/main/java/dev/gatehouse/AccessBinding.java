@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
 /** Path rules (and the ambiguous paths they may see), client lists, claims, identity headers. */
 final class AccessBinding {
 
-  private static final Pattern NUMBERED_RULE = Pattern.compile(Pattern.quote(ConfigKey.RULE_PREFIX) + "(\\d{1,9})");
+  private static final Pattern NUMBERED_RULE =
+      Pattern.compile(Pattern.quote(ConfigKey.RULE_PREFIX) + "(\\d{1,9})");
 
   private AccessBinding() {}
 
@@ -35,7 +36,8 @@ final class AccessBinding {
     if (s.value(ConfigKey.RULES).isPresent()) {
       if (!numbered.isEmpty()) {
         throw new IllegalArgumentException(
-            "gatehouse.rules and gatehouse.rules." + numbered.firstKey()
+            "gatehouse.rules and gatehouse.rules."
+                + numbered.firstKey()
                 + ": use either one multi-line gatehouse.rules or numbered keys, not both");
       }
       rules.rules(s.value(ConfigKey.RULES).get(), s.name(ConfigKey.RULES));
@@ -108,7 +110,12 @@ final class AccessBinding {
       String claim = name.substring(ConfigKey.REQUIRED_CLAIM_PREFIX.length());
       List<String> values =
           s.value(name)
-              .map(v -> Arrays.stream(v.split(",")).map(String::trim).filter(x -> !x.isEmpty()).toList())
+              .map(
+                  v ->
+                      Arrays.stream(v.split(","))
+                          .map(String::trim)
+                          .filter(x -> !x.isEmpty())
+                          .toList())
               .orElse(List.of());
       if (claim.isBlank() || values.isEmpty()) {
         throw new IllegalArgumentException(
@@ -130,6 +137,7 @@ final class AccessBinding {
         IdentityHeaders.of(
             s.value(ConfigKey.IDENTITY_HEADERS_SUBJECT).orElse(IdentityHeaders.DEFAULT_SUBJECT),
             s.value(ConfigKey.IDENTITY_HEADERS_SCOPES).orElse(IdentityHeaders.DEFAULT_SCOPES),
-            s.value(ConfigKey.IDENTITY_HEADERS_CLIENT_ID).orElse(IdentityHeaders.DEFAULT_CLIENT_ID)));
+            s.value(ConfigKey.IDENTITY_HEADERS_CLIENT_ID)
+                .orElse(IdentityHeaders.DEFAULT_CLIENT_ID)));
   }
 }

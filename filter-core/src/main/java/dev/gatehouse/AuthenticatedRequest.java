@@ -14,7 +14,9 @@ final class AuthenticatedRequest extends HttpServletRequestWrapper {
   private final AccessToken token;
   private final TokenPrincipal principal;
 
-  /** @param principal the caller, named by the configured principal claim, and its token */
+  /**
+   * @param principal the caller, named by the configured principal claim, and its token
+   */
   AuthenticatedRequest(HttpServletRequest request, TokenPrincipal principal) {
     super(request);
     this.token = principal.token();

@@ -9,8 +9,8 @@ import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * RFC 8705 section 3 in the pipeline: a verified token that carries {@code cnf.x5t#S256} is
- * accepted only from the client holding that certificate. Asked of every token, whatever else it
- * is bound to, so that a token bound to a certificate is never used as a plain bearer token.
+ * accepted only from the client holding that certificate. Asked of every token, whatever else it is
+ * bound to, so that a token bound to a certificate is never used as a plain bearer token.
  */
 final class CertificateBoundTokens {
 
@@ -29,7 +29,8 @@ final class CertificateBoundTokens {
     if (bound.isEmpty()) {
       return;
     }
-    CertificateBinding.check(certificates.certificate(request).orElse(null), bound.get().thumbprint())
+    CertificateBinding.check(
+            certificates.certificate(request).orElse(null), bound.get().thumbprint())
         .ifPresent(
             rejection -> {
               throw new BearerTokenException(rejection);

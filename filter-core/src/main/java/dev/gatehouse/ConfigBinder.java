@@ -1,8 +1,8 @@
 package dev.gatehouse;
 
 import dev.gatehouse.config.ConfigKey;
-import dev.gatehouse.internal.config.KeyLocation;
 import dev.gatehouse.config.PropertyLookup;
+import dev.gatehouse.internal.config.KeyLocation;
 import dev.gatehouse.internal.config.Settings;
 import dev.gatehouse.internal.config.Values;
 import dev.gatehouse.metrics.MetricsSettings;
@@ -101,7 +101,8 @@ public final class ConfigBinder {
       r.clientCertificateHeader(header.get(), proxies);
     } else if (!proxies.isEmpty()) {
       throw new IllegalArgumentException(
-          ConfigKey.MTLS_TRUSTED_PROXIES.property() + ": set only with "
+          ConfigKey.MTLS_TRUSTED_PROXIES.property()
+              + ": set only with "
               + ConfigKey.MTLS_CERTIFICATE_HEADER.property());
     }
   }

@@ -27,9 +27,12 @@ final class DecryptionBinding {
       for (ConfigKey key : DEPENDENT) {
         if (s.value(key).isPresent()) {
           throw new IllegalArgumentException(
-              ConfigKey.DECRYPTION_KEYSTORE.property() + " or "
-                  + ConfigKey.DECRYPTION_PEM_KEYS.property() + ": required when "
-                  + key.property() + " is set");
+              ConfigKey.DECRYPTION_KEYSTORE.property()
+                  + " or "
+                  + ConfigKey.DECRYPTION_PEM_KEYS.property()
+                  + ": required when "
+                  + key.property()
+                  + " is set");
         }
       }
       return;
@@ -57,7 +60,8 @@ final class DecryptionBinding {
       }
     } else if (s.value(ConfigKey.DECRYPTION_KEYSTORE_ALIASES).isPresent()) {
       throw new IllegalArgumentException(
-          ConfigKey.DECRYPTION_KEYSTORE_ALIASES.property() + ": only with "
+          ConfigKey.DECRYPTION_KEYSTORE_ALIASES.property()
+              + ": only with "
               + ConfigKey.DECRYPTION_KEYSTORE.property());
     }
     for (String entry : pemKeys) {

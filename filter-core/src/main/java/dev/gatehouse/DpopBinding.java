@@ -18,14 +18,17 @@ final class DpopBinding {
           s.set(
               ConfigKey.DPOP_PROOF_MAX_AGE,
               v -> d.proofMaxAge(Values.duration(v, s.name(ConfigKey.DPOP_PROOF_MAX_AGE))));
-          s.set(ConfigKey.DPOP_NONCE, v -> {
-            if (nonce(v, s.name(ConfigKey.DPOP_NONCE))) {
-              d.requireNonce();
-            }
-          });
+          s.set(
+              ConfigKey.DPOP_NONCE,
+              v -> {
+                if (nonce(v, s.name(ConfigKey.DPOP_NONCE))) {
+                  d.requireNonce();
+                }
+              });
           s.set(
               ConfigKey.DPOP_REPLAY_MAX_ENTRIES,
-              v -> d.replayMaxEntries(Values.integer(v, s.name(ConfigKey.DPOP_REPLAY_MAX_ENTRIES))));
+              v ->
+                  d.replayMaxEntries(Values.integer(v, s.name(ConfigKey.DPOP_REPLAY_MAX_ENTRIES))));
           s.set(
               ConfigKey.PUBLIC_BASE_URL,
               v -> d.publicBaseUrl(Settings.uri(v, s.name(ConfigKey.PUBLIC_BASE_URL))));
@@ -45,7 +48,8 @@ final class DpopBinding {
     return switch (value.strip().toLowerCase(java.util.Locale.ROOT)) {
       case "on", "true" -> true;
       case "off", "false" -> false;
-      default -> throw new IllegalArgumentException(property + ": '" + value + "' must be on or off");
+      default ->
+          throw new IllegalArgumentException(property + ": '" + value + "' must be on or off");
     };
   }
 }

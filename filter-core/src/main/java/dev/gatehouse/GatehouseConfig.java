@@ -8,16 +8,15 @@ import dev.gatehouse.authz.PathRules;
 import dev.gatehouse.authz.RevocationList;
 import dev.gatehouse.discovery.KeyPolicy;
 import dev.gatehouse.internal.discovery.StaticKeySource;
+import dev.gatehouse.internal.verify.VerificationPolicy;
 import dev.gatehouse.introspection.IntrospectionConfig;
-import dev.gatehouse.verify.Decryption;
 import dev.gatehouse.metrics.MetricsSettings;
 import dev.gatehouse.outbound.OutboundLimits;
-import dev.gatehouse.internal.time.ClockSkew;
-import dev.gatehouse.token.PrincipalClaim;
 import dev.gatehouse.sender.DpopPolicy;
+import dev.gatehouse.token.PrincipalClaim;
 import dev.gatehouse.token.TokenSources;
+import dev.gatehouse.verify.Decryption;
 import dev.gatehouse.verify.TokenCachePolicy;
-import dev.gatehouse.internal.verify.VerificationPolicy;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -100,51 +99,129 @@ public final class GatehouseConfig {
   }
 
   // The first trusted issuer, for the common case of one.
-  public URI issuer() { return issuers.get(0).issuer(); }
-  public Set<String> audiences() { return issuers.get(0).audiences(); }
-  public Optional<URI> jwksUri() { return issuers.get(0).jwksUri(); }
-  public Optional<String> publicKey() { return issuers.get(0).publicKey(); }
+  public URI issuer() {
+    return issuers.get(0).issuer();
+  }
+
+  public Set<String> audiences() {
+    return issuers.get(0).audiences();
+  }
+
+  public Optional<URI> jwksUri() {
+    return issuers.get(0).jwksUri();
+  }
+
+  public Optional<String> publicKey() {
+    return issuers.get(0).publicKey();
+  }
 
   /** Every trusted issuer, the first one first, with its audiences filled in. */
-  public List<TrustedIssuer> issuers() { return issuers; }
-  public Set<String> algorithms() { return algorithms; }
-  public List<String> scopeClaims() { return scopeClaims; }
+  public List<TrustedIssuer> issuers() {
+    return issuers;
+  }
+
+  public Set<String> algorithms() {
+    return algorithms;
+  }
+
+  public List<String> scopeClaims() {
+    return scopeClaims;
+  }
+
   /** The claim that names the caller: {@code getUserPrincipal()}, CDI, the subject header. */
-  public PrincipalClaim principalClaim() { return principalClaim; }
-  public Duration clockSkew() { return clockSkew; }
+  public PrincipalClaim principalClaim() {
+    return principalClaim;
+  }
+
+  public Duration clockSkew() {
+    return clockSkew;
+  }
+
   /** The time source of every lifetime check and cooldown. */
-  public Clock clock() { return clock; }
-  public String realm() { return realm; }
+  public Clock clock() {
+    return clock;
+  }
+
+  public String realm() {
+    return realm;
+  }
+
   /** Where a request's token is read from, and its longest length. */
-  public TokenSources tokens() { return tokens; }
+  public TokenSources tokens() {
+    return tokens;
+  }
+
   /** The bounds of every discovery, JWKS and introspection exchange. */
-  public OutboundLimits http() { return http; }
-  public boolean insecureLoopbackHttp() { return http.insecureLoopbackHttp(); }
+  public OutboundLimits http() {
+    return http;
+  }
+
+  public boolean insecureLoopbackHttp() {
+    return http.insecureLoopbackHttp();
+  }
+
   /** How fetched keys are kept and refreshed. */
-  public KeyPolicy keys() { return keys; }
-  public TokenCachePolicy tokenCache() { return tokenCache; }
+  public KeyPolicy keys() {
+    return keys;
+  }
+
+  public TokenCachePolicy tokenCache() {
+    return tokenCache;
+  }
+
   /** Scopes, clients, claims and the application's rule, checked after verification. */
-  public AccessPolicy access() { return access; }
-  public Set<String> requiredScopes() { return access.requiredScopes(); }
+  public AccessPolicy access() {
+    return access;
+  }
+
+  public Set<String> requiredScopes() {
+    return access.requiredScopes();
+  }
+
   /** The application's store of revoked token ids; when empty the filter keeps its own. */
-  public Optional<RevocationList> revocations() { return revocations; }
+  public Optional<RevocationList> revocations() {
+    return revocations;
+  }
+
   /** Access by method and path, decided before any token work. */
-  public PathRules pathRules() { return pathRules; }
+  public PathRules pathRules() {
+    return pathRules;
+  }
+
   /** Headers that carry the verified identity downstream, if switched on. */
-  public Optional<IdentityHeaders> identityHeaders() { return identityHeaders; }
+  public Optional<IdentityHeaders> identityHeaders() {
+    return identityHeaders;
+  }
+
   /** RFC 7662 introspection for tokens that are not JWTs, if configured. */
-  public Optional<IntrospectionConfig> introspection() { return introspection; }
+  public Optional<IntrospectionConfig> introspection() {
+    return introspection;
+  }
+
   /** The keys and algorithms encrypted tokens are opened with; without them a JWE is malformed. */
-  public Optional<Decryption> decryption() { return decryption; }
+  public Optional<Decryption> decryption() {
+    return decryption;
+  }
+
   /** Where the filter shows its counters: JMX, Micrometer (see docs/metrics.md). */
-  public MetricsSettings metrics() { return metrics; }
+  public MetricsSettings metrics() {
+    return metrics;
+  }
+
   /** The resource identifier of RFC 9728 metadata and the client-certificate source (RFC 8705). */
-  public ProtectedResource protectedResource() { return resource; }
+  public ProtectedResource protectedResource() {
+    return resource;
+  }
+
   /** DPoP-bound tokens (RFC 9449): the default per path, proof rules, nonces, replay bound. */
-  public DpopPolicy dpop() { return dpop; }
+  public DpopPolicy dpop() {
+    return dpop;
+  }
 
   /** Each static key, parsed in {@link Builder#build()}, by issuer. */
-  Map<URI, StaticKeySource> staticKeys() { return staticKeys; }
+  Map<URI, StaticKeySource> staticKeys() {
+    return staticKeys;
+  }
 
   /** Collects settings; not thread-safe, used once. */
   public interface Builder {
@@ -159,8 +236,8 @@ public final class GatehouseConfig {
 
     /**
      * Verifies with this key instead of fetching any: a PEM {@code PUBLIC KEY} block or a JWKS
-     * document, parsed by {@link #build()}, which fails naming {@code gatehouse.public-key} when
-     * it holds no usable public key.
+     * document, parsed by {@link #build()}, which fails naming {@code gatehouse.public-key} when it
+     * holds no usable public key.
      */
     Builder publicKey(String pemOrJwks);
 
@@ -183,7 +260,8 @@ public final class GatehouseConfig {
     /**
      * Claims whose values are merged into the token's scopes, in order. Default {@code scope} (a
      * space-separated string), {@code scp} (array or string) and Auth0's {@code permissions}. A
-     * name may be a path, {@code realm_access.roles} ({@link dev.gatehouse.internal.config.ClaimPath}).
+     * name may be a path, {@code realm_access.roles} ({@link
+     * dev.gatehouse.internal.config.ClaimPath}).
      */
     Builder scopeClaims(List<String> claimNames);
 
@@ -227,8 +305,8 @@ public final class GatehouseConfig {
 
     /**
      * Where revoked token ids are kept. Default: an in-memory list the filter makes for itself
-     * (published as a servlet-context attribute); pass a shared store when several instances
-     * serve the API.
+     * (published as a servlet-context attribute); pass a shared store when several instances serve
+     * the API.
      */
     Builder revocations(RevocationList revocations);
 
@@ -261,10 +339,13 @@ public final class GatehouseConfig {
 
     /** Resource identifier (serves RFC 9728 metadata) and where client certificates come from. */
     Builder protectedResource(Consumer<ProtectedResource.Builder> settings);
+
     /** DPoP: accepted on paths without a rule that says (default allowed), proofs, nonces. */
     Builder dpop(Consumer<DpopPolicy.Builder> settings);
 
-    /** @throws IllegalArgumentException naming the setting that is missing or out of range */
+    /**
+     * @throws IllegalArgumentException naming the setting that is missing or out of range
+     */
     GatehouseConfig build();
   }
 }

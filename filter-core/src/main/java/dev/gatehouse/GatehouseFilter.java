@@ -1,10 +1,10 @@
 package dev.gatehouse;
 
 import dev.gatehouse.authz.RevocationList;
-import dev.gatehouse.internal.config.FilterSettings;
-import dev.gatehouse.internal.discovery.Providers;
 import dev.gatehouse.error.BearerTokenException;
 import dev.gatehouse.error.ProviderUnavailableException;
+import dev.gatehouse.internal.config.FilterSettings;
+import dev.gatehouse.internal.discovery.Providers;
 import dev.gatehouse.internal.metrics.MetricsPublication;
 import dev.gatehouse.internal.wiring.BearerFilterProviders;
 import dev.gatehouse.token.AccessToken;
@@ -31,8 +31,8 @@ import org.slf4j.LoggerFactory;
  * with {@code @WebFilter}, or add it in code with {@code servletContext.addFilter("gatehouse", new
  * GatehouseFilter(config))}. Downstream, {@link AccessToken#from} gives the verified token and
  * {@code getUserPrincipal()}, {@code getRemoteUser()} and {@code isUserInRole(scope)} answer from
- * it. A {@link BearerTokenException} thrown downstream before the response is committed (see
- * {@link dev.gatehouse.authz.RequiredScopes#require}) is answered like the filter's own refusals.
+ * it. A {@link BearerTokenException} thrown downstream before the response is committed (see {@link
+ * dev.gatehouse.authz.RequiredScopes#require}) is answered like the filter's own refusals.
  */
 public class GatehouseFilter implements Filter {
 
@@ -131,9 +131,9 @@ public class GatehouseFilter implements Filter {
   }
 
   /**
-   * For the login filter, through {@link BearerFilterProviders}: the providers this filter
-   * verifies tokens with, one per trusted issuer, so that it reads the same discovery document and
-   * keys; null before {@link #init(FilterConfig)}.
+   * For the login filter, through {@link BearerFilterProviders}: the providers this filter verifies
+   * tokens with, one per trusted issuer, so that it reads the same discovery document and keys;
+   * null before {@link #init(FilterConfig)}.
    */
   @Nullable Providers providers() {
     Pipeline p = pipeline;
@@ -180,8 +180,7 @@ public class GatehouseFilter implements Filter {
       if (type == DispatcherType.REQUEST) {
         p.refuseClientIdentity(request);
       }
-      admitted =
-          anonymous ? p.admitOrPassAnonymous(request, response) : p.admit(request, response);
+      admitted = anonymous ? p.admitOrPassAnonymous(request, response) : p.admit(request, response);
     } catch (BearerTokenException e) {
       LOG.debug("gatehouse rejected reason={}", e.rejection().reasonCode());
       p.counters().rejected(e.rejection());

@@ -13,8 +13,8 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Hides the client's copies of the identity headers and, for an authenticated request, answers
- * them from the verified token instead.
+ * Hides the client's copies of the identity headers and, for an authenticated request, answers them
+ * from the verified token instead.
  */
 final class IdentityHeaderRequest extends HttpServletRequestWrapper {
 
@@ -95,11 +95,12 @@ final class IdentityHeaderRequest extends HttpServletRequestWrapper {
         names.add(n);
       }
     }
-    values.forEach((n, v) -> {
-      if (v != null) {
-        names.add(n);
-      }
-    });
+    values.forEach(
+        (n, v) -> {
+          if (v != null) {
+            names.add(n);
+          }
+        });
     return Collections.enumeration(names);
   }
 

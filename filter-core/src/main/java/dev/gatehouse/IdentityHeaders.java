@@ -14,8 +14,8 @@ import java.util.Set;
  *
  * <p>Whenever this is switched on, a client request that carries any of these headers itself is
  * refused with 400 {@code invalid_request}, public paths included, so a client cannot forge them;
- * and every request the filter passes on answers them from the verified token only (or not at
- * all), in error and async dispatches too when the filter is mapped for them.
+ * and every request the filter passes on answers them from the verified token only (or not at all),
+ * in error and async dispatches too when the filter is mapped for them.
  */
 public final class IdentityHeaders {
 
@@ -23,10 +23,21 @@ public final class IdentityHeaders {
   public static final String DEFAULT_SCOPES = "X-Auth-Scopes";
   public static final String DEFAULT_CLIENT_ID = "X-Auth-Client-Id";
 
-  /** Headers the filter or the container depend on; carrying the identity in them would break both. */
+  /**
+   * Headers the filter or the container depend on; carrying the identity in them would break both.
+   */
   private static final Set<String> RESERVED =
-      Set.of("authorization", "cookie", "host", "content-type", "content-length", "origin",
-          "transfer-encoding", "connection", "forwarded", "x-forwarded-for");
+      Set.of(
+          "authorization",
+          "cookie",
+          "host",
+          "content-type",
+          "content-length",
+          "origin",
+          "transfer-encoding",
+          "connection",
+          "forwarded",
+          "x-forwarded-for");
 
   private final String subject;
   private final String scopes;

@@ -44,10 +44,13 @@ final class IntrospectionBinding {
         s.lookup().get(ConfigKey.INTROSPECTION_CLIENT_SECRET.property()).orElse(null));
     s.set(
         ConfigKey.INTROSPECTION_CLIENT_AUTH,
-        v -> i.clientAuthentication(
-            ClientAuthentication.parse(v, ConfigKey.INTROSPECTION_CLIENT_AUTH.property())));
+        v ->
+            i.clientAuthentication(
+                ClientAuthentication.parse(v, ConfigKey.INTROSPECTION_CLIENT_AUTH.property())));
     i.audiences(s.list(ConfigKey.INTROSPECTION_AUDIENCES));
-    s.set(ConfigKey.INTROSPECTION_TIMEOUT, v -> i.timeout(duration(v, ConfigKey.INTROSPECTION_TIMEOUT)));
+    s.set(
+        ConfigKey.INTROSPECTION_TIMEOUT,
+        v -> i.timeout(duration(v, ConfigKey.INTROSPECTION_TIMEOUT)));
     Duration active =
         s.value(ConfigKey.INTROSPECTION_CACHE_DURATION)
             .map(v -> duration(v, ConfigKey.INTROSPECTION_CACHE_DURATION))

@@ -42,7 +42,9 @@ final class IssuerBinding {
         named.get(0), named.subList(1, named.size()).toArray(TrustedIssuer[]::new));
   }
 
-  /** True when the global audiences belong to the first issuer, as with {@code gatehouse.issuer}. */
+  /**
+   * True when the global audiences belong to the first issuer, as with {@code gatehouse.issuer}.
+   */
   static boolean globalAudiencesApply(Settings s) {
     return s.value(ConfigKey.ISSUER).isPresent();
   }
@@ -78,13 +80,15 @@ final class IssuerBinding {
       b.audiences(globalAudiences);
     } else if (!inheritLater) {
       throw new IllegalArgumentException(
-          prefix + "audiences: at least one audience is required (or gatehouse.audiences for"
+          prefix
+              + "audiences: at least one audience is required (or gatehouse.audiences for"
               + " every issuer)");
     }
     s.value(prefix + "jwks-uri").ifPresent(v -> b.jwksUri(Settings.uri(v, prefix + "jwks-uri")));
     s.value(prefix + "public-key").ifPresent(b::publicKey);
     s.value(prefix + "public-key-location")
-        .ifPresent(v -> KeyLocation.read(v, prefix + "public-key-location", b::jwksUri, b::publicKey));
+        .ifPresent(
+            v -> KeyLocation.read(v, prefix + "public-key-location", b::jwksUri, b::publicKey));
     return b.build();
   }
 }

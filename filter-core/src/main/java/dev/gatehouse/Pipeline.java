@@ -1,7 +1,6 @@
 package dev.gatehouse;
 
 import dev.gatehouse.authz.Access;
-import dev.gatehouse.internal.authz.AccessChecks;
 import dev.gatehouse.authz.InMemoryRevocationList;
 import dev.gatehouse.authz.PathRules;
 import dev.gatehouse.authz.RevocationList;
@@ -9,15 +8,16 @@ import dev.gatehouse.error.AuthScheme;
 import dev.gatehouse.error.BearerTokenException;
 import dev.gatehouse.error.Challenge;
 import dev.gatehouse.error.Rejection;
+import dev.gatehouse.internal.authz.AccessChecks;
 import dev.gatehouse.internal.challenge.ChallengeWriter;
 import dev.gatehouse.internal.discovery.Providers;
+import dev.gatehouse.internal.extract.PresentedToken;
 import dev.gatehouse.internal.extract.RequestTokenExtractor;
 import dev.gatehouse.internal.metrics.GatehouseCounters;
 import dev.gatehouse.internal.time.ClockSkew;
 import dev.gatehouse.internal.verify.AccessTokenVerifier;
 import dev.gatehouse.sender.DpopMode;
 import dev.gatehouse.token.AccessToken;
-import dev.gatehouse.internal.extract.PresentedToken;
 import dev.gatehouse.token.PrincipalClaim;
 import dev.gatehouse.token.TokenBinding;
 import dev.gatehouse.token.TokenPrincipal;
@@ -52,8 +52,7 @@ final class Pipeline {
     this.config = config;
     this.rules = config.pathRules();
     this.dpop =
-        new DpopStep(
-            config.dpop(), rules, ClockSkew.of(config.clockSkew()), config.clock());
+        new DpopStep(config.dpop(), rules, ClockSkew.of(config.clockSkew()), config.clock());
     this.extractor =
         new RequestTokenExtractor(
             config.tokens().queryParameter(),
@@ -120,8 +119,8 @@ final class Pipeline {
   }
 
   /**
-   * The request to hand on: on a public path as it came (less any identity headers); otherwise
-   * with a verified token that passed every check, and for a DPoP-bound token a valid proof.
+   * The request to hand on: on a public path as it came (less any identity headers); otherwise with
+   * a verified token that passed every check, and for a DPoP-bound token a valid proof.
    *
    * @param response gets a fresh {@code DPoP-Nonce} when one is due
    * @throws BearerTokenException when the request is refused, with the schemes to answer with
@@ -198,7 +197,8 @@ final class Pipeline {
    * As {@link #admit}, except that a request with no token at all, on a path whose rule asks for
    * nothing more than authentication, goes on without an identity instead of being refused.
    */
-  HttpServletRequest admitOrPassAnonymous(HttpServletRequest request, HttpServletResponse response) {
+  HttpServletRequest admitOrPassAnonymous(
+      HttpServletRequest request, HttpServletResponse response) {
     try {
       return admit(request, response);
     } catch (BearerTokenException e) {
@@ -232,8 +232,8 @@ final class Pipeline {
   /**
    * Copies of the identity headers are set by this filter only. Refusing a client's copy on the
    * client's request, rather than only hiding it, holds however the filter is mapped: a dispatch
-   * the filter does not see (an error page or async dispatch without a mapping for it) receives
-   * the container's own request, without any wrapper of ours.
+   * the filter does not see (an error page or async dispatch without a mapping for it) receives the
+   * container's own request, without any wrapper of ours.
    *
    * @throws BearerTokenException when the client sent one
    */

@@ -50,8 +50,12 @@ public final class ProtectedResource {
     if (resource == null) {
       return Optional.empty();
     }
-    return Optional.of(URI.create(resource.getScheme() + "://" + resource.getRawAuthority()
-        + metadataPath().orElseThrow()));
+    return Optional.of(
+        URI.create(
+            resource.getScheme()
+                + "://"
+                + resource.getRawAuthority()
+                + metadataPath().orElseThrow()));
   }
 
   /** The path part of {@link #metadataUrl()}, which the filter answers on. */

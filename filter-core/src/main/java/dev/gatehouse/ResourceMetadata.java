@@ -15,8 +15,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The protected resource metadata document (RFC 9728 sections 2 and 3), made once per
- * configuration from the filter's own settings and answered by the filter without a token.
+ * The protected resource metadata document (RFC 9728 sections 2 and 3), made once per configuration
+ * from the filter's own settings and answered by the filter without a token.
  */
 final class ResourceMetadata {
 
@@ -40,8 +40,10 @@ final class ResourceMetadata {
     URI resource = settings.resource().get();
     List<Member> members = new ArrayList<>();
     members.add(Member.text("resource", resource.toString()));
-    members.add(Member.list("authorization_servers",
-        config.issuers().stream().map(i -> i.issuer().toString()).toList()));
+    members.add(
+        Member.list(
+            "authorization_servers",
+            config.issuers().stream().map(i -> i.issuer().toString()).toList()));
     Set<String> scopes = scopes(config);
     if (!scopes.isEmpty()) {
       members.add(Member.list("scopes_supported", List.copyOf(scopes)));
@@ -49,8 +51,7 @@ final class ResourceMetadata {
     members.add(Member.list("bearer_methods_supported", bearerMethods(config.tokens())));
     // Every token carrying cnf.x5t#S256 is checked against the client's certificate.
     members.add(Member.flag("tls_client_certificate_bound_access_tokens", true));
-    return Optional.of(
-        new ResourceMetadata(settings.metadataPath().orElseThrow(), members));
+    return Optional.of(new ResourceMetadata(settings.metadataPath().orElseThrow(), members));
   }
 
   /**
@@ -84,7 +85,9 @@ final class ResourceMetadata {
   String document() {
     StringBuilder json = new StringBuilder("{");
     for (int i = 0; i < members.size(); i++) {
-      json.append(i == 0 ? "" : ",").append(string(members.get(i).name())).append(':')
+      json.append(i == 0 ? "" : ",")
+          .append(string(members.get(i).name()))
+          .append(':')
           .append(members.get(i).json());
     }
     return json.append('}').toString();

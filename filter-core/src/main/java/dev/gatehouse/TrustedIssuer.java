@@ -173,7 +173,10 @@ public final class TrustedIssuer {
     public TrustedIssuer build() {
       if (jwksUri != null && publicKey != null) {
         throw new IllegalArgumentException(
-            prefix() + "jwks-uri and " + prefix() + "public-key: configure one key source, not both");
+            prefix()
+                + "jwks-uri and "
+                + prefix()
+                + "public-key: configure one key source, not both");
       }
       return new TrustedIssuer(this, audiences);
     }

@@ -7,10 +7,9 @@ import dev.gatehouse.internal.discovery.IssuerProvider;
 import dev.gatehouse.internal.discovery.KeySource;
 import dev.gatehouse.internal.discovery.ProviderSettings;
 import dev.gatehouse.internal.discovery.Providers;
-import dev.gatehouse.introspection.IntrospectionConfig;
+import dev.gatehouse.internal.extract.TokenSyntax;
 import dev.gatehouse.internal.introspection.IntrospectionVerifier;
 import dev.gatehouse.internal.metrics.MetricsRecorder;
-import dev.gatehouse.internal.extract.TokenSyntax;
 import dev.gatehouse.internal.verify.AccessTokenVerifier;
 import dev.gatehouse.internal.verify.CachingAccessTokenVerifier;
 import dev.gatehouse.internal.verify.DecryptingVerifier;
@@ -18,8 +17,9 @@ import dev.gatehouse.internal.verify.IssuerRoutingVerifier;
 import dev.gatehouse.internal.verify.JwsVerifier;
 import dev.gatehouse.internal.verify.JwtAccessTokenVerifier;
 import dev.gatehouse.internal.verify.OneIssuerVerifier;
-import dev.gatehouse.verify.TokenCachePolicy;
 import dev.gatehouse.internal.verify.VerificationPolicy;
+import dev.gatehouse.introspection.IntrospectionConfig;
+import dev.gatehouse.verify.TokenCachePolicy;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,11 +28,10 @@ import java.util.Map;
 /**
  * Builds step 3 once per configuration: one provider (discovery and keys) per trusted issuer, a
  * verifier for each on that provider's keys, routed by {@code iss} when there are several, behind
- * one verified-token cache (outermost, so a hit is neither routed nor parsed) with the decryption of
- * encrypted tokens just inside it when keys are configured, and introspection
- * for tokens that are not JWTs when an endpoint is configured. The providers are built first and
- * handed on, so the login verifies ID tokens with the same keys and reads the same discovery
- * document.
+ * one verified-token cache (outermost, so a hit is neither routed nor parsed) with the decryption
+ * of encrypted tokens just inside it when keys are configured, and introspection for tokens that
+ * are not JWTs when an endpoint is configured. The providers are built first and handed on, so the
+ * login verifies ID tokens with the same keys and reads the same discovery document.
  */
 final class Verifiers {
 
@@ -71,8 +70,7 @@ final class Verifiers {
             config.clockSkew(),
             config.http(),
             metrics);
-    return token ->
-        isJwtOrJwe(token, encrypted) ? jwt.verify(token) : opaque.verify(token);
+    return token -> isJwtOrJwe(token, encrypted) ? jwt.verify(token) : opaque.verify(token);
   }
 
   /**
@@ -101,7 +99,8 @@ final class Verifiers {
     JwsVerifier verifier;
     if (issuers.size() == 1) {
       TrustedIssuer only = issuers.get(0);
-      verifier = new OneIssuerVerifier(only.issuer().toString(), forIssuer(config, only, providers));
+      verifier =
+          new OneIssuerVerifier(only.issuer().toString(), forIssuer(config, only, providers));
     } else {
       Map<String, JwsVerifier> byIssuer = new LinkedHashMap<>();
       for (TrustedIssuer issuer : issuers) {

@@ -86,7 +86,8 @@ class AccessTokenTest {
   void whenTheTokenHasNoCnfThenItHasNoBinding() {
     assertEquals(Optional.empty(), token().build().binding());
     assertEquals(Optional.empty(), token().claims(Map.of("cnf", "x5t")).build().binding());
-    assertEquals(Optional.empty(), token().claims(Map.of("cnf", Map.of("x5t", "a"))).build().binding());
+    assertEquals(
+        Optional.empty(), token().claims(Map.of("cnf", Map.of("x5t", "a"))).build().binding());
   }
 
   @Test
@@ -118,8 +119,7 @@ class AccessTokenTest {
   void whenCnfNamesAKeyThumbprintThenTheTokenIsBoundToThatDpopKey() {
     AccessToken t = token().claims(Map.of("cnf", Map.of("jkt", "0ZcOCORZNYy"))).build();
 
-    assertEquals(
-        Optional.of(new TokenBinding(TokenBinding.Kind.JKT, "0ZcOCORZNYy")), t.binding());
+    assertEquals(Optional.of(new TokenBinding(TokenBinding.Kind.JKT, "0ZcOCORZNYy")), t.binding());
   }
 
   @Test
@@ -127,8 +127,7 @@ class AccessTokenTest {
     AccessToken t = token().claims(Map.of("cnf", Map.of("x5t#S256", "bwcK0esc3ACC3DB2"))).build();
 
     assertEquals(
-        Optional.of(new TokenBinding(TokenBinding.Kind.X5T_S256, "bwcK0esc3ACC3DB2")),
-        t.binding());
+        Optional.of(new TokenBinding(TokenBinding.Kind.X5T_S256, "bwcK0esc3ACC3DB2")), t.binding());
   }
 
   @Test

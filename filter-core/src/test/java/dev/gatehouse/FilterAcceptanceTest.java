@@ -22,8 +22,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** What a request with a valid token gets through to, and what the application then sees. */
 class FilterAcceptanceTest {
 
-  @RegisterExtension
-  static final LocalJwksServer provider = LocalJwksServer.extension();
+  @RegisterExtension static final LocalJwksServer provider = LocalJwksServer.extension();
   private static final TestTokens tokens = new TestTokens(provider.issuer());
   private static ProtectedApi api;
 

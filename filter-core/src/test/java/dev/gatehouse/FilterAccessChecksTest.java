@@ -12,12 +12,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import dev.gatehouse.authz.ClaimRequirement;
 import dev.gatehouse.authz.InMemoryRevocationList;
 import dev.gatehouse.authz.RevocationList;
-import dev.gatehouse.error.ProviderUnavailableException.Cause;
 import dev.gatehouse.error.ProviderUnavailableException;
+import dev.gatehouse.error.ProviderUnavailableException.Cause;
 import dev.gatehouse.testing.LocalJwksServer;
+import dev.gatehouse.testing.ProtectedApi;
 import dev.gatehouse.testing.ProtectedApi.Reply;
 import dev.gatehouse.testing.Refusals;
-import dev.gatehouse.testing.ProtectedApi;
 import dev.gatehouse.testing.TestTokens;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,14 +35,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** Checks on a verified token: its client, revocation, claim requirements, and their order. */
 class FilterAccessChecksTest {
 
-  static final String CLIENT_REFUSED =
-      invalidToken(CLIENT_NOT_ALLOWED);
+  static final String CLIENT_REFUSED = invalidToken(CLIENT_NOT_ALLOWED);
   static final String REVOKED = invalidToken(Refusals.REVOKED);
-  static final String CLAIM_UNMET =
-      invalidToken(CLAIM_REQUIREMENT_UNMET);
+  static final String CLAIM_UNMET = invalidToken(CLAIM_REQUIREMENT_UNMET);
 
-  @RegisterExtension
-  static final LocalJwksServer provider = LocalJwksServer.extension();
+  @RegisterExtension static final LocalJwksServer provider = LocalJwksServer.extension();
   private static final TestTokens tokens = new TestTokens(provider.issuer());
 
   static GatehouseConfig.Builder config() {
@@ -63,7 +60,10 @@ class FilterAccessChecksTest {
       api =
           ProtectedApi.start(
               config()
-                  .clients(c -> c.allowed("app-a", "app-gone", "app-unregistered").registry(ACTIVE::contains))
+                  .clients(
+                      c ->
+                          c.allowed("app-a", "app-gone", "app-unregistered")
+                              .registry(ACTIVE::contains))
                   .build());
     }
 
@@ -87,7 +87,8 @@ class FilterAccessChecksTest {
 
     @Test
     void whenTheClientIsDeniedThen401WithTheFixedDescription() {
-      try (ProtectedApi denying = ProtectedApi.start(config().clients(c -> c.denied("app-b")).build())) {
+      try (ProtectedApi denying =
+          ProtectedApi.start(config().clients(c -> c.denied("app-b")).build())) {
         Reply reply = denying.get(tokens.valid().claim("azp", "app-b").build());
 
         assertEquals(401, reply.status());
@@ -110,7 +111,8 @@ class FilterAccessChecksTest {
 
     @Test
     void whenTheClientIsNotOnTheAllowListThen401() {
-      assertEquals(CLIENT_REFUSED, api.get(tokens.valid().claim("azp", "app-z").build()).challenge());
+      assertEquals(
+          CLIENT_REFUSED, api.get(tokens.valid().claim("azp", "app-z").build()).challenge());
     }
 
     @Test
@@ -121,22 +123,30 @@ class FilterAccessChecksTest {
     @Test
     void whenTheRegistryNoLongerKnowsTheClientThen401() {
       assertEquals(
-          CLIENT_REFUSED, api.get(tokens.valid().claim("azp", "app-unregistered").build()).challenge());
+          CLIENT_REFUSED,
+          api.get(tokens.valid().claim("azp", "app-unregistered").build()).challenge());
       String token = tokens.valid().claim("azp", "app-gone").build();
       assertEquals(200, api.get(token).status());
 
       ACTIVE.remove("app-gone");
 
-      assertEquals(CLIENT_REFUSED, api.get(token).challenge(), "asked on every request, cached token or not");
+      assertEquals(
+          CLIENT_REFUSED,
+          api.get(token).challenge(),
+          "asked on every request, cached token or not");
     }
 
     @Test
     void whenTheClientIsRefusedThenItIsNotToldWhichScopeItLacks() {
-      ProtectedApi strict = ProtectedApi.start(config().clients(c -> c.denied("app-b")).requiredScopes("admin").build());
+      ProtectedApi strict =
+          ProtectedApi.start(
+              config().clients(c -> c.denied("app-b")).requiredScopes("admin").build());
       try (strict) {
-        assertEquals(CLIENT_REFUSED, strict.get(tokens.valid().claim("azp", "app-b").build()).challenge());
         assertEquals(
-            insufficientScope("admin"), strict.get(tokens.valid().claim("azp", "app-a").build()).challenge());
+            CLIENT_REFUSED, strict.get(tokens.valid().claim("azp", "app-b").build()).challenge());
+        assertEquals(
+            insufficientScope("admin"),
+            strict.get(tokens.valid().claim("azp", "app-a").build()).challenge());
       }
     }
 
@@ -145,11 +155,13 @@ class FilterAccessChecksTest {
       ProtectedApi down =
           ProtectedApi.start(
               config()
-                  .clients(c -> c.registry(
-                      id -> {
-                        throw new ProviderUnavailableException(
-                            Cause.STORE_UNAVAILABLE, Duration.ofSeconds(5), null);
-                      }))
+                  .clients(
+                      c ->
+                          c.registry(
+                              id -> {
+                                throw new ProviderUnavailableException(
+                                    Cause.STORE_UNAVAILABLE, Duration.ofSeconds(5), null);
+                              }))
                   .build());
       try (down) {
         Reply reply = down.get(tokens.valid().claim("azp", "app-a").build());
@@ -194,13 +206,17 @@ class FilterAccessChecksTest {
     }
 
     @Test
-    void whenTheFilterIsConfiguredByTheContainerThenItPublishesItsRevocationList() throws Exception {
+    void whenTheFilterIsConfiguredByTheContainerThenItPublishesItsRevocationList()
+        throws Exception {
       Map<String, Object> attributes = new HashMap<>();
       Map<String, String> params =
           Map.of(
-              "gatehouse.issuer", provider.issuer(),
-              "gatehouse.audiences", AUDIENCE,
-              "gatehouse.allow-insecure-loopback-http", "true");
+              "gatehouse.issuer",
+              provider.issuer(),
+              "gatehouse.audiences",
+              AUDIENCE,
+              "gatehouse.allow-insecure-loopback-http",
+              "true");
       GatehouseFilter filter = new GatehouseFilter();
 
       filter.init(FilterConfigs.of(params, FilterConfigs.context(attributes)));
@@ -254,12 +270,14 @@ class FilterAccessChecksTest {
       params.put("gatehouse.required-claims.groups", "api-users");
       try (ProtectedApi api = ProtectedApi.startWithInitParams(params)) {
         String good =
-            tokens.valid()
+            tokens
+                .valid()
                 .claim("https://gatehouse.test/tier", "gold")
                 .claim("groups", List.of("staff", "api-users"))
                 .build();
         String wrongTier =
-            tokens.valid()
+            tokens
+                .valid()
                 .claim("https://gatehouse.test/tier", "bronze")
                 .claim("groups", List.of("api-users"))
                 .build();

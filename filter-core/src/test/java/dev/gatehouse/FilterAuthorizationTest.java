@@ -22,8 +22,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** After verification: required scopes, application rules, and refusals from the servlet. */
 class FilterAuthorizationTest {
 
-  @RegisterExtension
-  static final LocalJwksServer provider = LocalJwksServer.extension();
+  @RegisterExtension static final LocalJwksServer provider = LocalJwksServer.extension();
   private static final TestTokens tokens = new TestTokens(provider.issuer());
 
   static GatehouseConfig.Builder config() {

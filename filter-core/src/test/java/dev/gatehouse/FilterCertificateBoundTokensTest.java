@@ -41,8 +41,7 @@ class FilterCertificateBoundTokensTest {
 
   private static final String HEADER = "X-SSL-Client-Cert";
 
-  @RegisterExtension
-  static final LocalJwksServer provider = LocalJwksServer.extension();
+  @RegisterExtension static final LocalJwksServer provider = LocalJwksServer.extension();
   private static final TestTokens tokens = new TestTokens(provider.issuer());
 
   @TempDir static Path keystores;
@@ -54,12 +53,16 @@ class FilterCertificateBoundTokensTest {
   @BeforeAll
   static void start() throws Exception {
     char[] password = "changeit".toCharArray();
-    alice = (X509Certificate) TestCertificates.selfSigned(
-        keystores.resolve("alice.p12"), "client", "CN=alice", null, password)
-        .getCertificate("client");
-    mallory = (X509Certificate) TestCertificates.selfSigned(
-        keystores.resolve("mallory.p12"), "client", "CN=mallory", null, password)
-        .getCertificate("client");
+    alice =
+        (X509Certificate)
+            TestCertificates.selfSigned(
+                    keystores.resolve("alice.p12"), "client", "CN=alice", null, password)
+                .getCertificate("client");
+    mallory =
+        (X509Certificate)
+            TestCertificates.selfSigned(
+                    keystores.resolve("mallory.p12"), "client", "CN=mallory", null, password)
+                .getCertificate("client");
     behindProxy = ProtectedApi.startOnLoopback(config(List.of("127.0.0.1")));
     otherProxy = ProtectedApi.startOnLoopback(config(List.of("10.0.0.0/8")));
   }
@@ -90,10 +93,11 @@ class FilterCertificateBoundTokensTest {
 
   /** What nginx sends for {@code $ssl_client_escaped_cert}. */
   private static String escapedPem(X509Certificate certificate) throws Exception {
-    String pem = "-----BEGIN CERTIFICATE-----\n"
-        + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-            .encodeToString(certificate.getEncoded())
-        + "\n-----END CERTIFICATE-----\n";
+    String pem =
+        "-----BEGIN CERTIFICATE-----\n"
+            + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                .encodeToString(certificate.getEncoded())
+            + "\n-----END CERTIFICATE-----\n";
     return URLEncoder.encode(pem, StandardCharsets.UTF_8).replace("+", "%20");
   }
 
@@ -134,7 +138,8 @@ class FilterCertificateBoundTokensTest {
 
     @Test
     void whenTheBindingIsNotAStringThenNoCertificateMatchesIt() throws Exception {
-      String token = tokens.valid().claim("cnf", Map.of("x5t#S256", List.of(x5tS256(alice)))).build();
+      String token =
+          tokens.valid().claim("cnf", Map.of("x5t#S256", List.of(x5tS256(alice)))).build();
       assertRejected(CLIENT_CERTIFICATE_MISMATCH, presenting(behindProxy, token, alice));
     }
 
@@ -142,8 +147,16 @@ class FilterCertificateBoundTokensTest {
     void whenTheTokenIsAlsoBoundToADpopKeyThenBearerIsRefusedBeforeAnyCertificateIsLookedAt()
         throws Exception {
       String token =
-          tokens.valid().claim("cnf", Map.of("jkt", "0ZcOCORZNYy-DWpqq30jZyJGHTN0d2HglBV3uiguA4I",
-              "x5t#S256", x5tS256(alice))).build();
+          tokens
+              .valid()
+              .claim(
+                  "cnf",
+                  Map.of(
+                      "jkt",
+                      "0ZcOCORZNYy-DWpqq30jZyJGHTN0d2HglBV3uiguA4I",
+                      "x5t#S256",
+                      x5tS256(alice)))
+              .build();
       // With a proof it still needs the certificate: DpopFilterTest.Schemes.
       assertRejected(DPOP_BOUND_TOKEN_AS_BEARER, presenting(behindProxy, token, alice));
     }
@@ -174,12 +187,22 @@ class FilterCertificateBoundTokensTest {
 
     @Test
     void whenTheHeaderAndProxiesAreInitParamsThenTheProxyHeaderIsBelieved() throws Exception {
-      GatehouseConfig config = new ConfigBinder(FilterSettings.of(FilterConfigs.of(Map.of(
-          "gatehouse.issuer", provider.issuer(),
-          "gatehouse.audiences", AUDIENCE,
-          "gatehouse.allow-insecure-loopback-http", "true",
-          "gatehouse.mtls.certificate-header", HEADER,
-          "gatehouse.mtls.trusted-proxies", "10.0.0.0/8, 127.0.0.1")))).bind();
+      GatehouseConfig config =
+          new ConfigBinder(
+                  FilterSettings.of(
+                      FilterConfigs.of(
+                          Map.of(
+                              "gatehouse.issuer",
+                              provider.issuer(),
+                              "gatehouse.audiences",
+                              AUDIENCE,
+                              "gatehouse.allow-insecure-loopback-http",
+                              "true",
+                              "gatehouse.mtls.certificate-header",
+                              HEADER,
+                              "gatehouse.mtls.trusted-proxies",
+                              "10.0.0.0/8, 127.0.0.1"))))
+              .bind();
       try (ProtectedApi api = ProtectedApi.startOnLoopback(config)) {
         assertAccepted(presenting(api, boundTo(alice), alice));
       }
@@ -187,32 +210,44 @@ class FilterCertificateBoundTokensTest {
 
     @Test
     void whenTrustedProxiesComeWithoutAHeaderThenTheConfigurationIsRefused() {
-      var e = assertThrows(IllegalArgumentException.class, () -> bind(Map.of(
-          "gatehouse.mtls.trusted-proxies", "10.0.0.1")));
+      var e =
+          assertThrows(
+              IllegalArgumentException.class,
+              () -> bind(Map.of("gatehouse.mtls.trusted-proxies", "10.0.0.1")));
       assertTrue(e.getMessage().startsWith("gatehouse.mtls.trusted-proxies:"), e.getMessage());
     }
 
     @Test
     void whenAHeaderComesWithoutProxiesThenTheConfigurationIsRefused() {
-      var e = assertThrows(IllegalArgumentException.class, () -> bind(Map.of(
-          "gatehouse.mtls.certificate-header", HEADER)));
+      var e =
+          assertThrows(
+              IllegalArgumentException.class,
+              () -> bind(Map.of("gatehouse.mtls.certificate-header", HEADER)));
       assertTrue(e.getMessage().startsWith("gatehouse.mtls.trusted-proxies:"), e.getMessage());
     }
 
     @Test
     void whenAProxyIsAHostNameThenTheConfigurationIsRefused() {
-      var e = assertThrows(IllegalArgumentException.class, () -> bind(Map.of(
-          "gatehouse.mtls.certificate-header", HEADER,
-          "gatehouse.mtls.trusted-proxies", "proxy.internal")));
+      var e =
+          assertThrows(
+              IllegalArgumentException.class,
+              () ->
+                  bind(
+                      Map.of(
+                          "gatehouse.mtls.certificate-header",
+                          HEADER,
+                          "gatehouse.mtls.trusted-proxies",
+                          "proxy.internal")));
       assertTrue(e.getMessage().startsWith("gatehouse.mtls.trusted-proxies:"), e.getMessage());
     }
 
     @Test
     void whenNoProxyIsConfiguredThenACertificateHeaderIsIgnored() throws Exception {
-      GatehouseConfig config = GatehouseConfig.forIssuer(provider.issuer())
-          .audiences(AUDIENCE)
-          .allowInsecureLoopbackHttp()
-          .build();
+      GatehouseConfig config =
+          GatehouseConfig.forIssuer(provider.issuer())
+              .audiences(AUDIENCE)
+              .allowInsecureLoopbackHttp()
+              .build();
       try (ProtectedApi api = ProtectedApi.startOnLoopback(config)) {
         assertRejected(CLIENT_CERTIFICATE_MISSING, presenting(api, boundTo(alice), alice));
       }

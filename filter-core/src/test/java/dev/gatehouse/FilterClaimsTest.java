@@ -12,11 +12,11 @@ import static dev.gatehouse.testing.TestTokens.AUDIENCE;
 import static dev.gatehouse.testing.TestTokens.list;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.gatehouse.testing.LocalJwksServer;
-import dev.gatehouse.testing.ProtectedApi.Reply;
-import dev.gatehouse.testing.ProtectedApi;
-import dev.gatehouse.testing.TestTokens;
 import dev.gatehouse.internal.time.ClockSkew;
+import dev.gatehouse.testing.LocalJwksServer;
+import dev.gatehouse.testing.ProtectedApi;
+import dev.gatehouse.testing.ProtectedApi.Reply;
+import dev.gatehouse.testing.TestTokens;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,8 +37,7 @@ class FilterClaimsTest {
   private static final Instant NOW = Instant.parse("2031-03-14T15:09:26Z");
   private static final Duration SKEW = ClockSkew.DEFAULT;
 
-  @RegisterExtension
-  static final LocalJwksServer provider = LocalJwksServer.extension();
+  @RegisterExtension static final LocalJwksServer provider = LocalJwksServer.extension();
   private static final TestTokens tokens = new TestTokens(provider.issuer());
   private static ProtectedApi api;
   private static ProtectedApi noSkew;

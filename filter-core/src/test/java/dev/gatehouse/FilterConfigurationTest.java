@@ -35,8 +35,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class FilterConfigurationTest {
 
-  @RegisterExtension
-  final LocalJwksServer provider = LocalJwksServer.extension();
+  @RegisterExtension final LocalJwksServer provider = LocalJwksServer.extension();
   private final TestTokens tokens = new TestTokens(provider.issuer());
 
   private Map<String, String> initParams() {
@@ -179,9 +178,7 @@ class FilterConfigurationTest {
               "ES256");
       try (ProtectedApi api = ProtectedApi.startWithInitParams(params)) {
         assertEquals(200, api.get(auth0.valid().signedWith(TestKeys.EC).build()).status());
-        assertEquals(
-            invalidToken(BAD_ALGORITHM),
-            api.get(auth0.valid().build()).challenge());
+        assertEquals(invalidToken(BAD_ALGORITHM), api.get(auth0.valid().build()).challenge());
       }
     }
   }

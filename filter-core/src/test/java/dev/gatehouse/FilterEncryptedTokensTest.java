@@ -120,8 +120,10 @@ class FilterEncryptedTokensTest {
 
     @Test
     void whenTheProviderStillUsesTheOldKeyDuringRotationThenBothKidsAreAccepted() {
-      assertAccepted(api.get(EncryptedTokens.rsaOaep256().kid("enc-old").encrypt(signed(), oldKey)));
-      assertAccepted(api.get(EncryptedTokens.rsaOaep256().kid("enc-new").encrypt(signed(), newKey)));
+      assertAccepted(
+          api.get(EncryptedTokens.rsaOaep256().kid("enc-old").encrypt(signed(), oldKey)));
+      assertAccepted(
+          api.get(EncryptedTokens.rsaOaep256().kid("enc-new").encrypt(signed(), newKey)));
     }
 
     @Test
@@ -163,7 +165,8 @@ class FilterEncryptedTokensTest {
     void whenEncryptedToAKeyWeDoNotHoldWithoutKidThen401Undecryptable() throws Exception {
       PublicKey stranger = EncryptedTokens.rsa(2048).getPublic();
 
-      assertRejected(UNDECRYPTABLE, api.get(EncryptedTokens.rsaOaep256().encrypt(signed(), stranger)));
+      assertRejected(
+          UNDECRYPTABLE, api.get(EncryptedTokens.rsaOaep256().encrypt(signed(), stranger)));
     }
 
     @Test
@@ -191,7 +194,8 @@ class FilterEncryptedTokensTest {
 
     @Test
     void whenTheEcdhCiphertextIsTamperedWithThen401Undecryptable() {
-      String jwe = EncryptedTokens.with("ECDH-ES", "A256GCM").kid("ec-enc").encrypt(signed(), ecKey);
+      String jwe =
+          EncryptedTokens.with("ECDH-ES", "A256GCM").kid("ec-enc").encrypt(signed(), ecKey);
 
       assertRejected(UNDECRYPTABLE, api.get(EncryptedTokens.tampered(jwe, 3)));
     }
@@ -202,7 +206,8 @@ class FilterEncryptedTokensTest {
 
     @Test
     void whenRsa15IsUsedThen401UnsupportedEncryptionBeforeAnyDecryption() {
-      String jwe = EncryptedTokens.with("RSA1_5", "A256GCM").kid("enc-new").encrypt(signed(), newKey);
+      String jwe =
+          EncryptedTokens.with("RSA1_5", "A256GCM").kid("enc-new").encrypt(signed(), newKey);
 
       assertRejected(UNSUPPORTED_ENCRYPTION, api.get(jwe));
     }
@@ -216,7 +221,8 @@ class FilterEncryptedTokensTest {
 
     @Test
     void whenRsaOaepWithSha1IsNotChosenThen401UnsupportedEncryption() {
-      String jwe = EncryptedTokens.with("RSA-OAEP", "A256GCM").kid("enc-new").encrypt(signed(), newKey);
+      String jwe =
+          EncryptedTokens.with("RSA-OAEP", "A256GCM").kid("enc-new").encrypt(signed(), newKey);
 
       assertRejected(UNSUPPORTED_ENCRYPTION, api.get(jwe));
     }
@@ -224,7 +230,9 @@ class FilterEncryptedTokensTest {
     @Test
     void whenTheContentEncryptionIsNotAllowedThen401UnsupportedEncryption() {
       String jwe =
-          EncryptedTokens.with("RSA-OAEP-256", "A128CBC-HS256").kid("enc-new").encrypt(signed(), newKey);
+          EncryptedTokens.with("RSA-OAEP-256", "A128CBC-HS256")
+              .kid("enc-new")
+              .encrypt(signed(), newKey);
 
       assertRejected(UNSUPPORTED_ENCRYPTION, api.get(jwe));
     }
@@ -263,7 +271,8 @@ class FilterEncryptedTokensTest {
 
     @Test
     void whenTheContentTypeIsMissingThen401Malformed() {
-      String jwe = EncryptedTokens.rsaOaep256().kid("enc-new").contentType(null).encrypt(signed(), newKey);
+      String jwe =
+          EncryptedTokens.rsaOaep256().kid("enc-new").contentType(null).encrypt(signed(), newKey);
 
       assertRejected(MALFORMED_TOKEN, api.get(jwe));
     }
@@ -311,7 +320,9 @@ class FilterEncryptedTokensTest {
     private String withHeader(String json) {
       String jwe = EncryptedTokens.rsaOaep256().kid("enc-new").encrypt(signed(), newKey);
       String header =
-          Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+          Base64.getUrlEncoder()
+              .withoutPadding()
+              .encodeToString(json.getBytes(StandardCharsets.UTF_8));
       return header + jwe.substring(jwe.indexOf('.'));
     }
 
@@ -319,7 +330,9 @@ class FilterEncryptedTokensTest {
     void whenAHeaderMemberIsNotAStringThen401Malformed() {
       assertRejected(
           MALFORMED_TOKEN,
-          api.get(withHeader("{\"alg\":\"RSA-OAEP-256\",\"enc\":\"A256GCM\",\"cty\":\"JWT\",\"kid\":5}")));
+          api.get(
+              withHeader(
+                  "{\"alg\":\"RSA-OAEP-256\",\"enc\":\"A256GCM\",\"cty\":\"JWT\",\"kid\":5}")));
     }
 
     @Test
@@ -393,9 +406,7 @@ class FilterEncryptedTokensTest {
       Instant now = Instant.now();
       MutableClock clock = new MutableClock(now);
       String jwe =
-          EncryptedTokens.rsaOaep256()
-              .kid("enc-new")
-              .encrypt(tokens.validAt(now).build(), newKey);
+          EncryptedTokens.rsaOaep256().kid("enc-new").encrypt(tokens.validAt(now).build(), newKey);
       try (ProtectedApi cached = ProtectedApi.start(config(keys().build()).clock(clock).build())) {
         assertAccepted(cached.get(jwe));
         assertAccepted(cached.get(jwe));

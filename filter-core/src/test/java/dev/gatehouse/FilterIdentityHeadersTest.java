@@ -26,8 +26,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class FilterIdentityHeadersTest {
 
-  @RegisterExtension
-  static final LocalJwksServer provider = LocalJwksServer.extension();
+  @RegisterExtension static final LocalJwksServer provider = LocalJwksServer.extension();
   private static final TestTokens tokens = new TestTokens(provider.issuer());
 
   static GatehouseConfig.Builder config() {
@@ -90,14 +89,18 @@ class FilterIdentityHeadersTest {
     @Test
     void whenAuthenticatedThenTheHeadersComeFromTheTokenOnly() {
       Map<String, String> seen =
-          sending(app, "/headers/me", tokens.valid().scope("read write").claim("azp", "app-a").build())
+          sending(
+                  app,
+                  "/headers/me",
+                  tokens.valid().scope("read write").claim("azp", "app-a").build())
               .echo();
 
       assertEquals(TestTokens.SUBJECT, seen.get("header.X-Auth-Subject"));
       assertEquals(TestTokens.SUBJECT, seen.get("single.X-Auth-Subject"));
       assertEquals("read write", seen.get("header.X-Auth-Scopes"));
       assertEquals("app-a", seen.get("header.X-Auth-Client-Id"));
-      assertEquals("x-auth-client-id,x-auth-scopes,x-auth-subject,x-custom-user", seen.get("names"));
+      assertEquals(
+          "x-auth-client-id,x-auth-scopes,x-auth-subject,x-custom-user", seen.get("names"));
       assertEquals("root", seen.get("header.X-Custom-User"), "other headers are untouched");
     }
 
@@ -132,7 +135,8 @@ class FilterIdentityHeadersTest {
 
     @Test
     void whenTheTokenLacksAValueThenThatHeaderIsAbsentNotForged() {
-      Map<String, String> seen = sending(app, "/headers/me", tokens.valid().scope("").build()).echo();
+      Map<String, String> seen =
+          sending(app, "/headers/me", tokens.valid().scope("").build()).echo();
 
       assertEquals("", seen.get("header.X-Auth-Client-Id"));
       assertEquals("null", seen.get("single.X-Auth-Client-Id"));
@@ -186,7 +190,8 @@ class FilterIdentityHeadersTest {
   @Test
   void whenANameIsReservedOrInvalidOrRepeatedThenTheConfigurationIsRefused() {
     assertTrue(
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> IdentityHeaders.of("Authorization", "X-S", "X-C"))
             .getMessage()
             .startsWith("gatehouse.identity-headers.subject: 'Authorization' is reserved"));

@@ -10,11 +10,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.gatehouse.introspection.IntrospectionConfig;
-import dev.gatehouse.testing.LocalIntrospectionServer.Mode;
 import dev.gatehouse.testing.LocalIntrospectionServer;
+import dev.gatehouse.testing.LocalIntrospectionServer.Mode;
 import dev.gatehouse.testing.LocalJwksServer;
-import dev.gatehouse.testing.ProtectedApi.Reply;
 import dev.gatehouse.testing.ProtectedApi;
+import dev.gatehouse.testing.ProtectedApi.Reply;
 import dev.gatehouse.testing.TestTokens;
 import java.time.Instant;
 import java.util.HashMap;
@@ -29,8 +29,7 @@ class FilterIntrospectionTest {
 
   private static final String OPAQUE = "opaque-3f9c2a";
 
-  @RegisterExtension
-  final LocalJwksServer provider = LocalJwksServer.extension();
+  @RegisterExtension final LocalJwksServer provider = LocalJwksServer.extension();
   private final TestTokens tokens = new TestTokens(provider.issuer());
   private LocalIntrospectionServer introspection;
 
@@ -84,10 +83,14 @@ class FilterIntrospectionTest {
     introspection.activate(
         "opaque-bound",
         Map.of(
-            "sub", "user-7",
-            "exp", Instant.now().plusSeconds(600).getEpochSecond(),
-            "iss", "https://idp.partner.example/",
-            "cnf", Map.of("x5t#S256", thumbprint)));
+            "sub",
+            "user-7",
+            "exp",
+            Instant.now().plusSeconds(600).getEpochSecond(),
+            "iss",
+            "https://idp.partner.example/",
+            "cnf",
+            Map.of("x5t#S256", thumbprint)));
     try (ProtectedApi api = ProtectedApi.start(config())) {
       Reply reply = api.get("opaque-bound");
 
@@ -138,16 +141,17 @@ class FilterIntrospectionTest {
             .clients(c -> c.denied("partner-app"))
             .build();
     try (ProtectedApi api = ProtectedApi.start(config)) {
-      assertEquals(
-          invalidToken(CLIENT_NOT_ALLOWED),
-          api.get(OPAQUE).challenge());
+      assertEquals(invalidToken(CLIENT_NOT_ALLOWED), api.get(OPAQUE).challenge());
     }
   }
 
   @Test
   void whenIntrospectionIsNotConfiguredThenAnOpaqueTokenIsMalformed() {
     GatehouseConfig jwtOnly =
-        GatehouseConfig.forIssuer(provider.issuer()).audiences(AUDIENCE).allowInsecureLoopbackHttp().build();
+        GatehouseConfig.forIssuer(provider.issuer())
+            .audiences(AUDIENCE)
+            .allowInsecureLoopbackHttp()
+            .build();
     try (ProtectedApi api = ProtectedApi.start(jwtOnly)) {
       assertEquals(invalidToken(MALFORMED_TOKEN), api.get(OPAQUE).challenge());
       assertEquals(0, introspection.totalCalls());

@@ -28,8 +28,7 @@ import org.junit.jupiter.api.Test;
 class FilterIssuersTest {
 
   static final String AUDIENCE_B = "urn:tenant-b:api";
-  static final String WRONG_ISSUER =
-      invalidToken(Refusals.WRONG_ISSUER);
+  static final String WRONG_ISSUER = invalidToken(Refusals.WRONG_ISSUER);
 
   private LocalJwksServer tenantA;
   private LocalJwksServer tenantB;
@@ -70,8 +69,7 @@ class FilterIssuersTest {
     void whenEachIssuerSignsWithItsOwnKeyForItsOwnAudienceThenBothAreAccepted() {
       try (ProtectedApi api = ProtectedApi.start(twoTenants())) {
         Reply fromA = api.get(a.valid().build());
-        Reply fromB =
-            api.get(b.valid().audience(AUDIENCE_B).signedWith(TestKeys.RSA_NEXT).build());
+        Reply fromB = api.get(b.valid().audience(AUDIENCE_B).signedWith(TestKeys.RSA_NEXT).build());
 
         assertEquals(200, fromA.status());
         assertEquals(tenantA.issuer(), fromA.echo().get("issuer"));
@@ -115,8 +113,7 @@ class FilterIssuersTest {
         Reply reply = api.get(b.valid().audience(AUDIENCE_B).build());
 
         assertEquals(401, reply.status());
-        assertEquals(
-            invalidToken(UNKNOWN_KEY), reply.challenge());
+        assertEquals(invalidToken(UNKNOWN_KEY), reply.challenge());
       }
     }
 
@@ -204,7 +201,8 @@ class FilterIssuersTest {
             200,
             api.get(b.valid().audience(AUDIENCE_B).signedWith(TestKeys.RSA_NEXT).build()).status());
         assertEquals(
-            401, api.get(b.valid().signedWith(TestKeys.RSA_NEXT).build()).status(),
+            401,
+            api.get(b.valid().signedWith(TestKeys.RSA_NEXT).build()).status(),
             "b has its own audience");
         assertEquals(0, tenantB.discoveryRequests(), "b's JWKS URL replaces discovery");
         assertEquals(WRONG_ISSUER, api.get(c.valid().build()).challenge());
@@ -231,8 +229,7 @@ class FilterIssuersTest {
       params.remove("gatehouse.issuers.b.issuer");
 
       Exception e =
-          assertThrows(
-              Exception.class, () -> new GatehouseFilter().init(FilterConfigs.of(params)));
+          assertThrows(Exception.class, () -> new GatehouseFilter().init(FilterConfigs.of(params)));
 
       assertTrue(
           e.getMessage().contains("gatehouse.issuers.b.issuer: required for each name"),

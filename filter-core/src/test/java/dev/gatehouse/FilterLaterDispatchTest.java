@@ -30,16 +30,15 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * ERROR and ASYNC dispatches keep the decision made on the client's request: the identity comes
  * back from the request attribute and the token is not verified again, so a token that expires
- * while the application works still shows on its error page and in its async dispatch, named as
- * on the client's request (here by {@code preferred_username}).
+ * while the application works still shows on its error page and in its async dispatch, named as on
+ * the client's request (here by {@code preferred_username}).
  */
 class FilterLaterDispatchTest {
 
   private static final MutableClock CLOCK = new MutableClock(Instant.now());
   private static final String USER_NAME = "alice";
 
-  @RegisterExtension
-  static final LocalJwksServer provider = LocalJwksServer.extension();
+  @RegisterExtension static final LocalJwksServer provider = LocalJwksServer.extension();
   private static final TestTokens tokens = new TestTokens(provider.issuer());
   private static JettyHarness jetty;
 
@@ -137,9 +136,15 @@ class FilterLaterDispatchTest {
       resp.setContentType("text/plain");
       resp.getWriter()
           .write(
-              "dispatch=" + req.getDispatcherType() + "\n"
-                  + "principal=" + req.getRemoteUser() + "\n"
-                  + "header.X-Auth-Subject=" + req.getHeader("X-Auth-Subject") + "\n");
+              "dispatch="
+                  + req.getDispatcherType()
+                  + "\n"
+                  + "principal="
+                  + req.getRemoteUser()
+                  + "\n"
+                  + "header.X-Auth-Subject="
+                  + req.getHeader("X-Auth-Subject")
+                  + "\n");
     }
   }
 }

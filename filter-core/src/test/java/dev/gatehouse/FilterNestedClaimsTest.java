@@ -28,8 +28,7 @@ class FilterNestedClaimsTest {
 
   private static final String USER_ID = "f3b1c0de-5a1e-4c2b-9d7e-0123456789ab";
 
-  @RegisterExtension
-  static final LocalJwksServer provider = LocalJwksServer.extension();
+  @RegisterExtension static final LocalJwksServer provider = LocalJwksServer.extension();
   private static final TestTokens tokens = new TestTokens(provider.issuer());
 
   private static Map<String, String> settings(String... more) {
@@ -157,8 +156,7 @@ class FilterNestedClaimsTest {
       nested =
           GatewayApp.startWithInitParams(
               settings("gatehouse.principal-claim", "https://example.com/profile.login"));
-      byDefault =
-          GatewayApp.startWithInitParams(settings("gatehouse.identity-headers", "true"));
+      byDefault = GatewayApp.startWithInitParams(settings("gatehouse.identity-headers", "true"));
     }
 
     @AfterAll

@@ -46,8 +46,7 @@ class FilterPathRulesTest {
       *     /api/*         authenticated
       """;
 
-  @RegisterExtension
-  static final LocalJwksServer provider = LocalJwksServer.extension();
+  @RegisterExtension static final LocalJwksServer provider = LocalJwksServer.extension();
   private static final TestTokens tokens = new TestTokens(provider.issuer());
 
   static GatehouseConfig.Builder config() {
@@ -165,7 +164,8 @@ class FilterPathRulesTest {
     @Test
     void whenAnExtensionPatternMatchesThenItsScopesApply() {
       assertEquals(403, app.get("/reports/q1.pdf", tokens.valid().build()).status());
-      assertEquals(200, app.get("/reports/q1.pdf", tokens.valid().scope("reports").build()).status());
+      assertEquals(
+          200, app.get("/reports/q1.pdf", tokens.valid().scope("reports").build()).status());
     }
 
     @Test
@@ -176,7 +176,8 @@ class FilterPathRulesTest {
                   .header("Authorization", "Bearer " + tokens.valid().scope("").build())
                   .DELETE());
 
-      assertEquals(405, reply.status(), "authenticated by the /api/* rule; EchoServlet has no DELETE");
+      assertEquals(
+          405, reply.status(), "authenticated by the /api/* rule; EchoServlet has no DELETE");
     }
 
     @Test
@@ -241,12 +242,13 @@ class FilterPathRulesTest {
       Reply reply = app.get(path);
 
       assertNotEquals(200, reply.status(), reply::toString);
-      assertTrue(reply.status() == 400 || reply.status() == 401 || reply.status() == 404,
-          reply::toString);
+      assertTrue(
+          reply.status() == 400 || reply.status() == 401 || reply.status() == 404, reply::toString);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/api/secret;jsessionid=abc", "/api/secret;", "/api/%73ecret", "/api/./secret"})
+    @ValueSource(
+        strings = {"/api/secret;jsessionid=abc", "/api/secret;", "/api/%73ecret", "/api/./secret"})
     void whenAPathParameterOrEncodingDisguisesADeniedPathThenItIsStillDenied(String path) {
       Reply reply = app.get(path, tokens.valid().scope("admin").build());
 

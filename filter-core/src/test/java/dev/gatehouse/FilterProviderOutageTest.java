@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gatehouse.testing.LocalJwksServer.Mode;
 import dev.gatehouse.testing.LocalJwksServer;
+import dev.gatehouse.testing.LocalJwksServer.Mode;
 import dev.gatehouse.testing.MutableClock;
-import dev.gatehouse.testing.ProtectedApi.Reply;
 import dev.gatehouse.testing.ProtectedApi;
+import dev.gatehouse.testing.ProtectedApi.Reply;
 import dev.gatehouse.testing.TestKeys;
 import dev.gatehouse.testing.TestTokens;
 import java.time.Duration;

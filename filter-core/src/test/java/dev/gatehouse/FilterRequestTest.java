@@ -12,11 +12,11 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.gatehouse.testing.LocalJwksServer;
-import dev.gatehouse.testing.ProtectedApi.Reply;
 import dev.gatehouse.testing.ProtectedApi;
+import dev.gatehouse.testing.ProtectedApi.Reply;
 import dev.gatehouse.testing.TestTokens;
-import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
 import java.util.Base64;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,8 +29,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Where a request may carry its token (RFC 6750 section 2), and what malformed requests get. */
 class FilterRequestTest {
 
-  @RegisterExtension
-  static final LocalJwksServer provider = LocalJwksServer.extension();
+  @RegisterExtension static final LocalJwksServer provider = LocalJwksServer.extension();
   private static final TestTokens tokens = new TestTokens(provider.issuer());
   private static ProtectedApi headerOnly;
   private static ProtectedApi withQuery;
@@ -277,7 +276,8 @@ class FilterRequestTest {
 
     @Test
     void whenTheTokenIsLongerThanTheLimitThen400WithoutParsingIt() {
-      try (ProtectedApi small = ProtectedApi.start(config().tokens(t -> t.maxLength(1024)).build())) {
+      try (ProtectedApi small =
+          ProtectedApi.start(config().tokens(t -> t.maxLength(1024)).build())) {
         String huge = tokens.valid().claim("padding", "x".repeat(2000)).build();
 
         Reply reply = small.get(huge);

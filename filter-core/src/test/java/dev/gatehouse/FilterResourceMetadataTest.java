@@ -41,8 +41,7 @@ class FilterResourceMetadataTest {
   private static final String WELL_KNOWN = "/.well-known/oauth-protected-resource";
   private static final String RESOURCE = "https://api.gatehouse.test";
 
-  @RegisterExtension
-  static final LocalJwksServer provider = LocalJwksServer.extension();
+  @RegisterExtension static final LocalJwksServer provider = LocalJwksServer.extension();
   private static final TestTokens tokens = new TestTokens(provider.issuer());
 
   private static GatehouseConfig.Builder config(String resource) {
@@ -89,7 +88,8 @@ class FilterResourceMetadataTest {
       assertEquals(
           RESOURCE + "/api/orders",
           document(get(config, WELL_KNOWN + "/api/orders")).get("resource"));
-      assertEquals(401, get(config, WELL_KNOWN).status(), "the root document is another resource's");
+      assertEquals(
+          401, get(config, WELL_KNOWN).status(), "the root document is another resource's");
     }
 
     @Test
@@ -103,11 +103,12 @@ class FilterResourceMetadataTest {
       GatehouseConfig config =
           config(RESOURCE)
               .requiredScopes("api")
-              .pathRules(PathRules.builder()
-                  .rule("GET /api/orders/* scopes=orders:read")
-                  .rule("POST /api/orders/* any=orders:write,orders:admin")
-                  .rule("* /health public")
-                  .build())
+              .pathRules(
+                  PathRules.builder()
+                      .rule("GET /api/orders/* scopes=orders:read")
+                      .rule("POST /api/orders/* any=orders:write,orders:admin")
+                      .rule("* /health public")
+                      .build())
               .build();
       assertEquals(
           List.of("api", "orders:admin", "orders:read", "orders:write"),
@@ -132,15 +133,18 @@ class FilterResourceMetadataTest {
     @Test
     void whenEveryOtherPathIsDeniedThenTheDocumentIsStillServedWithoutAToken() throws Exception {
       GatehouseConfig config =
-          config(RESOURCE).pathRules(PathRules.builder().otherwise(
-              dev.gatehouse.authz.Access.deny()).build()).build();
+          config(RESOURCE)
+              .pathRules(PathRules.builder().otherwise(dev.gatehouse.authz.Access.deny()).build())
+              .build();
       assertEquals(RESOURCE, document(get(config, WELL_KNOWN)).get("resource"));
     }
 
     @Test
     void whenTheRequestIsNotAGetThenTheRulesDecideAsForAnyPath() {
       Reply reply =
-          call(config(RESOURCE).build(), WELL_KNOWN,
+          call(
+              config(RESOURCE).build(),
+              WELL_KNOWN,
               r -> r.POST(HttpRequest.BodyPublishers.noBody()));
       assertEquals(401, reply.status(), reply::toString);
     }
@@ -169,8 +173,10 @@ class FilterResourceMetadataTest {
     @Test
     void whenNoResourceIsConfiguredThenNothingIsServed() {
       GatehouseConfig config =
-          GatehouseConfig.forIssuer(provider.issuer()).audiences(RESOURCE)
-              .allowInsecureLoopbackHttp().build();
+          GatehouseConfig.forIssuer(provider.issuer())
+              .audiences(RESOURCE)
+              .allowInsecureLoopbackHttp()
+              .build();
       Reply reply = get(config, WELL_KNOWN);
       assertEquals(401, reply.status(), reply::toString);
       assertEquals("Bearer realm=\"api\", DPoP algs=\"" + ALGS + "\"", reply.challenge());
@@ -194,11 +200,14 @@ class FilterResourceMetadataTest {
     @Test
     void whenTheTokenIsRefusedThenTheChallengeNamesTheMetadataLast() {
       Reply reply =
-          call(config(RESOURCE + "/api").build(), "/api/echo",
+          call(
+              config(RESOURCE + "/api").build(),
+              "/api/echo",
               r -> r.header("Authorization", "Bearer " + tokens.valid().audience("other").build()));
       assertEquals(
           "Bearer realm=\"api\", error=\"invalid_token\", error_description=\"The access token is"
-              + " not meant for this API.\", " + PARAMETER,
+              + " not meant for this API.\", "
+              + PARAMETER,
           reply.challenge());
     }
 
@@ -206,7 +215,10 @@ class FilterResourceMetadataTest {
     void whenAScopeIsMissingThenTheChallengeNamesTheMetadataToo() {
       GatehouseConfig config = config(RESOURCE + "/api").requiredScopes("admin").build();
       Reply reply =
-          call(config, "/api/echo", r -> r.header("Authorization", "Bearer " + tokens.valid().build()));
+          call(
+              config,
+              "/api/echo",
+              r -> r.header("Authorization", "Bearer " + tokens.valid().build()));
       assertEquals(403, reply.status());
       assertTrue(reply.challenge().endsWith(", scope=\"admin\", " + PARAMETER), reply::toString);
     }
@@ -214,8 +226,10 @@ class FilterResourceMetadataTest {
     @Test
     void whenNoResourceIsConfiguredThenChallengesAreUnchanged() {
       GatehouseConfig config =
-          GatehouseConfig.forIssuer(provider.issuer()).audiences(AUDIENCE)
-              .allowInsecureLoopbackHttp().build();
+          GatehouseConfig.forIssuer(provider.issuer())
+              .audiences(AUDIENCE)
+              .allowInsecureLoopbackHttp()
+              .build();
       assertEquals(
           "Bearer realm=\"api\", DPoP algs=\"" + ALGS + "\"", get(config, "/api/echo").challenge());
     }

@@ -18,8 +18,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** The shape of every refusal: status, one challenge, a small JSON body, never cached. */
 class FilterResponseTest {
 
-  @RegisterExtension
-  static final LocalJwksServer provider = LocalJwksServer.extension();
+  @RegisterExtension static final LocalJwksServer provider = LocalJwksServer.extension();
   private static final TestTokens tokens = new TestTokens(provider.issuer());
   private static ProtectedApi api;
 

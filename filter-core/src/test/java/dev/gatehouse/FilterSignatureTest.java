@@ -30,8 +30,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The JWS header and the signature: which algorithms, types and keys are trusted. */
 class FilterSignatureTest {
 
-  @RegisterExtension
-  static final LocalJwksServer provider = LocalJwksServer.extension();
+  @RegisterExtension static final LocalJwksServer provider = LocalJwksServer.extension();
   private static final TestTokens tokens = new TestTokens(provider.issuer());
   private static ProtectedApi api;
 

@@ -37,8 +37,7 @@ class FilterStepUpTest {
   private static final Instant NOW = Instant.parse("2031-03-14T15:09:26Z");
   private static final String MFA = "urn:example:mfa";
 
-  @RegisterExtension
-  static final LocalJwksServer provider = LocalJwksServer.extension();
+  @RegisterExtension static final LocalJwksServer provider = LocalJwksServer.extension();
   private static final TestTokens tokens = new TestTokens(provider.issuer());
   private static ProtectedApi api;
 
@@ -79,7 +78,9 @@ class FilterStepUpTest {
     assertEquals(401, reply.status(), reply::toString);
     assertEquals(
         "Bearer realm=\"api\", error=\"insufficient_user_authentication\", error_description=\""
-            + description + "\"" + needs,
+            + description
+            + "\""
+            + needs,
         reply.challenge());
   }
 
@@ -88,35 +89,51 @@ class FilterStepUpTest {
 
     @Test
     void whenTheAcrIsOneOfTheAcceptedValuesAndRecentThenTheRequestPasses() {
-      assertAccepted(api.get("/api/transfer/1", valid().claim("acr", "phr")
-          .claim("auth_time", NOW.minusSeconds(60).getEpochSecond()).build()));
+      assertAccepted(
+          api.get(
+              "/api/transfer/1",
+              valid()
+                  .claim("acr", "phr")
+                  .claim("auth_time", NOW.minusSeconds(60).getEpochSecond())
+                  .build()));
     }
 
     @Test
     void whenTheTokenHasNoAcrThenItIsRefusedNamingEverythingThePathAsksFor() {
-      assertStepUp(AUTHENTICATION_LEVEL_INSUFFICIENT, TRANSFER_NEEDS,
+      assertStepUp(
+          AUTHENTICATION_LEVEL_INSUFFICIENT,
+          TRANSFER_NEEDS,
           api.get("/api/transfer/1", valid().claim("auth_time", NOW.getEpochSecond()).build()));
     }
 
     @Test
     void whenTheAcrIsAnotherValueThenItIsRefused() {
-      assertStepUp(AUTHENTICATION_LEVEL_INSUFFICIENT, TRANSFER_NEEDS,
-          api.get("/api/transfer/1", valid().claim("acr", "pwd")
-              .claim("auth_time", NOW.getEpochSecond()).build()));
+      assertStepUp(
+          AUTHENTICATION_LEVEL_INSUFFICIENT,
+          TRANSFER_NEEDS,
+          api.get(
+              "/api/transfer/1",
+              valid().claim("acr", "pwd").claim("auth_time", NOW.getEpochSecond()).build()));
     }
 
     @Test
     void whenTheAcrIsAnArrayHoldingAnAcceptedValueThenItIsRefused() {
-      assertStepUp(AUTHENTICATION_LEVEL_INSUFFICIENT, TRANSFER_NEEDS,
-          api.get("/api/transfer/1", valid().claim("acr", List.of(MFA))
-              .claim("auth_time", NOW.getEpochSecond()).build()));
+      assertStepUp(
+          AUTHENTICATION_LEVEL_INSUFFICIENT,
+          TRANSFER_NEEDS,
+          api.get(
+              "/api/transfer/1",
+              valid().claim("acr", List.of(MFA)).claim("auth_time", NOW.getEpochSecond()).build()));
     }
 
     @Test
     void whenTheAcrDiffersOnlyInCaseThenItIsRefused() {
-      assertStepUp(AUTHENTICATION_LEVEL_INSUFFICIENT, TRANSFER_NEEDS,
-          api.get("/api/transfer/1", valid().claim("acr", "PHR")
-              .claim("auth_time", NOW.getEpochSecond()).build()));
+      assertStepUp(
+          AUTHENTICATION_LEVEL_INSUFFICIENT,
+          TRANSFER_NEEDS,
+          api.get(
+              "/api/transfer/1",
+              valid().claim("acr", "PHR").claim("auth_time", NOW.getEpochSecond()).build()));
     }
   }
 
@@ -125,39 +142,59 @@ class FilterStepUpTest {
 
     @Test
     void whenTheUserAuthenticatedExactlyTheMaximumAgeAgoThenTheRequestPasses() {
-      assertAccepted(api.get("/api/recent/1",
-          valid().claim("auth_time", NOW.minus(Duration.ofMinutes(5)).getEpochSecond()).build()));
+      assertAccepted(
+          api.get(
+              "/api/recent/1",
+              valid()
+                  .claim("auth_time", NOW.minus(Duration.ofMinutes(5)).getEpochSecond())
+                  .build()));
     }
 
     @Test
     void whenTheUserAuthenticatedOneSecondTooLongAgoThenItIsRefused() {
-      assertStepUp(AUTHENTICATION_TOO_OLD, ", max_age=\"300\"", api.get("/api/recent/1",
-          valid().claim("auth_time", NOW.minusSeconds(301).getEpochSecond()).build()));
+      assertStepUp(
+          AUTHENTICATION_TOO_OLD,
+          ", max_age=\"300\"",
+          api.get(
+              "/api/recent/1",
+              valid().claim("auth_time", NOW.minusSeconds(301).getEpochSecond()).build()));
     }
 
     @Test
     void whenTheTokenHasNoAuthTimeThenItIsRefusedAsTooOld() {
-      assertStepUp(AUTHENTICATION_TOO_OLD, ", max_age=\"300\"",
-          api.get("/api/recent/1", valid().build()));
+      assertStepUp(
+          AUTHENTICATION_TOO_OLD, ", max_age=\"300\"", api.get("/api/recent/1", valid().build()));
     }
 
     @Test
     void whenAuthTimeIsNotANumberThenItIsRefusedAsTooOld() {
-      assertStepUp(AUTHENTICATION_TOO_OLD, ", max_age=\"300\"", api.get("/api/recent/1",
-          valid().claim("auth_time", Long.toString(NOW.getEpochSecond())).build()));
+      assertStepUp(
+          AUTHENTICATION_TOO_OLD,
+          ", max_age=\"300\"",
+          api.get(
+              "/api/recent/1",
+              valid().claim("auth_time", Long.toString(NOW.getEpochSecond())).build()));
     }
 
     @Test
     void whenAuthTimeIsBeyondAnyDateThenItIsRefusedAsTooOld() {
-      assertStepUp(AUTHENTICATION_TOO_OLD, ", max_age=\"300\"", api.get("/api/recent/1",
-          valid().claim("auth_time", 1e300).build()));
+      assertStepUp(
+          AUTHENTICATION_TOO_OLD,
+          ", max_age=\"300\"",
+          api.get("/api/recent/1", valid().claim("auth_time", 1e300).build()));
     }
 
     @Test
     void whenTheAcrIsRightButTheAuthenticationTooOldThenTheAgeIsWhatIsRefused() {
-      assertStepUp(AUTHENTICATION_TOO_OLD, TRANSFER_NEEDS, api.get("/api/transfer/1",
-          valid().claim("acr", MFA).claim("auth_time", NOW.minusSeconds(600).getEpochSecond())
-              .build()));
+      assertStepUp(
+          AUTHENTICATION_TOO_OLD,
+          TRANSFER_NEEDS,
+          api.get(
+              "/api/transfer/1",
+              valid()
+                  .claim("acr", MFA)
+                  .claim("auth_time", NOW.minusSeconds(600).getEpochSecond())
+                  .build()));
     }
   }
 
@@ -166,7 +203,9 @@ class FilterStepUpTest {
 
     @Test
     void whenBothTheAcrAndTheScopeAreMissingThenStepUpComesFirst() {
-      assertStepUp(AUTHENTICATION_LEVEL_INSUFFICIENT, ", acr_values=\"phr\"",
+      assertStepUp(
+          AUTHENTICATION_LEVEL_INSUFFICIENT,
+          ", acr_values=\"phr\"",
           api.get("/api/strong/1", valid().scope("read").build()));
     }
 
@@ -204,10 +243,11 @@ class FilterStepUpTest {
           GatehouseConfig.forIssuer(provider.issuer())
               .audiences(AUDIENCE)
               .allowInsecureLoopbackHttp()
-              .pathRules(PathRules.builder()
-                  .rule("GET /api/transfer/* authenticated acr=phr")
-                  .rule("GET /api/* authenticated")
-                  .build())
+              .pathRules(
+                  PathRules.builder()
+                      .rule("GET /api/transfer/* authenticated acr=phr")
+                      .rule("GET /api/* authenticated")
+                      .build())
               .build();
       try (ProtectedApi anonymous = ProtectedApi.startWith(new AllowingAnonymous(config))) {
         assertEquals(200, anonymous.send(anonymous.request("/api/echo")).status());

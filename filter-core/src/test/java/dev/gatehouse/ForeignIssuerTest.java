@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.gatehouse.error.BearerTokenException;
 import dev.gatehouse.error.Rejection;
 import dev.gatehouse.internal.metrics.MetricsRecorder;
+import dev.gatehouse.internal.verify.AccessTokenVerifier;
 import dev.gatehouse.testing.TestKeys;
 import dev.gatehouse.testing.TestTokens;
-import dev.gatehouse.internal.verify.AccessTokenVerifier;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
@@ -20,8 +20,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * A token from an issuer that is not configured gets one answer, 401 {@code wrong_issuer}, however
  * many issuers are trusted: with several the routing by {@code iss} refuses it first; with one, the
- * refusal its key or signature earns (or an outage while looking its key up) is reported as what
- * it is, a foreign token.
+ * refusal its key or signature earns (or an outage while looking its key up) is reported as what it
+ * is, a foreign token.
  */
 class ForeignIssuerTest {
 
@@ -30,7 +30,8 @@ class ForeignIssuerTest {
   private static final String FOREIGN = "https://foreign.issuer.test/";
 
   private static AccessTokenVerifier verifier(GatehouseConfig config) {
-    return Verifiers.of(config, Verifiers.providers(config, MetricsRecorder.NONE), MetricsRecorder.NONE);
+    return Verifiers.of(
+        config, Verifiers.providers(config, MetricsRecorder.NONE), MetricsRecorder.NONE);
   }
 
   private static GatehouseConfig oneIssuer() {
@@ -58,7 +59,8 @@ class ForeignIssuerTest {
       boolean several) {
     String foreign = new TestTokens(FOREIGN).valid().signedWith(TestKeys.ATTACKER).build();
 
-    assertEquals(Rejection.WRONG_ISSUER, refusal(verifier(several ? twoIssuers() : oneIssuer()), foreign));
+    assertEquals(
+        Rejection.WRONG_ISSUER, refusal(verifier(several ? twoIssuers() : oneIssuer()), foreign));
   }
 
   @Test

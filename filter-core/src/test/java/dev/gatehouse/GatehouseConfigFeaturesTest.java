@@ -64,7 +64,10 @@ class GatehouseConfigFeaturesTest {
     String message =
         failure(valid().trustIssuer(TrustedIssuer.forIssuer("http://idp.example/").build()));
 
-    assertTrue(message.startsWith("trustIssuer(http://idp.example/).issuer: 'http://idp.example/' must use https"), message);
+    assertTrue(
+        message.startsWith(
+            "trustIssuer(http://idp.example/).issuer: 'http://idp.example/' must use https"),
+        message);
   }
 
   @Test
@@ -74,23 +77,36 @@ class GatehouseConfigFeaturesTest {
             .clientCredentials("rs", "secret")
             .build();
 
-    assertTrue(failure(valid().introspection(loopback)).startsWith("gatehouse.introspection.endpoint: "));
-    assertTrue(valid().introspection(loopback).allowInsecureLoopbackHttp().build().introspection().isPresent());
+    assertTrue(
+        failure(valid().introspection(loopback)).startsWith("gatehouse.introspection.endpoint: "));
+    assertTrue(
+        valid()
+            .introspection(loopback)
+            .allowInsecureLoopbackHttp()
+            .build()
+            .introspection()
+            .isPresent());
   }
 
   @Test
   void whenIntrospectionBoundsAreOutOfRangeThenBuildNamesThem() {
     IntrospectionConfig.Builder b =
-        IntrospectionConfig.forEndpoint(URI.create("https://idp.example/i")).clientCredentials("rs", "s");
+        IntrospectionConfig.forEndpoint(URI.create("https://idp.example/i"))
+            .clientCredentials("rs", "s");
 
     assertTrue(
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> b.cache(Duration.ofMinutes(5), Duration.ofSeconds(1), 0).build())
             .getMessage()
             .startsWith("gatehouse.introspection.cache-max-entries: 0"));
     assertTrue(
-        assertThrows(IllegalArgumentException.class,
-                () -> b.cache(Duration.ofMinutes(5), Duration.ofSeconds(1), 10).timeout(Duration.ZERO).build())
+        assertThrows(
+                IllegalArgumentException.class,
+                () ->
+                    b.cache(Duration.ofMinutes(5), Duration.ofSeconds(1), 10)
+                        .timeout(Duration.ZERO)
+                        .build())
             .getMessage()
             .startsWith("gatehouse.introspection.timeout: "));
   }

@@ -136,8 +136,13 @@ class GatehouseConfigTest {
     @ParameterizedTest
     @ValueSource(
         strings = {
-          "http://cafe:8080/", "http://dead:8080/", "http://[::2]:8080/", "http://2130706433/",
-          "http://0177.0.0.1/", "http://localhost.:8080/", "http://128.0.0.1/"
+          "http://cafe:8080/",
+          "http://dead:8080/",
+          "http://[::2]:8080/",
+          "http://2130706433/",
+          "http://0177.0.0.1/",
+          "http://localhost.:8080/",
+          "http://128.0.0.1/"
         })
     void whenAHostOnlyLooksLikeALoopbackAddressThenPlainHttpIsRefusedWithLoopbackAllowed(
         String issuer) {
@@ -153,7 +158,9 @@ class GatehouseConfigTest {
     @ParameterizedTest
     @ValueSource(
         strings = {
-          "http://127.0.0.2:8080/", "http://127.255.255.254/", "http://LOCALHOST:8080/",
+          "http://127.0.0.2:8080/",
+          "http://127.255.255.254/",
+          "http://LOCALHOST:8080/",
           "http://[0:0:0:0:0:0:0:1]:8080/"
         })
     void whenTheHostIsAnotherSpellingOfLoopbackThenPlainHttpIsAllowed(String issuer) {
@@ -239,7 +246,9 @@ class GatehouseConfigTest {
               valid()
                   .publicKey(TestKeys.pem(TestKeys.RSA))
                   .trustIssuer(
-                      TrustedIssuer.named("eu", "https://eu.example/").publicKey("garbage").build()));
+                      TrustedIssuer.named("eu", "https://eu.example/")
+                          .publicKey("garbage")
+                          .build()));
 
       assertTrue(message.startsWith("gatehouse.issuers.eu.public-key"), message);
     }
@@ -262,13 +271,21 @@ class GatehouseConfigTest {
           invalid("gatehouse.algorithms", b -> b.algorithms(List.of())),
           invalid("gatehouse.clock-skew", b -> b.clockSkew(Duration.ofSeconds(-1))),
           invalid("gatehouse.clock-skew", b -> b.clockSkew(Duration.ofMinutes(6))),
-          invalid("gatehouse.http.connect-timeout", b -> b.http(h -> h.connectTimeout(Duration.ZERO))),
-          invalid("gatehouse.http.read-timeout", b -> b.http(h -> h.readTimeout(Duration.ofMinutes(2)))),
+          invalid(
+              "gatehouse.http.connect-timeout", b -> b.http(h -> h.connectTimeout(Duration.ZERO))),
+          invalid(
+              "gatehouse.http.read-timeout",
+              b -> b.http(h -> h.readTimeout(Duration.ofMinutes(2)))),
           invalid("gatehouse.http.deadline", b -> b.http(h -> h.deadline(Duration.ZERO))),
           invalid("gatehouse.http.deadline", b -> b.http(h -> h.deadline(Duration.ofMinutes(2)))),
-          invalid("gatehouse.jwks.cache-duration", b -> b.keys(k -> k.cacheDuration(Duration.ofMillis(500)))),
-          invalid("gatehouse.jwks.refresh-cooldown", b -> b.keys(k -> k.refreshCooldown(Duration.ZERO))),
-          invalid("gatehouse.jwks.retain-on-error", b -> b.keys(k -> k.retention(Duration.ofDays(31)))),
+          invalid(
+              "gatehouse.jwks.cache-duration",
+              b -> b.keys(k -> k.cacheDuration(Duration.ofMillis(500)))),
+          invalid(
+              "gatehouse.jwks.refresh-cooldown",
+              b -> b.keys(k -> k.refreshCooldown(Duration.ZERO))),
+          invalid(
+              "gatehouse.jwks.retain-on-error", b -> b.keys(k -> k.retention(Duration.ofDays(31)))),
           invalid("gatehouse.max-token-length", b -> b.tokens(t -> t.maxLength(63))),
           invalid("gatehouse.max-token-length", b -> b.tokens(t -> t.maxLength(64 * 1024 + 1))),
           invalid("gatehouse.http.max-response-bytes", b -> b.http(h -> h.maxResponseBytes(1023))));

@@ -7,11 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gatehouse.discovery.KeyPolicy;
-import dev.gatehouse.testing.LocalJwksServer.Mode;
 import dev.gatehouse.testing.LocalJwksServer;
+import dev.gatehouse.testing.LocalJwksServer.Mode;
 import dev.gatehouse.testing.MutableClock;
-import dev.gatehouse.testing.ProtectedApi.Reply;
 import dev.gatehouse.testing.ProtectedApi;
+import dev.gatehouse.testing.ProtectedApi.Reply;
 import dev.gatehouse.testing.TestKeys;
 import dev.gatehouse.testing.TestTokens;
 import java.time.Duration;
@@ -41,8 +41,7 @@ class JwksBehaviourTest {
 
   private static final Duration COOLDOWN = Duration.ofSeconds(1);
 
-  @RegisterExtension
-  final LocalJwksServer provider = LocalJwksServer.extension();
+  @RegisterExtension final LocalJwksServer provider = LocalJwksServer.extension();
   private final TestTokens tokens = new TestTokens(provider.issuer());
 
   private GatehouseConfig.Builder config() {
@@ -56,7 +55,9 @@ class JwksBehaviourTest {
     Thread.sleep(cooldown.toMillis() + 150);
   }
 
-  /** Runs {@code task} {@code times} times on {@code threads} threads and waits for every result. */
+  /**
+   * Runs {@code task} {@code times} times on {@code threads} threads and waits for every result.
+   */
   private static <T> List<T> concurrently(int threads, int times, Callable<T> task)
       throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -108,7 +109,8 @@ class JwksBehaviourTest {
       Duration cooldown = Duration.ofSeconds(2);
       MutableClock clock = new MutableClock(Instant.now());
       try (ProtectedApi api =
-          ProtectedApi.start(config().keys(k -> k.refreshCooldown(cooldown)).clock(clock).build())) {
+          ProtectedApi.start(
+              config().keys(k -> k.refreshCooldown(cooldown)).clock(clock).build())) {
         assertEquals(200, api.get(tokens.validAt(clock.instant()).build()).status());
         clock.advance(cooldown);
 
@@ -182,7 +184,8 @@ class JwksBehaviourTest {
         value = Mode.class,
         names = {"FAIL", "GARBAGE", "OVERSIZED", "WRONG_SHAPE"})
     void whenARefreshFailsThenTheLastGoodKeysKeepDeciding(Mode failure) throws Exception {
-      try (ProtectedApi api = ProtectedApi.start(shortLived().http(h -> h.maxResponseBytes(8 * 1024)).build())) {
+      try (ProtectedApi api =
+          ProtectedApi.start(shortLived().http(h -> h.maxResponseBytes(8 * 1024)).build())) {
         assertEquals(200, api.get(tokens.valid().build()).status());
         provider.jwksMode(failure);
         pastCooldown(Duration.ofSeconds(1)); // the cached set has expired
@@ -198,7 +201,9 @@ class JwksBehaviourTest {
         if (forged.status() == 503) {
           assertEquals("1", forged.header("Retry-After"), forged::toString);
         } else {
-          assertEquals(invalidToken(UNKNOWN_KEY), forged.challenge(),
+          assertEquals(
+              invalidToken(UNKNOWN_KEY),
+              forged.challenge(),
               "retained keys still decide: an unknown key is not let through");
         }
         assertTrue(provider.jwksRequests() <= 3, "at most that one more ask");
@@ -222,8 +227,7 @@ class JwksBehaviourTest {
             invalidToken(UNKNOWN_KEY),
             api.get(tokens.valid().build()).challenge(),
             "a key the provider removed stops verifying once the provider is back");
-        assertEquals(
-            200, api.get(tokens.valid().signedWith(TestKeys.RSA_NEXT).build()).status());
+        assertEquals(200, api.get(tokens.valid().signedWith(TestKeys.RSA_NEXT).build()).status());
       }
     }
 
@@ -265,7 +269,8 @@ class JwksBehaviourTest {
         names = {"GARBAGE", "OVERSIZED", "WRONG_SHAPE"})
     void whenThereAreNoPreviousKeysThenABadBodyMeans503(Mode failure) {
       provider.jwksMode(failure);
-      try (ProtectedApi api = ProtectedApi.start(config().http(h -> h.maxResponseBytes(8 * 1024)).build())) {
+      try (ProtectedApi api =
+          ProtectedApi.start(config().http(h -> h.maxResponseBytes(8 * 1024)).build())) {
         Reply reply = api.get(tokens.valid().build());
 
         assertEquals(503, reply.status(), reply::toString);
@@ -315,7 +320,8 @@ class JwksBehaviourTest {
     @Test
     void whenARefreshHangsThenTheRetainedKeysAnswerWithinTheReadTimeout() throws Exception {
       try (ProtectedApi api =
-          ProtectedApi.start(impatient().keys(k -> k.cacheDuration(Duration.ofSeconds(1))).build())) {
+          ProtectedApi.start(
+              impatient().keys(k -> k.cacheDuration(Duration.ofSeconds(1))).build())) {
         assertEquals(200, api.get(tokens.valid().build()).status());
         provider.jwksMode(Mode.HANG);
         pastCooldown(Duration.ofSeconds(1));
@@ -334,7 +340,8 @@ class JwksBehaviourTest {
         throws Exception {
       provider.cacheControl(cacheControl);
       try (ProtectedApi api =
-          ProtectedApi.start(config().keys(k -> k.refreshCooldown(Duration.ofSeconds(5))).build())) {
+          ProtectedApi.start(
+              config().keys(k -> k.refreshCooldown(Duration.ofSeconds(5))).build())) {
         for (int i = 0; i < 30; i++) {
           assertEquals(200, api.get(tokens.valid().build()).status());
         }

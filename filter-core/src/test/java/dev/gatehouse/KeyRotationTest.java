@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gatehouse.discovery.KeyPolicy;
 import dev.gatehouse.testing.LocalJwksServer;
-import dev.gatehouse.testing.ProtectedApi.Reply;
 import dev.gatehouse.testing.ProtectedApi;
+import dev.gatehouse.testing.ProtectedApi.Reply;
 import dev.gatehouse.testing.TestKeys;
 import dev.gatehouse.testing.TestTokens;
 import java.nio.charset.StandardCharsets;
@@ -34,6 +34,7 @@ class KeyRotationTest {
 
   @RegisterExtension
   final LocalJwksServer provider = LocalJwksServer.extension().cacheControl("no-cache");
+
   private final TestTokens tokens = new TestTokens(provider.issuer());
 
   /** The defaults, 30 s cooldown included: nothing here is shortened to make a rotation work. */
@@ -104,8 +105,14 @@ class KeyRotationTest {
           concurrently(
               8,
               10_000,
-              () -> api.get(withHeader("{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\""
-                  + UUID.randomUUID() + "\"}", rest)).challenge());
+              () ->
+                  api.get(
+                          withHeader(
+                              "{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\""
+                                  + UUID.randomUUID()
+                                  + "\"}",
+                              rest))
+                      .challenge());
 
       long minutes = 1 + TimeUnit.NANOSECONDS.toMinutes(System.nanoTime() - start);
       assertEquals(List.of(invalidToken(UNKNOWN_KEY)), challenges.stream().distinct().toList());
@@ -118,7 +125,9 @@ class KeyRotationTest {
   }
 
   private static String withHeader(String json, String rest) {
-    return Base64.getUrlEncoder().withoutPadding()
-        .encodeToString(json.getBytes(StandardCharsets.UTF_8)) + rest;
+    return Base64.getUrlEncoder()
+            .withoutPadding()
+            .encodeToString(json.getBytes(StandardCharsets.UTF_8))
+        + rest;
   }
 }

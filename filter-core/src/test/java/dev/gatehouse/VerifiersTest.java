@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import dev.gatehouse.internal.metrics.MetricsRecorder;
-import dev.gatehouse.testing.TestKeys;
-import dev.gatehouse.testing.TestTokens;
 import dev.gatehouse.internal.verify.AccessTokenVerifier;
 import dev.gatehouse.internal.verify.CachingAccessTokenVerifier;
 import dev.gatehouse.internal.verify.IssuerRoutingVerifier;
+import dev.gatehouse.testing.TestKeys;
+import dev.gatehouse.testing.TestTokens;
 import dev.gatehouse.verify.TokenCachePolicy;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +30,8 @@ class VerifiersTest {
   void whenSeveralIssuersAreTrustedThenOneTokenCacheSitsInFrontOfTheRouting() {
     GatehouseConfig config = twoIssuers().build();
     AccessTokenVerifier verifier =
-        Verifiers.of(config, Verifiers.providers(config, MetricsRecorder.NONE), MetricsRecorder.NONE);
+        Verifiers.of(
+            config, Verifiers.providers(config, MetricsRecorder.NONE), MetricsRecorder.NONE);
 
     CachingAccessTokenVerifier cache = assertInstanceOf(CachingAccessTokenVerifier.class, verifier);
     cache.verify(new TestTokens(FIRST).valid().build());
@@ -43,7 +44,8 @@ class VerifiersTest {
     GatehouseConfig config =
         twoIssuers().tokenCache(0, TokenCachePolicy.DEFAULTS.maxBytes()).build();
     AccessTokenVerifier verifier =
-        Verifiers.of(config, Verifiers.providers(config, MetricsRecorder.NONE), MetricsRecorder.NONE);
+        Verifiers.of(
+            config, Verifiers.providers(config, MetricsRecorder.NONE), MetricsRecorder.NONE);
 
     assertInstanceOf(IssuerRoutingVerifier.class, verifier);
   }

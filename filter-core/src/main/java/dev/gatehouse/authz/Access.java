@@ -47,8 +47,7 @@ public final class Access {
     this(kind, scopes, StepUpRequirement.NONE, null);
   }
 
-  private Access(
-      Kind kind, Set<String> scopes, StepUpRequirement stepUp, @Nullable DpopMode dpop) {
+  private Access(Kind kind, Set<String> scopes, StepUpRequirement stepUp, @Nullable DpopMode dpop) {
     this.kind = kind;
     this.scopes = scopes;
     this.stepUp = stepUp;
@@ -112,8 +111,8 @@ public final class Access {
   }
 
   /**
-   * The same access, also asking the user's authentication to meet {@code stepUp} (RFC 9470),
-   * which the access checks apply.
+   * The same access, also asking the user's authentication to meet {@code stepUp} (RFC 9470), which
+   * the access checks apply.
    *
    * @throws IllegalArgumentException for an access that looks at no token (public, deny)
    */

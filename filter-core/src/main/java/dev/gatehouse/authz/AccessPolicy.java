@@ -1,7 +1,7 @@
 package dev.gatehouse.authz;
 
-import dev.gatehouse.internal.authz.AccessChecks;
 import dev.gatehouse.config.ConfigKey;
+import dev.gatehouse.internal.authz.AccessChecks;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -79,7 +79,9 @@ public record AccessPolicy(
       return this;
     }
 
-    /** @throws IllegalArgumentException when a client is both allowed and denied */
+    /**
+     * @throws IllegalArgumentException when a client is both allowed and denied
+     */
     public AccessPolicy build() {
       return new AccessPolicy(requiredScopes, clients.build(), claims, Optional.ofNullable(rule));
     }

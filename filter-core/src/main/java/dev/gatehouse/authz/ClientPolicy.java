@@ -127,7 +127,9 @@ public final class ClientPolicy {
       return this;
     }
 
-    /** @throws IllegalArgumentException when a client is both allowed and denied */
+    /**
+     * @throws IllegalArgumentException when a client is both allowed and denied
+     */
     public ClientPolicy build() {
       for (String client : denied) {
         if (allowed.contains(client)) {

@@ -1,9 +1,9 @@
 package dev.gatehouse.authz;
 
 /**
- * The application's own record of the clients that may call it, asked on every request whose
- * token names a client ({@code azp}, else {@code client_id}). Apigee asks the same of an imported
- * token: its client must be known and not revoked.
+ * The application's own record of the clients that may call it, asked on every request whose token
+ * names a client ({@code azp}, else {@code client_id}). Apigee asks the same of an imported token:
+ * its client must be known and not revoked.
  *
  * <p>Called on the request thread: keep it fast (cache what a database says). To answer 503 while
  * the registry cannot be reached, throw {@link dev.gatehouse.error.ProviderUnavailableException};

@@ -4,9 +4,9 @@ import java.util.Objects;
 
 /**
  * A servlet URL pattern (Jakarta Servlet 6.0 section 12.2), matched against the request's path
- * within the application as {@link RequestPaths#pathWithinApplication} reads it: {@code
- * servletPath + pathInfo}, decoded and normalised, without a trailing slash; never the raw request
- * URI. A trailing slash in a pattern is dropped the same way, so {@code /orders/open} and {@code
+ * within the application as {@link RequestPaths#pathWithinApplication} reads it: {@code servletPath
+ * + pathInfo}, decoded and normalised, without a trailing slash; never the raw request URI. A
+ * trailing slash in a pattern is dropped the same way, so {@code /orders/open} and {@code
  * /orders/open/} are one pattern and both match both paths.
  *
  * <ul>
@@ -49,16 +49,21 @@ public final class PathPattern {
     }
     if (pattern.contains("**")) {
       throw new IllegalArgumentException(
-          "'" + pattern + "' is not a servlet pattern: '/x/*' already matches every depth below /x");
+          "'"
+              + pattern
+              + "' is not a servlet pattern: '/x/*' already matches every depth below /x");
     }
     if (pattern.equals("/") || pattern.equals("/*")) {
       return new PathPattern(Kind.EVERYTHING, "", pattern);
     }
     if (pattern.startsWith("*.")) {
       String extension = pattern.substring(2);
-      if (extension.isEmpty() || extension.contains("/") || extension.contains("*")
+      if (extension.isEmpty()
+          || extension.contains("/")
+          || extension.contains("*")
           || extension.contains(".")) {
-        throw new IllegalArgumentException("'" + pattern + "' is not an extension pattern like *.pdf");
+        throw new IllegalArgumentException(
+            "'" + pattern + "' is not an extension pattern like *.pdf");
       }
       return new PathPattern(Kind.EXTENSION, extension, pattern);
     }
@@ -74,7 +79,9 @@ public final class PathPattern {
     }
     if (pattern.contains("*")) {
       throw new IllegalArgumentException(
-          "'" + pattern + "' is not a servlet pattern: '*' may only end a prefix (/x/*) or start"
+          "'"
+              + pattern
+              + "' is not a servlet pattern: '*' may only end a prefix (/x/*) or start"
               + " an extension (*.ext)");
     }
     return new PathPattern(Kind.EXACT, normalised(pattern, pattern), pattern);
@@ -90,8 +97,12 @@ public final class PathPattern {
         path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
     if (!resolved.equals(expected)) {
       throw new IllegalArgumentException(
-          "'" + pattern + "' is not a servlet pattern: paths are matched normalised, so write '"
-              + resolved + (pattern.endsWith("/*") ? "/*" : "") + "'");
+          "'"
+              + pattern
+              + "' is not a servlet pattern: paths are matched normalised, so write '"
+              + resolved
+              + (pattern.endsWith("/*") ? "/*" : "")
+              + "'");
     }
     return resolved;
   }
@@ -105,8 +116,9 @@ public final class PathPattern {
       case EVERYTHING -> true;
       case CONTEXT_ROOT -> path.isEmpty() || path.equals("/");
       case EXACT -> path.equals(value);
-      case PREFIX -> path.startsWith(value)
-          && (path.length() == value.length() || path.charAt(value.length()) == '/');
+      case PREFIX ->
+          path.startsWith(value)
+              && (path.length() == value.length() || path.charAt(value.length()) == '/');
       case EXTENSION -> hasExtension(path, false);
     };
   }
@@ -119,8 +131,9 @@ public final class PathPattern {
     return switch (kind) {
       case EVERYTHING, CONTEXT_ROOT -> matches(path);
       case EXACT -> path.equalsIgnoreCase(value);
-      case PREFIX -> path.regionMatches(true, 0, value, 0, value.length())
-          && (path.length() == value.length() || path.charAt(value.length()) == '/');
+      case PREFIX ->
+          path.regionMatches(true, 0, value, 0, value.length())
+              && (path.length() == value.length() || path.charAt(value.length()) == '/');
       case EXTENSION -> hasExtension(path, true);
     };
   }

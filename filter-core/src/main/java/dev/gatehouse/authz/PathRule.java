@@ -34,6 +34,9 @@ public record PathRule(Set<String> methods, PathPattern pattern, Access access) 
   @Override
   public String toString() {
     return (methods.isEmpty() ? "*" : String.join(",", new java.util.TreeSet<>(methods)))
-        + " " + pattern + " " + access;
+        + " "
+        + pattern
+        + " "
+        + access;
   }
 }

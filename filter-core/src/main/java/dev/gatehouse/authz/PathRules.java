@@ -8,14 +8,14 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Declarative access by method and path, decided before any token work: the first rule that
- * matches wins, and {@link #otherwise()} decides for requests no rule matches.
+ * Declarative access by method and path, decided before any token work: the first rule that matches
+ * wins, and {@link #otherwise()} decides for requests no rule matches.
  *
  * <p>One reading of the path, so that no spelling of a request escapes its rule:
  *
  * <ol>
- *   <li>A raw request URI with an encoded {@code / \ ; % .}, a backslash, a dot segment or an
- *       empty segment is refused with 400 before any rule ({@link RequestPaths#check}), unless the
+ *   <li>A raw request URI with an encoded {@code / \ ; % .}, a backslash, a dot segment or an empty
+ *       segment is refused with 400 before any rule ({@link RequestPaths#check}), unless the
  *       configuration allows that one ambiguity.
  *   <li>Rules match the path within the application as the container decoded and normalised it
  *       ({@code servletPath + pathInfo}, so {@code ;jsessionid=} parameters are gone), without a
@@ -84,7 +84,9 @@ public final class PathRules {
     return paths;
   }
 
-  /** Fetch Standard section 3.2.2: {@code OPTIONS} with {@code Origin} and the method to ask for. */
+  /**
+   * Fetch Standard section 3.2.2: {@code OPTIONS} with {@code Origin} and the method to ask for.
+   */
   static boolean isCorsPreflight(HttpServletRequest request) {
     return "OPTIONS".equals(request.getMethod())
         && request.getHeader("Origin") != null
@@ -159,7 +161,10 @@ public final class PathRules {
       return this;
     }
 
-    /** The default in the configuration syntax: {@code authenticated}, {@code permit} or {@code deny}. */
+    /**
+     * The default in the configuration syntax: {@code authenticated}, {@code permit} or {@code
+     * deny}.
+     */
     public Builder otherwise(String access, String source) {
       Access parsed;
       try {
@@ -167,7 +172,8 @@ public final class PathRules {
       } catch (IllegalArgumentException e) {
         parsed = null;
       }
-      if (parsed == null || parsed.kind() == Access.Kind.ALL_SCOPES
+      if (parsed == null
+          || parsed.kind() == Access.Kind.ALL_SCOPES
           || parsed.kind() == Access.Kind.ANY_SCOPE) {
         throw new IllegalArgumentException(
             source + ": '" + access.strip() + "' must be authenticated, permit or deny");

@@ -3,7 +3,9 @@ package dev.gatehouse.authz;
 import java.util.ArrayDeque;
 import java.util.Deque;
 
-/** Segment by segment: the slow paths of {@link RequestPaths}, taken only when a path needs them. */
+/**
+ * Segment by segment: the slow paths of {@link RequestPaths}, taken only when a path needs them.
+ */
 final class PathSegments {
 
   private PathSegments() {}

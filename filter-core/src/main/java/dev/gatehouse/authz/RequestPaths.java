@@ -98,7 +98,9 @@ public final class RequestPaths {
     if (raw.indexOf('\\') >= 0) {
       found |= bit(PathAmbiguity.BACKSLASH);
     }
-    if (raw.indexOf("//") >= 0 || raw.indexOf("/.") >= 0 || raw.indexOf("/;") >= 0
+    if (raw.indexOf("//") >= 0
+        || raw.indexOf("/.") >= 0
+        || raw.indexOf("/;") >= 0
         || raw.indexOf("/%") >= 0) {
       found |= PathSegments.ambiguities(raw);
     }

@@ -1,7 +1,7 @@
 package dev.gatehouse.authz;
 
-import dev.gatehouse.internal.config.Values;
 import dev.gatehouse.error.StepUpRequirement;
+import dev.gatehouse.internal.config.Values;
 import dev.gatehouse.sender.DpopMode;
 import java.time.Duration;
 import java.util.LinkedHashSet;
@@ -11,7 +11,8 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The text form of rules: {@code METHODS PATTERN ACCESS [acr=a,b] [max-age=5m] [dpop=MODE]}, separated by spaces.
+ * The text form of rules: {@code METHODS PATTERN ACCESS [acr=a,b] [max-age=5m] [dpop=MODE]},
+ * separated by spaces.
  *
  * <ul>
  *   <li>METHODS: {@code *} or a comma-separated list such as {@code GET,HEAD} (case-sensitive);

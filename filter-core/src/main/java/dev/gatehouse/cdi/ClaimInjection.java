@@ -43,7 +43,8 @@ final class ClaimInjection {
   }
 
   /** True when a value injected here would be kept beyond the current request. */
-  static boolean outlivesRequest(InjectionPoint ip, @Nullable Class<? extends Annotation> ownerScope) {
+  static boolean outlivesRequest(
+      InjectionPoint ip, @Nullable Class<? extends Annotation> ownerScope) {
     return !isLookup(ip) && ownerScope != RequestScoped.class;
   }
 

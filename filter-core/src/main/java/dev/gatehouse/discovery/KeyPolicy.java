@@ -39,7 +39,8 @@ public record KeyPolicy(
         retention, Duration.ZERO, Duration.ofDays(30), ConfigKey.KEY_RETENTION.property());
     if (unknownKidFetchesPerMinute < 1 || unknownKidFetchesPerMinute > 60) {
       throw new IllegalArgumentException(
-          ConfigKey.UNKNOWN_KID_FETCHES.property() + ": "
+          ConfigKey.UNKNOWN_KID_FETCHES.property()
+              + ": "
               + unknownKidFetchesPerMinute
               + " is outside 1..60");
     }
@@ -89,7 +90,9 @@ public record KeyPolicy(
       return this;
     }
 
-    /** @throws IllegalArgumentException naming the setting that is out of range */
+    /**
+     * @throws IllegalArgumentException naming the setting that is out of range
+     */
     public KeyPolicy build() {
       return new KeyPolicy(cacheDuration, refreshCooldown, retention, unknownKidFetchesPerMinute);
     }

@@ -13,7 +13,9 @@ public enum AuthScheme {
     this.challengeName = challengeName;
   }
 
-  /** The scheme's name as a {@code WWW-Authenticate} challenge and an {@code Authorization} value. */
+  /**
+   * The scheme's name as a {@code WWW-Authenticate} challenge and an {@code Authorization} value.
+   */
   public String challengeName() {
     return challengeName;
   }

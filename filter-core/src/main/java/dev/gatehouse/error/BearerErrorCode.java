@@ -1,8 +1,8 @@
 package dev.gatehouse.error;
 
 /**
- * The error codes of RFC 6750 section 3.1, RFC 9449 sections 7.1 and 9, and RFC 9470 section 3, each with the HTTP status
- * it is sent with.
+ * The error codes of RFC 6750 section 3.1, RFC 9449 sections 7.1 and 9, and RFC 9470 section 3,
+ * each with the HTTP status it is sent with.
  */
 public enum BearerErrorCode {
   INVALID_REQUEST("invalid_request", 400),

@@ -43,8 +43,8 @@ public final class BearerTokenException extends RuntimeException {
   }
 
   /**
-   * The same refusal, answered with these schemes; the step that knows which scheme the client
-   * used (the pipeline) adds it to refusals made by steps that do not.
+   * The same refusal, answered with these schemes; the step that knows which scheme the client used
+   * (the pipeline) adds it to refusals made by steps that do not.
    */
   public BearerTokenException challenging(Challenge schemes) {
     return new BearerTokenException(

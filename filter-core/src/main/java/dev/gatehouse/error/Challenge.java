@@ -10,11 +10,12 @@ import org.jspecify.annotations.Nullable;
  * Which schemes a refusal's {@code WWW-Authenticate} names (RFC 9449 sections 7.1 and 7.2).
  *
  * @param offered the schemes this path accepts a token with
- * @param erring the schemes the error code goes on: the one the client used, or all of them when
- *     it used several at once; ignored for a refusal without an error code
+ * @param erring the schemes the error code goes on: the one the client used, or all of them when it
+ *     used several at once; ignored for a refusal without an error code
  * @param dpopNonce a fresh nonce for the {@code DPoP-Nonce} header, or null
  */
-public record Challenge(Set<AuthScheme> offered, Set<AuthScheme> erring, @Nullable String dpopNonce) {
+public record Challenge(
+    Set<AuthScheme> offered, Set<AuthScheme> erring, @Nullable String dpopNonce) {
 
   public Challenge {
     offered = frozen(offered);
@@ -47,8 +48,6 @@ public record Challenge(Set<AuthScheme> offered, Set<AuthScheme> erring, @Nullab
   }
 
   private static Set<AuthScheme> frozen(Set<AuthScheme> schemes) {
-    return schemes.isEmpty()
-        ? Set.of()
-        : Collections.unmodifiableSet(EnumSet.copyOf(schemes));
+    return schemes.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(schemes));
   }
 }

@@ -4,8 +4,8 @@ import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The token cannot be checked right now: discovery or keys could not be had and no cached keys
- * can decide. Answered with 503 and {@code Retry-After}; never a pass.
+ * The token cannot be checked right now: discovery or keys could not be had and no cached keys can
+ * decide. Answered with 503 and {@code Retry-After}; never a pass.
  */
 public final class ProviderUnavailableException extends RuntimeException {
 

@@ -12,26 +12,32 @@ import org.jspecify.annotations.Nullable;
  */
 public enum Rejection {
   MISSING_TOKEN(null, "The request carries no access token."),
-  MULTIPLE_TOKENS(BearerErrorCode.INVALID_REQUEST, "The request carries more than one access token."),
+  MULTIPLE_TOKENS(
+      BearerErrorCode.INVALID_REQUEST, "The request carries more than one access token."),
   MALFORMED_AUTHORIZATION(
-      BearerErrorCode.INVALID_REQUEST, "The Authorization header is not a valid Bearer credential."),
+      BearerErrorCode.INVALID_REQUEST,
+      "The Authorization header is not a valid Bearer credential."),
   TOKEN_TOO_LARGE(BearerErrorCode.INVALID_REQUEST, "The access token is too large."),
   MALFORMED_TOKEN(BearerErrorCode.INVALID_TOKEN, "The access token is malformed."),
   UNSUPPORTED_ALGORITHM(
-      BearerErrorCode.INVALID_TOKEN, "The access token is signed with an algorithm that is not accepted."),
+      BearerErrorCode.INVALID_TOKEN,
+      "The access token is signed with an algorithm that is not accepted."),
   UNKNOWN_KEY(BearerErrorCode.INVALID_TOKEN, "The access token is signed with an unknown key."),
   INVALID_SIGNATURE(BearerErrorCode.INVALID_TOKEN, "The access token signature is invalid."),
   UNSUPPORTED_TOKEN_TYPE(BearerErrorCode.INVALID_TOKEN, "The token is not an access token."),
   UNSUPPORTED_CRITICAL_HEADER(
-      BearerErrorCode.INVALID_TOKEN, "The access token has a critical header that is not understood."),
+      BearerErrorCode.INVALID_TOKEN,
+      "The access token has a critical header that is not understood."),
   EXPIRED(BearerErrorCode.INVALID_TOKEN, "The access token expired."),
   MISSING_EXPIRY(BearerErrorCode.INVALID_TOKEN, "The access token has no expiry."),
   NOT_YET_VALID(BearerErrorCode.INVALID_TOKEN, "The access token is not valid yet."),
   ISSUED_IN_FUTURE(BearerErrorCode.INVALID_TOKEN, "The access token was issued in the future."),
-  WRONG_ISSUER(BearerErrorCode.INVALID_TOKEN, "The access token comes from an issuer that is not trusted."),
+  WRONG_ISSUER(
+      BearerErrorCode.INVALID_TOKEN, "The access token comes from an issuer that is not trusted."),
   WRONG_AUDIENCE(BearerErrorCode.INVALID_TOKEN, "The access token is not meant for this API."),
   INVALID_CLAIMS(BearerErrorCode.INVALID_TOKEN, "The access token has invalid claims."),
-  INSUFFICIENT_SCOPE(BearerErrorCode.INSUFFICIENT_SCOPE, "The access token lacks a required scope."),
+  INSUFFICIENT_SCOPE(
+      BearerErrorCode.INSUFFICIENT_SCOPE, "The access token lacks a required scope."),
   PATH_DENIED(
       BearerErrorCode.INSUFFICIENT_SCOPE, "The request is not allowed with any access token."),
   CLIENT_NOT_ALLOWED(
@@ -81,7 +87,8 @@ public enum Rejection {
   DPOP_NONCE_MISSING(
       BearerErrorCode.USE_DPOP_NONCE, "The DPoP proof must carry a nonce from this server."),
   DPOP_NONCE_INVALID(
-      BearerErrorCode.USE_DPOP_NONCE, "The DPoP proof nonce is not a current one from this server."),
+      BearerErrorCode.USE_DPOP_NONCE,
+      "The DPoP proof nonce is not a current one from this server."),
   // The scheme and the token's binding (RFC 9449 section 7): checked by the pipeline.
   /** RFC 9449 section 7.2: a DPoP-bound token sent as a bearer token is a downgrade. */
   DPOP_BOUND_TOKEN_AS_BEARER(

@@ -6,10 +6,10 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a resource asks of the user's authentication (RFC 9470): one of these {@code acr} values,
- * in order of preference, and an authentication no older than the maximum age. Sent back in the
- * challenge as {@code acr_values} and {@code max_age}, so the client can ask for a token that
- * meets it.
+ * What a resource asks of the user's authentication (RFC 9470): one of these {@code acr} values, in
+ * order of preference, and an authentication no older than the maximum age. Sent back in the
+ * challenge as {@code acr_values} and {@code max_age}, so the client can ask for a token that meets
+ * it.
  *
  * @param acrValues accepted {@code acr} values; empty when any will do
  * @param maxAge the longest time since {@code auth_time}; null when any age will do
@@ -22,7 +22,8 @@ public record StepUpRequirement(List<String> acrValues, @Nullable Duration maxAg
   public StepUpRequirement {
     acrValues = List.copyOf(acrValues);
     for (String acr : acrValues) {
-      if (acr.isBlank() || acr.chars().anyMatch(c -> c <= 0x20 || c == '"' || c == '\\' || c > 0x7e)) {
+      if (acr.isBlank()
+          || acr.chars().anyMatch(c -> c <= 0x20 || c == '"' || c == '\\' || c > 0x7e)) {
         throw new IllegalArgumentException("'" + acr + "' is not an acr value");
       }
     }

@@ -91,8 +91,13 @@ public final class IntrospectionConfig {
   /** Names the endpoint and the client, never the secret. */
   @Override
   public String toString() {
-    return "IntrospectionConfig[" + endpoint + ", client " + clientId + ", "
-        + clientAuthentication.value() + "]";
+    return "IntrospectionConfig["
+        + endpoint
+        + ", client "
+        + clientId
+        + ", "
+        + clientAuthentication.value()
+        + "]";
   }
 
   /** Collects settings; not thread-safe, used once. */
@@ -156,19 +161,30 @@ public final class IntrospectionConfig {
      * @throws IllegalArgumentException naming the setting that is missing or out of range
      */
     public IntrospectionConfig build() {
-      if (clientId == null || clientId.isBlank() || clientSecret == null || clientSecret.isEmpty()) {
+      if (clientId == null
+          || clientId.isBlank()
+          || clientSecret == null
+          || clientSecret.isEmpty()) {
         throw new IllegalArgumentException(
             "gatehouse.introspection.client-id and gatehouse.introspection.client-secret: both are"
                 + " required to call the introspection endpoint");
       }
-      between(timeout, Duration.ofMillis(1), Duration.ofMinutes(1), "gatehouse.introspection.timeout");
-      between(cacheDuration, Duration.ZERO, Duration.ofDays(1),
+      between(
+          timeout, Duration.ofMillis(1), Duration.ofMinutes(1), "gatehouse.introspection.timeout");
+      between(
+          cacheDuration,
+          Duration.ZERO,
+          Duration.ofDays(1),
           "gatehouse.introspection.cache-duration");
-      between(negativeCacheDuration, Duration.ZERO, Duration.ofMinutes(10),
+      between(
+          negativeCacheDuration,
+          Duration.ZERO,
+          Duration.ofMinutes(10),
           "gatehouse.introspection.negative-cache-duration");
       if (cacheMaxEntries < 1 || cacheMaxEntries > 10_000_000) {
         throw new IllegalArgumentException(
-            "gatehouse.introspection.cache-max-entries: " + cacheMaxEntries
+            "gatehouse.introspection.cache-max-entries: "
+                + cacheMaxEntries
                 + " is outside 1..10000000");
       }
       return new IntrospectionConfig(this);

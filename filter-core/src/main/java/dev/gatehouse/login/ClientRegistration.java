@@ -11,8 +11,8 @@ import java.util.Optional;
 
 /**
  * The application as registered at the OpenID provider, and what it asks for: who it is, how it
- * proves it at the token endpoint, which scopes it requests, and which API the access token must
- * be for. Checked when made; {@link #toString()} leaves the secret out.
+ * proves it at the token endpoint, which scopes it requests, and which API the access token must be
+ * for. Checked when made; {@link #toString()} leaves the secret out.
  *
  * @param clientSecret for the token endpoint only; never written to a page or a log
  * @param scopes requested scopes, {@code openid} first and each once

@@ -10,12 +10,12 @@ import java.util.Set;
  * already keeps the cookie off cross-site {@code POST}s in current browsers; this check does not
  * depend on the cookie's attributes or on the browser honouring them.
  *
- * <p>A state-changing request is let through only when the browser says it comes from this
- * origin: {@code Sec-Fetch-Site}, when sent, must be {@code same-origin}, and {@code Origin}, when
- * sent, must be this application's origin. Every browser released since 2020 sends at least one of
- * them on a {@code POST}; a request with neither (a very old browser, or a program replaying the
- * cookie) is refused too, since nothing shows where it came from. Programs use a bearer token,
- * which no browser attaches by itself, and are not checked.
+ * <p>A state-changing request is let through only when the browser says it comes from this origin:
+ * {@code Sec-Fetch-Site}, when sent, must be {@code same-origin}, and {@code Origin}, when sent,
+ * must be this application's origin. Every browser released since 2020 sends at least one of them
+ * on a {@code POST}; a request with neither (a very old browser, or a program replaying the cookie)
+ * is refused too, since nothing shows where it came from. Programs use a bearer token, which no
+ * browser attaches by itself, and are not checked.
  */
 final class CrossSiteRequests {
 

@@ -1,15 +1,15 @@
 package dev.gatehouse.login;
 
-import dev.gatehouse.internal.discovery.Providers;
-import dev.gatehouse.internal.wiring.BearerFilterProviders;
 import dev.gatehouse.ConfigBinder;
 import dev.gatehouse.GatehouseConfig;
 import dev.gatehouse.GatehouseFilter;
 import dev.gatehouse.TrustedIssuer;
-import dev.gatehouse.internal.config.FilterSettings;
 import dev.gatehouse.config.PropertyLookup;
-import dev.gatehouse.internal.challenge.ChallengeWriter;
 import dev.gatehouse.error.Rejection;
+import dev.gatehouse.internal.challenge.ChallengeWriter;
+import dev.gatehouse.internal.config.FilterSettings;
+import dev.gatehouse.internal.discovery.Providers;
+import dev.gatehouse.internal.wiring.BearerFilterProviders;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;

@@ -1,13 +1,13 @@
 package dev.gatehouse.login;
 
 import dev.gatehouse.GatehouseConfig;
-import dev.gatehouse.internal.discovery.KeySource;
 import dev.gatehouse.error.BearerTokenException;
 import dev.gatehouse.error.ProviderUnavailableException;
-import dev.gatehouse.token.AccessToken;
+import dev.gatehouse.internal.discovery.KeySource;
 import dev.gatehouse.internal.verify.AccessTokenVerifier;
 import dev.gatehouse.internal.verify.JwtAccessTokenVerifier;
 import dev.gatehouse.internal.verify.VerificationPolicy;
+import dev.gatehouse.token.AccessToken;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -26,8 +26,8 @@ import org.slf4j.LoggerFactory;
  * same keys), configured for this client: {@code iss} exactly the login's issuer, {@code aud}
  * containing the client id. On top of it the checks only an ID token has: the header type is not
  * {@code at+jwt} (RFC 9068 section 2.1: an access token must not pass as an ID token), {@code iat}
- * and {@code sub} are required, {@code azp} is the client id when there are several audiences or
- * it is present, and the {@code nonce} is the one of the login that asked for it.
+ * and {@code sub} are required, {@code azp} is the client id when there are several audiences or it
+ * is present, and the {@code nonce} is the one of the login that asked for it.
  */
 final class IdTokenVerifier {
 
@@ -36,7 +36,9 @@ final class IdTokenVerifier {
   private final AccessTokenVerifier verifier;
   private final String clientId;
 
-  /** @param issuer the trusted issuer users log in with, compared exactly with {@code iss} */
+  /**
+   * @param issuer the trusted issuer users log in with, compared exactly with {@code iss}
+   */
   IdTokenVerifier(GatehouseConfig api, URI issuer, String clientId, KeySource keys) {
     this.clientId = clientId;
     VerificationPolicy forClient =
@@ -106,7 +108,8 @@ final class IdTokenVerifier {
     }
     try {
       String header =
-          new String(Base64.getUrlDecoder().decode(token.substring(0, dot)), StandardCharsets.UTF_8);
+          new String(
+              Base64.getUrlDecoder().decode(token.substring(0, dot)), StandardCharsets.UTF_8);
       Map<String, Object> members = JsonUtil.parseJson(header);
       return members.get("typ") instanceof String t
           && t.toLowerCase(Locale.ROOT).endsWith("at+jwt");

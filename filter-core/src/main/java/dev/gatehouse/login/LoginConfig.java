@@ -12,8 +12,8 @@ import java.util.Set;
 /**
  * The browser-login settings of {@link GatehouseLoginFilter}: four immutable values, each checked
  * when made, behind one façade. The provider (issuer, keys, algorithms, clock) is one of the
- * trusted issuers of the {@code GatehouseConfig} the filter is given ({@link #issuer()}), so the
- * ID token and the access token are trusted from the same place, with the same keys.
+ * trusted issuers of the {@code GatehouseConfig} the filter is given ({@link #issuer()}), so the ID
+ * token and the access token are trusted from the same place, with the same keys.
  *
  * <p>Start from {@link #forClient(String, String, String)}; every other value has a default.
  */
@@ -74,10 +74,9 @@ public final class LoginConfig {
   }
 
   /**
-   * Starts a configuration for the application registered at your OpenID provider (Auth0,
-   * Keycloak, ...) as the confidential client {@code clientId}, authenticating with {@code
-   * clientSecret}, whose callback ({@code redirect_uri}) is {@code redirectPath}, e.g. {@code
-   * /app/callback}.
+   * Starts a configuration for the application registered at your OpenID provider (Auth0, Keycloak,
+   * ...) as the confidential client {@code clientId}, authenticating with {@code clientSecret},
+   * whose callback ({@code redirect_uri}) is {@code redirectPath}, e.g. {@code /app/callback}.
    */
   public static LoginConfigBuilder forClient(
       String clientId, String clientSecret, String redirectPath) {

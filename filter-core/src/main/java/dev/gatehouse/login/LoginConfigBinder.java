@@ -59,8 +59,7 @@ public final class LoginConfigBinder {
         ConfigKey.LOGIN_CLIENT_AUTHENTICATION,
         v ->
             b.clientAuthentication(
-                ClientAuthentication.parse(
-                    v, ConfigKey.LOGIN_CLIENT_AUTHENTICATION.property())));
+                ClientAuthentication.parse(v, ConfigKey.LOGIN_CLIENT_AUTHENTICATION.property())));
     duration(ConfigKey.LOGIN_CONNECT_TIMEOUT, b::connectTimeout);
     duration(ConfigKey.LOGIN_REQUEST_TIMEOUT, b::requestTimeout);
     duration(ConfigKey.LOGIN_TIMEOUT, b::loginTimeout);

@@ -143,8 +143,8 @@ public final class LoginConfigBuilder {
 
   /**
    * The origin browsers reach the application at ({@code https://app.example.com}), used for the
-   * {@code redirect_uri} and the post-logout target instead of the request's scheme, host and
-   * port. Set it behind a proxy. An {@code https} origin also marks the cookie {@code Secure}.
+   * {@code redirect_uri} and the post-logout target instead of the request's scheme, host and port.
+   * Set it behind a proxy. An {@code https} origin also marks the cookie {@code Secure}.
    */
   public LoginConfigBuilder publicBaseUrl(URI origin) {
     this.publicBaseUrl = Objects.requireNonNull(origin, "publicBaseUrl");
@@ -177,8 +177,8 @@ public final class LoginConfigBuilder {
   }
 
   /**
-   * The trusted issuer users log in with, when the configuration trusts several: its name in
-   * {@code gatehouse.issuers} or its issuer URL. Checked against them when the filter starts.
+   * The trusted issuer users log in with, when the configuration trusts several: its name in {@code
+   * gatehouse.issuers} or its issuer URL. Checked against them when the filter starts.
    */
   public LoginConfigBuilder issuer(String nameOrUrl) {
     this.issuer = LoginChecks.text(nameOrUrl, ConfigKey.LOGIN_ISSUER);

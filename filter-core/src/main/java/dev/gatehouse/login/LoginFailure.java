@@ -3,8 +3,9 @@ package dev.gatehouse.login;
 import java.util.Locale;
 
 /**
- * Every way a login, a renewal, a logout or a session's request can fail, with its HTTP status and the fixed sentence
- * the user reads. Nothing from the request or the provider ever reaches the page.
+ * Every way a login, a renewal, a logout or a session's request can fail, with its HTTP status and
+ * the fixed sentence the user reads. Nothing from the request or the provider ever reaches the
+ * page.
  */
 enum LoginFailure {
   STATE_MISMATCH(
@@ -20,8 +21,8 @@ enum LoginFailure {
   CROSS_SITE_REQUEST(403, "This request did not come from this application's own pages."),
   /**
    * A login that just succeeded got an access token the API refuses for its audience: the
-   * registration at the provider or the login's audience or resource setting is wrong, and
-   * another login would only get the same token. 403, not 401: signing in again cannot help.
+   * registration at the provider or the login's audience or resource setting is wrong, and another
+   * login would only get the same token. 403, not 401: signing in again cannot help.
    */
   TOKEN_FOR_ANOTHER_API(
       403,

@@ -1,15 +1,15 @@
 package dev.gatehouse.login;
 
-import dev.gatehouse.config.ConfigKey;
 import dev.gatehouse.TrustedIssuer;
+import dev.gatehouse.config.ConfigKey;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Which of the trusted issuers the login sends users to: the one {@code gatehouse.login.issuer}
  * names (by its name in {@code gatehouse.issuers} or by its issuer URL), else the only one. With
- * several issuers and none named the filter does not start: guessing would send users to a
- * provider the operator did not choose.
+ * several issuers and none named the filter does not start: guessing would send users to a provider
+ * the operator did not choose.
  */
 final class LoginIssuer {
 

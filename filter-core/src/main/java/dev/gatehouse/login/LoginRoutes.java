@@ -7,13 +7,13 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Where the login lives in the application: its callback, the paths a session stands in for a
- * token on, the logout path and where the provider sends the browser after logout. Paths are
- * relative to the web application (without its context path) and start with {@code /}.
+ * Where the login lives in the application: its callback, the paths a session stands in for a token
+ * on, the logout path and where the provider sends the browser after logout. Paths are relative to
+ * the web application (without its context path) and start with {@code /}.
  *
  * @param redirectPath the callback ({@code redirect_uri}), e.g. {@code /app/callback}
- * @param loginPaths where a session stands in for the bearer token and a browser may be sent to
- *     log in: {@code /app} (exactly), {@code /app/*} (it and below) or {@code /*}
+ * @param loginPaths where a session stands in for the bearer token and a browser may be sent to log
+ *     in: {@code /app} (exactly), {@code /app/*} (it and below) or {@code /*}
  * @param logoutPath a path that takes {@code POST} to end the session
  * @param postLogoutRedirect an absolute {@code http(s)} URL, or a path in the application, where
  *     the provider sends the browser after logout; must be registered at the provider

@@ -10,8 +10,8 @@ import org.jspecify.annotations.Nullable;
  * and persistence carry it to other nodes; replaced whole on every change.
  *
  * @param refreshToken null when the provider issued none (then expiry means a new login)
- * @param admitted whether the API has admitted a token of this login; until then a refusal for
- *     the audience means the login itself is misconfigured, not that the session is stale
+ * @param admitted whether the API has admitted a token of this login; until then a refusal for the
+ *     audience means the login itself is misconfigured, not that the session is stale
  */
 record LoginSession(
     String subject,

@@ -4,8 +4,8 @@ import dev.gatehouse.config.ConfigKey;
 import java.time.Duration;
 
 /**
- * How long the login waits for the provider and for the user, and when it renews a session's
- * access token.
+ * How long the login waits for the provider and for the user, and when it renews a session's access
+ * token.
  *
  * @param connectTimeout for a connection to the token endpoint
  * @param requestTimeout the whole token request, from sending to the last byte of the answer

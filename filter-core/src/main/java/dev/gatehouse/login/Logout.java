@@ -10,10 +10,11 @@ import java.util.Optional;
 
 /**
  * The logout path: {@code POST} only, so that a link or an image on another site cannot sign the
- * user out, and from this application's own pages only ({@link CrossSiteRequests}). Ends the container session, then sends the browser to the provider's {@code
- * end_session_endpoint} (OpenID Connect RP-Initiated Logout 1.0; Auth0's {@code /oidc/logout}) with
- * {@code id_token_hint}, {@code post_logout_redirect_uri} and {@code client_id}, or straight to the
- * post-logout target when the provider has no such endpoint or cannot be reached.
+ * user out, and from this application's own pages only ({@link CrossSiteRequests}). Ends the
+ * container session, then sends the browser to the provider's {@code end_session_endpoint} (OpenID
+ * Connect RP-Initiated Logout 1.0; Auth0's {@code /oidc/logout}) with {@code id_token_hint}, {@code
+ * post_logout_redirect_uri} and {@code client_id}, or straight to the post-logout target when the
+ * provider has no such endpoint or cannot be reached.
  */
 final class Logout {
 

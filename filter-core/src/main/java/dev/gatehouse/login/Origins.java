@@ -48,10 +48,7 @@ final class Origins {
       }
       throw new LoginException(LoginFailure.UNTRUSTED_HOST);
     }
-    return scheme
-        + "://"
-        + host
-        + (TrustedHosts.isDefaultPort(scheme, port) ? "" : ":" + port);
+    return scheme + "://" + host + (TrustedHosts.isDefaultPort(scheme, port) ? "" : ":" + port);
   }
 
   /** The callback URL, sent as {@code redirect_uri}. */

@@ -1,10 +1,10 @@
 package dev.gatehouse.login;
 
 import dev.gatehouse.GatehouseConfig;
+import dev.gatehouse.error.ProviderUnavailableException;
 import dev.gatehouse.internal.discovery.IssuerProvider;
 import dev.gatehouse.internal.discovery.ProviderDiscovery;
 import dev.gatehouse.internal.discovery.ProviderMetadata;
-import dev.gatehouse.error.ProviderUnavailableException;
 import java.net.URI;
 import java.util.Optional;
 import java.util.function.Function;
@@ -27,7 +27,9 @@ final class ProviderAccess {
   private final IdTokenVerifier idTokens;
   private final GatehouseConfig api;
 
-  /** @param provider the bearer filter's provider of the login's issuer */
+  /**
+   * @param provider the bearer filter's provider of the login's issuer
+   */
   ProviderAccess(GatehouseConfig api, LoginConfig login, IssuerProvider provider) {
     this.api = api;
     this.provider = provider;

@@ -2,8 +2,8 @@ package dev.gatehouse.login;
 
 import dev.gatehouse.internal.outbound.ClientCredentials;
 import dev.gatehouse.internal.outbound.OutboundHttp;
-import dev.gatehouse.outbound.OutboundLimits;
 import dev.gatehouse.internal.outbound.OutboundReply;
+import dev.gatehouse.outbound.OutboundLimits;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpTimeoutException;
@@ -36,7 +36,9 @@ final class TokenEndpointClient {
   private final ClientCredentials client;
   private final Map<String, List<String>> resources;
 
-  /** @param insecureLoopbackHttp whether a plain-http token endpoint on loopback is allowed */
+  /**
+   * @param insecureLoopbackHttp whether a plain-http token endpoint on loopback is allowed
+   */
   TokenEndpointClient(LoginConfig config, boolean insecureLoopbackHttp) {
     this.http =
         new OutboundHttp(

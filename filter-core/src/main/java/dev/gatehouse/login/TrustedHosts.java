@@ -8,11 +8,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Which {@code Host} a redirect target may be built from when no public base URL is configured.
- * The {@code Host} header is the client's to choose; building {@code redirect_uri} or the
- * post-logout target from any value would let a forged one pick where the provider sends the
- * browser and its code. So only the names the configuration lists are used, and without a list
- * only the loopback names a local demo or test runs on.
+ * Which {@code Host} a redirect target may be built from when no public base URL is configured. The
+ * {@code Host} header is the client's to choose; building {@code redirect_uri} or the post-logout
+ * target from any value would let a forged one pick where the provider sends the browser and its
+ * code. So only the names the configuration lists are used, and without a list only the loopback
+ * names a local demo or test runs on.
  */
 final class TrustedHosts {
 
@@ -29,8 +29,8 @@ final class TrustedHosts {
   /**
    * The configured entries in lower case.
    *
-   * @throws IllegalArgumentException naming the setting when an entry is not {@code name} or
-   *     {@code name:port}, or when a public base URL makes the list meaningless
+   * @throws IllegalArgumentException naming the setting when an entry is not {@code name} or {@code
+   *     name:port}, or when a public base URL makes the list meaningless
    */
   static Set<String> checked(Set<String> hosts, boolean publicBaseUrl) {
     String property = ConfigKey.LOGIN_ALLOWED_HOSTS.property();
@@ -59,8 +59,8 @@ final class TrustedHosts {
   }
 
   /**
-   * @param host the request's host as the container read it from {@code Host}, lower case, an
-   *     IPv6 literal in brackets
+   * @param host the request's host as the container read it from {@code Host}, lower case, an IPv6
+   *     literal in brackets
    */
   static boolean trusts(Set<String> allowed, String scheme, String host, int port) {
     if (allowed.isEmpty()) {

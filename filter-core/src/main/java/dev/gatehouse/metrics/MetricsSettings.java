@@ -13,8 +13,8 @@ public final class MetricsSettings {
 
   /**
    * Servlet-context attribute under which the application may put its {@code
-   * io.micrometer.core.instrument.MeterRegistry} before the filter starts; used when none was
-   * given in code, before {@code Metrics.globalRegistry}.
+   * io.micrometer.core.instrument.MeterRegistry} before the filter starts; used when none was given
+   * in code, before {@code Metrics.globalRegistry}.
    */
   public static final String METER_REGISTRY_ATTRIBUTE = "dev.gatehouse.metrics.MeterRegistry";
 

@@ -73,7 +73,9 @@ public record OutboundLimits(
       return this;
     }
 
-    /** @throws IllegalArgumentException naming the setting that is out of range */
+    /**
+     * @throws IllegalArgumentException naming the setting that is out of range
+     */
     public OutboundLimits build(boolean insecureLoopbackHttp) {
       within(connectTimeout, ConfigKey.CONNECT_TIMEOUT.property());
       within(readTimeout, ConfigKey.READ_TIMEOUT.property());

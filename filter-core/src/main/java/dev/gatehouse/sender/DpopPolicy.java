@@ -1,8 +1,8 @@
 package dev.gatehouse.sender;
 
-import dev.gatehouse.internal.sender.InMemoryReplayStore;
-import dev.gatehouse.internal.sender.DpopSettings;
 import dev.gatehouse.config.ConfigKey;
+import dev.gatehouse.internal.sender.DpopSettings;
+import dev.gatehouse.internal.sender.InMemoryReplayStore;
 import dev.gatehouse.internal.time.ClockSkew;
 import java.net.URI;
 import java.time.Duration;
@@ -44,7 +44,9 @@ public record DpopPolicy(
   /** DPoP allowed, {@link DpopSettings#DEFAULT_ALGORITHMS}, 60 s, no nonce, 200,000 entries. */
   public static final DpopPolicy DEFAULTS = builder().build();
 
-  /** @throws IllegalArgumentException naming what is out of range */
+  /**
+   * @throws IllegalArgumentException naming what is out of range
+   */
   public DpopPolicy {
     Objects.requireNonNull(mode, "mode");
     algorithms = checkedAlgorithms(algorithms);
@@ -58,7 +60,9 @@ public record DpopPolicy(
     }
     if (replayMaxEntries < 1) {
       throw new IllegalArgumentException(
-          ConfigKey.DPOP_REPLAY_MAX_ENTRIES.property() + ": " + replayMaxEntries
+          ConfigKey.DPOP_REPLAY_MAX_ENTRIES.property()
+              + ": "
+              + replayMaxEntries
               + " must be positive");
     }
     publicBaseUrl.ifPresent(DpopPolicy::checkOrigin);
@@ -120,7 +124,10 @@ public record DpopPolicy(
       return this;
     }
 
-    /** Proof algorithms, asymmetric only, in {@code algs} order (default ES256, EdDSA, PS256, RS256). */
+    /**
+     * Proof algorithms, asymmetric only, in {@code algs} order (default ES256, EdDSA, PS256,
+     * RS256).
+     */
     public Builder algorithms(Iterable<String> names) {
       Set<String> chosen = new LinkedHashSet<>();
       names.forEach(chosen::add);

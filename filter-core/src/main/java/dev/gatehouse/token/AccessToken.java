@@ -158,7 +158,12 @@ public class AccessToken {
   /** Names the subject and client only: a token's claims must not reach logs by accident. */
   @Override
   public String toString() {
-    return "AccessToken[subject=" + subject + ", clientId=" + clientId + ", expiresAt=" + expiresAt
+    return "AccessToken[subject="
+        + subject
+        + ", clientId="
+        + clientId
+        + ", expiresAt="
+        + expiresAt
         + "]";
   }
 

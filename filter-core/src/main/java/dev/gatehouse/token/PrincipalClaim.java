@@ -1,9 +1,9 @@
 package dev.gatehouse.token;
 
-import dev.gatehouse.internal.config.ClaimPath;
 import dev.gatehouse.config.ConfigKey;
 import dev.gatehouse.error.BearerTokenException;
 import dev.gatehouse.error.Rejection;
+import dev.gatehouse.internal.config.ClaimPath;
 import java.util.Optional;
 
 /**

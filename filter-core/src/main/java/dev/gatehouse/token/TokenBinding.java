@@ -5,9 +5,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What a sender-constrained access token is bound to, read from its {@code cnf} claim (RFC 7800):
- * a DPoP key (RFC 9449, {@code cnf.jkt}) or a client certificate (RFC 8705, {@code
- * cnf.x5t#S256}).
+ * What a sender-constrained access token is bound to, read from its {@code cnf} claim (RFC 7800): a
+ * DPoP key (RFC 9449, {@code cnf.jkt}) or a client certificate (RFC 8705, {@code cnf.x5t#S256}).
  *
  * @param kind which confirmation member the token carries
  * @param thumbprint its value, base64url SHA-256, exactly as the token carries it
@@ -40,8 +39,8 @@ public record TokenBinding(Kind kind, String thumbprint) {
 
   /**
    * The binding of {@code kind} in these claims. A member that is present but not a string is
-   * returned with an empty thumbprint, which matches no key or certificate: a token that says it
-   * is bound must never pass as unbound because its binding is malformed.
+   * returned with an empty thumbprint, which matches no key or certificate: a token that says it is
+   * bound must never pass as unbound because its binding is malformed.
    */
   public static Optional<TokenBinding> in(Map<String, ?> claims, Kind kind) {
     if (!(claims.get("cnf") instanceof Map<?, ?> cnf) || !cnf.containsKey(kind.member())) {

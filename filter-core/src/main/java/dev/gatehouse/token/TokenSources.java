@@ -17,7 +17,9 @@ public record TokenSources(boolean queryParameter, boolean formParameter, int ma
   /** The header only, at most 8192 characters. */
   public static final TokenSources DEFAULTS = new TokenSources(false, false, DEFAULT_MAX_LENGTH);
 
-  /** @throws IllegalArgumentException when {@code maxLength} is outside 64..65536 */
+  /**
+   * @throws IllegalArgumentException when {@code maxLength} is outside 64..65536
+   */
   public TokenSources {
     if (maxLength < 64 || maxLength > 64 * 1024) {
       throw new IllegalArgumentException(
@@ -62,7 +64,9 @@ public record TokenSources(boolean queryParameter, boolean formParameter, int ma
       return this;
     }
 
-    /** @throws IllegalArgumentException when the length is out of range */
+    /**
+     * @throws IllegalArgumentException when the length is out of range
+     */
     public TokenSources build() {
       return new TokenSources(queryParameter, formParameter, maxLength);
     }

@@ -37,7 +37,12 @@ public final class Decryption {
 
   /** What may be accepted by choice: the defaults, RSA-OAEP (SHA-1) and ECDH-ES+A192KW. */
   public static final Set<String> PERMITTED_KEY_ALGORITHMS =
-      ordered("RSA-OAEP-256", "RSA-OAEP", "ECDH-ES", "ECDH-ES+A128KW", "ECDH-ES+A192KW",
+      ordered(
+          "RSA-OAEP-256",
+          "RSA-OAEP",
+          "ECDH-ES",
+          "ECDH-ES+A128KW",
+          "ECDH-ES+A192KW",
           "ECDH-ES+A256KW");
 
   /** What may be accepted by choice: every AES-GCM and AES-CBC-HMAC content encryption. */
@@ -61,7 +66,9 @@ public final class Decryption {
     return new Builder();
   }
 
-  /** Each key under its {@code kid}, in the order configured: the order keys are tried without one. */
+  /**
+   * Each key under its {@code kid}, in the order configured: the order keys are tried without one.
+   */
   public Map<String, PrivateKey> keys() {
     return keys;
   }
@@ -79,8 +86,13 @@ public final class Decryption {
   /** Names the key ids and algorithms; never a key. */
   @Override
   public String toString() {
-    return "Decryption[kids=" + keys.keySet() + ", alg=" + keyAlgorithms + ", enc="
-        + contentAlgorithms + "]";
+    return "Decryption[kids="
+        + keys.keySet()
+        + ", alg="
+        + keyAlgorithms
+        + ", enc="
+        + contentAlgorithms
+        + "]";
   }
 
   /** Collects keys and algorithm choices; {@link #build()} checks them together. */
@@ -135,12 +147,16 @@ public final class Decryption {
       return this;
     }
 
-    /** @throws IllegalArgumentException naming the setting and the key that cannot be used */
+    /**
+     * @throws IllegalArgumentException naming the setting and the key that cannot be used
+     */
     public Decryption build() {
       if (keys.isEmpty()) {
         throw new IllegalArgumentException(
-            ConfigKey.DECRYPTION_KEYSTORE.property() + " or "
-                + ConfigKey.DECRYPTION_PEM_KEYS.property() + ": no decryption key is configured");
+            ConfigKey.DECRYPTION_KEYSTORE.property()
+                + " or "
+                + ConfigKey.DECRYPTION_PEM_KEYS.property()
+                + ": no decryption key is configured");
       }
       keys.forEach(this::checkUsable);
       return new Decryption(this);

@@ -13,7 +13,9 @@ public record TokenCachePolicy(int maxEntries, long maxBytes) {
   /** 10,000 tokens and 32 MiB. */
   public static final TokenCachePolicy DEFAULTS = new TokenCachePolicy(10_000, 32L * 1024 * 1024);
 
-  /** @throws IllegalArgumentException naming the bound that is out of range */
+  /**
+   * @throws IllegalArgumentException naming the bound that is out of range
+   */
   public TokenCachePolicy {
     if (maxEntries < 0 || maxEntries > 10_000_000) {
       throw new IllegalArgumentException(

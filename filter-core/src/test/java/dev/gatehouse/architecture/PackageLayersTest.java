@@ -6,8 +6,8 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
-import com.tngtech.archunit.library.Architectures.LayeredArchitecture;
 import com.tngtech.archunit.library.Architectures;
+import com.tngtech.archunit.library.Architectures.LayeredArchitecture;
 import java.util.List;
 
 /**
@@ -56,11 +56,11 @@ class PackageLayersTest {
   static final ArchRule noCycleBetweenPackages =
       slices().matching("dev.gatehouse.(**)").should().beFreeOfCycles();
 
-  @ArchTest
-  static final ArchRule noPackageUsesOneAboveIt = layered();
+  @ArchTest static final ArchRule noPackageUsesOneAboveIt = layered();
 
   private static LayeredArchitecture layered() {
-    LayeredArchitecture rule = Architectures.layeredArchitecture().consideringOnlyDependenciesInLayers();
+    LayeredArchitecture rule =
+        Architectures.layeredArchitecture().consideringOnlyDependenciesInLayers();
     for (String layer : LAYERS) {
       rule = rule.layer(name(layer)).definedBy(packageOf(layer));
     }

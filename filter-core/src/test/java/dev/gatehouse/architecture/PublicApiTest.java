@@ -42,10 +42,10 @@ class PublicApiTest {
 
   private static final List<JavaClass> MAIN_CLASSES =
       new ClassFileImporter()
-          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-          .importPackages("dev.gatehouse")
-          .stream()
-          .toList();
+              .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+              .importPackages("dev.gatehouse")
+              .stream()
+              .toList();
 
   @Test
   void theDocumentListsExactlyThePublicTypesOutsideInternal() throws IOException {

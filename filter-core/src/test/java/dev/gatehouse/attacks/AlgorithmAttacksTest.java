@@ -20,9 +20,9 @@ import dev.gatehouse.testing.TestTokens;
 import java.math.BigInteger;
 import java.security.Signature;
 import java.security.SignatureException;
+import java.security.interfaces.ECPublicKey;
 import java.util.Arrays;
 import java.util.Base64;
-import java.security.interfaces.ECPublicKey;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,10 +51,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class AlgorithmAttacksTest {
 
-  @RegisterExtension
-  static final LocalJwksServer provider = LocalJwksServer.extension();
+  @RegisterExtension static final LocalJwksServer provider = LocalJwksServer.extension();
   private static final TestTokens tokens = new TestTokens(provider.issuer());
   private static ProtectedApi api;
+
   /** Every algorithm Gatehouse supports switched on: still no {@code none}, still no HMAC. */
   private static ProtectedApi permissive;
 
@@ -135,8 +135,7 @@ class AlgorithmAttacksTest {
     }
 
     @ParameterizedTest
-    @ValueSource(
-        strings = {"{\"alg\":[\"RS256\"]}", "{\"alg\":{\"RS256\":true}}", "{\"alg\":256}"})
+    @ValueSource(strings = {"{\"alg\":[\"RS256\"]}", "{\"alg\":{\"RS256\":true}}", "{\"alg\":256}"})
     void whenAlgIsNotAStringThenRefusedAsMalformedNot500(String headerJson) {
       String token = Forge.rs256(headerJson, claimsJson(), TestKeys.RSA.getPrivateKey());
 
@@ -191,8 +190,7 @@ class AlgorithmAttacksTest {
     @MethodSource("dev.gatehouse.attacks.AlgorithmAttacksTest$KeyConfusion#publicKeyAsSecret")
     void whenHmacIsKeyedWithTheProvidersPublicKeyThenRefusedForTheAlgorithm(
         String alg, String jca, String form, byte[] secret) {
-      String token =
-          Forge.hmac(header(alg, TestKeys.RSA.getKeyId()), claimsJson(), secret, jca);
+      String token = Forge.hmac(header(alg, TestKeys.RSA.getKeyId()), claimsJson(), secret, jca);
 
       assertRejected(BAD_ALGORITHM, api.get(token));
       assertRejected(BAD_ALGORITHM, permissive.get(token));
@@ -212,15 +210,21 @@ class AlgorithmAttacksTest {
       byte[] junk = new byte[64];
       String es256OnRsaKey =
           Forge.withSignature(
-              Forge.rs256(header("ES256", TestKeys.RSA.getKeyId()), claimsJson(),
+              Forge.rs256(
+                  header("ES256", TestKeys.RSA.getKeyId()),
+                  claimsJson(),
                   TestKeys.RSA.getPrivateKey()),
               junk);
       String rs256OnEcKey =
-          Forge.rs256(header("RS256", TestKeys.EC.getKeyId()), claimsJson(),
+          Forge.rs256(
+              header("RS256", TestKeys.EC.getKeyId()),
+              claimsJson(),
               TestKeys.ATTACKER.getPrivateKey());
       String eddsaOnRsaKey =
           Forge.withSignature(
-              Forge.rs256(header("EdDSA", TestKeys.RSA.getKeyId()), claimsJson(),
+              Forge.rs256(
+                  header("EdDSA", TestKeys.RSA.getKeyId()),
+                  claimsJson(),
                   TestKeys.RSA.getPrivateKey()),
               junk);
 
@@ -287,7 +291,8 @@ class AlgorithmAttacksTest {
     }
 
     @ParameterizedTest(name = "{0} + {1}")
-    @MethodSource("dev.gatehouse.attacks.AlgorithmAttacksTest$SignatureLengths#lengthenedSignatures")
+    @MethodSource(
+        "dev.gatehouse.attacks.AlgorithmAttacksTest$SignatureLengths#lengthenedSignatures")
     void whenZeroBytesAreAppendedToAGenuineSignatureThenItIsRefused(
         String key, String suffix, String refusal) {
       String genuine =
@@ -313,9 +318,9 @@ class AlgorithmAttacksTest {
   }
 
   /**
-   * CVE-2022-21449 ("psychic signatures"): Java 15 to 18.0.1 accepted the ECDSA signature r = s =
-   * 0 for any message and key. The JDK in use must refuse it, and so must the filter, for every
-   * curve and for the other out-of-range values r, s in {0, n}.
+   * CVE-2022-21449 ("psychic signatures"): Java 15 to 18.0.1 accepted the ECDSA signature r = s = 0
+   * for any message and key. The JDK in use must refuse it, and so must the filter, for every curve
+   * and for the other out-of-range values r, s in {0, n}.
    */
   @Nested
   class PsychicSignatures {
@@ -383,8 +388,9 @@ class AlgorithmAttacksTest {
         all.add(Arguments.of(c.alg, "r=s=n", c, c.signature(n, n)));
         all.add(Arguments.of(c.alg, "r=0,s=n", c, c.signature(BigInteger.ZERO, n)));
         all.add(Arguments.of(c.alg, "r=n,s=0", c, c.signature(n, BigInteger.ZERO)));
-        all.add(Arguments.of(c.alg, "r=s=n+1", c, c.signature(n.add(BigInteger.ONE),
-            n.add(BigInteger.ONE))));
+        all.add(
+            Arguments.of(
+                c.alg, "r=s=n+1", c, c.signature(n.add(BigInteger.ONE), n.add(BigInteger.ONE))));
         BigInteger max = BigInteger.ONE.shiftLeft(8 * c.width).subtract(BigInteger.ONE);
         all.add(Arguments.of(c.alg, "r=s=2^k-1", c, c.signature(max, max)));
       }

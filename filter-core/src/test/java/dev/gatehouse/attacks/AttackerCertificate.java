@@ -13,8 +13,8 @@ import java.util.Base64;
 
 /**
  * A self-signed RSA-2048 certificate and its private key, made at test time ({@link
- * TestCertificates}), for the {@code x5c}
- * smuggling attack: a token that carries the certificate of the key that signed it.
+ * TestCertificates}), for the {@code x5c} smuggling attack: a token that carries the certificate of
+ * the key that signed it.
  */
 record AttackerCertificate(PrivateKey privateKey, X509Certificate certificate) {
 

@@ -49,8 +49,7 @@ class ClaimAttacksTest {
   private static final long T = NOW.getEpochSecond();
   private static final long SKEW = 30;
 
-  @RegisterExtension
-  static final LocalJwksServer provider = LocalJwksServer.extension();
+  @RegisterExtension static final LocalJwksServer provider = LocalJwksServer.extension();
   private static final TestTokens tokens = new TestTokens(provider.issuer());
   private static ProtectedApi api;
   private static ProtectedApi uncached;
@@ -83,7 +82,9 @@ class ClaimAttacksTest {
     String json = Forge.json(claims);
     String text = json.substring(0, json.length() - 1) + ",\"" + name + "\":" + jsonValue + "}";
     return Forge.rs256(
-        "{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"rsa-1\"}", text, TestKeys.RSA.getPrivateKey());
+        "{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"rsa-1\"}",
+        text,
+        TestKeys.RSA.getPrivateKey());
   }
 
   @Nested
@@ -119,10 +120,14 @@ class ClaimAttacksTest {
 
     @Test
     void whenATokenForAnotherApiOfTheSameTenantIsSentThen401WrongAudience() {
-      assertRejected(WRONG_AUDIENCE, api.get(valid().audience("https://billing.example")
-          .build()));
-      assertRejected(WRONG_AUDIENCE, api.get(valid().audience(list(
-          "https://billing.example", "https://" + provider.issuer() + "userinfo")).build()));
+      assertRejected(WRONG_AUDIENCE, api.get(valid().audience("https://billing.example").build()));
+      assertRejected(
+          WRONG_AUDIENCE,
+          api.get(
+              valid()
+                  .audience(
+                      list("https://billing.example", "https://" + provider.issuer() + "userinfo"))
+                  .build()));
     }
 
     @ParameterizedTest
@@ -159,7 +164,8 @@ class ClaimAttacksTest {
     }
 
     @ParameterizedTest(name = "aud={0}")
-    @MethodSource("dev.gatehouse.attacks.ClaimAttacksTest$OtherKindsOfToken#audiencesOfTheWrongType")
+    @MethodSource(
+        "dev.gatehouse.attacks.ClaimAttacksTest$OtherKindsOfToken#audiencesOfTheWrongType")
     void whenTheAudienceHasTheWrongTypeThenRefusedEvenIfItContainsOurs(String aud, String refusal) {
       assertRejected(refusal, api.get(withClaimText("aud", aud)));
     }

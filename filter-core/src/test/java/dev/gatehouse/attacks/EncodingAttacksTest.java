@@ -17,8 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gatehouse.GatehouseConfig;
 import dev.gatehouse.testing.LocalJwksServer;
-import dev.gatehouse.testing.ProtectedApi.Reply;
 import dev.gatehouse.testing.ProtectedApi;
+import dev.gatehouse.testing.ProtectedApi.Reply;
 import dev.gatehouse.testing.TestKeys;
 import dev.gatehouse.testing.TestTokens;
 import dev.gatehouse.token.TokenSources;
@@ -55,8 +55,7 @@ class EncodingAttacksTest {
   /** A limit small enough that the container's 8 KiB header limit is never what answers. */
   private static final int LIMIT = 2048;
 
-  @RegisterExtension
-  static final LocalJwksServer provider = LocalJwksServer.extension();
+  @RegisterExtension static final LocalJwksServer provider = LocalJwksServer.extension();
   private static final TestTokens tokens = new TestTokens(provider.issuer());
   private static ProtectedApi api;
   private static ProtectedApi limited;
@@ -80,7 +79,8 @@ class EncodingAttacksTest {
     return Forge.json(tokens.valid().claims());
   }
 
-  private static final String RS256_HEADER = "{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"rsa-1\"}";
+  private static final String RS256_HEADER =
+      "{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"rsa-1\"}";
 
   private static String genuine(String headerJson, String payloadJson) {
     return Forge.rs256(headerJson, payloadJson, TestKeys.RSA.getPrivateKey());
@@ -101,8 +101,13 @@ class EncodingAttacksTest {
 
     private String flattenedJson() {
       String[] parts = tokens.valid().build().split("\\.");
-      return "{\"payload\":\"" + parts[1] + "\",\"protected\":\"" + parts[0]
-          + "\",\"signature\":\"" + parts[2] + "\"}";
+      return "{\"payload\":\""
+          + parts[1]
+          + "\",\"protected\":\""
+          + parts[0]
+          + "\",\"signature\":\""
+          + parts[2]
+          + "\"}";
     }
 
     @Test
@@ -114,8 +119,13 @@ class EncodingAttacksTest {
     void whenTheGeneralJsonSerializationIsSentThen400BeforeParsing() {
       String[] parts = tokens.valid().build().split("\\.");
       String general =
-          "{\"payload\":\"" + parts[1] + "\",\"signatures\":[{\"protected\":\"" + parts[0]
-              + "\",\"signature\":\"" + parts[2] + "\"}]}";
+          "{\"payload\":\""
+              + parts[1]
+              + "\",\"signatures\":[{\"protected\":\""
+              + parts[0]
+              + "\",\"signature\":\""
+              + parts[2]
+              + "\"}]}";
 
       assertInvalidRequest(MALFORMED_HEADER, api.get(general));
     }
@@ -190,7 +200,8 @@ class EncodingAttacksTest {
         })
     void whenCritIsPresentInAnyFormThenRefused(String crit) {
       String header =
-          "{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"rsa-1\",\"crit\":" + crit
+          "{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"rsa-1\",\"crit\":"
+              + crit
               + ",\"urn:example:unknown\":1}";
 
       assertRejected(CRITICAL, api.get(genuine(header, claimsJson())));
@@ -200,8 +211,8 @@ class EncodingAttacksTest {
      * RFC 7797: with {@code b64: false} the payload is signed and sent as it is. Here the issuer's
      * own key signs the unencoded form of a base64url payload, so the signing input is byte for
      * byte that of an ordinary token: a verifier that ignored {@code b64} would accept it. jose4j
-     * honours {@code b64}, reads the payload as the literal text, and that is not JSON; the
-     * header check would refuse it next in any case.
+     * honours {@code b64}, reads the payload as the literal text, and that is not JSON; the header
+     * check would refuse it next in any case.
      */
     @ParameterizedTest
     @ValueSource(
@@ -229,7 +240,9 @@ class EncodingAttacksTest {
       String header = "{\"alg\":\"RS256\",\"kid\":\"rsa-1\",\"b64\":false,\"crit\":[\"b64\"]}";
       String input = Forge.b64(header) + "." + claimsJson();
       byte[] signature =
-          Forge.sign(input.getBytes(StandardCharsets.UTF_8), TestKeys.RSA.getPrivateKey(),
+          Forge.sign(
+              input.getBytes(StandardCharsets.UTF_8),
+              TestKeys.RSA.getPrivateKey(),
               "SHA256withRSA");
 
       assertInvalidRequest(MALFORMED_HEADER, api.get(input + "." + Forge.b64(signature)));
@@ -273,12 +286,28 @@ class EncodingAttacksTest {
       return Stream.of(
           "{\"iss\":" + iss + "," + base + ",\"aud\":\"other\",\"aud\":" + ours + "}",
           "{\"iss\":" + iss + "," + base + ",\"aud\":" + ours + ",\"aud\":\"other\"}",
-          "{\"iss\":\"https://evil.example/\",\"iss\":" + iss + "," + base + ",\"aud\":" + ours
+          "{\"iss\":\"https://evil.example/\",\"iss\":"
+              + iss
+              + ","
+              + base
+              + ",\"aud\":"
+              + ours
               + "}",
           "{\"iss\":" + iss + ",\"sub\":\"x\",\"exp\":1,\"exp\":" + exp + ",\"aud\":" + ours + "}",
-          "{\"iss\":" + iss + "," + base + ",\"aud\":" + ours
+          "{\"iss\":"
+              + iss
+              + ","
+              + base
+              + ",\"aud\":"
+              + ours
               + ",\"scope\":\"read\",\"scope\":\"admin\"}",
-          "{\"iss\":" + iss + "," + base + ",\"aud\":" + ours + ",\"\\u0073cope\":\"admin\","
+          "{\"iss\":"
+              + iss
+              + ","
+              + base
+              + ",\"aud\":"
+              + ours
+              + ",\"\\u0073cope\":\"admin\","
               + "\"scope\":\"read\"}",
           "{\"iss\":" + iss + "," + base + ",\"aud\":" + ours + ",\"x\":[{\"k\":1,\"k\":2}]}");
     }
@@ -433,8 +462,10 @@ class EncodingAttacksTest {
     /** A genuine token made at least {@code length} characters long by a padding claim. */
     private static String genuineOfAtLeast(int length) {
       String token = tokens.valid().build();
-      return tokens.valid().claim("pad", "p".repeat(Math.max(0, (length - token.length()) * 3 / 4
-          + 3))).build();
+      return tokens
+          .valid()
+          .claim("pad", "p".repeat(Math.max(0, (length - token.length()) * 3 / 4 + 3)))
+          .build();
     }
 
     @Test
@@ -480,8 +511,7 @@ class EncodingAttacksTest {
 
     @ParameterizedTest
     @ValueSource(ints = {9_000, 70_000})
-    void whenTheAuthorizationHeaderExceedsTheContainersLimitThenTheContainerAnswers431(
-        int length) {
+    void whenTheAuthorizationHeaderExceedsTheContainersLimitThenTheContainerAnswers431(int length) {
       // Jetty's default request-header limit (8 KiB) answers before the filter runs: never a 5xx.
       Reply reply = api.get("a.b." + "c".repeat(length - 4));
 
@@ -511,8 +541,8 @@ class EncodingAttacksTest {
       String best = null;
       while (low <= high) {
         int depth = (low + high) >>> 1;
-        String claims = base.substring(0, base.length() - 1) + ",\"deep\":" + nested(depth, objects)
-            + "}";
+        String claims =
+            base.substring(0, base.length() - 1) + ",\"deep\":" + nested(depth, objects) + "}";
         if (genuine(RS256_HEADER, claims).length() <= limit) {
           best = claims;
           low = depth + 1;
@@ -527,8 +557,8 @@ class EncodingAttacksTest {
     @ValueSource(booleans = {false, true})
     void whenAGenuineTokenNestsClaimsAsDeepAsTheDefaultLimitAllowsThenNoStackOverflow(
         boolean objects) {
-      String token = genuine(RS256_HEADER, deepestClaimsWithin(
-          TokenSources.DEFAULT_MAX_LENGTH, objects));
+      String token =
+          genuine(RS256_HEADER, deepestClaimsWithin(TokenSources.DEFAULT_MAX_LENGTH, objects));
 
       assertRejected(INVALID_CLAIMS, postForm(forms, token));
     }

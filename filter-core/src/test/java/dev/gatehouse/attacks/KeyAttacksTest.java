@@ -44,9 +44,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class KeyAttacksTest {
 
-  @RegisterExtension
-  static final LocalJwksServer provider = LocalJwksServer.extension();
+  @RegisterExtension static final LocalJwksServer provider = LocalJwksServer.extension();
   private static final TestTokens tokens = new TestTokens(provider.issuer());
+
   /** Serves the attacker's JWKS for real; the filter must never ask it for anything. */
   private static LocalJwksServer attacker;
 
@@ -91,11 +91,19 @@ class KeyAttacksTest {
     void whenJkuNamesAKeySetHoldingTheSigningKeyThenItIsNeverFetched(String url) {
       String named = tokens.valid().signedWith(TestKeys.ATTACKER).header("jku", url).build();
       String trustedKid =
-          tokens.valid().signedWith(TestKeys.ATTACKER).kid(TestKeys.RSA.getKeyId())
-              .header("jku", url).build();
+          tokens
+              .valid()
+              .signedWith(TestKeys.ATTACKER)
+              .kid(TestKeys.RSA.getKeyId())
+              .header("jku", url)
+              .build();
       String noKid =
-          tokens.valid().signedWith(TestKeys.ATTACKER).withoutHeader("kid")
-              .header("jku", url).build();
+          tokens
+              .valid()
+              .signedWith(TestKeys.ATTACKER)
+              .withoutHeader("kid")
+              .header("jku", url)
+              .build();
 
       assertRejected(UNKNOWN_KEY, api.get(named));
       assertRejected(BAD_SIGNATURE, api.get(trustedKid));
@@ -108,8 +116,12 @@ class KeyAttacksTest {
     void whenX5uNamesACertificateThenItIsNeverFetched(String url) {
       String named = tokens.valid().signedWith(TestKeys.ATTACKER).header("x5u", url).build();
       String noKid =
-          tokens.valid().signedWith(TestKeys.ATTACKER).withoutHeader("kid")
-              .header("x5u", url).build();
+          tokens
+              .valid()
+              .signedWith(TestKeys.ATTACKER)
+              .withoutHeader("kid")
+              .header("x5u", url)
+              .build();
 
       assertRejected(UNKNOWN_KEY, api.get(named));
       assertRejected(BAD_SIGNATURE, api.get(noKid));
@@ -158,8 +170,7 @@ class KeyAttacksTest {
     @Test
     void whenX5cCarriesTheSigningCertificateThenItIsIgnored() throws Exception {
       assertRejected(BAD_SIGNATURE, api.get(x5cToken(Map.of())));
-      assertRejected(
-          BAD_SIGNATURE, api.get(x5cToken(Map.of("kid", TestKeys.RSA.getKeyId()))));
+      assertRejected(BAD_SIGNATURE, api.get(x5cToken(Map.of("kid", TestKeys.RSA.getKeyId()))));
       assertRejected(UNKNOWN_KEY, api.get(x5cToken(Map.of("kid", "attacker-cert"))));
       assertOnlyTheTrustedKeySetWasFetched();
     }
@@ -176,8 +187,12 @@ class KeyAttacksTest {
       Map<String, Object> jwk = TestKeys.ATTACKER.toParams(OutputControlLevel.PUBLIC_ONLY);
       String ownKid = tokens.valid().signedWith(TestKeys.ATTACKER).header("jwk", jwk).build();
       String trustedKid =
-          tokens.valid().signedWith(TestKeys.ATTACKER).kid(TestKeys.RSA.getKeyId())
-              .header("jwk", jwk).build();
+          tokens
+              .valid()
+              .signedWith(TestKeys.ATTACKER)
+              .kid(TestKeys.RSA.getKeyId())
+              .header("jwk", jwk)
+              .build();
 
       assertRejected(UNKNOWN_KEY, api.get(ownKid));
       assertRejected(BAD_SIGNATURE, api.get(trustedKid));
@@ -198,8 +213,8 @@ class KeyAttacksTest {
   }
 
   /**
-   * The {@code kid} is attacker-controlled text. Signed here with the genuine key, so that only
-   * the {@code kid} can make a difference: it must never be used as a path, a URL or a log line.
+   * The {@code kid} is attacker-controlled text. Signed here with the genuine key, so that only the
+   * {@code kid} can make a difference: it must never be used as a path, a URL or a log line.
    */
   @Nested
   class HostileKeyIds {
@@ -289,7 +304,8 @@ class KeyAttacksTest {
     }
 
     private static RsaJsonWebKey relabelled(PublicJsonWebKey key, String kid) throws JoseException {
-      RsaJsonWebKey copy = (RsaJsonWebKey) PublicJsonWebKey.Factory.newPublicJwk(key.getPublicKey());
+      RsaJsonWebKey copy =
+          (RsaJsonWebKey) PublicJsonWebKey.Factory.newPublicJwk(key.getPublicKey());
       copy.setPrivateKey(key.getPrivateKey());
       copy.setKeyId(kid);
       copy.setUse("sig");
@@ -304,11 +320,11 @@ class KeyAttacksTest {
       weak.setKeyId("weak-" + bits);
       publish(TestKeys.RSA, weak);
 
-      assertRejected(UNKNOWN_KEY, carelessApi.get(carelessTokens.valid().signedWith(weak)
-          .build()));
+      assertRejected(UNKNOWN_KEY, carelessApi.get(carelessTokens.valid().signedWith(weak).build()));
       // Without a kid the strong key is the only candidate, and it does not verify.
-      assertRejected(BAD_SIGNATURE, carelessApi.get(carelessTokens.valid().signedWith(weak)
-          .withoutHeader("kid").build()));
+      assertRejected(
+          BAD_SIGNATURE,
+          carelessApi.get(carelessTokens.valid().signedWith(weak).withoutHeader("kid").build()));
       assertAccepted(carelessApi.get(carelessTokens.valid().build()));
     }
 
@@ -316,12 +332,13 @@ class KeyAttacksTest {
     void whenOnlyASymmetricKeyIsPublishedThenNothingVerifies() {
       publish(TestKeys.OCT);
 
-      assertRejected(BAD_ALGORITHM, carelessApi.get(carelessTokens.valid()
-          .hmacWith(TestKeys.OCT).build()));
-      assertRejected(UNKNOWN_KEY, carelessApi.get(carelessTokens.valid()
-          .kid(TestKeys.OCT.getKeyId()).build()));
-      assertRejected(UNKNOWN_KEY, carelessApi.get(carelessTokens.valid()
-          .withoutHeader("kid").build()));
+      assertRejected(
+          BAD_ALGORITHM, carelessApi.get(carelessTokens.valid().hmacWith(TestKeys.OCT).build()));
+      assertRejected(
+          UNKNOWN_KEY,
+          carelessApi.get(carelessTokens.valid().kid(TestKeys.OCT.getKeyId()).build()));
+      assertRejected(
+          UNKNOWN_KEY, carelessApi.get(carelessTokens.valid().withoutHeader("kid").build()));
     }
 
     @Test
@@ -334,7 +351,10 @@ class KeyAttacksTest {
       assertRejected(
           UNKNOWN_KEY,
           carelessApi.get(
-              carelessTokens.valid().signedWith(TestKeys.ATTACKER).kid(TestKeys.RSA.getKeyId())
+              carelessTokens
+                  .valid()
+                  .signedWith(TestKeys.ATTACKER)
+                  .kid(TestKeys.RSA.getKeyId())
                   .build()));
     }
 

@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.gatehouse.GatehouseConfig;
 import dev.gatehouse.testing.LocalJwksServer;
 import dev.gatehouse.testing.MisbehavingEndpoint;
-import dev.gatehouse.testing.ProtectedApi.Reply;
 import dev.gatehouse.testing.ProtectedApi;
+import dev.gatehouse.testing.ProtectedApi.Reply;
 import dev.gatehouse.testing.TestKeys;
 import dev.gatehouse.testing.TestTokens;
 import java.time.Duration;
@@ -26,7 +26,9 @@ class OutboundAttacksTest {
 
   /** Longer than the drip interval, so that only the deadline can end a dripping exchange. */
   private static final Duration READ_TIMEOUT = Duration.ofMillis(1500);
+
   private static final Duration DEADLINE = Duration.ofSeconds(2);
+
   /**
    * For scheduling and the test client; generous because the build machine may be busy, and still
    * far below the thirty seconds the drip lasts.
@@ -57,8 +59,7 @@ class OutboundAttacksTest {
         MisbehavingEndpoint jwks = MisbehavingEndpoint.redirectingTo(elsewhere.uri("/"));
         ProtectedApi api =
             ProtectedApi.start(config(jwks.base()).jwksUri(jwks.uri("/jwks")).build())) {
-      String forged =
-          new TestTokens(jwks.base()).valid().signedWith(TestKeys.ATTACKER).build();
+      String forged = new TestTokens(jwks.base()).valid().signedWith(TestKeys.ATTACKER).build();
 
       assertUnavailable(api.get(forged));
       assertEquals(1, jwks.requests());
@@ -73,8 +74,7 @@ class OutboundAttacksTest {
         ProtectedApi api = ProtectedApi.start(config(issuer.base()).build())) {
       // The foreign document even names the configured issuer, as an attacker's copy would.
       elsewhere.advertiseIssuer(issuer.base());
-      String forged =
-          new TestTokens(issuer.base()).valid().signedWith(TestKeys.ATTACKER).build();
+      String forged = new TestTokens(issuer.base()).valid().signedWith(TestKeys.ATTACKER).build();
 
       assertUnavailable(api.get(forged));
       assertEquals(1, issuer.requests());

@@ -22,9 +22,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Other spellings of a path that a rule names (issue 13 item 9), sent byte for byte over a socket
- * to Jetty 12 with the filter on {@code /*} of {@code /app}. {@code EchoServlet} is also the default
- * servlet there, so a request the filter lets through answers 200 whatever its path: a 200 below
- * means the application was reached.
+ * to Jetty 12 with the filter on {@code /*} of {@code /app}. {@code EchoServlet} is also the
+ * default servlet there, so a request the filter lets through answers 200 whatever its path: a 200
+ * below means the application was reached.
  */
 class PathAttacksTest {
 
@@ -33,14 +33,14 @@ class PathAttacksTest {
           + " allowed with any access token.\"";
   static final String AMBIGUOUS = invalidRequest(AMBIGUOUS_PATH);
 
-  @RegisterExtension
-  static final LocalJwksServer provider = LocalJwksServer.extension();
+  @RegisterExtension static final LocalJwksServer provider = LocalJwksServer.extension();
   private static GatewayApp app;
   private static String reader;
 
   @BeforeAll
   static void start() {
-    reader = "Authorization: Bearer " + new TestTokens(provider.issuer()).valid().scope("read").build();
+    reader =
+        "Authorization: Bearer " + new TestTokens(provider.issuer()).valid().scope("read").build();
     app =
         GatewayApp.start(
             config()
@@ -154,8 +154,13 @@ class PathAttacksTest {
 
     @ParameterizedTest
     @ValueSource(
-        strings = {"/api/public/page", "/api/public/page/", "/api/public/page;jsessionid=abc",
-          "/api/public/%70age", "/api/public/caf%C3%A9"})
+        strings = {
+          "/api/public/page",
+          "/api/public/page/",
+          "/api/public/page;jsessionid=abc",
+          "/api/public/%70age",
+          "/api/public/caf%C3%A9"
+        })
     void whenAPublicPathIsSpelledPlainlyThenItPassesWithoutAToken(String path) {
       assertEquals(200, app.raw(path).status(), path);
     }

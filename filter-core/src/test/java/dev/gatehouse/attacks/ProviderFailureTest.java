@@ -13,11 +13,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gatehouse.GatehouseConfig;
 import dev.gatehouse.discovery.KeyPolicy;
-import dev.gatehouse.testing.LocalJwksServer.Mode;
 import dev.gatehouse.testing.LocalJwksServer;
+import dev.gatehouse.testing.LocalJwksServer.Mode;
 import dev.gatehouse.testing.MutableClock;
-import dev.gatehouse.testing.ProtectedApi.Reply;
 import dev.gatehouse.testing.ProtectedApi;
+import dev.gatehouse.testing.ProtectedApi.Reply;
 import dev.gatehouse.testing.TestKeys;
 import dev.gatehouse.testing.TestTokens;
 import java.io.ByteArrayOutputStream;
@@ -49,15 +49,14 @@ import org.junit.jupiter.params.provider.ValueSource;
  * FilterProviderOutageTest}: a provider that is really gone (connection refused), floods of forged
  * tokens while it fails or hangs, many threads at once, and the log line an operator sees when
  * discovery names the wrong issuer. The invariants: never a 200 that should not be, a 503 always
- * carries {@code Retry-After}, no request waits much longer than the read timeout, and the
- * provider sees at most one JWKS request per cooldown whatever the request rate.
+ * carries {@code Retry-After}, no request waits much longer than the read timeout, and the provider
+ * sees at most one JWKS request per cooldown whatever the request rate.
  */
 class ProviderFailureTest {
 
   private static final Duration COOLDOWN = Duration.ofSeconds(1);
 
-  @RegisterExtension
-  final LocalJwksServer provider = LocalJwksServer.extension();
+  @RegisterExtension final LocalJwksServer provider = LocalJwksServer.extension();
   private final TestTokens tokens = new TestTokens(provider.issuer());
 
   private GatehouseConfig.Builder config() {
@@ -86,8 +85,8 @@ class ProviderFailureTest {
   /** One forged token: a random unknown kid, a trusted kid with a foreign key, or no kid. */
   private String forged() {
     return switch (ThreadLocalRandom.current().nextInt(3)) {
-      case 0 -> tokens.valid().signedWith(TestKeys.ATTACKER).kid(UUID.randomUUID().toString())
-          .build();
+      case 0 ->
+          tokens.valid().signedWith(TestKeys.ATTACKER).kid(UUID.randomUUID().toString()).build();
       case 1 -> tokens.valid().signedWith(TestKeys.ATTACKER).kid(TestKeys.RSA.getKeyId()).build();
       default -> tokens.valid().signedWith(TestKeys.ATTACKER).withoutHeader("kid").build();
     };
@@ -189,9 +188,14 @@ class ProviderFailureTest {
         assertEquals(List.of(401), replies.stream().map(Reply::status).distinct().toList());
         int refetches = provider.jwksRequests() - 1;
         assertTrue(replies.size() > 200, "the flood was a flood: " + replies.size());
-        assertTrue(refetches >= 1
+        assertTrue(
+            refetches >= 1
                 && refetches <= minutes * KeyPolicy.DEFAULTS.unknownKidFetchesPerMinute(),
-            refetches + " refetches in " + minutes + " minute(s) for " + replies.size()
+            refetches
+                + " refetches in "
+                + minutes
+                + " minute(s) for "
+                + replies.size()
                 + " forged tokens");
         assertEquals(1, provider.discoveryRequests());
         assertAccepted(api.get(tokens.valid().build()));
@@ -202,8 +206,8 @@ class ProviderFailureTest {
     @EnumSource(
         value = Mode.class,
         names = {"FAIL", "GARBAGE", "HANG"})
-    void whenTheJwksEndpointMisbehavesDuringAFloodThenItIsStillAskedAtMostOncePerCooldown(
-        Mode mode) throws Exception {
+    void whenTheJwksEndpointMisbehavesDuringAFloodThenItIsStillAskedAtMostOncePerCooldown(Mode mode)
+        throws Exception {
       try (ProtectedApi api =
           ProtectedApi.start(config().http(h -> h.readTimeout(Duration.ofMillis(300))).build())) {
         assertAccepted(api.get(tokens.valid().build()));
@@ -216,8 +220,14 @@ class ProviderFailureTest {
 
         assertNoPassAndEvery503Explained(replies);
         int refetches = provider.jwksRequests() - 1;
-        assertTrue(refetches <= windows,
-            mode + ": " + refetches + " JWKS requests in " + windows + " cooldowns, "
+        assertTrue(
+            refetches <= windows,
+            mode
+                + ": "
+                + refetches
+                + " JWKS requests in "
+                + windows
+                + " cooldowns, "
                 + histogram(replies));
         assertAccepted(api.get(tokens.valid().build()));
       }
@@ -228,6 +238,7 @@ class ProviderFailureTest {
   class SlowProvider {
 
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(2);
+
     /** Longer than a fetch can take, as with the defaults (30 s against 2 s + 3 s). */
     private static final Duration SLOW_COOLDOWN = Duration.ofSeconds(3);
 
@@ -241,7 +252,10 @@ class ProviderFailureTest {
     void whenAnUnknownKidRefreshHangsThenCachedKeysAnswerWithoutWaitingForIt() throws Exception {
       try (ProtectedApi api =
           ProtectedApi.start(
-              config().http(h -> h.readTimeout(READ_TIMEOUT)).keys(k -> k.refreshCooldown(SLOW_COOLDOWN)).build())) {
+              config()
+                  .http(h -> h.readTimeout(READ_TIMEOUT))
+                  .keys(k -> k.refreshCooldown(SLOW_COOLDOWN))
+                  .build())) {
         assertAccepted(api.get(tokens.valid().build()));
         provider.jwksMode(Mode.HANG);
         Thread.sleep(SLOW_COOLDOWN.toMillis() + 150);
@@ -253,24 +267,29 @@ class ProviderFailureTest {
           List<Future<Long>> unknownTimes = new ArrayList<>();
           List<Future<Long>> validTimes = new ArrayList<>();
           for (int i = 0; i < 16; i++) {
-            unknownTimes.add(pool.submit(() -> millis(() -> api.get(
-                tokens.valid().kid(UUID.randomUUID().toString()).build()), unknown)));
+            unknownTimes.add(
+                pool.submit(
+                    () ->
+                        millis(
+                            () -> api.get(tokens.valid().kid(UUID.randomUUID().toString()).build()),
+                            unknown)));
           }
           Thread.sleep(100); // the refresh is now hanging
           for (int i = 0; i < 20; i++) {
-            validTimes.add(pool.submit(() -> millis(() -> api.get(tokens.valid().build()),
-                valid)));
+            validTimes.add(pool.submit(() -> millis(() -> api.get(tokens.valid().build()), valid)));
           }
 
           for (Future<Long> t : validTimes) {
-            assertTrue(t.get() < READ_TIMEOUT.toMillis() / 2, // waiting would take about 1.9 s
+            assertTrue(
+                t.get() < READ_TIMEOUT.toMillis() / 2, // waiting would take about 1.9 s
                 "a token with a cached key waited " + t.get() + " ms for the hanging refresh");
           }
           long slowest = 0;
           for (Future<Long> t : unknownTimes) {
             slowest = Math.max(slowest, t.get());
           }
-          assertTrue(slowest < READ_TIMEOUT.toMillis() * 2 + 1000,
+          assertTrue(
+              slowest < READ_TIMEOUT.toMillis() * 2 + 1000,
               "an unknown kid waited " + slowest + " ms; read timeout " + READ_TIMEOUT);
           assertEquals(Map.of(200, 20), histogram(valid));
           assertNoPassAndEvery503Explained(unknown);
@@ -284,7 +303,8 @@ class ProviderFailureTest {
     @Test
     void whenTheProviderIsSlowButWithinTheTimeoutThenTokensPass() {
       provider.delay(Duration.ofMillis(300));
-      try (ProtectedApi api = ProtectedApi.start(config().http(h -> h.readTimeout(READ_TIMEOUT)).build())) {
+      try (ProtectedApi api =
+          ProtectedApi.start(config().http(h -> h.readTimeout(READ_TIMEOUT)).build())) {
         assertAccepted(api.get(tokens.valid().build()));
       }
     }
@@ -302,7 +322,8 @@ class ProviderFailureTest {
     @ValueSource(booleans = {false, true})
     void whenTheKeySetIsEmptyThenTokensAreRefusedAndTheProviderIsNotAskedPerRequest(
         boolean emptyFromTheStart) throws Exception {
-      try (ProtectedApi api = ProtectedApi.start(config().keys(k -> k.cacheDuration(COOLDOWN)).build())) {
+      try (ProtectedApi api =
+          ProtectedApi.start(config().keys(k -> k.cacheDuration(COOLDOWN)).build())) {
         if (!emptyFromTheStart) {
           assertAccepted(api.get(tokens.valid().build()));
         }
@@ -319,7 +340,8 @@ class ProviderFailureTest {
         assertNoPassAndEvery503Explained(replies);
         int fetches = provider.jwksRequests() - before;
         // One for the expired set, then at most the unknown-kid allowance of the minute.
-        assertTrue(fetches <= 1 + KeyPolicy.DEFAULTS.unknownKidFetchesPerMinute(),
+        assertTrue(
+            fetches <= 1 + KeyPolicy.DEFAULTS.unknownKidFetchesPerMinute(),
             fetches + " JWKS requests for 40 tokens: " + histogram(replies));
       }
     }
@@ -352,7 +374,8 @@ class ProviderFailureTest {
               "gatehouse discovery_issuer_mismatch: "
                   + provider.uri(LocalJwksServer.DISCOVERY_PATH)
                   + " names issuer 'https://impostor.example/', configured is '"
-                  + provider.issuer() + "'"),
+                  + provider.issuer()
+                  + "'"),
           "log was: " + log);
       assertFalse(log.contains(token.substring(token.lastIndexOf('.') + 1)), "token in the log");
       assertEquals(0, provider.jwksRequests());

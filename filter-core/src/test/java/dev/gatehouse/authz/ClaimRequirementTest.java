@@ -30,14 +30,22 @@ class ClaimRequirementTest {
   }
 
   static List<Object> refused() {
-    return List.of("ACME", "", List.of("other"), List.of(), 42L, true, Map.of("org_id", "acme"),
+    return List.of(
+        "ACME",
+        "",
+        List.of("other"),
+        List.of(),
+        42L,
+        true,
+        Map.of("org_id", "acme"),
         List.of(1L, 2L));
   }
 
   @ParameterizedTest
   @MethodSource("accepted")
   void whenTheClaimIsOneOfTheValuesOrAnArrayHoldingOneThenAccepted(Object value) {
-    assertDoesNotThrow(() -> ClaimRequirement.oneOf("org_id", "acme", "beta").check(withClaim(value)));
+    assertDoesNotThrow(
+        () -> ClaimRequirement.oneOf("org_id", "acme", "beta").check(withClaim(value)));
   }
 
   @ParameterizedTest
@@ -54,12 +62,14 @@ class ClaimRequirementTest {
   @Test
   void whenTheClaimIsMissingThenRefused() {
     assertThrows(
-        BearerTokenException.class, () -> ClaimRequirement.oneOf("org_id", "acme").check(withClaim(null)));
+        BearerTokenException.class,
+        () -> ClaimRequirement.oneOf("org_id", "acme").check(withClaim(null)));
   }
 
   @Test
   void whenAProgrammaticCheckIsGivenThenItSeesTheJsonValue() {
-    ClaimRequirement adult = ClaimRequirement.matching("org_id", v -> v instanceof Long n && n >= 18);
+    ClaimRequirement adult =
+        ClaimRequirement.matching("org_id", v -> v instanceof Long n && n >= 18);
 
     assertDoesNotThrow(() -> adult.check(withClaim(21L)));
     assertThrows(BearerTokenException.class, () -> adult.check(withClaim(17L)));

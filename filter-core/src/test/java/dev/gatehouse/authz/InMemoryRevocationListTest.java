@@ -47,7 +47,8 @@ class InMemoryRevocationListTest {
 
   @Test
   void whenATokenHasNoIdThenItCannotBeRevoked() {
-    AccessToken anonymous = AccessToken.builder().issuer(ISSUER).expiresAt(NOW.plusSeconds(60)).build();
+    AccessToken anonymous =
+        AccessToken.builder().issuer(ISSUER).expiresAt(NOW.plusSeconds(60)).build();
 
     assertFalse(list.revoke(anonymous));
     assertFalse(list.isRevoked(anonymous));

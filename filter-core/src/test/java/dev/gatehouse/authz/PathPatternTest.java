@@ -63,8 +63,11 @@ class PathPatternTest {
         assertThrows(IllegalArgumentException.class, () -> PathPattern.parse(pattern));
 
     assertEquals(
-        "'" + pattern + "' is not a servlet pattern: paths are matched normalised, so write '"
-            + normal + "'",
+        "'"
+            + pattern
+            + "' is not a servlet pattern: paths are matched normalised, so write '"
+            + normal
+            + "'",
         e.getMessage());
   }
 
@@ -82,7 +85,8 @@ class PathPatternTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"/api/**", "api/orders", "/a*b", "/api/*/x", "*.", "*.tar.gz", "*.p/f", "**"})
+  @ValueSource(
+      strings = {"/api/**", "api/orders", "/a*b", "/api/*/x", "*.", "*.tar.gz", "*.p/f", "**"})
   void whenNotAServletPatternThenRefusedSayingWhy(String pattern) {
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> PathPattern.parse(pattern));

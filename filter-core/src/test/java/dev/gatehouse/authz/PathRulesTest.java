@@ -87,7 +87,8 @@ class PathRulesTest {
 
       assertTrue(!required.equals(Access.authenticated()));
       assertEquals(required, Access.authenticated().withDpop(DpopMode.REQUIRED));
-      assertEquals(required.hashCode(), Access.authenticated().withDpop(DpopMode.REQUIRED).hashCode());
+      assertEquals(
+          required.hashCode(), Access.authenticated().withDpop(DpopMode.REQUIRED).hashCode());
     }
   }
 
@@ -127,7 +128,8 @@ class PathRulesTest {
     void whenARuleCoversHeadOnlyThenGetIsNotCovered() {
       PathRules headOnly = PathRules.builder().rule("HEAD /api/orders public").build();
 
-      assertEquals(Access.Kind.AUTHENTICATED, headOnly.decide(request("GET", "/api/orders")).kind());
+      assertEquals(
+          Access.Kind.AUTHENTICATED, headOnly.decide(request("GET", "/api/orders")).kind());
     }
 
     @Test
@@ -140,7 +142,9 @@ class PathRulesTest {
     @Test
     void whenNoRuleMatchesThenTheDefaultDecides() {
       PathRules deny =
-          PathRules.builder().rule("* /health public").otherwise("deny", "gatehouse.rules.default")
+          PathRules.builder()
+              .rule("* /health public")
+              .otherwise("deny", "gatehouse.rules.default")
               .build();
 
       assertEquals(Access.Kind.DENY, deny.decide(request("GET", "/anything")).kind());
@@ -200,13 +204,13 @@ class PathRulesTest {
     void whenARuleDoesNotCoverTheMethodThenItsCaseDoesNotMatterEither() {
       PathRules postOnly = PathRules.builder().rule("POST /api/secret deny").build();
 
-      assertEquals(Access.Kind.AUTHENTICATED, postOnly.decide(request("GET", "/API/secret")).kind());
+      assertEquals(
+          Access.Kind.AUTHENTICATED, postOnly.decide(request("GET", "/API/secret")).kind());
     }
 
     @Test
     void whenTheRawPathIsAmbiguousThenItIsRefusedBeforeAPreflightOrAnyRule() {
-      PathRules open =
-          PathRules.builder().rule("* /* public").permitCorsPreflight().build();
+      PathRules open = PathRules.builder().rule("* /* public").permitCorsPreflight().build();
       Map<String, String> preflight =
           Map.of("Origin", "https://app.example", "Access-Control-Request-Method", "GET");
 
@@ -215,7 +219,8 @@ class PathRulesTest {
               BearerTokenException.class,
               () -> open.decide(request("OPTIONS", "/api/../x", null, preflight)));
       assertEquals(Rejection.AMBIGUOUS_PATH, e.rejection());
-      assertThrows(BearerTokenException.class, () -> PathRules.none().decide(request("GET", "/a//b")));
+      assertThrows(
+          BearerTokenException.class, () -> PathRules.none().decide(request("GET", "/a//b")));
     }
 
     @Test
@@ -286,7 +291,8 @@ class PathRulesTest {
     void whenNotPermittedThenAPreflightFollowsTheRules() {
       PathRules rules = PathRules.builder().rule("* /api/* deny").build();
 
-      assertEquals(Access.Kind.DENY, rules.decide(request("OPTIONS", "/api/x", null, preflight)).kind());
+      assertEquals(
+          Access.Kind.DENY, rules.decide(request("OPTIONS", "/api/x", null, preflight)).kind());
     }
   }
 
@@ -333,8 +339,12 @@ class PathRulesTest {
     @Test
     void whenARuleAsksForStepUpThenItsAcrValuesKeepTheirOrderAndItsMaxAgeIsInSeconds() {
       Access access =
-          PathRules.builder().rule("GET /a scopes=read, write acr=b, a max-age=5m").build()
-              .rules().get(0).access();
+          PathRules.builder()
+              .rule("GET /a scopes=read, write acr=b, a max-age=5m")
+              .build()
+              .rules()
+              .get(0)
+              .access();
 
       assertEquals(Set.of("read", "write"), access.scopes());
       assertEquals(List.of("b", "a"), access.stepUp().acrValues());
@@ -347,25 +357,36 @@ class PathRulesTest {
       assertEquals(
           "rule: 'GET /a authenticated acr=a acr=b': unexpected 'acr=b' after the access:"
               + " expected acr=a,b, max-age=5m or dpop=MODE, once each",
-          assertThrows(IllegalArgumentException.class,
-              () -> PathRules.builder().rule("GET /a authenticated acr=a acr=b")).getMessage());
+          assertThrows(
+                  IllegalArgumentException.class,
+                  () -> PathRules.builder().rule("GET /a authenticated acr=a acr=b"))
+              .getMessage());
       assertEquals(
           "rule: 'GET /a public max-age=1m': acr and max-age apply only to a rule that needs a"
               + " token",
-          assertThrows(IllegalArgumentException.class,
-              () -> PathRules.builder().rule("GET /a public max-age=1m")).getMessage());
-      assertThrows(IllegalArgumentException.class,
+          assertThrows(
+                  IllegalArgumentException.class,
+                  () -> PathRules.builder().rule("GET /a public max-age=1m"))
+              .getMessage());
+      assertThrows(
+          IllegalArgumentException.class,
           () -> PathRules.builder().rule("GET /a authenticated max-age=500ms"));
-      assertThrows(IllegalArgumentException.class,
+      assertThrows(
+          IllegalArgumentException.class,
           () -> PathRules.builder().rule("GET /a authenticated acr="));
-      assertThrows(IllegalArgumentException.class,
+      assertThrows(
+          IllegalArgumentException.class,
           () -> PathRules.builder().rule("GET /a authenticated acr=\"quoted\""));
     }
 
     @Test
     void whenTwoRulesDifferOnlyInStepUpThenTheirAccessDiffers() {
-      var rules = PathRules.builder().rule("GET /a authenticated").rule("GET /b authenticated acr=x")
-          .build().rules();
+      var rules =
+          PathRules.builder()
+              .rule("GET /a authenticated")
+              .rule("GET /b authenticated acr=x")
+              .build()
+              .rules();
 
       assertNotEquals(rules.get(0).access(), rules.get(1).access());
       assertEquals(Access.authenticated(), rules.get(0).access());
@@ -428,7 +449,8 @@ class PathRulesTest {
     void whenAnyScopeWillDoThenOneIsEnoughAndTheRefusalNamesTheAlternatives() {
       Access.anyScope("admin", "read:orders").check(token);
       BearerTokenException e =
-          assertThrows(BearerTokenException.class, () -> Access.anyScope("admin", "root").check(token));
+          assertThrows(
+              BearerTokenException.class, () -> Access.anyScope("admin", "root").check(token));
 
       assertEquals(Set.of("admin", "root"), e.requiredScopes());
     }

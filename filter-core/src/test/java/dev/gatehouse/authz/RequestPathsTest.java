@@ -104,8 +104,8 @@ class RequestPathsTest {
 
     @Test
     void whenStrictThenEveryAmbiguityIsRefusedWith400() {
-      for (String raw : List.of("/a%2fb", "/a%5cb", "/a\\b", "/a%3bb", "/a%25b", "/a%2eb",
-          "/a/../b", "/a//b")) {
+      for (String raw :
+          List.of("/a%2fb", "/a%5cb", "/a\\b", "/a%3bb", "/a%25b", "/a%2eb", "/a/../b", "/a//b")) {
         BearerTokenException e =
             assertThrows(
                 BearerTokenException.class, () -> RequestPaths.strict().check(withUri(raw)), raw);
@@ -141,9 +141,14 @@ class RequestPathsTest {
     void whenNothingIsAllowedThenTheStrictInstanceIsUsed() {
       assertEquals(RequestPaths.strict(), RequestPaths.allowing(List.of()));
       assertEquals(
-          EnumSet.of(BACKSLASH, ENCODED_BACKSLASH, ENCODED_SEMICOLON, ENCODED_PERCENT, EMPTY_SEGMENT),
+          EnumSet.of(
+              BACKSLASH, ENCODED_BACKSLASH, ENCODED_SEMICOLON, ENCODED_PERCENT, EMPTY_SEGMENT),
           RequestPaths.allowing(
-                  List.of(BACKSLASH, ENCODED_BACKSLASH, ENCODED_SEMICOLON, ENCODED_PERCENT,
+                  List.of(
+                      BACKSLASH,
+                      ENCODED_BACKSLASH,
+                      ENCODED_SEMICOLON,
+                      ENCODED_PERCENT,
                       EMPTY_SEGMENT))
               .allowed());
     }

@@ -168,7 +168,10 @@ class ConfigBinderFeaturesTest {
     @Test
     void whenBothFormsAreUsedThenTheConfigurationIsRefused() {
       String message =
-          minimal().with("gatehouse.rules", "* /a public").with("gatehouse.rules.1", "* /b deny").failure();
+          minimal()
+              .with("gatehouse.rules", "* /a public")
+              .with("gatehouse.rules.1", "* /b deny")
+              .failure();
 
       assertTrue(message.startsWith("gatehouse.rules and gatehouse.rules.1: use either"), message);
     }
@@ -183,8 +186,11 @@ class ConfigBinderFeaturesTest {
 
     @Test
     void whenTheDefaultOrPreflightSettingIsUnknownThenTheErrorNamesIt() {
-      assertTrue(minimal().with("gatehouse.rules.default", "allow").failure()
-          .startsWith("gatehouse.rules.default: 'allow'"));
+      assertTrue(
+          minimal()
+              .with("gatehouse.rules.default", "allow")
+              .failure()
+              .startsWith("gatehouse.rules.default: 'allow'"));
       properties.remove("gatehouse.rules.default");
       assertEquals(
           "gatehouse.cors-preflight: 'yes' must be permit or rules",
@@ -217,7 +223,8 @@ class ConfigBinderFeaturesTest {
 
     @Test
     void whenAnAmbiguityIsAllowedWithoutRulesThenItStillApplies() {
-      GatehouseConfig config = minimal().with("gatehouse.allow-ambiguous-paths", "dot-segments").bind();
+      GatehouseConfig config =
+          minimal().with("gatehouse.allow-ambiguous-paths", "dot-segments").bind();
 
       assertEquals(Set.of(PathAmbiguity.DOT_SEGMENT), config.pathRules().requestPaths().allowed());
       assertEquals(Access.Kind.AUTHENTICATED, config.pathRules().otherwise().kind());
@@ -270,7 +277,9 @@ class ConfigBinderFeaturesTest {
     @Test
     void whenTheFirstNamedIssuerHasNoAudiencesThenTheErrorNamesItsKey() {
       String message =
-          with("gatehouse.issuers", "eu").with("gatehouse.issuers.eu.issuer", "eu.example.com").failure();
+          with("gatehouse.issuers", "eu")
+              .with("gatehouse.issuers.eu.issuer", "eu.example.com")
+              .failure();
 
       assertTrue(message.startsWith("gatehouse.issuers.eu.audiences: at least one"), message);
     }
@@ -292,7 +301,9 @@ class ConfigBinderFeaturesTest {
               .with("gatehouse.issuers.b.issuer", "http://idp.example/")
               .failure();
 
-      assertTrue(message.startsWith("gatehouse.issuers.b.issuer: 'http://idp.example/' must use https"), message);
+      assertTrue(
+          message.startsWith("gatehouse.issuers.b.issuer: 'http://idp.example/' must use https"),
+          message);
     }
 
     @Test
@@ -326,7 +337,10 @@ class ConfigBinderFeaturesTest {
     @Test
     void whenClientListsAreGivenThenTheyFormThePolicy() {
       GatehouseConfig config =
-          minimal().with("gatehouse.clients.allowed", "a, b").with("gatehouse.clients.denied", "c").bind();
+          minimal()
+              .with("gatehouse.clients.allowed", "a, b")
+              .with("gatehouse.clients.denied", "c")
+              .bind();
 
       assertEquals(Set.of("a", "b"), config.access().clients().allowed());
       assertEquals(Set.of("c"), config.access().clients().denied());
@@ -365,7 +379,12 @@ class ConfigBinderFeaturesTest {
 
       assertEquals("X-Auth-Subject", config.identityHeaders().orElseThrow().subject());
       assertEquals("X-Scopes", config.identityHeaders().orElseThrow().scopes());
-      assertFalse(minimal().with("gatehouse.identity-headers", "false").bind().identityHeaders().isPresent());
+      assertFalse(
+          minimal()
+              .with("gatehouse.identity-headers", "false")
+              .bind()
+              .identityHeaders()
+              .isPresent());
     }
   }
 
@@ -414,8 +433,12 @@ class ConfigBinderFeaturesTest {
     void whenTheSecretIsMissingThenTheErrorNamesBothCredentialKeys() {
       properties.remove("gatehouse.introspection.client-secret");
 
-      assertTrue(introspection().with("gatehouse.introspection.client-secret", " ").failure()
-          .startsWith("gatehouse.introspection.client-id and gatehouse.introspection.client-secret"));
+      assertTrue(
+          introspection()
+              .with("gatehouse.introspection.client-secret", " ")
+              .failure()
+              .startsWith(
+                  "gatehouse.introspection.client-id and gatehouse.introspection.client-secret"));
     }
 
     @Test
@@ -428,9 +451,14 @@ class ConfigBinderFeaturesTest {
     @Test
     void whenTheEndpointIsPlainHttpThenItMustBeLoopbackAndAllowed() {
       String message =
-          introspection().with("gatehouse.introspection.endpoint", "http://idp.example/i").failure();
+          introspection()
+              .with("gatehouse.introspection.endpoint", "http://idp.example/i")
+              .failure();
 
-      assertTrue(message.startsWith("gatehouse.introspection.endpoint: 'http://idp.example/i' must use https"), message);
+      assertTrue(
+          message.startsWith(
+              "gatehouse.introspection.endpoint: 'http://idp.example/i' must use https"),
+          message);
     }
 
     @Test
@@ -443,8 +471,11 @@ class ConfigBinderFeaturesTest {
 
     @Test
     void whenACacheBoundIsOutOfRangeThenTheErrorNamesIt() {
-      assertTrue(introspection().with("gatehouse.introspection.negative-cache-duration", "1h").failure()
-          .startsWith("gatehouse.introspection.negative-cache-duration: "));
+      assertTrue(
+          introspection()
+              .with("gatehouse.introspection.negative-cache-duration", "1h")
+              .failure()
+              .startsWith("gatehouse.introspection.negative-cache-duration: "));
     }
   }
 }

@@ -180,7 +180,8 @@ class ConfigBinderTest {
 
     @Test
     void whenAScopeClaimPathHasAnEmptyPartThenTheErrorNamesTheProperty() {
-      String message = minimal().with("gatehouse.scope-claims", "scope,realm_access..roles").failure();
+      String message =
+          minimal().with("gatehouse.scope-claims", "scope,realm_access..roles").failure();
 
       assertTrue(message.startsWith("gatehouse.scope-claims: "), message);
     }

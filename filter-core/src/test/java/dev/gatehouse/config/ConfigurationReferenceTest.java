@@ -24,12 +24,15 @@ import org.junit.jupiter.api.Test;
  *
  * <pre>| `gatehouse.some-key` | `GATEHOUSE_SOME_KEY` | default | meaning |</pre>
  *
- * and every MicroProfile JWT alias appears in the MicroProfile JWT table next to its Gatehouse
- * key. Adding a key to the enum without documenting it fails this test.
+ * and every MicroProfile JWT alias appears in the MicroProfile JWT table next to its Gatehouse key.
+ * Adding a key to the enum without documenting it fails this test.
  */
 class ConfigurationReferenceTest {
 
-  /** A reference row: the key and its environment variable, each in backticks, as the first two cells. */
+  /**
+   * A reference row: the key and its environment variable, each in backticks, as the first two
+   * cells.
+   */
   private static final Pattern ROW =
       Pattern.compile("^\\|\\s*`(gatehouse\\.[^`]+)`\\s*\\|\\s*`([^`]*)`\\s*\\|");
 
@@ -53,9 +56,7 @@ class ConfigurationReferenceTest {
   /** Surefire runs with {@code basedir} = the module directory ({@code filter-core}). */
   private static Path moduleDir() {
     String basedir = System.getProperty("basedir");
-    return basedir == null || basedir.isBlank()
-        ? Path.of("").toAbsolutePath()
-        : Path.of(basedir);
+    return basedir == null || basedir.isBlank() ? Path.of("").toAbsolutePath() : Path.of(basedir);
   }
 
   @Nested
@@ -75,10 +76,21 @@ class ConfigurationReferenceTest {
       List<String> problems = new ArrayList<>();
       for (ConfigKey key : ConfigKey.values()) {
         key.microProfileAlias()
-            .filter(alias -> lines.stream().noneMatch(line -> line.startsWith("| `" + alias + "`")
-                && line.contains("`" + key.property() + "`")))
-            .ifPresent(alias -> problems.add(
-                "no MicroProfile JWT row '| `" + alias + "` | ... `" + key.property() + "` ...'"));
+            .filter(
+                alias ->
+                    lines.stream()
+                        .noneMatch(
+                            line ->
+                                line.startsWith("| `" + alias + "`")
+                                    && line.contains("`" + key.property() + "`")))
+            .ifPresent(
+                alias ->
+                    problems.add(
+                        "no MicroProfile JWT row '| `"
+                            + alias
+                            + "` | ... `"
+                            + key.property()
+                            + "` ...'"));
       }
       assertEquals(List.of(), problems, "docs/configuration.md, MicroProfile JWT table");
     }
@@ -94,8 +106,13 @@ class ConfigurationReferenceTest {
       rows.forEach(
           (key, env) -> {
             if (!key.contains("<") && !env.equals(environmentForm(key))) {
-              problems.add(key + ": environment variable is `" + env + "`, expected `"
-                  + environmentForm(key) + "`");
+              problems.add(
+                  key
+                      + ": environment variable is `"
+                      + env
+                      + "`, expected `"
+                      + environmentForm(key)
+                      + "`");
             }
           });
       assertEquals(List.of(), problems);
@@ -114,8 +131,13 @@ class ConfigurationReferenceTest {
     if (documented == null) {
       problems.add("no row '| `" + property + "` | `" + environment + "` | default | meaning |'");
     } else if (!documented.equals(environment)) {
-      problems.add(property + ": environment variable is `" + documented + "`, expected `"
-          + environment + "`");
+      problems.add(
+          property
+              + ": environment variable is `"
+              + documented
+              + "`, expected `"
+              + environment
+              + "`");
     }
   }
 

@@ -20,17 +20,17 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * Fuzzes {@link RequestTokenExtractor} with every place a token can hide switched on: any number
- * of {@code Authorization} headers, a query string and a form body, all of arbitrary bytes. The
+ * Fuzzes {@link RequestTokenExtractor} with every place a token can hide switched on: any number of
+ * {@code Authorization} headers, a query string and a form body, all of arbitrary bytes. The
  * contract checked on every input: only a {@link BearerTokenException} with an extraction reason
- * ever escapes, two headers are always refused, and a token handed on is a compact JWS shape
- * within the length limit that really was in the request.
+ * ever escapes, two headers are always refused, and a token handed on is a compact JWS shape within
+ * the length limit that really was in the request.
  *
  * <p>An input is ISO-8859-1 text (what containers decode header bytes as), one field per line: a
  * line starting with {@code Q} is the query string, {@code F} the form body, anything else an
  * {@code Authorization} value (after an optional leading {@code H}). Seeds are in {@code
- * src/test/resources/dev/gatehouse/fuzz/ExtractionFuzzTestInputs/}; see docs/security.md for a
- * real fuzzing session.
+ * src/test/resources/dev/gatehouse/fuzz/ExtractionFuzzTestInputs/}; see docs/security.md for a real
+ * fuzzing session.
  */
 class ExtractionFuzzTest {
 
@@ -122,8 +122,11 @@ class ExtractionFuzzTest {
   }
 
   private static boolean isBase64Url(int c) {
-    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-        || c == '-' || c == '_';
+    return (c >= 'A' && c <= 'Z')
+        || (c >= 'a' && c <= 'z')
+        || (c >= '0' && c <= '9')
+        || c == '-'
+        || c == '_';
   }
 
   private static HttpServletRequest request(Fields fields) {
@@ -133,16 +136,18 @@ class ExtractionFuzzTest {
             new Class<?>[] {HttpServletRequest.class},
             (proxy, method, args) ->
                 switch (method.getName()) {
-                  case "getHeaders" -> "Authorization".equalsIgnoreCase((String) args[0])
-                      ? Collections.enumeration(fields.authorization)
-                      : Collections.emptyEnumeration();
+                  case "getHeaders" ->
+                      "Authorization".equalsIgnoreCase((String) args[0])
+                          ? Collections.enumeration(fields.authorization)
+                          : Collections.emptyEnumeration();
                   case "getQueryString" -> fields.query;
                   case "getMethod" -> fields.form == null ? "GET" : "POST";
-                  case "getContentType" -> fields.form == null
-                      ? null
-                      : "application/x-www-form-urlencoded; charset=UTF-8";
-                  case "getParameterValues" -> FormParameters.values(
-                      fields.query, fields.form, (String) args[0]);
+                  case "getContentType" ->
+                      fields.form == null
+                          ? null
+                          : "application/x-www-form-urlencoded; charset=UTF-8";
+                  case "getParameterValues" ->
+                      FormParameters.values(fields.query, fields.form, (String) args[0]);
                   default -> null;
                 });
   }

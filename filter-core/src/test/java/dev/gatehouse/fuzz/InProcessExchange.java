@@ -37,8 +37,8 @@ final class InProcessExchange {
    *
    * @throws Exception whatever the filter lets escape; the fuzz tests treat any as a finding
    */
-  static Outcome run(
-      Filter filter, List<String> authorization, String query, String formBody) throws Exception {
+  static Outcome run(Filter filter, List<String> authorization, String query, String formBody)
+      throws Exception {
     Map<String, Object> attributes = new HashMap<>();
     Map<String, String> headers = new LinkedHashMap<>();
     StringWriter body = new StringWriter();
@@ -53,19 +53,21 @@ final class InProcessExchange {
                 new Class<?>[] {HttpServletRequest.class},
                 (proxy, method, args) ->
                     switch (method.getName()) {
-                      case "getHeaders" -> "Authorization".equalsIgnoreCase((String) args[0])
-                          ? Collections.enumeration(authorization)
-                          : Collections.emptyEnumeration();
-                      case "getHeader" -> "Authorization".equalsIgnoreCase((String) args[0])
-                              && !authorization.isEmpty()
-                          ? authorization.get(0)
-                          : null;
-                      case "getHeaderNames" -> Collections.enumeration(
-                          authorization.isEmpty() ? List.of() : List.of("Authorization"));
+                      case "getHeaders" ->
+                          "Authorization".equalsIgnoreCase((String) args[0])
+                              ? Collections.enumeration(authorization)
+                              : Collections.emptyEnumeration();
+                      case "getHeader" ->
+                          "Authorization".equalsIgnoreCase((String) args[0])
+                                  && !authorization.isEmpty()
+                              ? authorization.get(0)
+                              : null;
+                      case "getHeaderNames" ->
+                          Collections.enumeration(
+                              authorization.isEmpty() ? List.of() : List.of("Authorization"));
                       case "getMethod" -> formBody == null ? "GET" : "POST";
-                      case "getContentType" -> formBody == null
-                          ? null
-                          : "application/x-www-form-urlencoded";
+                      case "getContentType" ->
+                          formBody == null ? null : "application/x-www-form-urlencoded";
                       case "getQueryString" -> query;
                       case "getRequestURI" -> "/api/echo";
                       case "getServletPath" -> "/api";
@@ -73,8 +75,8 @@ final class InProcessExchange {
                       case "getContextPath" -> "";
                       case "getScheme" -> "http";
                       case "getProtocol" -> "HTTP/1.1";
-                      case "getParameterValues" -> FormParameters.values(
-                          query, formBody, (String) args[0]);
+                      case "getParameterValues" ->
+                          FormParameters.values(query, formBody, (String) args[0]);
                       case "getParameter" -> {
                         String[] all = FormParameters.values(query, formBody, (String) args[0]);
                         yield all == null ? null : all[0];
@@ -108,14 +110,12 @@ final class InProcessExchange {
                       }
                       case "getStatus" -> status[0];
                       case "setHeader", "addHeader" -> {
-                        headers.put(((String) args[0]).toLowerCase(Locale.ROOT),
-                            (String) args[1]);
+                        headers.put(((String) args[0]).toLowerCase(Locale.ROOT), (String) args[1]);
                         yield null;
                       }
-                      case "getHeader" -> headers.get(
-                          ((String) args[0]).toLowerCase(Locale.ROOT));
-                      case "containsHeader" -> headers.containsKey(
-                          ((String) args[0]).toLowerCase(Locale.ROOT));
+                      case "getHeader" -> headers.get(((String) args[0]).toLowerCase(Locale.ROOT));
+                      case "containsHeader" ->
+                          headers.containsKey(((String) args[0]).toLowerCase(Locale.ROOT));
                       case "setContentType" -> {
                         headers.put("content-type", (String) args[0]);
                         yield null;

@@ -29,8 +29,8 @@ import org.junit.jupiter.api.Test;
  * carries a challenge, and <em>only a token left exactly as it was signed reaches the
  * application</em>.
  *
- * <p>An input is a small program. Byte 0 picks one of the genuine tokens; then each operation is
- * an opcode byte and its arguments: set, insert or delete characters, flip a bit of a base64url
+ * <p>An input is a small program. Byte 0 picks one of the genuine tokens; then each operation is an
+ * opcode byte and its arguments: set, insert or delete characters, flip a bit of a base64url
  * character, repeat a range, swap segments, truncate, or replace the header or payload with the
  * rest of the input as JSON (so that the fuzzer can reach every header and claim check with a
  * genuine signature attached). Seeds: {@code

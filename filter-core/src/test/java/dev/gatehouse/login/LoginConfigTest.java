@@ -37,8 +37,7 @@ class LoginConfigTest {
       assertEquals(List.of("openid", "profile", "email"), config.scopes());
       assertEquals(Set.of("/*"), config.loginPaths());
       assertEquals(LoginConfig.UnauthenticatedAction.REDIRECT, config.unauthenticatedAction());
-      assertEquals(
-          ClientAuthentication.CLIENT_SECRET_BASIC, config.clientAuthentication());
+      assertEquals(ClientAuthentication.CLIENT_SECRET_BASIC, config.clientAuthentication());
       assertEquals(Optional.empty(), config.logoutPath());
       assertFalse(config.alwaysSecureCookie());
     }
@@ -195,8 +194,7 @@ class LoginConfigTest {
       assertEquals(List.of("openid", "profile", "offline_access"), config.scopes());
       assertEquals(Optional.of("urn:api"), config.audience());
       assertEquals(LoginConfig.UnauthenticatedAction.PASS, config.unauthenticatedAction());
-      assertEquals(
-          ClientAuthentication.CLIENT_SECRET_POST, config.clientAuthentication());
+      assertEquals(ClientAuthentication.CLIENT_SECRET_POST, config.clientAuthentication());
       assertEquals(Duration.ofMillis(500), config.connectTimeout());
       assertEquals(Duration.ofSeconds(7), config.requestTimeout());
       assertEquals(Duration.ofMinutes(15), config.loginTimeout());
@@ -297,11 +295,11 @@ class LoginConfigTest {
     @Test
     void whenSeveralAreBoundThenAllAreKeptInOrder() {
       Map<String, String> values =
-              Map.of(
-                  "gatehouse.login.client-id", "c",
-                  "gatehouse.login.client-secret", "s",
-                  "gatehouse.login.redirect-path", "/cb",
-                  "gatehouse.login.resource", "https://b.example.com, urn:example:a");
+          Map.of(
+              "gatehouse.login.client-id", "c",
+              "gatehouse.login.client-secret", "s",
+              "gatehouse.login.redirect-path", "/cb",
+              "gatehouse.login.resource", "https://b.example.com, urn:example:a");
 
       LoginConfig config =
           new LoginConfigBinder(key -> Optional.ofNullable(values.get(key))).bind();

@@ -50,7 +50,8 @@ class LoginFilterInitTest {
     params.put("gatehouse.issuers.other.issuer", "https://other.example/");
     GatehouseLoginFilter filter = new GatehouseLoginFilter();
 
-    ServletException e = assertThrows(ServletException.class, () -> filter.init(filterConfig(params)));
+    ServletException e =
+        assertThrows(ServletException.class, () -> filter.init(filterConfig(params)));
 
     assertEquals(
         "Gatehouse login configuration: gatehouse.login.issuer: 2 issuers are trusted; name the one"
@@ -59,8 +60,7 @@ class LoginFilterInitTest {
   }
 
   @Test
-  void whenTheLoginNamesOneOfSeveralIssuersThenItStarts()
-      throws Exception {
+  void whenTheLoginNamesOneOfSeveralIssuersThenItStarts() throws Exception {
     Map<String, String> params = new java.util.HashMap<>(PARAMS);
     params.put("gatehouse.issuers", "other");
     params.put("gatehouse.issuers.other.issuer", "https://other.example/");

@@ -286,9 +286,7 @@ class LoginFlowTest {
       try (LoginApp postApp =
           LoginApp.start(
               api(),
-              login()
-                  .clientAuthentication(ClientAuthentication.CLIENT_SECRET_POST)
-                  .build())) {
+              login().clientAuthentication(ClientAuthentication.CLIENT_SECRET_POST).build())) {
         Browser browser = new Browser();
         HttpResponse<String> callback = logIn(browser, postApp, PAGE);
 

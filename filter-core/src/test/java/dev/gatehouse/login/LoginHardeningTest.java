@@ -29,8 +29,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The attacks on the browser login that the review found: identity headers forged past the pass
- * action, redirect targets taken from a forged {@code Host}, and cross-site {@code POST}s riding
- * on the session cookie.
+ * action, redirect targets taken from a forged {@code Host}, and cross-site {@code POST}s riding on
+ * the session cookie.
  */
 class LoginHardeningTest {
 
@@ -266,7 +266,8 @@ class LoginHardeningTest {
     void whenThePublicBaseUrlIsSetThenTheHostHeaderIsNotUsed() {
       try (LoginApp app =
           LoginApp.start(
-              api().build(), login().publicBaseUrl(URI.create("https://app.example.com")).build())) {
+              api().build(),
+              login().publicBaseUrl(URI.create("https://app.example.com")).build())) {
         RawRequest.Answer answer =
             RawRequest.get(LoginApp.CONTEXT + PAGE)
                 .header("Host", "evil.example")

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A login whose access token is for another API (the provider's audience mapper or the login's
  * audience/resource setting is wrong): the user gets a page that says so, not a silent round trip
- * to the provider that would bring back the same token. A session whose token the API once
- * admitted still ends its login and signs in again, as after any other refusal.
+ * to the provider that would bring back the same token. A session whose token the API once admitted
+ * still ends its login and signs in again, as after any other refusal.
  */
 class TokenForAnotherApiTest {
 

@@ -66,7 +66,8 @@ class ClientAuthenticationSpellingTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"private_key_jwt", "client secret basic", "basic", "client__secret_basic"})
+  @ValueSource(
+      strings = {"private_key_jwt", "client secret basic", "basic", "client__secret_basic"})
   void whenTheValueIsAnotherMethodThenItIsRefusedNamingTheProperty(String value) {
     IllegalArgumentException login =
         assertThrows(

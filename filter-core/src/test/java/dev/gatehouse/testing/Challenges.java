@@ -10,8 +10,7 @@ public final class Challenges {
    * RFC 6750 section 3.1 and RFC 9449 section 7.1: a request without a token gets no error code,
    * and a challenge for each scheme the path accepts (DPoP by default).
    */
-  public static final String BARE =
-      "Bearer realm=\"api\", DPoP algs=\"ES256 EdDSA PS256 RS256\"";
+  public static final String BARE = "Bearer realm=\"api\", DPoP algs=\"ES256 EdDSA PS256 RS256\"";
 
   /** The same where DPoP is off: the Bearer challenge alone. */
   public static final String BEARER_ONLY = "Bearer realm=\"api\"";

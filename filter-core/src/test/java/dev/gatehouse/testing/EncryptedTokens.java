@@ -97,8 +97,8 @@ public final class EncryptedTokens {
   }
 
   /**
-   * The token with the first character of segment {@code index} (0 = header ... 4 = tag)
-   * changed; the first character carries six whole bits, so the spelling stays canonical.
+   * The token with the first character of segment {@code index} (0 = header ... 4 = tag) changed;
+   * the first character carries six whole bits, so the spelling stays canonical.
    */
   public static String tampered(String jwe, int index) {
     String[] parts = jwe.split("\\.", -1);

@@ -52,7 +52,9 @@ public final class GatewayApp implements AutoCloseable {
     return context.getServletContext().getAttribute(name);
   }
 
-  /** {@code path} is below the context, e.g. {@code /api/orders}; sent as written, not normalised. */
+  /**
+   * {@code path} is below the context, e.g. {@code /api/orders}; sent as written, not normalised.
+   */
   public HttpRequest.Builder request(String path) {
     return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
   }
@@ -70,8 +72,8 @@ public final class GatewayApp implements AutoCloseable {
   }
 
   /**
-   * {@code GET} of {@code path} below the context, written byte for byte over a socket: for paths an
-   * HTTP client would normalise or refuse to send ({@code ..}, {@code \}).
+   * {@code GET} of {@code path} below the context, written byte for byte over a socket: for paths
+   * an HTTP client would normalise or refuse to send ({@code ..}, {@code \}).
    */
   public RawHttp.Response raw(String path, String... headers) {
     return RawHttp.get(base.getPort(), CONTEXT + path, headers);

@@ -25,9 +25,13 @@ public final class HeaderEchoServlet extends HttpServlet {
             .sorted()
             .toList();
     out.append("names=").append(String.join(",", names)).append('\n');
-    for (String name : List.of("X-Auth-Subject", "X-Auth-Scopes", "X-Auth-Client-Id", "X-Custom-User")) {
-      out.append("header.").append(name).append('=')
-          .append(String.join("|", Collections.list(req.getHeaders(name)))).append('\n');
+    for (String name :
+        List.of("X-Auth-Subject", "X-Auth-Scopes", "X-Auth-Client-Id", "X-Custom-User")) {
+      out.append("header.")
+          .append(name)
+          .append('=')
+          .append(String.join("|", Collections.list(req.getHeaders(name))))
+          .append('\n');
       out.append("single.").append(name).append('=').append(req.getHeader(name)).append('\n');
     }
     resp.setContentType("text/plain");

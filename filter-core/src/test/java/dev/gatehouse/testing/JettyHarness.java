@@ -74,7 +74,9 @@ public final class JettyHarness implements AutoCloseable {
     return new JettyHarness(handler, true);
   }
 
-  /** {@code http://127.0.0.1:port/} on loopback; in memory, the same with a port nobody listens on. */
+  /**
+   * {@code http://127.0.0.1:port/} on loopback; in memory, the same with a port nobody listens on.
+   */
   public URI base() {
     return URI.create("http://127.0.0.1:" + (socket == null ? 9 : socket.getLocalPort()) + "/");
   }

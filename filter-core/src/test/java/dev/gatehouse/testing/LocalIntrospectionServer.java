@@ -51,11 +51,13 @@ public final class LocalIntrospectionServer implements AutoCloseable {
 
   private LocalIntrospectionServer() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    executor = Executors.newCachedThreadPool(r -> {
-      Thread t = new Thread(r, "local-introspection");
-      t.setDaemon(true);
-      return t;
-    });
+    executor =
+        Executors.newCachedThreadPool(
+            r -> {
+              Thread t = new Thread(r, "local-introspection");
+              t.setDaemon(true);
+              return t;
+            });
     server.setExecutor(executor);
     server.createContext(PATH, this::handle);
   }
@@ -119,7 +121,8 @@ public final class LocalIntrospectionServer implements AutoCloseable {
     try (exchange) {
       total.incrementAndGet();
       lastAuthorization = exchange.getRequestHeaders().getFirst("Authorization");
-      Map<String, String> form = form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+      Map<String, String> form =
+          form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
       lastForm = form;
       String token = form.getOrDefault("token", "");
       calls.computeIfAbsent(token, t -> new AtomicInteger()).incrementAndGet();
@@ -131,14 +134,18 @@ public final class LocalIntrospectionServer implements AutoCloseable {
         case HANG -> Thread.sleep(20_000);
         case GARBAGE -> send(exchange, 200, "<html>oops</html>");
         case NO_ACTIVE -> send(exchange, 200, "{\"sub\":\"x\"}");
-        case OVERSIZED -> send(exchange, 200, "{\"active\":false,\"pad\":\"" + "x".repeat(64 * 1024) + "\"}");
+        case OVERSIZED ->
+            send(exchange, 200, "{\"active\":false,\"pad\":\"" + "x".repeat(64 * 1024) + "\"}");
         case OK -> {
           if (!authenticated(exchange, form)) {
             send(exchange, 401, "{\"error\":\"invalid_client\"}");
             return;
           }
           Map<String, Object> response = active.get(token);
-          send(exchange, 200, JsonUtil.toJson(response != null ? response : Map.of("active", false)));
+          send(
+              exchange,
+              200,
+              JsonUtil.toJson(response != null ? response : Map.of("active", false)));
         }
       }
     } catch (InterruptedException e) {
@@ -155,7 +162,8 @@ public final class LocalIntrospectionServer implements AutoCloseable {
     if (basic.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
       return true;
     }
-    return CLIENT_ID.equals(form.get("client_id")) && CLIENT_SECRET.equals(form.get("client_secret"));
+    return CLIENT_ID.equals(form.get("client_id"))
+        && CLIENT_SECRET.equals(form.get("client_secret"));
   }
 
   private static String enc(String s) {

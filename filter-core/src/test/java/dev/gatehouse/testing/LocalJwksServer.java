@@ -40,7 +40,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * }</pre>
  */
 public final class LocalJwksServer
-    implements AutoCloseable, BeforeAllCallback, AfterAllCallback, BeforeEachCallback,
+    implements AutoCloseable,
+        BeforeAllCallback,
+        AfterAllCallback,
+        BeforeEachCallback,
         AfterEachCallback {
 
   public static final String DISCOVERY_PATH = "/.well-known/openid-configuration";
@@ -75,6 +78,7 @@ public final class LocalJwksServer
   private volatile Duration delay = Duration.ZERO;
   private volatile String advertisedIssuer;
   private volatile String advertisedJwksUri;
+
   /** The test or class whose start started this server, and whose end closes it. */
   private String owner;
 

@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class MisbehavingEndpoint implements AutoCloseable {
 
   public static final Duration DRIP_INTERVAL = Duration.ofSeconds(1);
+
   /** Bytes dripped before the connection is closed: long enough to outlast every test deadline. */
   public static final int DRIPPED_BYTES = 30;
 

@@ -35,8 +35,8 @@ public final class ProtectedApi implements AutoCloseable {
 
   /**
    * The filter on every path ({@code /*}), on a loopback socket: requests come from {@code
-   * 127.0.0.1}, as from a proxy on the same machine, and paths outside {@code /api} (the
-   * well-known metadata) reach it.
+   * 127.0.0.1}, as from a proxy on the same machine, and paths outside {@code /api} (the well-known
+   * metadata) reach it.
    */
   public static ProtectedApi startOnLoopback(GatehouseConfig config) {
     return startOnLoopbackWith(new GatehouseFilter(config));

@@ -60,9 +60,7 @@ public final class RawHttp {
     return bytes.toString(StandardCharsets.ISO_8859_1);
   }
 
-  /**
-   * The status, the headers (names in lower case, the last value of each) and the body as text.
-   */
+  /** The status, the headers (names in lower case, the last value of each) and the body as text. */
   public record Response(String target, int status, Map<String, String> headers, String body) {
 
     static Response parse(String text, String target) {

@@ -48,8 +48,7 @@ public final class Refusals {
       "The request carries an identity header that only the server may set.";
   public static final String AMBIGUOUS_PATH = "The request path is ambiguous.";
   public static final String DPOP_PROOF_MISSING = "The request carries no DPoP proof.";
-  public static final String DPOP_PROOF_MULTIPLE =
-      "The request carries more than one DPoP proof.";
+  public static final String DPOP_PROOF_MULTIPLE = "The request carries more than one DPoP proof.";
   public static final String DPOP_PROOF_MALFORMED = "The DPoP proof is malformed.";
   public static final String DPOP_PROOF_WRONG_TYPE = "The DPoP proof is not of type dpop+jwt.";
   public static final String DPOP_PROOF_UNSUPPORTED_ALGORITHM =

@@ -31,10 +31,26 @@ public final class TestCertificates {
     List<String> command =
         new ArrayList<>(
             List.of(
-                keytool.toString(), "-genkeypair", "-keyalg", "RSA", "-keysize", "2048",
-                "-alias", alias, "-dname", dname, "-validity", "2", "-storetype", "PKCS12",
-                "-keystore", file.toString(), "-storepass", new String(password),
-                "-keypass", new String(password)));
+                keytool.toString(),
+                "-genkeypair",
+                "-keyalg",
+                "RSA",
+                "-keysize",
+                "2048",
+                "-alias",
+                alias,
+                "-dname",
+                dname,
+                "-validity",
+                "2",
+                "-storetype",
+                "PKCS12",
+                "-keystore",
+                file.toString(),
+                "-storepass",
+                new String(password),
+                "-keypass",
+                new String(password)));
     if (san != null) {
       command.addAll(List.of("-ext", "san=" + san));
     }

@@ -17,7 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Decryption keys are read and checked when the settings are built, with errors naming the setting. */
+/**
+ * Decryption keys are read and checked when the settings are built, with errors naming the setting.
+ */
 class DecryptionTest {
 
   private static final char[] PASSWORD = "s3cret-Pa55".toCharArray();
@@ -43,7 +45,8 @@ class DecryptionTest {
   void whenNothingIsChosenThenTheDefaultsAreRsaOaep256EcdhEsAndAesGcm() {
     Decryption d = Decryption.builder().key("k", rsa.getPrivate()).build();
 
-    assertEquals(List.of("RSA-OAEP-256", "ECDH-ES", "ECDH-ES+A128KW", "ECDH-ES+A256KW"),
+    assertEquals(
+        List.of("RSA-OAEP-256", "ECDH-ES", "ECDH-ES+A128KW", "ECDH-ES+A256KW"),
         List.copyOf(d.keyAlgorithms()));
     assertEquals(List.of("A256GCM", "A128GCM"), List.copyOf(d.contentAlgorithms()));
   }
@@ -53,7 +56,8 @@ class DecryptionTest {
     String message =
         failure(() -> Decryption.builder().keyAlgorithms(List.of("RSA-OAEP-256", "RSA1_5")));
 
-    assertTrue(message.startsWith("gatehouse.decryption.key-algorithms: RSA1_5 is never accepted"),
+    assertTrue(
+        message.startsWith("gatehouse.decryption.key-algorithms: RSA1_5 is never accepted"),
         message);
   }
 
@@ -63,7 +67,8 @@ class DecryptionTest {
     assertTrue(
         failure(() -> Decryption.builder().contentAlgorithms(List.of("A128CTR")))
             .startsWith("gatehouse.decryption.content-algorithms: 'A128CTR'"));
-    assertTrue(failure(() -> Decryption.builder().contentAlgorithms(List.of())).contains("at least"));
+    assertTrue(
+        failure(() -> Decryption.builder().contentAlgorithms(List.of())).contains("at least"));
   }
 
   @Test
@@ -118,7 +123,8 @@ class DecryptionTest {
   @Test
   void whenTheKeyStorePasswordIsWrongThenTheErrorNamesTheSettingButNeverThePassword() {
     String message =
-        failure(() -> Decryption.builder().keyStore(keyStore, "wrong-pass".toCharArray(), List.of()));
+        failure(
+            () -> Decryption.builder().keyStore(keyStore, "wrong-pass".toCharArray(), List.of()));
 
     assertTrue(message.startsWith("gatehouse.decryption.keystore: " + keyStore), message);
     assertTrue(message.contains("gatehouse.decryption.keystore-password"), message);
@@ -181,12 +187,17 @@ class DecryptionTest {
 
   @Test
   void whenAPemFileIsNotAnUnencryptedPkcs8KeyThenTheErrorSaysHowToConvertIt() throws Exception {
-    Path pkcs1 = Files.writeString(dir.resolve("pkcs1.pem"),
-        "-----BEGIN RSA PRIVATE KEY-----\nAAAA\n-----END RSA PRIVATE KEY-----\n");
-    Path garbage = Files.writeString(dir.resolve("garbage.pem"),
-        "-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n");
-    Path notBase64 = Files.writeString(dir.resolve("odd.pem"),
-        "-----BEGIN PRIVATE KEY-----\n*\n-----END PRIVATE KEY-----\n");
+    Path pkcs1 =
+        Files.writeString(
+            dir.resolve("pkcs1.pem"),
+            "-----BEGIN RSA PRIVATE KEY-----\nAAAA\n-----END RSA PRIVATE KEY-----\n");
+    Path garbage =
+        Files.writeString(
+            dir.resolve("garbage.pem"),
+            "-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n");
+    Path notBase64 =
+        Files.writeString(
+            dir.resolve("odd.pem"), "-----BEGIN PRIVATE KEY-----\n*\n-----END PRIVATE KEY-----\n");
 
     String message = failure(() -> Decryption.builder().pemKey("old", pkcs1));
     assertTrue(message.startsWith("gatehouse.decryption.pem-keys: old=" + pkcs1), message);

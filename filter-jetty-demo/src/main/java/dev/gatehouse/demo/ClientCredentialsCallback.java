@@ -10,10 +10,10 @@ import java.util.Map;
 import no.nav.security.mock.oauth2.token.OAuth2TokenCallback;
 
 /**
- * Makes the local provider answer a client-credentials request the way Auth0 does: {@code aud}
- * from the {@code audience} parameter, the requested {@code scope} granted, {@code sub} and {@code
- * azp} naming the client. Without {@code audience} the token has no {@code aud}, and the API
- * refuses it, just as a token for another API would be refused.
+ * Makes the local provider answer a client-credentials request the way Auth0 does: {@code aud} from
+ * the {@code audience} parameter, the requested {@code scope} granted, {@code sub} and {@code azp}
+ * naming the client. Without {@code audience} the token has no {@code aud}, and the API refuses it,
+ * just as a token for another API would be refused.
  *
  * <p>With a {@code dpop_jkt} parameter the token is DPoP-bound: {@code cnf.jkt} is that value.
  *

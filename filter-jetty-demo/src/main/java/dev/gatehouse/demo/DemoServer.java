@@ -32,16 +32,16 @@ import org.jboss.weld.environment.servlet.Listener;
  *   <li>{@code GET /api/me}: any valid token; subject, client id, scopes and expiry;
  *   <li>{@code GET /api/orders}: needs {@code read:orders};
  *   <li>{@code POST /api/orders}: needs {@code write:orders};
- *   <li>{@code GET /api/dpop/me}: as {@code /api/me}, for a DPoP-bound token with a proof only
- *       (RFC 9449), when the configuration holds {@link #DPOP_RULE}; {@link DpopDemoClient} calls
- *       it;
+ *   <li>{@code GET /api/dpop/me}: as {@code /api/me}, for a DPoP-bound token with a proof only (RFC
+ *       9449), when the configuration holds {@link #DPOP_RULE}; {@link DpopDemoClient} calls it;
  *   <li>with a {@link LoginConfig}: {@code GET /app}, the signed-in user's page behind {@link
  *       GatehouseLoginFilter} (browser login, logout button), and the public {@code /signed-out}.
  * </ul>
  *
  * <p>The API is served by CDI beans (Weld's servlet integration, see {@link #enableCdi}): the
- * servlets are registered by class so that Jetty creates them and Weld injects them, {@link OrderService} guards its methods
- * with {@code @RequiresScopes}, and {@code /api/me} reads the injected {@code AccessToken}.
+ * servlets are registered by class so that Jetty creates them and Weld injects them, {@link
+ * OrderService} guards its methods with {@code @RequiresScopes}, and {@code /api/me} reads the
+ * injected {@code AccessToken}.
  *
  * <p>{@link #create} builds the server for a given configuration, for tests and embedding; {@link
  * #main} chooses the provider from the settings (see {@code --help}) and runs it.
@@ -118,10 +118,10 @@ public final class DemoServer {
 
   /**
    * Weld's servlet integration on embedded Jetty without {@code jetty-ee10-cdi}: Weld finds Jetty's
-   * {@link DecoratingListener} by the {@code org.eclipse.jetty.cdi} attribute and injects what Jetty
-   * creates from a class. Each context gets its own container id, as tests run several servers in
-   * one JVM; Jetty is named explicitly because Weld would pick Tomcat's integration whenever Tomcat
-   * is on the class path (the integration tests have both).
+   * {@link DecoratingListener} by the {@code org.eclipse.jetty.cdi} attribute and injects what
+   * Jetty creates from a class. Each context gets its own container id, as tests run several
+   * servers in one JVM; Jetty is named explicitly because Weld would pick Tomcat's integration
+   * whenever Tomcat is on the class path (the integration tests have both).
    */
   private static void enableCdi(ServletContextHandler context) {
     context.setInitParameter(
@@ -149,8 +149,12 @@ public final class DemoServer {
       return;
     }
     if (args.length > 0) {
-      fail(2, "unknown argument '" + args[0] + "'; settings are environment variables or"
-          + " system properties, which go before -jar: java -Ddemo.port=9090 -jar ... (--help)");
+      fail(
+          2,
+          "unknown argument '"
+              + args[0]
+              + "'; settings are environment variables or"
+              + " system properties, which go before -jar: java -Ddemo.port=9090 -jar ... (--help)");
     }
     DemoSettings settings = DemoSettings.fromMicroProfile();
     try {
@@ -158,8 +162,15 @@ public final class DemoServer {
     } catch (IllegalArgumentException e) {
       fail(1, "configuration: " + e.getMessage() + "\nSee --help for every setting.");
     } catch (IOException e) {
-      fail(1, "cannot listen on " + HOST + ":" + settings.port() + " (" + e.getMessage()
-          + "); choose another port with DEMO_PORT or -Ddemo.port");
+      fail(
+          1,
+          "cannot listen on "
+              + HOST
+              + ":"
+              + settings.port()
+              + " ("
+              + e.getMessage()
+              + "); choose another port with DEMO_PORT or -Ddemo.port");
     } catch (UncheckedIOException e) {
       fail(1, e.getMessage() + "; choose another port with DEMO_PROVIDER_PORT");
     }

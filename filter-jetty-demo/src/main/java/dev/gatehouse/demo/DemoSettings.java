@@ -3,8 +3,8 @@ package dev.gatehouse.demo;
 import dev.gatehouse.ConfigBinder;
 import dev.gatehouse.GatehouseConfig;
 import dev.gatehouse.config.ConfigKey;
-import dev.gatehouse.internal.config.MicroProfileLookup;
 import dev.gatehouse.config.PropertyLookup;
+import dev.gatehouse.internal.config.MicroProfileLookup;
 import dev.gatehouse.login.LoginConfig;
 import dev.gatehouse.login.LoginConfigBinder;
 import java.net.URI;
@@ -27,6 +27,7 @@ final class DemoSettings {
   static final String AUTH0_AUDIENCE = "auth0.audience";
   static final String AUTH0_CLIENT_ID = "auth0.client-id";
   static final String AUTH0_CLIENT_SECRET = "auth0.client-secret";
+
   /** The audience the offline demo's API identifies itself with, as an Auth0 API identifier. */
   static final String LOCAL_AUDIENCE = "demo-api";
 
@@ -106,8 +107,7 @@ final class DemoSettings {
   /**
    * The browser login on {@code /app} against a configured provider: on when {@code
    * gatehouse.login.*} settings are given (at least the client id and secret of a confidential
-   * client), with the demo's paths, and {@code audience} unless it or {@code resource} is
-   * set.
+   * client), with the demo's paths, and {@code audience} unless it or {@code resource} is set.
    */
   Optional<LoginConfig> login(String audience) {
     LoginConfigBinder probe = new LoginConfigBinder(lookup);
@@ -137,9 +137,10 @@ final class DemoSettings {
       throw new IllegalArgumentException(
           both(AUTH0_AUDIENCE, ConfigKey.AUDIENCES.property()) + ": choose one");
     }
-    return bind(Map.of(
-        ConfigKey.ISSUER.property(), auth0Domain(),
-        ConfigKey.AUDIENCES.property(), auth0Audience()));
+    return bind(
+        Map.of(
+            ConfigKey.ISSUER.property(), auth0Domain(),
+            ConfigKey.AUDIENCES.property(), auth0Audience()));
   }
 
   /** Trusts the provider the {@code gatehouse.*} settings describe, nothing added. */
@@ -153,7 +154,9 @@ final class DemoSettings {
     String host = raw.replaceFirst("(?i)^https://", "").replaceFirst("/+$", "");
     if (host.isEmpty() || host.contains("/") || host.contains(":") || host.contains("?")) {
       throw new IllegalArgumentException(
-          describe(AUTH0_DOMAIN) + ": '" + raw
+          describe(AUTH0_DOMAIN)
+              + ": '"
+              + raw
               + "' is not a tenant domain; write only the host, e.g. your-tenant.eu.auth0.com");
     }
     return host;

@@ -44,7 +44,10 @@ public final class DpopDemoClient {
     this.proofs = new DefaultDPoPProofFactory(key, JWSAlgorithm.ES256);
   }
 
-  /** {@code API_BASE TOKEN_ENDPOINT}, e.g. {@code http://127.0.0.1:8080 http://localhost:PORT/default/token}. */
+  /**
+   * {@code API_BASE TOKEN_ENDPOINT}, e.g. {@code http://127.0.0.1:8080
+   * http://localhost:PORT/default/token}.
+   */
   public static void main(String[] args) throws Exception {
     if (args.length != 2) {
       System.err.println("usage: DpopDemoClient API_BASE TOKEN_ENDPOINT");
@@ -72,7 +75,11 @@ public final class DpopDemoClient {
     HttpResponse<String> bearer =
         send(HttpRequest.newBuilder(target).header("Authorization", "Bearer " + token));
     out.add(
-        "GET " + target + " as Bearer -> " + bearer.statusCode() + " "
+        "GET "
+            + target
+            + " as Bearer -> "
+            + bearer.statusCode()
+            + " "
             + bearer.headers().firstValue("WWW-Authenticate").orElse(""));
     return out;
   }
@@ -80,7 +87,10 @@ public final class DpopDemoClient {
   private String tokenFor(URI tokenEndpoint, String jkt) throws IOException, InterruptedException {
     String form =
         "grant_type=client_credentials&client_id=dpop-demo-client&client_secret=local-secret"
-            + "&audience=" + DemoSettings.LOCAL_AUDIENCE + "&dpop_jkt=" + jkt;
+            + "&audience="
+            + DemoSettings.LOCAL_AUDIENCE
+            + "&dpop_jkt="
+            + jkt;
     HttpResponse<String> reply =
         send(
             HttpRequest.newBuilder(tokenEndpoint)

@@ -43,24 +43,46 @@ final class Help {
 
         """);
     out.append("Demo\n");
-    setting(out, DemoSettings.PORT, Integer.toString(DemoSettings.DEFAULT_PORT),
+    setting(
+        out,
+        DemoSettings.PORT,
+        Integer.toString(DemoSettings.DEFAULT_PORT),
         "Port of the API on 127.0.0.1; 0 picks any free port.");
-    setting(out, DemoSettings.PROVIDER_PORT, "0 (any free port)",
+    setting(
+        out,
+        DemoSettings.PROVIDER_PORT,
+        "0 (any free port)",
         "Port of the local provider, offline only.");
-    setting(out, OrderService.CAPACITY, OrderService.DEFAULT_CAPACITY,
+    setting(
+        out,
+        OrderService.CAPACITY,
+        OrderService.DEFAULT_CAPACITY,
         "How many recent orders are kept in memory; injected into the CDI bean OrderService"
             + " with @ConfigProperty.");
     out.append("\nAuth0\n");
-    setting(out, DemoSettings.AUTH0_DOMAIN, "none",
+    setting(
+        out,
+        DemoSettings.AUTH0_DOMAIN,
+        "none",
         "Tenant domain, e.g. your-tenant.eu.auth0.com; setting it trusts that tenant.");
-    setting(out, DemoSettings.AUTH0_AUDIENCE, "none",
+    setting(
+        out,
+        DemoSettings.AUTH0_AUDIENCE,
+        "none",
         "Identifier of the API in Auth0, e.g. https://api.example.com; required with the domain.");
-    setting(out, DemoSettings.AUTH0_CLIENT_ID, "none",
+    setting(
+        out,
+        DemoSettings.AUTH0_CLIENT_ID,
+        "none",
         "Client id of the machine-to-machine application, shown in the token curl line.");
-    setting(out, DemoSettings.AUTH0_CLIENT_SECRET, "none",
+    setting(
+        out,
+        DemoSettings.AUTH0_CLIENT_SECRET,
+        "none",
         "Its secret; never printed, the curl line reads $AUTH0_CLIENT_SECRET from your shell.");
-    out.append("\nBrowser login on /app with your OpenID provider (see docs/login.md;"
-        + " offline it is always on)\n");
+    out.append(
+        "\nBrowser login on /app with your OpenID provider (see docs/login.md;"
+            + " offline it is always on)\n");
     for (ConfigKey key : ConfigKey.values()) {
       if (isLogin(key)) {
         FilterSettingsHelp.Entry entry = FilterSettingsHelp.of(key).orElseThrow();

@@ -49,8 +49,9 @@ final class Launch implements AutoCloseable {
         GatehouseConfig config = settings.configuredConfig();
         yield new Launch(
                 config,
-                api -> CurlLines.configured(
-                    api, config.issuer(), String.join(",", config.audiences())),
+                api ->
+                    CurlLines.configured(
+                        api, config.issuer(), String.join(",", config.audiences())),
                 null)
             .withLogin(settings.login(config.audiences().iterator().next()));
       }
@@ -64,9 +65,10 @@ final class Launch implements AutoCloseable {
     try {
       GatehouseConfig config = settings.localConfig(provider.issuer());
       // The printed token request asks for one audience the API accepts, demo-api if it may.
-      String audience = config.audiences().contains(DemoSettings.LOCAL_AUDIENCE)
-          ? DemoSettings.LOCAL_AUDIENCE
-          : config.audiences().iterator().next();
+      String audience =
+          config.audiences().contains(DemoSettings.LOCAL_AUDIENCE)
+              ? DemoSettings.LOCAL_AUDIENCE
+              : config.audiences().iterator().next();
       return new Launch(
               config,
               api -> CurlLines.local(api, provider.tokenEndpoint(), provider.issuer(), audience),
@@ -94,10 +96,10 @@ final class Launch implements AutoCloseable {
       return text;
     }
     return text
-        + "\nSign in with a browser: " + api + DemoLogin.APP_PATH
-        + (provider != null
-            ? " (the local provider's login page takes any user name)\n"
-            : "\n");
+        + "\nSign in with a browser: "
+        + api
+        + DemoLogin.APP_PATH
+        + (provider != null ? " (the local provider's login page takes any user name)\n" : "\n");
   }
 
   @Override

@@ -24,9 +24,9 @@ import no.nav.security.mock.oauth2.token.OAuth2TokenProvider;
  * A real OpenID provider on 127.0.0.1 ({@code no.nav.security:mock-oauth2-server}) for the offline
  * demo and for tests: discovery, JWKS and a token endpoint whose client-credentials grant behaves
  * like Auth0's (see {@link #clientCredentialsToken}). It accepts any client id and secret. Its
- * authorization endpoint shows a login page where any user name signs in ({@link
- * UserLoginCallback} shapes those users' tokens), and its end-session endpoint redirects to the
- * {@code post_logout_redirect_uri}.
+ * authorization endpoint shows a login page where any user name signs in ({@link UserLoginCallback}
+ * shapes those users' tokens), and its end-session endpoint redirects to the {@code
+ * post_logout_redirect_uri}.
  *
  * <p>Use {@link #issuer()} as the filter's issuer and {@link #tokenEndpoint()} for token requests,
  * both as given: the provider writes into {@code iss} the host name the client used, so a token
@@ -165,9 +165,9 @@ public final class LocalProvider implements AutoCloseable {
   }
 
   /**
-   * The underlying mock, for tests that need tokens no real client would ask for: a callback
-   * given to {@code enqueueCallback} decides the next token request instead of the Auth0-like
-   * default, and {@code issueToken} signs tokens without a request.
+   * The underlying mock, for tests that need tokens no real client would ask for: a callback given
+   * to {@code enqueueCallback} decides the next token request instead of the Auth0-like default,
+   * and {@code issueToken} signs tokens without a request.
    */
   public MockOAuth2Server mockServer() {
     return server;

@@ -31,15 +31,22 @@ final class ProviderOnly {
 
   /** What to export for the container and how to get a token; never a token or a secret. */
   static String instructions(URI issuer, URI tokenEndpoint) {
-    return "\nLocal OpenID provider " + issuer + " (provider only; no API started)\n\n"
+    return "\nLocal OpenID provider "
+        + issuer
+        + " (provider only; no API started)\n\n"
         + "# 1. Before starting Tomcat or Jetty with your WAR (audience in its web.xml):\n"
-        + "export GATEHOUSE_ISSUER=" + issuer + "\n"
+        + "export GATEHOUSE_ISSUER="
+        + issuer
+        + "\n"
         + "export GATEHOUSE_ALLOW_INSECURE_LOOPBACK_HTTP=true\n\n"
         + "# 2. A token for your API: put your audience and scopes in; any client id and\n"
         + "#    secret work here.\n"
-        + "TOKEN=$(curl -s " + tokenEndpoint + " \\\n"
+        + "TOKEN=$(curl -s "
+        + tokenEndpoint
+        + " \\\n"
         + "  -d grant_type=client_credentials -d client_id=my-client -d client_secret=any \\\n"
-        + "  --data-urlencode audience=" + EXAMPLE_AUDIENCE
+        + "  --data-urlencode audience="
+        + EXAMPLE_AUDIENCE
         + " --data-urlencode 'scope=read:orders' \\\n"
         + CurlLines.EXTRACT_TOKEN
         + "\n# 3. Call your API with it:\n"

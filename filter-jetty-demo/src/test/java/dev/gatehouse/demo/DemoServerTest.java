@@ -78,7 +78,8 @@ class DemoServerTest {
 
     @Test
     void whenAPlainBearerTokenIsSentToTheDpopEndpointThenItIsRefusedNamingDpop() throws Exception {
-      String token = provider.clientCredentialsToken("demo-client", DemoSettings.LOCAL_AUDIENCE, null);
+      String token =
+          provider.clientCredentialsToken("demo-client", DemoSettings.LOCAL_AUDIENCE, null);
 
       HttpResponse<String> response = get("/api/dpop/me", token);
 
@@ -96,8 +97,8 @@ class DemoServerTest {
 
       assertEquals(200, response.statusCode());
       assertEquals("{\"status\":\"up\"}", response.body());
-      assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith(
-          "application/json"));
+      assertTrue(
+          response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
     }
   }
 
@@ -135,8 +136,9 @@ class DemoServerTest {
       HttpResponse<String> response = get("/api/me", token);
 
       assertEquals(401, response.statusCode());
-      assertTrue(challenge(response).startsWith(
-          "Bearer realm=\"api\", error=\"invalid_token\""), challenge(response));
+      assertTrue(
+          challenge(response).startsWith("Bearer realm=\"api\", error=\"invalid_token\""),
+          challenge(response));
     }
   }
 

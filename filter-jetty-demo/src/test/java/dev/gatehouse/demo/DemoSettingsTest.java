@@ -12,7 +12,6 @@ import dev.gatehouse.discovery.KeyPolicy;
 import dev.gatehouse.internal.time.ClockSkew;
 import java.net.URI;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -71,10 +70,11 @@ class DemoSettingsTest {
     @Test
     void localConfigWhenGatehouseSettingsGivenThenApplied() {
       GatehouseConfig config =
-          settings(Map.of(
-                  "gatehouse.audiences", "my-api",
-                  "gatehouse.required-scopes", "read:orders",
-                  "gatehouse.clock-skew", "5s"))
+          settings(
+                  Map.of(
+                      "gatehouse.audiences", "my-api",
+                      "gatehouse.required-scopes", "read:orders",
+                      "gatehouse.clock-skew", "5s"))
               .localConfig(LOCAL_ISSUER);
 
       assertEquals(Set.of("my-api"), config.audiences());
@@ -97,8 +97,12 @@ class DemoSettingsTest {
     @Test
     void auth0ConfigWhenDomainAndAudienceThenTenantIssuerWithTrailingSlash() {
       DemoSettings s =
-          settings(Map.of("auth0.domain", "my-tenant.eu.auth0.com",
-              "auth0.audience", "urn:apigee:target:api"));
+          settings(
+              Map.of(
+                  "auth0.domain",
+                  "my-tenant.eu.auth0.com",
+                  "auth0.audience",
+                  "urn:apigee:target:api"));
 
       GatehouseConfig config = s.auth0Config();
 
@@ -173,12 +177,18 @@ class DemoSettingsTest {
       String help = Help.text();
 
       for (ConfigKey key : ConfigKey.values()) {
-        assertTrue(help.contains("  " + key.property() + "  [" + key.environmentVariable() + "]"),
+        assertTrue(
+            help.contains("  " + key.property() + "  [" + key.environmentVariable() + "]"),
             key.property());
       }
-      for (String demo : new String[] {"demo.port  [DEMO_PORT]  default: 8080",
-          "auth0.domain  [AUTH0_DOMAIN]", "auth0.audience  [AUTH0_AUDIENCE]",
-          "auth0.client-id  [AUTH0_CLIENT_ID]", "auth0.client-secret  [AUTH0_CLIENT_SECRET]"}) {
+      for (String demo :
+          new String[] {
+            "demo.port  [DEMO_PORT]  default: 8080",
+            "auth0.domain  [AUTH0_DOMAIN]",
+            "auth0.audience  [AUTH0_AUDIENCE]",
+            "auth0.client-id  [AUTH0_CLIENT_ID]",
+            "auth0.client-secret  [AUTH0_CLIENT_SECRET]"
+          }) {
         assertTrue(help.contains(demo), demo);
       }
     }
@@ -191,8 +201,14 @@ class DemoSettingsTest {
             FilterSettingsHelp.of(key).orElseThrow(() -> new AssertionError(key + " has no entry"));
         assertFalse(entry.defaultValue().isBlank(), key.property());
         assertFalse(entry.description().isBlank(), key.property());
-        assertTrue(help.contains(key.property() + "  [" + DemoSettings.environmentVariable(key.property())
-            + "]  default: " + entry.defaultValue()), key.property());
+        assertTrue(
+            help.contains(
+                key.property()
+                    + "  ["
+                    + DemoSettings.environmentVariable(key.property())
+                    + "]  default: "
+                    + entry.defaultValue()),
+            key.property());
       }
       assertFalse(help.contains("see GatehouseConfig"));
     }

@@ -41,7 +41,8 @@ public final class Challenges {
    */
   public static String of(Rejection rejection) {
     if (rejection.error().isEmpty()) {
-      throw new IllegalArgumentException(rejection.reasonCode() + " is answered without a challenge");
+      throw new IllegalArgumentException(
+          rejection.reasonCode() + " is answered without a challenge");
     }
     String bearer = bearerOnly() + ", " + Refusal.tail(rejection);
     return rejection == Rejection.MULTIPLE_TOKENS
@@ -49,7 +50,10 @@ public final class Challenges {
         : bearer;
   }
 
-  /** {@code insufficient_scope} naming the scopes the request lacked, sorted as Gatehouse sends them. */
+  /**
+   * {@code insufficient_scope} naming the scopes the request lacked, sorted as Gatehouse sends
+   * them.
+   */
   public static String insufficientScope(String... scopes) {
     return of(Rejection.INSUFFICIENT_SCOPE)
         + ", scope=\""

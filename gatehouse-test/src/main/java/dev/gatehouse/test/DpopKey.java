@@ -57,7 +57,9 @@ public final class DpopKey {
     return key.calculateBase64urlEncodedThumbprint("SHA-256");
   }
 
-  /** A proof for one request: its method, its URI (the query is ignored), and the token it sends. */
+  /**
+   * A proof for one request: its method, its URI (the query is ignored), and the token it sends.
+   */
   public String proof(String method, String uri, String accessToken) {
     return proof(method, uri, accessToken, null);
   }

@@ -13,9 +13,9 @@ import org.jose4j.keys.HmacKey;
 import org.jose4j.lang.JoseException;
 
 /**
- * Tokens a correct verifier must refuse, derived from a genuine one so that only the attack
- * differs (RFC 8725 section 2). Each works on any compact JWS, from this kit or from a real
- * provider; nothing here needs the genuine key's private half.
+ * Tokens a correct verifier must refuse, derived from a genuine one so that only the attack differs
+ * (RFC 8725 section 2). Each works on any compact JWS, from this kit or from a real provider;
+ * nothing here needs the genuine key's private half.
  */
 public final class Forgeries {
 
@@ -26,8 +26,11 @@ public final class Forgeries {
 
   /** The same payload with {@code alg: none} and no signature (RFC 8725 section 2.1). */
   public static String unsigned(String token) {
-    return B64.encodeToString("{\"alg\":\"none\",\"typ\":\"at+jwt\"}".getBytes(StandardCharsets.UTF_8))
-        + "." + part(token, 1) + ".";
+    return B64.encodeToString(
+            "{\"alg\":\"none\",\"typ\":\"at+jwt\"}".getBytes(StandardCharsets.UTF_8))
+        + "."
+        + part(token, 1)
+        + ".";
   }
 
   /**
@@ -48,9 +51,11 @@ public final class Forgeries {
   public static String tampered(String token, String claim, Object value) {
     try {
       Map<String, Object> payload =
-          new LinkedHashMap<>(JsonUtil.parseJson(new String(B64D.decode(part(token, 1)), StandardCharsets.UTF_8)));
+          new LinkedHashMap<>(
+              JsonUtil.parseJson(new String(B64D.decode(part(token, 1)), StandardCharsets.UTF_8)));
       payload.put(claim, value);
-      String changed = B64.encodeToString(JsonUtil.toJson(payload).getBytes(StandardCharsets.UTF_8));
+      String changed =
+          B64.encodeToString(JsonUtil.toJson(payload).getBytes(StandardCharsets.UTF_8));
       return part(token, 0) + "." + changed + "." + part(token, 2);
     } catch (JoseException e) {
       throw new IllegalArgumentException("the token's payload is not JSON", e);

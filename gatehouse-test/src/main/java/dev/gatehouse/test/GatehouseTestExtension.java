@@ -20,14 +20,17 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * static final GatehouseTestExtension provider = GatehouseTestExtension.forAudience("https://api.example.com");
  * }</pre>
  *
- * <p>Registered on a static field (or with {@code @ExtendWith}, audience {@value #DEFAULT_AUDIENCE})
- * the provider lives for the class; on an instance field, for each test. After each test the
- * provider is {@linkplain LocalOpenIdProvider#reset() reset}; the system properties it set are
- * restored to what they were when it stops. Test methods may take a {@link LocalOpenIdProvider} or
- * {@link Tokens} parameter.
+ * <p>Registered on a static field (or with {@code @ExtendWith}, audience {@value
+ * #DEFAULT_AUDIENCE}) the provider lives for the class; on an instance field, for each test. After
+ * each test the provider is {@linkplain LocalOpenIdProvider#reset() reset}; the system properties
+ * it set are restored to what they were when it stops. Test methods may take a {@link
+ * LocalOpenIdProvider} or {@link Tokens} parameter.
  */
 public final class GatehouseTestExtension
-    implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback,
+    implements BeforeAllCallback,
+        AfterAllCallback,
+        BeforeEachCallback,
+        AfterEachCallback,
         ParameterResolver {
 
   public static final String DEFAULT_AUDIENCE = "https://api.example.com";
@@ -36,6 +39,7 @@ public final class GatehouseTestExtension
   private final Map<String, String> previous = new HashMap<>();
   private LocalOpenIdProvider provider;
   private boolean perClass;
+
   /** The class context that started the provider: a {@code @Nested} class shares it. */
   private String owner;
 

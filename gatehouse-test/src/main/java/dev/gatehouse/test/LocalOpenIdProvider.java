@@ -92,7 +92,9 @@ public final class LocalOpenIdProvider implements AutoCloseable {
     handlers.clients().put(clientId, clientSecret);
   }
 
-  /** New keys for every algorithm; the previous ones stay in the JWKS, as during a real rollover. */
+  /**
+   * New keys for every algorithm; the previous ones stay in the JWKS, as during a real rollover.
+   */
   public void rotateKeys() {
     keys.rotate();
   }
@@ -135,8 +137,8 @@ public final class LocalOpenIdProvider implements AutoCloseable {
   }
 
   /**
-   * How often the introspection endpoint was called, answered or not: shows whether the
-   * application cached an introspection result.
+   * How often the introspection endpoint was called, answered or not: shows whether the application
+   * cached an introspection result.
    */
   public int introspectionRequests() {
     return handlers.introspectionRequests().get();
@@ -200,7 +202,8 @@ public final class LocalOpenIdProvider implements AutoCloseable {
   /** {@link #settings()} as environment variables ({@code GATEHOUSE_ISSUER}...) for a process. */
   public Map<String, String> environment() {
     Map<String, String> env = new LinkedHashMap<>();
-    settings().forEach((k, v) -> env.put(k.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_"), v));
+    settings()
+        .forEach((k, v) -> env.put(k.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_"), v));
     return env;
   }
 

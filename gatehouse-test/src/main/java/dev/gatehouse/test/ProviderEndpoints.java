@@ -44,7 +44,8 @@ final class ProviderEndpoints {
     if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
       try {
         String pair =
-            new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+            new String(
+                Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
         int colon = pair.indexOf(':');
         if (colon > 0) {
           return Optional.of(

@@ -79,7 +79,9 @@ final class ProviderHandlers {
     doc.put("token_endpoint", provider.tokenEndpoint().toString());
     doc.put("introspection_endpoint", provider.introspectionEndpoint().toString());
     doc.put("grant_types_supported", List.of("client_credentials"));
-    doc.put("token_endpoint_auth_methods_supported", List.of("client_secret_basic", "client_secret_post"));
+    doc.put(
+        "token_endpoint_auth_methods_supported",
+        List.of("client_secret_basic", "client_secret_post"));
     doc.put("response_types_supported", List.of("token"));
     doc.put("subject_types_supported", List.of("public"));
     doc.put("id_token_signing_alg_values_supported", List.of("RS256", "PS256", "ES256", "EdDSA"));
@@ -126,7 +128,9 @@ final class ProviderHandlers {
     ProviderEndpoints.json(exchange, 200, body);
   }
 
-  /** RFC 7662: active only for a token this provider signed, unexpired by its clock, not revoked. */
+  /**
+   * RFC 7662: active only for a token this provider signed, unexpired by its clock, not revoked.
+   */
   void introspect(HttpExchange exchange) throws IOException {
     introspectionRequests.incrementAndGet();
     Map<String, String> form = ProviderEndpoints.form(exchange);
@@ -136,7 +140,8 @@ final class ProviderHandlers {
     }
     String token = form.get("token");
     Map<String, Object> body = new LinkedHashMap<>();
-    Optional<JwtClaims> claims = token == null || revoked.contains(token) ? Optional.empty() : verify(token);
+    Optional<JwtClaims> claims =
+        token == null || revoked.contains(token) ? Optional.empty() : verify(token);
     body.put("active", claims.isPresent());
     claims.ifPresent(c -> body.putAll(c.getClaimsMap()));
     claims.ifPresent(c -> body.put("token_type", "Bearer"));
@@ -181,7 +186,9 @@ final class ProviderHandlers {
             .setVerificationKeyResolver(
                 (JsonWebSignature jws, List<JsonWebStructure> nesting) -> {
                   try {
-                    return new VerificationJwkSelector().select(jws, published.getJsonWebKeys()).getKey();
+                    return new VerificationJwkSelector()
+                        .select(jws, published.getJsonWebKeys())
+                        .getKey();
                   } catch (JoseException | NullPointerException e) {
                     throw new UnresolvableKeyException("unknown key", e);
                   }

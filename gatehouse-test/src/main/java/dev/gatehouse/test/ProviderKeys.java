@@ -15,7 +15,8 @@ import org.jose4j.jwk.PublicJsonWebKey;
  */
 final class ProviderKeys {
 
-  private final Map<SigningAlgorithm, PublicJsonWebKey> current = new EnumMap<>(SigningAlgorithm.class);
+  private final Map<SigningAlgorithm, PublicJsonWebKey> current =
+      new EnumMap<>(SigningAlgorithm.class);
   private final List<PublicJsonWebKey> retired = new ArrayList<>();
   private final PublicJsonWebKey stranger;
   private int generation;

@@ -81,7 +81,9 @@ final class ProviderServer implements AutoCloseable {
     }
   }
 
-  /** Listens again on the same port, with the same routes; retries briefly while the port is freed. */
+  /**
+   * Listens again on the same port, with the same routes; retries briefly while the port is freed.
+   */
   synchronized void listenAgain() {
     if (listening) {
       return;

@@ -37,7 +37,11 @@ public final class Refusal {
 
   /** The {@code scope} parameter: the scopes the request lacked, space-separated and sorted. */
   public Refusal withScope(String... scopes) {
-    String expected = tail(rejection) + ", scope=\"" + String.join(" ", new java.util.TreeSet<>(java.util.List.of(scopes))) + "\"";
+    String expected =
+        tail(rejection)
+            + ", scope=\""
+            + String.join(" ", new java.util.TreeSet<>(java.util.List.of(scopes)))
+            + "\"";
     if (!afterRealm().equals(expected)) {
       fail("expected scope " + String.join(" ", scopes) + " in the challenge, got: " + challenge);
     }
@@ -49,8 +53,9 @@ public final class Refusal {
   }
 
   /**
-   * The Bearer challenge after {@code realm="..."} and its comma, e.g. {@code error="invalid_token",
-   * ...}; a DPoP challenge in the same header (RFC 9449 section 7.1) is not part of it.
+   * The Bearer challenge after {@code realm="..."} and its comma, e.g. {@code
+   * error="invalid_token", ...}; a DPoP challenge in the same header (RFC 9449 section 7.1) is not
+   * part of it.
    */
   String afterRealm() {
     String rest = afterRealmWithSeparator();
@@ -70,7 +75,9 @@ public final class Refusal {
   static String tail(Rejection rejection) {
     return rejection
         .error()
-        .map(e -> "error=\"" + e.code() + "\", error_description=\"" + rejection.description() + "\"")
+        .map(
+            e ->
+                "error=\"" + e.code() + "\", error_description=\"" + rejection.description() + "\"")
         .orElse("");
   }
 }

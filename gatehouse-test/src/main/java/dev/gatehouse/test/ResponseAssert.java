@@ -39,7 +39,13 @@ public final class ResponseAssert {
    */
   public Refusal isRefused(Rejection rejection) {
     if (response.statusCode() != rejection.status()) {
-      fail("expected " + rejection.reasonCode() + " (" + rejection.status() + "), got " + describe());
+      fail(
+          "expected "
+              + rejection.reasonCode()
+              + " ("
+              + rejection.status()
+              + "), got "
+              + describe());
     }
     String challenge = onlyChallenge();
     Refusal refusal = new Refusal(this, rejection, challenge);
@@ -49,7 +55,9 @@ public final class ResponseAssert {
       fail("expected the challenge for " + rejection.reasonCode() + ", got: " + challenge);
     }
     if (!header("Cache-Control").filter("no-store"::equals).isPresent()) {
-      fail("a refusal must not be cached: Cache-Control was " + header("Cache-Control").orElse("absent"));
+      fail(
+          "a refusal must not be cached: Cache-Control was "
+              + header("Cache-Control").orElse("absent"));
     }
     String body = String.valueOf(response.body());
     String description = "\"error_description\":\"" + rejection.description() + "\"";

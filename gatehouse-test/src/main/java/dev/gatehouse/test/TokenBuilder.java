@@ -83,7 +83,7 @@ public final class TokenBuilder {
     return claim("cnf", Map.of("jkt", key.thumbprint()));
   }
 
-    /** Any other claim; a value may be a String, Number, Boolean, List or Map. */
+  /** Any other claim; a value may be a String, Number, Boolean, List or Map. */
   public TokenBuilder claim(String name, Object value) {
     claims.put(name, value);
     return this;
@@ -97,8 +97,9 @@ public final class TokenBuilder {
   public TokenBuilder certificateBound(X509Certificate certificate) {
     try {
       byte[] digest = MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded());
-      return claim("cnf", Map.of("x5t#S256", Base64.getUrlEncoder().withoutPadding()
-          .encodeToString(digest)));
+      return claim(
+          "cnf",
+          Map.of("x5t#S256", Base64.getUrlEncoder().withoutPadding().encodeToString(digest)));
     } catch (GeneralSecurityException e) {
       throw new IllegalArgumentException("no SHA-256 thumbprint for this certificate", e);
     }

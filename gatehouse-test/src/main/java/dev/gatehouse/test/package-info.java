@@ -18,8 +18,8 @@
  * exists to let a test rotate keys, take the JWKS down and move the provider's clock, and those are
  * a few lines each when the kit owns the key set, the handlers and the clock, but need workarounds
  * around the wrapped server's own token callbacks and key store. It also keeps the kit's footprint
- * to jose4j, which the application already has through filter-core, instead of some 29 MB of Kotlin,
- * Netty-free OkHttp and Jackson in every user's test classpath. What it does not do: the
+ * to jose4j, which the application already has through filter-core, instead of some 29 MB of
+ * Kotlin, Netty-free OkHttp and Jackson in every user's test classpath. What it does not do: the
  * authorization code flow and ID tokens (browser login), which Gatehouse's own tests still drive
  * through mock-oauth2-server.
  */

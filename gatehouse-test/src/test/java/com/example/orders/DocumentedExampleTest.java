@@ -14,7 +14,9 @@ class DocumentedExampleTest {
     String doc = Files.readString(Path.of("..", "docs", "testing.md"));
     for (String file : new String[] {"OrdersServlet.java", "OrdersApiTest.java"}) {
       String source = Files.readString(Path.of("src/test/java/com/example/orders", file));
-      assertTrue(doc.contains("```java\n" + source + "```\n"), "docs/testing.md must show " + file + " as it is");
+      assertTrue(
+          doc.contains("```java\n" + source + "```\n"),
+          "docs/testing.md must show " + file + " as it is");
     }
   }
 }

@@ -72,7 +72,8 @@ class OrdersApiTest {
 
   @Test
   void whenTheTokenHasTheScopeThenTheServletAnswersForTheCaller(Tokens tokens) throws Exception {
-    HttpResponse<String> response = get(tokens.valid().subject("alice").scopes("read:orders").build());
+    HttpResponse<String> response =
+        get(tokens.valid().subject("alice").scopes("read:orders").build());
 
     assertThat(response).isAccepted();
     assertEquals("{\"caller\":\"alice\",\"orders\":[]}", response.body());
@@ -98,7 +99,8 @@ class OrdersApiTest {
 
   @Test
   void whenSignedWithEs256OrEdDsaThenAccepted(Tokens tokens) throws Exception {
-    for (SigningAlgorithm alg : new SigningAlgorithm[] {SigningAlgorithm.ES256, SigningAlgorithm.EDDSA}) {
+    for (SigningAlgorithm alg :
+        new SigningAlgorithm[] {SigningAlgorithm.ES256, SigningAlgorithm.EDDSA}) {
       assertThat(get(tokens.valid().scopes("read:orders").signedWith(alg).build())).isAccepted();
     }
   }

@@ -9,7 +9,8 @@ import java.io.IOException;
 public class OrdersServlet extends HttpServlet {
 
   @Override
-  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     response.setContentType("application/json");
     response.getWriter().write("{\"caller\":\"" + request.getRemoteUser() + "\",\"orders\":[]}");
   }

@@ -12,7 +12,8 @@ class GatehouseTestExtensionTest {
   @Test
   void whenTheProviderRunsThenTheGatehousePropertiesPointAtItAndAreRestoredAfter() {
     System.setProperty("gatehouse.audiences", "set-before");
-    GatehouseTestExtension extension = GatehouseTestExtension.forAudience("https://api.example.com", "urn:other");
+    GatehouseTestExtension extension =
+        GatehouseTestExtension.forAudience("https://api.example.com", "urn:other");
     try {
       extension.beforeAll(null);
       LocalOpenIdProvider provider = extension.provider();
@@ -33,7 +34,8 @@ class GatehouseTestExtensionTest {
 
   @Test
   void whenPerClassThenEachTestEndsWithAHealthyProviderAtTheSystemsTime() throws Exception {
-    GatehouseTestExtension extension = GatehouseTestExtension.forAudience("https://api.example.com");
+    GatehouseTestExtension extension =
+        GatehouseTestExtension.forAudience("https://api.example.com");
     extension.beforeAll(null);
     try {
       extension.provider().takeJwksDown();
@@ -43,7 +45,9 @@ class GatehouseTestExtensionTest {
       extension.afterEach(null);
 
       assertEquals(200, LocalOpenIdProviderTest.get(extension.provider().jwksUri()).statusCode());
-      assertEquals(true, Math.abs(extension.provider().clock().millis() - System.currentTimeMillis()) < 5_000);
+      assertEquals(
+          true,
+          Math.abs(extension.provider().clock().millis() - System.currentTimeMillis()) < 5_000);
     } finally {
       extension.afterAll(null);
     }

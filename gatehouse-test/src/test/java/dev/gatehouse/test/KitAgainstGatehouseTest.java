@@ -20,13 +20,15 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class KitAgainstGatehouseTest {
 
   @RegisterExtension
-  static final GatehouseTestExtension kit = GatehouseTestExtension.forAudience("https://api.example.com");
+  static final GatehouseTestExtension kit =
+      GatehouseTestExtension.forAudience("https://api.example.com");
 
   @Test
   void whenSignedWithEachAlgorithmThenAccepted(Tokens tokens) throws Exception {
     try (ProtectedApp app = ProtectedApp.withInitParams(kit.provider().settings())) {
       for (SigningAlgorithm alg : SigningAlgorithm.values()) {
-        HttpResponse<String> response = app.get(tokens.valid().subject(alg.name()).signedWith(alg).build());
+        HttpResponse<String> response =
+            app.get(tokens.valid().subject(alg.name()).signedWith(alg).build());
         assertThat(response).isAccepted();
         assertEquals(alg.name(), response.body());
       }
@@ -52,9 +54,13 @@ class KitAgainstGatehouseTest {
   void whenAForgerySignsWithAnotherKeyThenItsKidDecidesBetweenInvalidSignatureAndUnknownKey(
       Tokens tokens) throws Exception {
     String genuine = tokens.valid().build();
-    String genuineKid = (String) JsonUtil.parseJson(
-        new String(java.util.Base64.getUrlDecoder().decode(genuine.split("\\.")[0]),
-            java.nio.charset.StandardCharsets.UTF_8)).get("kid");
+    String genuineKid =
+        (String)
+            JsonUtil.parseJson(
+                    new String(
+                        java.util.Base64.getUrlDecoder().decode(genuine.split("\\.")[0]),
+                        java.nio.charset.StandardCharsets.UTF_8))
+                .get("kid");
     var attacker = Forgeries.attackerKey();
     try (ProtectedApp app = ProtectedApp.withInitParams(kit.provider().settings())) {
       assertThat(app.get(Forgeries.signedBy(genuine, attacker, genuineKid)))
@@ -116,8 +122,8 @@ class KitAgainstGatehouseTest {
   }
 
   @Test
-  void whenTheProviderRotatesAndWithdrawsTheOldKeyThenNewTokensAreAcceptedAndOldOnesRefused(Tokens tokens)
-      throws Exception {
+  void whenTheProviderRotatesAndWithdrawsTheOldKeyThenNewTokensAreAcceptedAndOldOnesRefused(
+      Tokens tokens) throws Exception {
     try (ProtectedApp app = ProtectedApp.withInitParams(kit.provider().settings())) {
       String signedBefore = tokens.valid().build();
       assertThat(app.get(signedBefore)).isAccepted();
@@ -134,7 +140,8 @@ class KitAgainstGatehouseTest {
   }
 
   @Test
-  void whenTheJwksIsDownAndANewKeyAppearsThenUnavailableNotAccepted(Tokens tokens) throws Exception {
+  void whenTheJwksIsDownAndANewKeyAppearsThenUnavailableNotAccepted(Tokens tokens)
+      throws Exception {
     try (ProtectedApp app = ProtectedApp.withInitParams(kit.provider().settings())) {
       assertThat(app.get(tokens.valid().build())).isAccepted();
       kit.provider().takeJwksDown();
@@ -184,7 +191,8 @@ class KitAgainstGatehouseTest {
   @Test
   void whenGatehouseIntrospectsOpaqueTokensThenActiveOnesPassAndRevokedOnesAreRefused(Tokens tokens)
       throws Exception {
-    Map<String, String> settings = kit.provider().settingsWithIntrospection("gatehouse-api", "api-secret");
+    Map<String, String> settings =
+        kit.provider().settingsWithIntrospection("gatehouse-api", "api-secret");
     settings = new java.util.HashMap<>(settings);
     settings.put("gatehouse.introspection.negative-cache-duration", "PT0S");
     try (ProtectedApp app = ProtectedApp.withInitParams(settings)) {

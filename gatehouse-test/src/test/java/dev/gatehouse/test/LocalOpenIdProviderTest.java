@@ -53,7 +53,8 @@ class LocalOpenIdProviderTest {
     HttpResponse<String> response = get(provider.jwksUri());
 
     JsonWebKeySet jwks = new JsonWebKeySet(response.body());
-    assertEquals(List.of("RS256", "PS256", "ES256", "EdDSA"),
+    assertEquals(
+        List.of("RS256", "PS256", "ES256", "EdDSA"),
         jwks.getJsonWebKeys().stream().map(k -> k.getAlgorithm()).toList());
     assertEquals(false, response.body().contains("\"d\""), "no private key part");
   }
@@ -92,8 +93,11 @@ class LocalOpenIdProviderTest {
 
   @Test
   void whenAClientAsksWithItsSecretThenItGetsABearerTokenForTheRequestedScopes() throws Exception {
-    HttpResponse<String> response = post(provider.tokenEndpoint(),
-        "grant_type=client_credentials&scope=read:orders%20write:orders", basic("test-client", "test-secret"));
+    HttpResponse<String> response =
+        post(
+            provider.tokenEndpoint(),
+            "grant_type=client_credentials&scope=read:orders%20write:orders",
+            basic("test-client", "test-secret"));
 
     Map<String, Object> body = json(response);
     assertEquals(200, response.statusCode());
@@ -107,16 +111,24 @@ class LocalOpenIdProviderTest {
 
   @Test
   void whenTheResourceParameterNamesAnApiThenTheTokenIsForIt() throws Exception {
-    HttpResponse<String> response = post(provider.tokenEndpoint(),
-        "grant_type=client_credentials&resource=https%3A%2F%2Fother.example.com", basic("test-client", "test-secret"));
+    HttpResponse<String> response =
+        post(
+            provider.tokenEndpoint(),
+            "grant_type=client_credentials&resource=https%3A%2F%2Fother.example.com",
+            basic("test-client", "test-secret"));
 
-    assertEquals("https://other.example.com", payload((String) json(response).get("access_token")).get("aud"));
+    assertEquals(
+        "https://other.example.com",
+        payload((String) json(response).get("access_token")).get("aud"));
   }
 
   @Test
   void whenTheSecretIsWrongThen401InvalidClient() throws Exception {
     HttpResponse<String> response =
-        post(provider.tokenEndpoint(), "grant_type=client_credentials", basic("test-client", "guess"));
+        post(
+            provider.tokenEndpoint(),
+            "grant_type=client_credentials",
+            basic("test-client", "guess"));
 
     assertEquals(401, response.statusCode());
     assertEquals("invalid_client", json(response).get("error"));
@@ -125,14 +137,18 @@ class LocalOpenIdProviderTest {
   @Test
   void whenTheGrantIsNotClientCredentialsThen400() throws Exception {
     HttpResponse<String> response =
-        post(provider.tokenEndpoint(), "grant_type=password&username=a&password=b", basic("test-client", "test-secret"));
+        post(
+            provider.tokenEndpoint(),
+            "grant_type=password&username=a&password=b",
+            basic("test-client", "test-secret"));
 
     assertEquals(400, response.statusCode());
     assertEquals("unsupported_grant_type", json(response).get("error"));
   }
 
   @Test
-  void whenATokenIsIntrospectedThenActiveUntilRevokedOrExpiredByTheProvidersClock() throws Exception {
+  void whenATokenIsIntrospectedThenActiveUntilRevokedOrExpiredByTheProvidersClock()
+      throws Exception {
     String token = provider.tokens().valid().scopes("read:orders").build();
     String opaque = provider.opaqueToken(provider.tokens().valid().subject("bob"));
 
@@ -183,25 +199,35 @@ class LocalOpenIdProviderTest {
     long after = ((Number) payload(provider.tokens().valid().build()).get("iat")).longValue();
 
     assertNotEquals(before, after);
-    assertEquals(true, Math.abs(after - before - 3600) <= 2, "moved by an hour: " + (after - before));
+    assertEquals(
+        true, Math.abs(after - before - 3600) <= 2, "moved by an hour: " + (after - before));
   }
 
   private Map<String, Object> introspect(String token) throws Exception {
-    return json(post(provider.introspectionEndpoint(), "token=" + token, basic("test-client", "test-secret")));
+    return json(
+        post(
+            provider.introspectionEndpoint(),
+            "token=" + token,
+            basic("test-client", "test-secret")));
   }
 
   static String basic(String id, String secret) {
-    return "Basic " + Base64.getEncoder().encodeToString((id + ":" + secret).getBytes(StandardCharsets.UTF_8));
+    return "Basic "
+        + Base64.getEncoder().encodeToString((id + ":" + secret).getBytes(StandardCharsets.UTF_8));
   }
 
   static HttpResponse<String> get(URI uri) throws Exception {
-    return http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+    return http.send(
+        HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   static HttpResponse<String> post(URI uri, String form, String authorization) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(form));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(uri)
+            .timeout(Duration.ofSeconds(10))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(form));
     if (authorization != null) {
       request.header("Authorization", authorization);
     }
@@ -213,6 +239,7 @@ class LocalOpenIdProviderTest {
   }
 
   static Map<String, Object> payload(String jwt) throws Exception {
-    return JsonUtil.parseJson(new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]), StandardCharsets.UTF_8));
+    return JsonUtil.parseJson(
+        new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]), StandardCharsets.UTF_8));
   }
 }

@@ -17,15 +17,22 @@ import org.opentest4j.AssertionFailedError;
 class NegativeCatalogueTest {
 
   @RegisterExtension
-  static final GatehouseTestExtension kit = GatehouseTestExtension.forAudience("https://api.example.com");
+  static final GatehouseTestExtension kit =
+      GatehouseTestExtension.forAudience("https://api.example.com");
 
   @Test
   void whenTheEndpointIsNotProtectedThenEveryRefusalCaseFails(Tokens tokens) throws Exception {
     try (ProtectedApp open = ProtectedApp.unprotected()) {
       List<DynamicTest> cases =
-          NegativeCatalogue.against(open.api(), tokens.valid().build()).withTokens(tokens).tests().toList();
+          NegativeCatalogue.against(open.api(), tokens.valid().build())
+              .withTokens(tokens)
+              .tests()
+              .toList();
 
-      Map<String, Boolean> passed = cases.stream().collect(Collectors.toMap(DynamicTest::getDisplayName, NegativeCatalogueTest::passes));
+      Map<String, Boolean> passed =
+          cases.stream()
+              .collect(
+                  Collectors.toMap(DynamicTest::getDisplayName, NegativeCatalogueTest::passes));
 
       assertEquals(13, cases.size());
       assertEquals(true, passed.remove("the valid token is accepted"));
@@ -37,7 +44,10 @@ class NegativeCatalogueTest {
   void whenTheValidTokenIsRefusedThenTheControlCaseFails(Tokens tokens) throws Exception {
     try (ProtectedApp app = ProtectedApp.withInitParams(kit.provider().settings())) {
       DynamicTest control =
-          NegativeCatalogue.against(app.api(), tokens.expired().build()).tests().findFirst().orElseThrow();
+          NegativeCatalogue.against(app.api(), tokens.expired().build())
+              .tests()
+              .findFirst()
+              .orElseThrow();
 
       assertEquals("the valid token is accepted", control.getDisplayName());
       assertEquals(false, passes(control));
@@ -45,12 +55,15 @@ class NegativeCatalogueTest {
   }
 
   @Test
-  void whenRunAgainstGatehouseWithoutTheProvidersTokensThenTheTenCasesPass(Tokens tokens) throws Exception {
+  void whenRunAgainstGatehouseWithoutTheProvidersTokensThenTheTenCasesPass(Tokens tokens)
+      throws Exception {
     try (ProtectedApp app = ProtectedApp.withInitParams(kit.provider().settings())) {
-      List<DynamicTest> cases = NegativeCatalogue.against(app.api(), tokens.valid().build()).tests().toList();
+      List<DynamicTest> cases =
+          NegativeCatalogue.against(app.api(), tokens.valid().build()).tests().toList();
 
       assertEquals(10, cases.size());
-      assertEquals(List.of(true), cases.stream().map(NegativeCatalogueTest::passes).distinct().toList());
+      assertEquals(
+          List.of(true), cases.stream().map(NegativeCatalogueTest::passes).distinct().toList());
     }
   }
 

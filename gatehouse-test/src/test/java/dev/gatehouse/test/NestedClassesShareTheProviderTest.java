@@ -7,11 +7,14 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** A {@code @Nested} class runs against the provider its enclosing class started, not a second one. */
+/**
+ * A {@code @Nested} class runs against the provider its enclosing class started, not a second one.
+ */
 class NestedClassesShareTheProviderTest {
 
   @RegisterExtension
-  static final GatehouseTestExtension kit = GatehouseTestExtension.forAudience("https://api.example.com");
+  static final GatehouseTestExtension kit =
+      GatehouseTestExtension.forAudience("https://api.example.com");
 
   static String issuerOfTheEnclosingClass;
 

@@ -77,7 +77,8 @@ final class ProtectedApp implements AutoCloseable {
   /** Answers with the caller's name, so a test sees whom Gatehouse let through. */
   public static class CallerServlet extends HttpServlet {
     @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    protected void doGet(HttpServletRequest request, HttpServletResponse response)
+        throws IOException {
       response.setContentType("text/plain");
       response.getWriter().write(String.valueOf(request.getRemoteUser()));
     }

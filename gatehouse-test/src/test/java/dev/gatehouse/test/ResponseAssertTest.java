@@ -16,7 +16,8 @@ import org.opentest4j.AssertionFailedError;
 class ResponseAssertTest {
 
   @RegisterExtension
-  static final GatehouseTestExtension kit = GatehouseTestExtension.forAudience("https://api.example.com");
+  static final GatehouseTestExtension kit =
+      GatehouseTestExtension.forAudience("https://api.example.com");
 
   static ProtectedApp app;
 
@@ -41,26 +42,32 @@ class ResponseAssertTest {
         .isRefused(Rejection.INSUFFICIENT_SCOPE)
         .withRealm("orders")
         .withScope("read:orders")
-        .withChallenge("Bearer realm=\"orders\", error=\"insufficient_scope\", error_description=\"The access token lacks a required scope.\", scope=\"read:orders\"");
+        .withChallenge(
+            "Bearer realm=\"orders\", error=\"insufficient_scope\", error_description=\"The access token lacks a required scope.\", scope=\"read:orders\"");
   }
 
   @Test
   void whenTheReasonDiffersThenIsRefusedFails(Tokens tokens) throws Exception {
     HttpResponse<String> expired = app.get(tokens.expired().scopes("read:orders").build());
 
-    assertThrows(AssertionFailedError.class, () -> assertThat(expired).isRefused(Rejection.WRONG_AUDIENCE));
-    assertThrows(AssertionFailedError.class, () -> assertThat(expired).isRefused(Rejection.INSUFFICIENT_SCOPE));
+    assertThrows(
+        AssertionFailedError.class, () -> assertThat(expired).isRefused(Rejection.WRONG_AUDIENCE));
+    assertThrows(
+        AssertionFailedError.class,
+        () -> assertThat(expired).isRefused(Rejection.INSUFFICIENT_SCOPE));
     assertThrows(AssertionFailedError.class, () -> assertThat(expired).isAccepted());
     assertThat(expired).isRefused(Rejection.EXPIRED);
   }
 
   @Test
   void whenTheRealmScopeOrChallengeDifferThenTheirAssertionsFail(Tokens tokens) throws Exception {
-    Refusal refusal = assertThat(app.get(tokens.valid().build())).isRefused(Rejection.INSUFFICIENT_SCOPE);
+    Refusal refusal =
+        assertThat(app.get(tokens.valid().build())).isRefused(Rejection.INSUFFICIENT_SCOPE);
 
     assertThrows(AssertionFailedError.class, () -> refusal.withRealm("api"));
     assertThrows(AssertionFailedError.class, () -> refusal.withScope("write:orders"));
-    assertThrows(AssertionFailedError.class, () -> refusal.withChallenge("Bearer realm=\"orders\""));
+    assertThrows(
+        AssertionFailedError.class, () -> refusal.withChallenge("Bearer realm=\"orders\""));
   }
 
   @Test
@@ -69,7 +76,8 @@ class ResponseAssertTest {
 
     assertThat(ok).isAccepted().hasStatus(200);
     AssertionFailedError e =
-        assertThrows(AssertionFailedError.class, () -> assertThat(ok).isRefused(Rejection.MISSING_TOKEN));
+        assertThrows(
+            AssertionFailedError.class, () -> assertThat(ok).isRefused(Rejection.MISSING_TOKEN));
     assertTrue(e.getMessage().contains("missing_token (401), got 200"), e.getMessage());
     assertThrows(AssertionFailedError.class, () -> assertThat(ok).isUnavailable());
   }
@@ -78,8 +86,12 @@ class ResponseAssertTest {
   void whenTheTokenIsMissingThenTheBareChallengeIsExpected() throws Exception {
     HttpResponse<String> response =
         java.net.http.HttpClient.newHttpClient()
-            .send(java.net.http.HttpRequest.newBuilder(app.api()).build(), HttpResponse.BodyHandlers.ofString());
+            .send(
+                java.net.http.HttpRequest.newBuilder(app.api()).build(),
+                HttpResponse.BodyHandlers.ofString());
 
-    assertThat(response).isRefused(Rejection.MISSING_TOKEN).withChallenge("Bearer realm=\"orders\", DPoP " + Challenges.DEFAULT_DPOP_ALGS);
+    assertThat(response)
+        .isRefused(Rejection.MISSING_TOKEN)
+        .withChallenge("Bearer realm=\"orders\", DPoP " + Challenges.DEFAULT_DPOP_ALGS);
   }
 }

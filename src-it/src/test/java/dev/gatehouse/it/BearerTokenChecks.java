@@ -18,7 +18,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gatehouse.GatehouseConfig;
 import dev.gatehouse.discovery.KeyPolicy;
 import dev.gatehouse.error.Rejection;
 import dev.gatehouse.test.Challenges;
@@ -162,10 +161,7 @@ abstract class BearerTokenChecks {
   @Test
   void expiredTokenIsRefused() {
     String token =
-        accessToken(provider)
-            .issuedAgo(Duration.ofHours(2))
-            .expiresIn(Duration.ofHours(1))
-            .build();
+        accessToken(provider).issuedAgo(Duration.ofHours(2)).expiresIn(Duration.ofHours(1)).build();
 
     assertRefused(bearer(token).get(url(app, ME)), 401, Rejection.EXPIRED);
   }
@@ -180,13 +176,11 @@ abstract class BearerTokenChecks {
   @Test
   void tokenFromAnotherIssuerIsRefused() {
     // Another tenant of the same provider: same signing key, different iss.
-    String otherTenant =
-        accessToken(provider).issuer(provider.issuer() + "/other-tenant").build();
+    String otherTenant = accessToken(provider).issuer(provider.issuer() + "/other-tenant").build();
     assertRefused(bearer(otherTenant).get(url(app, ME)), 401, Rejection.WRONG_ISSUER);
 
     // iss is compared exactly: a trailing slash is another issuer.
-    String trailingSlash =
-        accessToken(provider).issuer(provider.issuer() + "/").build();
+    String trailingSlash = accessToken(provider).issuer(provider.issuer() + "/").build();
     assertRefused(bearer(trailingSlash).get(url(app, ME)), 401, Rejection.WRONG_ISSUER);
   }
 
@@ -224,8 +218,7 @@ abstract class BearerTokenChecks {
     assertRefused(bearer(scopeAdded).get(url(app, ORDERS)), 401, Rejection.INVALID_SIGNATURE);
 
     String genuine = accessToken(provider).build();
-    String otherKeySameKid =
-        Forgeries.signedBy(genuine, Forgeries.attackerKey(), keyIdOf(genuine));
+    String otherKeySameKid = Forgeries.signedBy(genuine, Forgeries.attackerKey(), keyIdOf(genuine));
     assertRefused(bearer(otherKeySameKid).get(url(app, ME)), 401, Rejection.INVALID_SIGNATURE);
   }
 
@@ -262,7 +255,8 @@ abstract class BearerTokenChecks {
       assertRefused(bearer(token).get(url(app, ME)), 401, Rejection.UNKNOWN_KEY);
     }
     int extra = provider.jwksRequests() - fetches;
-    assertTrue(extra <= limit,
+    assertTrue(
+        extra <= limit,
         "unknown kids caused " + extra + " JWKS fetches; at most " + limit + " a minute allowed");
   }
 

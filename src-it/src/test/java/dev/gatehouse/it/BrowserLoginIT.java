@@ -234,11 +234,15 @@ class BrowserLoginIT {
             + CHROMEDRIVER
             + " (Debian: apt-get install -y chromium chromium-driver; .ci/run does)";
     if (browserRequired()) {
-      fail(missing + ". The browser is required here because CI=true or GATEHOUSE_REQUIRE_BROWSER=1.");
+      fail(
+          missing
+              + ". The browser is required here because CI=true or GATEHOUSE_REQUIRE_BROWSER=1.");
     }
     // Loud on purpose: a skipped browser test must not pass unnoticed in a build log.
     System.err.println(
-        "\n*** SKIPPED: " + missing + ". Set GATEHOUSE_REQUIRE_BROWSER=1 to make this a failure.\n");
+        "\n*** SKIPPED: "
+            + missing
+            + ". Set GATEHOUSE_REQUIRE_BROWSER=1 to make this a failure.\n");
     Assumptions.abort(missing + "; skipped because no browser is installed");
   }
 

@@ -6,7 +6,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
-/** Behind the filter on {@code /api/*}: answers with the token's binding as the application sees it. */
+/**
+ * Behind the filter on {@code /api/*}: answers with the token's binding as the application sees it.
+ */
 final class CertificateBoundApp extends HttpServlet {
 
   static final String MAPPING = "/api/*";

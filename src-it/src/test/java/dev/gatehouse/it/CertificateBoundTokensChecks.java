@@ -31,11 +31,11 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Certificate-bound tokens (RFC 8705 section 3) over real TLS client authentication: the
- * container verifies the handshake and sets {@code jakarta.servlet.request.X509Certificate}, the
- * filter compares the token's {@code cnf.x5t#S256} with it. The client is the JDK's {@link
- * HttpClient} with an {@link SSLContext} holding the client's key; certificates come from keytool
- * at test time, tokens from the kit's provider ({@code certificateBound}).
+ * Certificate-bound tokens (RFC 8705 section 3) over real TLS client authentication: the container
+ * verifies the handshake and sets {@code jakarta.servlet.request.X509Certificate}, the filter
+ * compares the token's {@code cnf.x5t#S256} with it. The client is the JDK's {@link HttpClient}
+ * with an {@link SSLContext} holding the client's key; certificates come from keytool at test time,
+ * tokens from the kit's provider ({@code certificateBound}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class CertificateBoundTokensChecks {
@@ -57,12 +57,14 @@ abstract class CertificateBoundTokensChecks {
   @BeforeAll
   void start(@TempDir Path temporary) throws Exception {
     dir = temporary;
-    server = TestCertificates.selfSigned(
-        dir.resolve("server.p12"), "server", "CN=127.0.0.1", "ip:127.0.0.1", PASSWORD);
-    alice = TestCertificates.selfSigned(
-        dir.resolve("alice.p12"), "client", "CN=alice", null, PASSWORD);
-    mallory = TestCertificates.selfSigned(
-        dir.resolve("mallory.p12"), "client", "CN=mallory", null, PASSWORD);
+    server =
+        TestCertificates.selfSigned(
+            dir.resolve("server.p12"), "server", "CN=127.0.0.1", "ip:127.0.0.1", PASSWORD);
+    alice =
+        TestCertificates.selfSigned(dir.resolve("alice.p12"), "client", "CN=alice", null, PASSWORD);
+    mallory =
+        TestCertificates.selfSigned(
+            dir.resolve("mallory.p12"), "client", "CN=mallory", null, PASSWORD);
     // The handshake accepts both clients: which one may use a token is the binding's decision.
     Path trusted = trustStore("clients.p12", certificate(alice), certificate(mallory));
     provider = ClientTokens.startProvider();
@@ -196,10 +198,11 @@ abstract class CertificateBoundTokensChecks {
   }
 
   private static String pem(X509Certificate certificate) throws Exception {
-    String pem = "-----BEGIN CERTIFICATE-----\n"
-        + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-            .encodeToString(certificate.getEncoded())
-        + "\n-----END CERTIFICATE-----\n";
+    String pem =
+        "-----BEGIN CERTIFICATE-----\n"
+            + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                .encodeToString(certificate.getEncoded())
+            + "\n-----END CERTIFICATE-----\n";
     return URLEncoder.encode(pem, StandardCharsets.UTF_8).replace("+", "%20");
   }
 }

@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The API and client of the checks, and access tokens from the kit's local provider shaped like
- * the ones Auth0 issues by the client-credentials grant: {@code sub} is {@code <client
- * id>@clients}, {@code azp} the client id, {@code gty} {@code client-credentials}, {@code typ}
- * {@code JWT}. The sample WARs are configured for that shape (audience, client and claim rules).
+ * The API and client of the checks, and access tokens from the kit's local provider shaped like the
+ * ones Auth0 issues by the client-credentials grant: {@code sub} is {@code <client id>@clients},
+ * {@code azp} the client id, {@code gty} {@code client-credentials}, {@code typ} {@code JWT}. The
+ * sample WARs are configured for that shape (audience, client and claim rules).
  */
 final class ClientTokens {
 

@@ -25,9 +25,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * RFC 9449 in a real container, over real sockets: a client nobody here wrote (the Nimbus OAuth
- * 2.0 SDK's proof factory and the JDK's {@link HttpClient}) calls a Jersey application whose
- * {@code /api/secret} requires DPoP and whose other paths accept both schemes, with nonces on.
+ * RFC 9449 in a real container, over real sockets: a client nobody here wrote (the Nimbus OAuth 2.0
+ * SDK's proof factory and the JDK's {@link HttpClient}) calls a Jersey application whose {@code
+ * /api/secret} requires DPoP and whose other paths accept both schemes, with nonces on.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class DpopChecks {

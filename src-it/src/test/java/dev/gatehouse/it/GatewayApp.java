@@ -66,7 +66,9 @@ final class GatewayApp implements AutoCloseable {
       StringBuilder out = new StringBuilder();
       out.append("principal=").append(req.getRemoteUser()).append('\n');
       out.append("issuer=").append(token == null ? null : token.issuer()).append('\n');
-      out.append("scopes=").append(token == null ? null : String.join(" ", token.scopes())).append('\n');
+      out.append("scopes=")
+          .append(token == null ? null : String.join(" ", token.scopes()))
+          .append('\n');
       out.append("claim.application=")
           .append(token == null ? null : token.claim("application_name").orElse(null))
           .append('\n');

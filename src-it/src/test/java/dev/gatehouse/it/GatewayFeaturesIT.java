@@ -21,9 +21,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The gateway features end to end, configured the way a WAR would configure them (init-params
- * bound by the container-created filter), against two trusted local providers (tenants), a third
- * that is not trusted, and introspection of opaque tokens at the first.
+ * The gateway features end to end, configured the way a WAR would configure them (init-params bound
+ * by the container-created filter), against two trusted local providers (tenants), a third that is
+ * not trusted, and introspection of opaque tokens at the first.
  */
 class GatewayFeaturesIT {
 
@@ -101,7 +101,10 @@ class GatewayFeaturesIT {
   @Test
   void publicPathsNeedNoTokenAndDeniedPathsAreRefusedBeforeAnyTokenWork() {
     given().get(app.url("/health")).then().statusCode(200).body(containsString("principal=null"));
-    given().get(app.url("/internal/metrics")).then().statusCode(403)
+    given()
+        .get(app.url("/internal/metrics"))
+        .then()
+        .statusCode(403)
         .header("WWW-Authenticate", Challenges.of(Rejection.PATH_DENIED));
     given().get(app.url("/not-covered")).then().statusCode(403);
   }
@@ -109,12 +112,21 @@ class GatewayFeaturesIT {
   @Test
   void scopeRulesAnswer403NamingTheScopes() {
     String reader = token(Map.of("scope", "read:orders"));
-    bearer(reader).get(app.url("/api/orders/42")).then().statusCode(200)
+    bearer(reader)
+        .get(app.url("/api/orders/42"))
+        .then()
+        .statusCode(200)
         .body(containsString("principal=" + SUBJECT));
-    bearer(reader).post(app.url("/api/orders")).then().statusCode(403)
+    bearer(reader)
+        .post(app.url("/api/orders"))
+        .then()
+        .statusCode(403)
         .header("WWW-Authenticate", Challenges.insufficientScope("admin write:orders"))
         .body("scope", equalTo("admin write:orders"));
-    bearer(token(Map.of("scope", "admin"))).get(app.url("/api/orders/42")).then().statusCode(403)
+    bearer(token(Map.of("scope", "admin")))
+        .get(app.url("/api/orders/42"))
+        .then()
+        .statusCode(403)
         .header("WWW-Authenticate", Challenges.insufficientScope("read:orders"));
   }
 
@@ -134,16 +146,24 @@ class GatewayFeaturesIT {
     String fromB =
         clientCredentials(
             tenantB, CLIENT_ID, List.of(TENANT_B_AUDIENCE), Map.of("scope", "read:orders"));
-    bearer(fromB).get(app.url("/api/orders/1")).then().statusCode(200)
+    bearer(fromB)
+        .get(app.url("/api/orders/1"))
+        .then()
+        .statusCode(200)
         .body(containsString("issuer=" + tenantB.issuer()));
 
-    String wrongAudience =
-        clientCredentials(tenantB, CLIENT_ID, List.of(AUDIENCE), Map.of());
-    bearer(wrongAudience).get(app.url("/api/x")).then().statusCode(401)
+    String wrongAudience = clientCredentials(tenantB, CLIENT_ID, List.of(AUDIENCE), Map.of());
+    bearer(wrongAudience)
+        .get(app.url("/api/x"))
+        .then()
+        .statusCode(401)
         .header("WWW-Authenticate", Challenges.of(Rejection.WRONG_AUDIENCE));
 
     String untrusted = clientCredentials(stranger, CLIENT_ID, List.of(AUDIENCE), Map.of());
-    bearer(untrusted).get(app.url("/api/x")).then().statusCode(401)
+    bearer(untrusted)
+        .get(app.url("/api/x"))
+        .then()
+        .statusCode(401)
         .header("WWW-Authenticate", Challenges.of(Rejection.WRONG_ISSUER));
     assertEquals(0, stranger.jwksRequests());
   }
@@ -152,16 +172,21 @@ class GatewayFeaturesIT {
   void aDeniedClientIsRefusedWithTheFixedDescription() {
     String banned = clientCredentials(provider, "banned-client", List.of(AUDIENCE), Map.of());
 
-    bearer(banned).get(app.url("/api/x")).then().statusCode(401)
+    bearer(banned)
+        .get(app.url("/api/x"))
+        .then()
+        .statusCode(401)
         .header("WWW-Authenticate", Challenges.of(Rejection.CLIENT_NOT_ALLOWED));
   }
 
   @Test
   void aTokenWithoutTheRequiredClaimValueIsRefused() {
-    String signed =
-        ClientTokens.accessToken(provider).claim("gty", "password").build();
+    String signed = ClientTokens.accessToken(provider).claim("gty", "password").build();
 
-    bearer(signed).get(app.url("/api/x")).then().statusCode(401)
+    bearer(signed)
+        .get(app.url("/api/x"))
+        .then()
+        .statusCode(401)
         .header("WWW-Authenticate", Challenges.of(Rejection.CLAIM_REQUIREMENT_UNMET));
   }
 
@@ -201,9 +226,15 @@ class GatewayFeaturesIT {
 
     bearer(token).post(app.url("/api/logout")).then().statusCode(204);
 
-    bearer(token).get(app.url("/api/orders/1")).then().statusCode(401)
+    bearer(token)
+        .get(app.url("/api/orders/1"))
+        .then()
+        .statusCode(401)
         .header("WWW-Authenticate", Challenges.of(Rejection.TOKEN_REVOKED));
-    bearer(token(Map.of("scope", "read:orders"))).get(app.url("/api/orders/1")).then().statusCode(200);
+    bearer(token(Map.of("scope", "read:orders")))
+        .get(app.url("/api/orders/1"))
+        .then()
+        .statusCode(200);
   }
 
   @Test
@@ -220,7 +251,10 @@ class GatewayFeaturesIT {
     bearer(opaque).get(app.url("/api/orders/9")).then().statusCode(200);
     assertEquals(calls, provider.introspectionRequests(), "the active result is cached");
 
-    bearer("not-an-active-token").get(app.url("/api/orders/9")).then().statusCode(401)
+    bearer("not-an-active-token")
+        .get(app.url("/api/orders/9"))
+        .then()
+        .statusCode(401)
         .header("WWW-Authenticate", Challenges.of(Rejection.TOKEN_INACTIVE));
   }
 }

@@ -14,8 +14,8 @@ import org.glassfish.jersey.servlet.ServletContainer;
 /**
  * The application {@link PathRulesChecks} puts behind Gatehouse in each container, at context
  * {@code /shop}: the filter on {@code /*} from init-params, a Jersey (JAX-RS) application on {@code
- * /api/*} that serves {@code /api/secret} and {@code /api/secret/} alike, and {@link Anything} as the
- * default servlet, answering 200 to every other path as a catch-all router would.
+ * /api/*} that serves {@code /api/secret} and {@code /api/secret/} alike, and {@link Anything} as
+ * the default servlet, answering 200 to every other path as a catch-all router would.
  */
 final class JaxRsApp {
 
@@ -26,7 +26,9 @@ final class JaxRsApp {
 
   /** A container that can run this application with the given filter settings. */
   interface Host extends AutoCloseable {
-    /** @return the application's base URI, {@code http://127.0.0.1:port/shop} */
+    /**
+     * @return the application's base URI, {@code http://127.0.0.1:port/shop}
+     */
     java.net.URI start(Map<String, String> settings) throws Exception;
   }
 

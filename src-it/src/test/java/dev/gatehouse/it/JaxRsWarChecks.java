@@ -21,9 +21,9 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * war-jaxrs as deployed: JAX-RS's {@code @RolesAllowed} and {@code SecurityContext} answer from
- * Gatehouse's principal and the token's scopes (a role is a scope). The filter only asks for a valid
- * token; a 403 without a challenge header shows Jersey refused, not the filter. A subclass says
- * which container runs it.
+ * Gatehouse's principal and the token's scopes (a role is a scope). The filter only asks for a
+ * valid token; a 403 without a challenge header shows Jersey refused, not the filter. A subclass
+ * says which container runs it.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class JaxRsWarChecks {
@@ -93,8 +93,7 @@ abstract class JaxRsWarChecks {
         .then()
         .statusCode(200)
         .body(
-            equalTo(
-                "name=" + SUBJECT + "\nscheme=Bearer\nread:orders=false\nwrite:orders=true\n"));
+            equalTo("name=" + SUBJECT + "\nscheme=Bearer\nread:orders=false\nwrite:orders=true\n"));
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.gatehouse.it;
 
-/** The shared checks against war-annotated (a @WebFilter subclass found by the annotation scan),
+/**
+ * The shared checks against war-annotated (a @WebFilter subclass found by the annotation scan),
  * deployed into embedded Jetty 12 (ee10 WebAppContext).
  */
 class JettyAnnotatedWarIT extends WarDeploymentChecks {

@@ -11,9 +11,9 @@ class JettyPathRulesIT extends PathRulesChecks {
   }
 
   /**
-   * Jetty 12's default URI compliance refuses encoded dot segments, {@code ..;}, empty
-   * segments, an encoded slash, backslash or percent and a raw backslash; it resolves plain dot
-   * segments and decodes {@code %3B} and {@code %2E} inside a name, so those reach the filter.
+   * Jetty 12's default URI compliance refuses encoded dot segments, {@code ..;}, empty segments, an
+   * encoded slash, backslash or percent and a raw backslash; it resolves plain dot segments and
+   * decodes {@code %3B} and {@code %2E} inside a name, so those reach the filter.
    */
   @Override
   protected Set<String> refusedByTheContainer() {

@@ -9,9 +9,9 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ContextHandlerCollection;
 
 /**
- * Embedded Jetty 12 (ee10) on 127.0.0.1, deploying one WAR file as a {@link WebAppContext} once
- * per application. jetty-ee10-annotations on the class path switches on the annotation scan that
- * finds {@code @WebFilter} and {@code @WebServlet}.
+ * Embedded Jetty 12 (ee10) on 127.0.0.1, deploying one WAR file as a {@link WebAppContext} once per
+ * application. jetty-ee10-annotations on the class path switches on the annotation scan that finds
+ * {@code @WebFilter} and {@code @WebServlet}.
  */
 final class JettyWarHost implements ProtectedApps {
 

@@ -21,8 +21,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Issue 13 item 9 in a real container: with {@code * /api/secret deny} in front of a Jersey
  * application, no spelling of {@code /api/secret} reaches it. Every request is a raw request line
- * ({@link RawHttp}); the default is {@code permit}, so a path the filter does not stop answers
- * 200 from Jersey or from the catch-all servlet, and a bypass would show as a 200.
+ * ({@link RawHttp}); the default is {@code permit}, so a path the filter does not stop answers 200
+ * from Jersey or from the catch-all servlet, and a bypass would show as a 200.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class PathRulesChecks {

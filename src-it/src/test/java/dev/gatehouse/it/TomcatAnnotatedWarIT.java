@@ -1,6 +1,7 @@
 package dev.gatehouse.it;
 
-/** The shared checks against war-annotated (a @WebFilter subclass found by the annotation scan),
+/**
+ * The shared checks against war-annotated (a @WebFilter subclass found by the annotation scan),
  * deployed into embedded Tomcat 10.1.
  */
 class TomcatAnnotatedWarIT extends WarDeploymentChecks {

@@ -18,8 +18,8 @@ import org.apache.tomcat.util.descriptor.web.FilterDef;
 import org.apache.tomcat.util.descriptor.web.FilterMap;
 
 /**
- * {@link DispatchApp} in embedded Tomcat 10.1 on 127.0.0.1, declared as web.xml would declare it:
- * a filter definition with init-params and a mapping with one {@code <dispatcher>} per type.
+ * {@link DispatchApp} in embedded Tomcat 10.1 on 127.0.0.1, declared as web.xml would declare it: a
+ * filter definition with init-params and a mapping with one {@code <dispatcher>} per type.
  */
 final class TomcatDispatchApp implements DispatchApp {
 

@@ -58,7 +58,8 @@ final class TomcatJaxRsHost implements JaxRsApp.Host {
     context.addServletMappingDecoded("/", "anything");
     tomcat.start();
     if (context.getState() != LifecycleState.STARTED) {
-      throw new IllegalStateException("Tomcat did not start " + JaxRsApp.CONTEXT + " (see the log)");
+      throw new IllegalStateException(
+          "Tomcat did not start " + JaxRsApp.CONTEXT + " (see the log)");
     }
     return URI.create(
         "http://127.0.0.1:" + tomcat.getConnector().getLocalPort() + JaxRsApp.CONTEXT);

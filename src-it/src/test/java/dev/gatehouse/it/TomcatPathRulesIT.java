@@ -12,16 +12,14 @@ class TomcatPathRulesIT extends PathRulesChecks {
 
   /**
    * Tomcat 10.1 refuses an encoded slash or backslash and a raw backslash itself
-   * (encodedSolidusHandling, encodedReverseSolidusHandling and allowBackslash at their defaults); it
-   * resolves dot segments, also encoded ones and {@code ..;}, and decodes {@code %3B} and {@code %25},
-   * so those reach the filter.
+   * (encodedSolidusHandling, encodedReverseSolidusHandling and allowBackslash at their defaults);
+   * it resolves dot segments, also encoded ones and {@code ..;}, and decodes {@code %3B} and {@code
+   * %25}, so those reach the filter.
    */
   @Override
   protected Set<String> refusedByTheContainer() {
     return Set.of(
         "/api/hello/..%2fsecret",
-        "/api%2fsecret",
-        "/api/hello/..%5csecret",
-        "/api/hello/..\\secret");
+        "/api%2fsecret", "/api/hello/..%5csecret", "/api/hello/..\\secret");
   }
 }

@@ -1,6 +1,7 @@
 package dev.gatehouse.it;
 
-/** The shared checks against war-webxml (GatehouseFilter declared in web.xml), deployed into
+/**
+ * The shared checks against war-webxml (GatehouseFilter declared in web.xml), deployed into
  * embedded Tomcat 10.1.
  */
 class TomcatWebXmlWarIT extends WebXmlPolicyChecks {

@@ -12,8 +12,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * What the web.xml sample adds through init-params: method and path rules, and a client
- * deny-list. Run on Tomcat and on Jetty, as deployed.
+ * What the web.xml sample adds through init-params: method and path rules, and a client deny-list.
+ * Run on Tomcat and on Jetty, as deployed.
  */
 abstract class WebXmlPolicyChecks extends WarDeploymentChecks {
 

@@ -1,12 +1,12 @@
 package dev.gatehouse.internal.authz;
 
-import dev.gatehouse.authz.RevocationList;
-import dev.gatehouse.authz.RequiredScopes;
-import dev.gatehouse.authz.ClientPolicy;
-import dev.gatehouse.authz.ClaimRequirement;
-import dev.gatehouse.authz.AccessRule;
-import dev.gatehouse.authz.AccessPolicy;
 import dev.gatehouse.authz.Access;
+import dev.gatehouse.authz.AccessPolicy;
+import dev.gatehouse.authz.AccessRule;
+import dev.gatehouse.authz.ClaimRequirement;
+import dev.gatehouse.authz.ClientPolicy;
+import dev.gatehouse.authz.RequiredScopes;
+import dev.gatehouse.authz.RevocationList;
 import dev.gatehouse.error.BearerTokenException;
 import dev.gatehouse.error.Rejection;
 import dev.gatehouse.token.AccessToken;
@@ -19,8 +19,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Everything asked of a verified token before the request goes on, in a fixed order: first what
  * makes the token itself unacceptable (401: client, revocation, claim requirements, the path rule's
- * step-up), then what it is not allowed to do (403: required scopes, the path rule's scopes),
- * then the application's own {@link AccessRule}. A revoked token is therefore never told which scope it lacks.
+ * step-up), then what it is not allowed to do (403: required scopes, the path rule's scopes), then
+ * the application's own {@link AccessRule}. A revoked token is therefore never told which scope it
+ * lacks.
  */
 public final class AccessChecks {
 

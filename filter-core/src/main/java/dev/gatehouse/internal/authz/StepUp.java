@@ -10,8 +10,8 @@ import java.time.Instant;
 
 /**
  * Step-up authentication (RFC 9470): a path rule may accept only certain {@code acr} values and
- * only an authentication ({@code auth_time}) no older than a maximum age. A token that does not
- * say is refused: what it does not claim cannot be assumed.
+ * only an authentication ({@code auth_time}) no older than a maximum age. A token that does not say
+ * is refused: what it does not claim cannot be assumed.
  */
 final class StepUp {
 

@@ -126,8 +126,8 @@ public final class ChallengeWriter {
 
   /**
    * Parameters always in the order realm (Bearer only), error, error_description, scope,
-   * acr_values, max_age (RFC 9470 section 3), algs (DPoP only), resource_metadata (RFC 9728
-   * section 5.1, on every challenge).
+   * acr_values, max_age (RFC 9470 section 3), algs (DPoP only), resource_metadata (RFC 9728 section
+   * 5.1, on every challenge).
    */
   String challenges(
       Rejection rejection, @Nullable String scope, StepUpRequirement stepUp, Challenge schemes) {

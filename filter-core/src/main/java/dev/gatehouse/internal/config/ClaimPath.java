@@ -24,6 +24,7 @@ public final class ClaimPath {
   public static final int MAX_PARTS = 16;
 
   private final String name;
+
   /** {@code members[from][to]}: parts {@code from} to {@code to - 1} joined by dots. */
   private final String[][] members;
 
@@ -73,9 +74,9 @@ public final class ClaimPath {
   }
 
   /**
-   * The value the name leads to in {@code claims} (parsed JSON: maps, lists, strings, numbers),
-   * or null when it leads nowhere: a member missing or JSON {@code null}, or a step through
-   * something other than an object.
+   * The value the name leads to in {@code claims} (parsed JSON: maps, lists, strings, numbers), or
+   * null when it leads nowhere: a member missing or JSON {@code null}, or a step through something
+   * other than an object.
    */
   public @Nullable Object read(Map<String, ?> claims) {
     Object node = claims;

@@ -9,7 +9,10 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.function.Consumer;
 
-/** Reads a {@code public-key-location}: a JWKS URL, a file, a {@code file:} URL or a class-path resource. */
+/**
+ * Reads a {@code public-key-location}: a JWKS URL, a file, a {@code file:} URL or a class-path
+ * resource.
+ */
 public final class KeyLocation {
 
   private KeyLocation() {}
@@ -44,7 +47,8 @@ public final class KeyLocation {
       Path path = lower.startsWith("file:") ? Path.of(URI.create(location)) : Path.of(location);
       publicKey.accept(Files.readString(path, StandardCharsets.UTF_8));
     } catch (IOException | IllegalArgumentException e) {
-      if (e instanceof IllegalArgumentException && e.getMessage() != null
+      if (e instanceof IllegalArgumentException
+          && e.getMessage() != null
           && e.getMessage().startsWith(property)) {
         throw (IllegalArgumentException) e;
       }

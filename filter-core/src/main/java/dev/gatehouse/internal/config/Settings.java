@@ -1,7 +1,7 @@
 package dev.gatehouse.internal.config;
 
-import dev.gatehouse.config.PropertyLookup;
 import dev.gatehouse.config.ConfigKey;
+import dev.gatehouse.config.PropertyLookup;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;

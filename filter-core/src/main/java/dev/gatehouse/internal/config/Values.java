@@ -16,7 +16,9 @@ public final class Values {
     return Arrays.stream(value.split("[,\\s]+")).filter(s -> !s.isEmpty()).toList();
   }
 
-  /** {@code 30s}, {@code 500ms}, {@code 5m}, {@code 1h}, ISO-8601 {@code PT30S}, or bare seconds. */
+  /**
+   * {@code 30s}, {@code 500ms}, {@code 5m}, {@code 1h}, ISO-8601 {@code PT30S}, or bare seconds.
+   */
   public static Duration duration(String value, String property) {
     String v = value.trim().toLowerCase(Locale.ROOT);
     try {

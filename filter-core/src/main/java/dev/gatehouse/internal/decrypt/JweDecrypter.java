@@ -22,9 +22,9 @@ import org.jspecify.annotations.Nullable;
  * Opens a compact JWE with the configured keys and hands back the compact JWS inside it.
  *
  * <p>Every check that reads only the protected header comes first and has its own refusal: an
- * algorithm that is not accepted, compression, a critical header, a content type other than a
- * JWT. Everything after that, from an unknown {@code kid} to a wrong key or a tampered ciphertext,
- * IV or tag, is one refusal, {@code undecryptable}, so that a client cannot tell which step of the
+ * algorithm that is not accepted, compression, a critical header, a content type other than a JWT.
+ * Everything after that, from an unknown {@code kid} to a wrong key or a tampered ciphertext, IV or
+ * tag, is one refusal, {@code undecryptable}, so that a client cannot tell which step of the
  * decryption failed. Without a {@code kid}, at most {@link #MAX_KEYLESS_ATTEMPTS} keys of the right
  * type are tried, in the configured order. Thread-safe: a new jose4j object per attempt.
  */
@@ -106,9 +106,7 @@ public final class JweDecrypter {
   }
 
   private static boolean fits(PrivateKey key, String alg) {
-    return alg.startsWith("RSA-OAEP")
-        ? key instanceof RSAPrivateKey
-        : key instanceof ECPrivateKey;
+    return alg.startsWith("RSA-OAEP") ? key instanceof RSAPrivateKey : key instanceof ECPrivateKey;
   }
 
   /** The plaintext, or null for any failure: which one is nobody's business outside. */

@@ -2,8 +2,8 @@ package dev.gatehouse.internal.discovery;
 
 import dev.gatehouse.discovery.KeyPolicy;
 import dev.gatehouse.internal.outbound.OutboundHttp;
-import dev.gatehouse.outbound.OutboundLimits;
 import dev.gatehouse.internal.outbound.OutboundReply;
+import dev.gatehouse.outbound.OutboundLimits;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -32,7 +32,9 @@ final class BoundedHttpGet implements SimpleGet {
     this(limits, keys, () -> {});
   }
 
-  /** @param onFailure told of every request that got no 200 answer within the limits */
+  /**
+   * @param onFailure told of every request that got no 200 answer within the limits
+   */
   BoundedHttpGet(OutboundLimits limits, KeyPolicy keys, Runnable onFailure) {
     this.onFailure = onFailure;
     this.http = new OutboundHttp(limits);

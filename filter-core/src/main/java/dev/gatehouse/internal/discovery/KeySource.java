@@ -15,9 +15,9 @@ public interface KeySource {
   List<JsonWebKey> keys();
 
   /**
-   * Asks for a fresh key set because a token named a key that is not in the current one.
-   * Concurrent callers wait (bounded) for one fetch instead of starting their own; a source that
-   * fetches limits how many such fetches it makes per minute, whatever the number of callers.
+   * Asks for a fresh key set because a token named a key that is not in the current one. Concurrent
+   * callers wait (bounded) for one fetch instead of starting their own; a source that fetches
+   * limits how many such fetches it makes per minute, whatever the number of callers.
    *
    * @return true when the key set may have changed since {@code seen} was read
    * @throws ProviderUnavailableException when the fetch failed

@@ -1,7 +1,7 @@
 package dev.gatehouse.internal.discovery;
 
-import dev.gatehouse.error.ProviderUnavailableException.Cause;
 import dev.gatehouse.error.ProviderUnavailableException;
+import dev.gatehouse.error.ProviderUnavailableException.Cause;
 import dev.gatehouse.internal.metrics.MetricsRecorder;
 import dev.gatehouse.internal.outbound.IssuerNames;
 import dev.gatehouse.internal.time.Ticker;
@@ -142,7 +142,9 @@ public final class ProviderDiscovery {
       // OpenID Connect Discovery 1.0 section 4.3: the document must name exactly our issuer.
       LOG.warn(
           "gatehouse discovery_issuer_mismatch: {} names issuer '{}', configured is '{}'",
-          location, advertised, issuer);
+          location,
+          advertised,
+          issuer);
       throw unavailable(Cause.DISCOVERY_ISSUER_MISMATCH, null);
     }
     Object jwks = document.get("jwks_uri");
@@ -151,7 +153,9 @@ public final class ProviderDiscovery {
       jwksUri = URI.create((String) jwks);
       IssuerNames.requireFetchable(jwksUri, insecureLoopbackHttp, "jwks_uri of " + location);
     } catch (ClassCastException | NullPointerException | IllegalArgumentException e) {
-      LOG.warn("gatehouse discovery_invalid: {} has no acceptable jwks_uri ({})", location,
+      LOG.warn(
+          "gatehouse discovery_invalid: {} has no acceptable jwks_uri ({})",
+          location,
           e instanceof IllegalArgumentException ? e.getMessage() : "missing");
       throw unavailable(Cause.DISCOVERY_INVALID, null);
     }
@@ -178,7 +182,10 @@ public final class ProviderDiscovery {
       IssuerNames.requireFetchable(uri, insecureLoopbackHttp, name + " of " + location);
       return Optional.of(uri);
     } catch (ClassCastException | IllegalArgumentException e) {
-      LOG.warn("gatehouse discovery_invalid: {} names an unacceptable {} ({})", location, name,
+      LOG.warn(
+          "gatehouse discovery_invalid: {} names an unacceptable {} ({})",
+          location,
+          name,
           e instanceof IllegalArgumentException ? e.getMessage() : "not a string");
       return Optional.empty();
     }

@@ -1,8 +1,8 @@
 package dev.gatehouse.internal.discovery;
 
 import dev.gatehouse.discovery.KeyPolicy;
-import dev.gatehouse.error.ProviderUnavailableException.Cause;
 import dev.gatehouse.error.ProviderUnavailableException;
+import dev.gatehouse.error.ProviderUnavailableException.Cause;
 import dev.gatehouse.internal.metrics.MetricsRecorder;
 import dev.gatehouse.internal.time.Ticker;
 import java.io.IOException;
@@ -30,8 +30,9 @@ import org.jose4j.lang.JoseException;
  * on its first token, however recently the set was fetched (providers such as Keycloak serve their
  * JWKS with {@code no-cache}). Those fetches are limited to {@code
  * gatehouse.jwks.unknown-kid-fetches-per-minute} in any 60 seconds, and none happens within a
- * cooldown of a failed request ({@link UnknownKidFetches}). So whatever the request rate, the provider sees at
- * most that many JWKS requests per minute beyond the ones its own {@code Cache-Control} asks for.
+ * cooldown of a failed request ({@link UnknownKidFetches}). So whatever the request rate, the
+ * provider sees at most that many JWKS requests per minute beyond the ones its own {@code
+ * Cache-Control} asks for.
  */
 public final class RemoteKeySource implements KeySource {
 
@@ -51,10 +52,13 @@ public final class RemoteKeySource implements KeySource {
   private final long cooldownNanos;
   private final MetricsRecorder metrics;
   private final Ticker ticker;
+
   /** {@link UnknownKidFetches#mayFetch} guarded by {@link #lock}. */
   private final UnknownKidFetches unknownKidFetches;
+
   /** The last key set counted as fetched: jose4j builds a new list for each successful fetch. */
   private final AtomicReference<List<JsonWebKey>> counted = new AtomicReference<>();
+
   private final AtomicReference<KeySetState> state = new AtomicReference<>(KeySetState.NONE);
   private final ReentrantLock lock = new ReentrantLock();
 
@@ -83,8 +87,7 @@ public final class RemoteKeySource implements KeySource {
   }
 
   /** The same, counting JWKS and discovery fetches. */
-  public static KeySource create(
-      ProviderSettings settings, Clock clock, MetricsRecorder metrics) {
+  public static KeySource create(ProviderSettings settings, Clock clock, MetricsRecorder metrics) {
     return create(settings, metrics, Ticker.of(clock));
   }
 
@@ -183,8 +186,7 @@ public final class RemoteKeySource implements KeySource {
     long lifetimeNanos =
         (lifetime >= 0 ? Duration.ofSeconds(lifetime) : policy.cacheDuration()).toNanos();
     KeySetState updated =
-        state.updateAndGet(
-            s -> current == s.fresh() ? s : s.observed(current, now, lifetimeNanos));
+        state.updateAndGet(s -> current == s.fresh() ? s : s.observed(current, now, lifetimeNanos));
     if (counted.getAndSet(current) != current) {
       metrics.jwksFetched(); // once per new set, however many threads observe it at once
     }
@@ -229,7 +231,9 @@ public final class RemoteKeySource implements KeySource {
     }
   }
 
-  /** After a fetch that left no usable keys, the provider is not asked again before the cooldown. */
+  /**
+   * After a fetch that left no usable keys, the provider is not asked again before the cooldown.
+   */
   private void throwIfBackingOff() {
     long left = snapshot().backoffLeft(ticker.nanos(), cooldownNanos);
     if (left > 0) {

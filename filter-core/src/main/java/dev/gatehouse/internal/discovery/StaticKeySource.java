@@ -36,7 +36,8 @@ public final class StaticKeySource implements KeySource {
         }
         return new StaticKeySource(keys);
       }
-      return new StaticKeySource(List.of(PublicJsonWebKey.Factory.newPublicJwk(pem(text, property))));
+      return new StaticKeySource(
+          List.of(PublicJsonWebKey.Factory.newPublicJwk(pem(text, property))));
     } catch (JoseException | ClassCastException e) { // jose4j casts JWKS members unchecked
       throw new IllegalArgumentException(property + ": not a valid JWKS or public key");
     }

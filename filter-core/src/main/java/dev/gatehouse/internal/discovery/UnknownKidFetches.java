@@ -4,13 +4,13 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * When a token naming an unknown {@code kid} may cause a JWKS fetch: at most {@code n} in any 60
- * seconds, and none within a cooldown of a failed request. The window slides (it remembers when
- * the last {@code n} fetches started and allows another once the oldest is a minute old) rather
- * than spacing fetches, so a key rotated in right after another fetch is still fetched at once,
- * while a flood of forged {@code kid}s spends the allowance and then waits.
+ * seconds, and none within a cooldown of a failed request. The window slides (it remembers when the
+ * last {@code n} fetches started and allows another once the oldest is a minute old) rather than
+ * spacing fetches, so a key rotated in right after another fetch is still fetched at once, while a
+ * flood of forged {@code kid}s spends the allowance and then waits.
  *
- * <p>{@link #mayFetch} is not thread-safe: the caller holds its lock. {@link #failed} may be
- * called from any thread.
+ * <p>{@link #mayFetch} is not thread-safe: the caller holds its lock. {@link #failed} may be called
+ * from any thread.
  */
 final class UnknownKidFetches {
 

@@ -63,7 +63,9 @@ public final class TokenSyntax {
     return token;
   }
 
-  /** True when the token has the shape of a JWS compact serialization, so it is verified as a JWT. */
+  /**
+   * True when the token has the shape of a JWS compact serialization, so it is verified as a JWT.
+   */
   public static boolean isJwt(String token) {
     return isCompactJws(token);
   }

@@ -1,12 +1,12 @@
 package dev.gatehouse.internal.introspection;
 
-import dev.gatehouse.introspection.IntrospectionConfig;
 import dev.gatehouse.error.ProviderUnavailableException;
 import dev.gatehouse.error.ProviderUnavailableException.Cause;
 import dev.gatehouse.internal.outbound.ClientCredentials;
 import dev.gatehouse.internal.outbound.OutboundHttp;
-import dev.gatehouse.outbound.OutboundLimits;
 import dev.gatehouse.internal.outbound.OutboundReply;
+import dev.gatehouse.introspection.IntrospectionConfig;
+import dev.gatehouse.outbound.OutboundLimits;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -36,7 +36,9 @@ final class IntrospectionClient {
   private final Duration retryAfter;
   private final AtomicLong lastWarning = new AtomicLong(System.nanoTime() - WARN_EVERY_NANOS);
 
-  /** @param limits connect timeout, body limit and loopback allowance; the deadline is replaced */
+  /**
+   * @param limits connect timeout, body limit and loopback allowance; the deadline is replaced
+   */
   IntrospectionClient(IntrospectionConfig config, OutboundLimits limits) {
     this.config = config;
     this.http =

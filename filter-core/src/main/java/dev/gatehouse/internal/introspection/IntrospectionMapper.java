@@ -1,12 +1,12 @@
 package dev.gatehouse.internal.introspection;
 
-import dev.gatehouse.introspection.IntrospectionConfig;
 import dev.gatehouse.error.BearerTokenException;
 import dev.gatehouse.error.Rejection;
-import dev.gatehouse.internal.time.ClockSkew;
-import dev.gatehouse.token.AccessToken;
 import dev.gatehouse.internal.config.ClaimPath;
+import dev.gatehouse.internal.time.ClockSkew;
 import dev.gatehouse.internal.verify.ScopeValues;
+import dev.gatehouse.introspection.IntrospectionConfig;
+import dev.gatehouse.token.AccessToken;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -82,7 +82,8 @@ final class IntrospectionMapper {
       throw new BearerTokenException(Rejection.NOT_YET_VALID);
     }
     List<String> audiences = audiences(r.get("aud"));
-    if (!config.audiences().isEmpty() && audiences.stream().noneMatch(config.audiences()::contains)) {
+    if (!config.audiences().isEmpty()
+        && audiences.stream().noneMatch(config.audiences()::contains)) {
       throw new BearerTokenException(Rejection.WRONG_AUDIENCE);
     }
     Set<String> scopes = new LinkedHashSet<>();

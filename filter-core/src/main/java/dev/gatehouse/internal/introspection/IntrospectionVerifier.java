@@ -1,21 +1,21 @@
 package dev.gatehouse.internal.introspection;
 
-import dev.gatehouse.introspection.IntrospectionConfig;
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import dev.gatehouse.error.BearerTokenException;
-import dev.gatehouse.error.ProviderUnavailableException.Cause;
 import dev.gatehouse.error.ProviderUnavailableException;
+import dev.gatehouse.error.ProviderUnavailableException.Cause;
 import dev.gatehouse.error.Rejection;
 import dev.gatehouse.internal.introspection.IntrospectionMapper.Outcome;
 import dev.gatehouse.internal.metrics.MetricsRecorder;
-import dev.gatehouse.outbound.OutboundLimits;
 import dev.gatehouse.internal.time.ClockSkew;
 import dev.gatehouse.internal.time.Ticker;
-import dev.gatehouse.token.AccessToken;
 import dev.gatehouse.internal.verify.AccessTokenVerifier;
 import dev.gatehouse.internal.verify.TokenDigest;
+import dev.gatehouse.introspection.IntrospectionConfig;
+import dev.gatehouse.outbound.OutboundLimits;
+import dev.gatehouse.token.AccessToken;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -97,7 +97,8 @@ public final class IntrospectionVerifier implements AccessTokenVerifier {
         Caffeine.newBuilder()
             .maximumSize(config.cacheMaxEntries())
             .ticker(Ticker.of(clock)::nanos)
-            .expireAfter(new Lifetime(clock, config.cacheDuration(), config.negativeCacheDuration()))
+            .expireAfter(
+                new Lifetime(clock, config.cacheDuration(), config.negativeCacheDuration()))
             .buildAsync();
   }
 
@@ -119,7 +120,8 @@ public final class IntrospectionVerifier implements AccessTokenVerifier {
     if (called[0]) {
       metrics.introspectionCacheMiss();
       // The call runs here, on the thread that made the entry, outside the cache's locks, while
-      // concurrent requests for the same token wait on the entry: one call, bounded by its deadline.
+      // concurrent requests for the same token wait on the entry: one call, bounded by its
+      // deadline.
       try {
         answer.complete(client.introspect(token));
       } catch (RuntimeException e) {
@@ -161,15 +163,15 @@ public final class IntrospectionVerifier implements AccessTokenVerifier {
   }
 
   private static Outcome failed(Throwable failure) {
-    return Outcome.failed(failure instanceof CompletionException c && c.getCause() != null
-        ? c.getCause()
-        : failure);
+    return Outcome.failed(
+        failure instanceof CompletionException c && c.getCause() != null ? c.getCause() : failure);
   }
 
   private static ProviderUnavailableException unavailable(@Nullable Throwable failure) {
     return failure instanceof ProviderUnavailableException unavailable
         ? unavailable
-        : new ProviderUnavailableException(Cause.INTROSPECTION_FAILED, Duration.ofSeconds(1), failure);
+        : new ProviderUnavailableException(
+            Cause.INTROSPECTION_FAILED, Duration.ofSeconds(1), failure);
   }
 
   private static Outcome await(CompletableFuture<Outcome> pending) {

@@ -7,7 +7,8 @@ import org.jspecify.annotations.Nullable;
 /** The {@code typ} headers fit for an access token, for the header checks of both paths. */
 public final class AccessTokenType {
 
-  private static final Set<String> ACCESS_TOKEN_TYPES = Set.of("jwt", "at+jwt", "application/at+jwt");
+  private static final Set<String> ACCESS_TOKEN_TYPES =
+      Set.of("jwt", "at+jwt", "application/at+jwt");
 
   private AccessTokenType() {}
 

@@ -14,7 +14,8 @@ final class HeaderCache {
   static final int MAX_HEADERS = 256;
 
   private final Set<String> algorithms;
-  private final ConcurrentHashMap<String, Verdict<LeanHeader>> bySegment = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, Verdict<LeanHeader>> bySegment =
+      new ConcurrentHashMap<>();
 
   HeaderCache(Set<String> algorithms) {
     this.algorithms = Set.copyOf(algorithms);

@@ -20,8 +20,8 @@ import org.jspecify.annotations.Nullable;
  * chose and jose4j offers; {@code typ} fits an access token. Every such header passes the key
  * resolver's header checks, so the full path could refuse its token only for its key, signature or
  * claims, which the fast path checks the same way. Any other header ({@code crit}, {@code cty},
- * {@code x5t}, {@code jku}, a number where a string belongs, a refused algorithm) is undecided:
- * the full jose4j path handles it and gives the precise refusal.
+ * {@code x5t}, {@code jku}, a number where a string belongs, a refused algorithm) is undecided: the
+ * full jose4j path handles it and gives the precise refusal.
  */
 final class LeanHeader {
 

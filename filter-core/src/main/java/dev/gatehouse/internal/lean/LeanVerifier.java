@@ -1,8 +1,8 @@
 package dev.gatehouse.internal.lean;
 
-import dev.gatehouse.internal.discovery.KeySource;
 import dev.gatehouse.error.ProviderUnavailableException;
 import dev.gatehouse.error.Rejection;
+import dev.gatehouse.internal.discovery.KeySource;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.Key;
@@ -20,9 +20,9 @@ import org.jose4j.jwk.JsonWebKey;
  * it ({@link LeanSignature}) before the payload is parsed, once, with {@link ClaimsJson}.
  *
  * <p>Refusals are the full path's: where it would have parsed the payload before refusing (an
- * invalid signature, a key set that cannot be had), a payload that is not a JSON object is
- * reported as malformed first, as it is there. Whatever this class does not handle exactly as the
- * full path does, it leaves undecided instead of guessing. Thread-safe.
+ * invalid signature, a key set that cannot be had), a payload that is not a JSON object is reported
+ * as malformed first, as it is there. Whatever this class does not handle exactly as the full path
+ * does, it leaves undecided instead of guessing. Thread-safe.
  */
 public final class LeanVerifier {
 
@@ -64,7 +64,8 @@ public final class LeanVerifier {
       payload = decode(bytes, jws.firstDot() + 1, second);
       signature = decode(bytes, second + 1, bytes.length);
     } catch (IllegalArgumentException e) {
-      return Verdict.undecided(); // not base64url as the JDK reads it (never after the syntax check)
+      return Verdict
+          .undecided(); // not base64url as the JDK reads it (never after the syntax check)
     }
     List<JsonWebKey> seen;
     try {

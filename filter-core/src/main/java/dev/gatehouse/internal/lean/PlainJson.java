@@ -13,9 +13,9 @@ import org.jspecify.annotations.Nullable;
  * breaks, nesting up to {@link #MAX_DEPTH}) and, on that subset, gives exactly what jose4j's parser
  * gives: the same values of the same types in the same order. On anything else (a fraction, an
  * exponent, a long number, a repeated member name, a control character, text after the object,
- * malformed input) it is {@linkplain Verdict#undecided() undecided} and {@link StrictJson} decides, so the set of
- * accepted documents and their meaning stay jose4j's. Avoids jose4j's tokens, stacks and string
- * builders: the payload parse is a large share of a verification's own work.
+ * malformed input) it is {@linkplain Verdict#undecided() undecided} and {@link StrictJson} decides,
+ * so the set of accepted documents and their meaning stay jose4j's. Avoids jose4j's tokens, stacks
+ * and string builders: the payload parse is a large share of a verification's own work.
  */
 final class PlainJson {
 

@@ -7,10 +7,10 @@ import java.security.spec.NamedParameterSpec;
 import org.jose4j.jws.JsonWebSignature;
 
 /**
- * The signature must have exactly the length its algorithm and key produce (RFC 7518 section 3,
- * RFC 8037 section 3.1). Verifiers are not all strict about it: Java 17's Ed25519 and Ed448
- * accept a signature with a zero byte appended, so an EdDSA token with an extra {@code A} would
- * still verify, a second spelling of the same token. Checked before the signature itself.
+ * The signature must have exactly the length its algorithm and key produce (RFC 7518 section 3, RFC
+ * 8037 section 3.1). Verifiers are not all strict about it: Java 17's Ed25519 and Ed448 accept a
+ * signature with a zero byte appended, so an EdDSA token with an extra {@code A} would still
+ * verify, a second spelling of the same token. Checked before the signature itself.
  */
 public final class SignatureLength {
 

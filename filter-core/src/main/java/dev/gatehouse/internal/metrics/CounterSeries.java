@@ -4,15 +4,14 @@ import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * One counter as exporters show it: a meter name, tags from a fixed set, and the running count.
- * JMX and Micrometer both read these, so the two can never name or count differently.
+ * One counter as exporters show it: a meter name, tags from a fixed set, and the running count. JMX
+ * and Micrometer both read these, so the two can never name or count differently.
  *
  * @param name the Micrometer meter name, such as {@code gatehouse.requests}
  * @param description what the meter counts, the same for every series of one name
  * @param tags tag names and values in a fixed order, never anything taken from a request
  */
-record CounterSeries(
-    String name, String description, Map<String, String> tags, LongAdder count) {
+record CounterSeries(String name, String description, Map<String, String> tags, LongAdder count) {
 
   /** Tag value for series where a tag does not apply, e.g. the reason of an accepted request. */
   static final String NO_VALUE = "none";

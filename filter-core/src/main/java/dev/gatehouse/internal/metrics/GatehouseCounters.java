@@ -12,8 +12,8 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The counters of one filter. Recording is a {@link LongAdder} increment, picked by a field or by
- * the ordinal of a fixed enum, so the request path neither allocates nor looks anything up by
- * name, and the number of series is fixed: nothing from a token can add one.
+ * the ordinal of a fixed enum, so the request path neither allocates nor looks anything up by name,
+ * and the number of series is fixed: nothing from a token can add one.
  */
 public final class GatehouseCounters implements MetricsRecorder {
 

@@ -41,8 +41,8 @@ final class JmxExport implements MetricsExport {
 
   @Override
   public AutoCloseable publish(String instance) throws Exception {
-    ObjectName name = server.registerMBean(new CountersMBean(counters), objectName(instance))
-        .getObjectName();
+    ObjectName name =
+        server.registerMBean(new CountersMBean(counters), objectName(instance)).getObjectName();
     return () -> {
       if (server.isRegistered(name)) {
         server.unregisterMBean(name);

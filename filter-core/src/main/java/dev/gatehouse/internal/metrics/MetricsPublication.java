@@ -6,20 +6,19 @@ import jakarta.servlet.ServletContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Shows one filter's counters while the filter lives: an MBean and, when Micrometer is on the
  * classpath, meters. Every failure here is logged once at WARN and leaves the filter working
  * without that export; counting goes on regardless.
  *
- * <p>The instance name is the servlet context path (without its leading {@code /}, if not the
- * root) and the filter name, joined by {@code /}, with any character other than letters, digits,
- * {@code . _ - /} replaced by {@code _}: {@code gatehouse} or {@code orders/gatehouse}. When it is
- * taken in the JVM (a second filter of the same name and context), {@code -2}, {@code -3}, ... is
- * appended.
+ * <p>The instance name is the servlet context path (without its leading {@code /}, if not the root)
+ * and the filter name, joined by {@code /}, with any character other than letters, digits, {@code .
+ * _ - /} replaced by {@code _}: {@code gatehouse} or {@code orders/gatehouse}. When it is taken in
+ * the JVM (a second filter of the same name and context), {@code -2}, {@code -3}, ... is appended.
  */
 public final class MetricsPublication implements AutoCloseable {
 
@@ -61,12 +60,15 @@ public final class MetricsPublication implements AutoCloseable {
       try {
         published.add(export.publish(instance));
       } catch (Exception | LinkageError e) {
-        LOG.warn("gatehouse metrics: {} export of '{}' is off ({})", export.kind(), instance,
+        LOG.warn(
+            "gatehouse metrics: {} export of '{}' is off ({})",
+            export.kind(),
+            instance,
             e.toString());
       }
     }
-    LOG.debug("gatehouse metrics: counters shown as '{}' by {} export(s)", instance,
-        published.size());
+    LOG.debug(
+        "gatehouse metrics: counters shown as '{}' by {} export(s)", instance, published.size());
     return new MetricsPublication(instance, published);
   }
 
@@ -91,8 +93,9 @@ public final class MetricsPublication implements AutoCloseable {
     Object registry = settings.meterRegistry().orElseGet(() -> attribute(context));
     if (!micrometerPresent()) {
       if (registry != null) {
-        LOG.warn("gatehouse metrics: a meter registry was given, but Micrometer is not on"
-            + " Gatehouse's classpath; Micrometer export is off");
+        LOG.warn(
+            "gatehouse metrics: a meter registry was given, but Micrometer is not on"
+                + " Gatehouse's classpath; Micrometer export is off");
       }
       return Optional.empty();
     }
@@ -135,8 +138,14 @@ public final class MetricsPublication implements AutoCloseable {
   private static String sanitize(String name) {
     StringBuilder clean = new StringBuilder(name.length());
     for (char c : name.toCharArray()) {
-      boolean plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-          || c == '.' || c == '_' || c == '-' || c == '/';
+      boolean plain =
+          (c >= 'a' && c <= 'z')
+              || (c >= 'A' && c <= 'Z')
+              || (c >= '0' && c <= '9')
+              || c == '.'
+              || c == '_'
+              || c == '-'
+              || c == '/';
       clean.append(plain ? c : '_');
     }
     return clean.toString();

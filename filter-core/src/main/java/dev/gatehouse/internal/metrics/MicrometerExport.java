@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Binds a filter's counters to a Micrometer registry as {@link FunctionCounter}s that read the
- * same adders JMX reads, tagged {@code filter=<instance>}. This is the only class that names a
+ * Binds a filter's counters to a Micrometer registry as {@link FunctionCounter}s that read the same
+ * adders JMX reads, tagged {@code filter=<instance>}. This is the only class that names a
  * Micrometer type; {@link MetricsPublication} loads it only after checking that Micrometer is
  * there, so without Micrometer it is never loaded.
  */
@@ -37,7 +37,8 @@ final class MicrometerExport implements MetricsExport {
       return new MicrometerExport(meters, counters);
     }
     throw new IllegalArgumentException(
-        "the meter registry given is a " + registry.getClass().getName()
+        "the meter registry given is a "
+            + registry.getClass().getName()
             + ", not an io.micrometer MeterRegistry that Gatehouse's class loader sees");
   }
 

@@ -11,8 +11,8 @@ import java.util.concurrent.TimeUnit;
  * <p>A blocked {@code HttpURLConnection} read can only be ended from another thread, so there is
  * one: a single daemon thread for the whole class loader, started on first use and ending one
  * second after the last deadline is settled. It has no context class loader and nothing of the
- * application stays on it once idle, so an undeployed application is not kept in memory and
- * Tomcat finds no thread of its own to complain about (see {@code TomcatRedeployIT}).
+ * application stays on it once idle, so an undeployed application is not kept in memory and Tomcat
+ * finds no thread of its own to complain about (see {@code TomcatRedeployIT}).
  */
 final class Deadlines {
 
@@ -23,9 +23,9 @@ final class Deadlines {
   /**
    * Runs {@code onExpiry} after {@code delay} on a thread of its own; cancel the result when the
    * exchange ends. Closing a connection can block until a read in progress returns (the JDK's
-   * response streams lock around each read), so the timer itself never runs it: one slow close
-   * must not delay the other exchanges' deadlines. That thread exists only for a deadline that
-   * was missed, which is rare, and only until the connection is closed.
+   * response streams lock around each read), so the timer itself never runs it: one slow close must
+   * not delay the other exchanges' deadlines. That thread exists only for a deadline that was
+   * missed, which is rare, and only until the connection is closed.
    */
   static ScheduledFuture<?> after(Duration delay, Runnable onExpiry) {
     return TIMER.schedule(
@@ -43,9 +43,7 @@ final class Deadlines {
 
   private static ScheduledThreadPoolExecutor timer() {
     ScheduledThreadPoolExecutor timer =
-        new ScheduledThreadPoolExecutor(
-            1,
-            task -> daemon("gatehouse-outbound-deadline", task));
+        new ScheduledThreadPoolExecutor(1, task -> daemon("gatehouse-outbound-deadline", task));
     // Cancelled deadlines leave the queue at once, so an idle thread holds no task and ends.
     timer.setRemoveOnCancelPolicy(true);
     timer.setKeepAliveTime(1, TimeUnit.SECONDS);

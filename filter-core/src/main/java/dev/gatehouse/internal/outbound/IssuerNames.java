@@ -68,7 +68,10 @@ public final class IssuerNames {
       return;
     }
     throw new IllegalArgumentException(
-        property + ": '" + uri + "' must use https"
+        property
+            + ": '"
+            + uri
+            + "' must use https"
             + (scheme.equals("http")
                 ? " (plain http is accepted only on a loopback host with"
                     + " gatehouse.allow-insecure-loopback-http=true)"

@@ -1,7 +1,6 @@
 package dev.gatehouse.internal.outbound;
 
 import dev.gatehouse.outbound.OutboundLimits;
-import dev.gatehouse.outbound.ClientAuthentication;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,18 +28,19 @@ import org.jspecify.annotations.Nullable;
  * that closes the connection when it passes, however slowly the bytes arrive; a bounded body; the
  * JVM's {@link java.net.ProxySelector} and TLS settings.
  *
- * <p>Built on {@link HttpURLConnection} rather than {@code java.net.http.HttpClient}: on Java 17
- * an {@code HttpClient} cannot be closed, and its selector and executor threads live on, holding
- * the context class loader of whoever built them, until the client is garbage collected, which
- * keeps an undeployed application in memory and makes Tomcat warn. {@code HttpURLConnection}
- * starts no thread of its own (its keep-alive cleaner is a JDK system thread), and the deadline is
- * enforced by {@link Deadlines}, whose one thread ends when idle, by closing the TLS sockets
- * ({@link TrackedSockets}) and by the reading loop. The cost is a blocking call on the request's
- * own thread, which the deadline bounds.
+ * <p>Built on {@link HttpURLConnection} rather than {@code java.net.http.HttpClient}: on Java 17 an
+ * {@code HttpClient} cannot be closed, and its selector and executor threads live on, holding the
+ * context class loader of whoever built them, until the client is garbage collected, which keeps an
+ * undeployed application in memory and makes Tomcat warn. {@code HttpURLConnection} starts no
+ * thread of its own (its keep-alive cleaner is a JDK system thread), and the deadline is enforced
+ * by {@link Deadlines}, whose one thread ends when idle, by closing the TLS sockets ({@link
+ * TrackedSockets}) and by the reading loop. The cost is a blocking call on the request's own
+ * thread, which the deadline bounds.
  */
 public final class OutboundHttp {
 
   private final OutboundLimits limits;
+
   /** Null for the JVM's default at the time of each exchange. */
   private final @Nullable SSLSocketFactory tls;
 
@@ -64,8 +64,8 @@ public final class OutboundHttp {
   }
 
   /**
-   * {@code POST uri} with the form, URL-encoded, and the client's credentials as it sends them.
-   * The form's values (tokens, codes) and the secret are never part of an exception message.
+   * {@code POST uri} with the form, URL-encoded, and the client's credentials as it sends them. The
+   * form's values (tokens, codes) and the secret are never part of an exception message.
    */
   public OutboundReply postForm(URI uri, Map<String, String> form, ClientCredentials client)
       throws IOException {

@@ -44,11 +44,7 @@ public final class CachingAccessTokenVerifier implements AccessTokenVerifier {
    * @param maxBytes and at most about this many bytes, estimated from each token's size
    */
   public CachingAccessTokenVerifier(
-      JwsVerifier delegate,
-      Clock clock,
-      Duration skew,
-      int maxEntries,
-      long maxBytes) {
+      JwsVerifier delegate, Clock clock, Duration skew, int maxEntries, long maxBytes) {
     this(delegate, clock, skew, maxEntries, maxBytes, MetricsRecorder.NONE);
   }
 

@@ -2,8 +2,8 @@ package dev.gatehouse.internal.verify;
 
 import dev.gatehouse.error.BearerTokenException;
 import dev.gatehouse.error.Rejection;
-import dev.gatehouse.token.AccessToken;
 import dev.gatehouse.internal.config.ClaimPath;
+import dev.gatehouse.token.AccessToken;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashSet;

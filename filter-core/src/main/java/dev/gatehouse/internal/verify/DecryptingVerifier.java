@@ -10,8 +10,8 @@ import dev.gatehouse.internal.lean.CompactJws;
  * remembers the JWE as it was sent, so a hit neither decrypts nor parses, and the entry is checked
  * against the inner token's {@code exp} and signing key like any other.
  *
- * <p>The JWE header's own claims ({@code iss}, {@code aud} replicated per RFC 7519 section 5.3)
- * are not read: only the verified inner token speaks for the issuer.
+ * <p>The JWE header's own claims ({@code iss}, {@code aud} replicated per RFC 7519 section 5.3) are
+ * not read: only the verified inner token speaks for the issuer.
  */
 public final class DecryptingVerifier implements JwsVerifier {
 

@@ -13,10 +13,10 @@ import org.jspecify.annotations.Nullable;
  * s from either half of [1, n - 1], so refusing the high half would refuse genuine tokens. The
  * verified-token cache instead keeps one entry per pair, under the spelling with s in the low half.
  *
- * <p>Nothing here verifies anything. {@link #lowSpelling} only says what the low-S twin of a
- * token would be if it were ECDSA-signed; the cache uses that spelling as a key only after the
- * token has verified under an ES algorithm, and serves a twin's entry only when that entry was
- * verified under the ES algorithm the signature's length implies.
+ * <p>Nothing here verifies anything. {@link #lowSpelling} only says what the low-S twin of a token
+ * would be if it were ECDSA-signed; the cache uses that spelling as a key only after the token has
+ * verified under an ES algorithm, and serves a twin's entry only when that entry was verified under
+ * the ES algorithm the signature's length implies.
  */
 final class EcdsaTwin {
 

@@ -5,8 +5,8 @@ import dev.gatehouse.token.AccessToken;
 
 /**
  * The seam the verified-token cache decorates: verifies a JWS already split at its dots, and says
- * which key verified it. Implemented by one issuer's verifier and by the router in front of several,
- * so the cache sits outermost and a hit parses nothing. Thread-safe.
+ * which key verified it. Implemented by one issuer's verifier and by the router in front of
+ * several, so the cache sits outermost and a hit parses nothing. Thread-safe.
  */
 public interface JwsVerifier extends AccessTokenVerifier {
 

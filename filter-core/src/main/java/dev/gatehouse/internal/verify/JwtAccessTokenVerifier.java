@@ -1,9 +1,9 @@
 package dev.gatehouse.internal.verify;
 
-import dev.gatehouse.internal.discovery.KeySource;
 import dev.gatehouse.error.BearerTokenException;
 import dev.gatehouse.error.ProviderUnavailableException;
 import dev.gatehouse.error.Rejection;
+import dev.gatehouse.internal.discovery.KeySource;
 import dev.gatehouse.internal.lean.CompactJws;
 import dev.gatehouse.internal.lean.LeanVerifier;
 import dev.gatehouse.internal.lean.Signed;
@@ -13,8 +13,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.jose4j.jwa.AlgorithmConstraints.ConstraintType;
 import org.jose4j.jwa.AlgorithmConstraints;
+import org.jose4j.jwa.AlgorithmConstraints.ConstraintType;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.consumer.AudValidator;
 import org.jose4j.jwt.consumer.ErrorCodeValidator;
@@ -62,8 +62,7 @@ public final class JwtAccessTokenVerifier implements JwsVerifier {
     JwtConsumerBuilder builder =
         new JwtConsumerBuilder()
             .setSkipAllDefaultValidators()
-            .setJwsAlgorithmConstraints(
-                new AlgorithmConstraints(ConstraintType.PERMIT, algorithms))
+            .setJwsAlgorithmConstraints(new AlgorithmConstraints(ConstraintType.PERMIT, algorithms))
             // Encrypted tokens are never accepted: an empty permit list blocks every JWE algorithm.
             .setJweAlgorithmConstraints(ConstraintType.PERMIT)
             .setJweContentEncryptionAlgorithmConstraints(ConstraintType.PERMIT)
@@ -117,8 +116,7 @@ public final class JwtAccessTokenVerifier implements JwsVerifier {
       Map<String, Object> all = signed.claims();
       all.forEach(claims::setClaim);
       checks.check(claims);
-      return new Verified(
-          mapper.toAccessToken(claims, all), signed.key(), signed.alg(), trusted);
+      return new Verified(mapper.toAccessToken(claims, all), signed.key(), signed.alg(), trusted);
     } catch (BearerTokenException e) {
       throw e;
     } catch (RuntimeException e) {

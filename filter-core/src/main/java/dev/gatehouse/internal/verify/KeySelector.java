@@ -13,8 +13,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Chooses verification keys for both paths: among the first {@link #MAX_KEYS} signature keys of
- * the set ({@link SignatureKeys}), those published for the token's algorithm, as jose4j's selector
+ * Chooses verification keys for both paths: among the first {@link #MAX_KEYS} signature keys of the
+ * set ({@link SignatureKeys}), those published for the token's algorithm, as jose4j's selector
  * matches them to the header; when the header names a kid that none has, the kid-less keys of the
  * algorithm's key type (a configured PEM key), which the signature then decides.
  */
@@ -35,7 +35,8 @@ final class KeySelector implements KeySelection {
   public KeyChoice choose(JsonWebSignature header, List<JsonWebKey> seen) throws JoseException {
     String alg = header.getAlgorithmHeaderValue();
     List<JsonWebKey> keys = usable(seen);
-    List<JsonWebKey> candidates = selector.selectList(header, SignatureKeys.forAlgorithm(keys, alg));
+    List<JsonWebKey> candidates =
+        selector.selectList(header, SignatureKeys.forAlgorithm(keys, alg));
     if (candidates.size() == 1) {
       return new KeyChoice.One(candidates.get(0));
     }

@@ -18,6 +18,7 @@ final class KeySnapshot {
   static final KeySnapshot NONE = new KeySnapshot(null, Set.of());
 
   private final @Nullable List<JsonWebKey> source;
+
   /** A {@link Key} published without {@code alg}, or a {@link KeyForAlg} when it names one. */
   private final Set<Object> permitted;
 

@@ -20,9 +20,9 @@ import org.jspecify.annotations.Nullable;
 final class LifetimeValidator implements ErrorCodeValidator {
 
   /**
-   * How far ahead of now any date in a token may lie. Issuers give access tokens minutes to days;
-   * a date centuries away is a mistake or a token meant never to expire, and it is past what
-   * {@link java.time.Instant} and duration arithmetic downstream can hold. Refused as malformed.
+   * How far ahead of now any date in a token may lie. Issuers give access tokens minutes to days; a
+   * date centuries away is a mistake or a token meant never to expire, and it is past what {@link
+   * java.time.Instant} and duration arithmetic downstream can hold. Refused as malformed.
    */
   static final Duration LATEST_AHEAD = Duration.ofDays(100 * 365);
 

@@ -19,7 +19,9 @@ public final class OneIssuerVerifier implements JwsVerifier {
   private final String issuer;
   private final JwsVerifier delegate;
 
-  /** @param issuer the trusted issuer exactly as it appears in {@code iss} */
+  /**
+   * @param issuer the trusted issuer exactly as it appears in {@code iss}
+   */
   public OneIssuerVerifier(String issuer, JwsVerifier delegate) {
     this.issuer = issuer;
     this.delegate = delegate;

@@ -21,8 +21,8 @@ public final class ScopeValues {
   /**
    * The configured scope claims as paths.
    *
-   * @throws IllegalArgumentException naming {@code gatehouse.scope-claims} for a name that is not
-   *     a claim path
+   * @throws IllegalArgumentException naming {@code gatehouse.scope-claims} for a name that is not a
+   *     claim path
    */
   public static List<ClaimPath> claimPaths(List<String> names) {
     return ClaimPath.all(names, ConfigKey.SCOPE_CLAIMS.property());

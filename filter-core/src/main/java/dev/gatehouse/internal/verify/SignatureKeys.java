@@ -46,7 +46,9 @@ public final class SignatureKeys {
     return published == null || published.equals(alg);
   }
 
-  /** {@code keys} without those published for another algorithm than {@code alg}; no copy if none. */
+  /**
+   * {@code keys} without those published for another algorithm than {@code alg}; no copy if none.
+   */
   public static List<JsonWebKey> forAlgorithm(List<JsonWebKey> keys, String alg) {
     for (JsonWebKey key : keys) {
       if (!allows(key, alg)) {

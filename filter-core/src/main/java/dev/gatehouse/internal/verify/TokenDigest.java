@@ -28,8 +28,8 @@ public record TokenDigest(long a, long b, long c, long d) {
    * into a reused buffer. {@link String#getBytes(int, int, byte[], int)} does exactly that copy, in
    * bulk; a loop over {@code charAt} cost three times the hash. Were a string with chars above
    * U+00FF ever passed, it could share a digest with the ASCII token of the same low bytes; that
-   * cannot serve a forged token, as whoever builds it already holds the genuine one, whose own cache
-   * entry (and checks on every hit) it would reach.
+   * cannot serve a forged token, as whoever builds it already holds the genuine one, whose own
+   * cache entry (and checks on every hit) it would reach.
    */
   @SuppressWarnings("deprecation") // the one bulk copy of chars' low bytes into a given array
   public static TokenDigest of(String token) {

@@ -1,8 +1,8 @@
 package dev.gatehouse.internal.verify;
 
-import dev.gatehouse.internal.discovery.KeySource;
 import dev.gatehouse.error.BearerTokenException;
 import dev.gatehouse.error.Rejection;
+import dev.gatehouse.internal.discovery.KeySource;
 import dev.gatehouse.internal.lean.AccessTokenType;
 import dev.gatehouse.internal.lean.KeyChoice;
 import dev.gatehouse.internal.lean.SignatureLength;

@@ -18,7 +18,8 @@ import java.util.Set;
  * @param audiences at least one of them must be in {@code aud}
  * @param algorithms the only JWS algorithms accepted, a non-empty subset of {@link #SUPPORTED}
  * @param scopeClaims claims whose values are merged into the token's scopes, in order; each a
- *     top-level name or a path into nested objects ({@link dev.gatehouse.internal.config.ClaimPath})
+ *     top-level name or a path into nested objects ({@link
+ *     dev.gatehouse.internal.config.ClaimPath})
  */
 public record VerificationPolicy(
     URI issuer, Set<String> audiences, Set<String> algorithms, List<String> scopeClaims) {

@@ -8,9 +8,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * The providers of a bearer filter, for the login filter that contains one, so that both read the
  * same discovery document and keys. A public method on {@code GatehouseFilter} would put the
- * discovery machinery into the public API, and Java has no friend packages: {@code
- * GatehouseFilter} hands over the one reader when its class is initialised, which is before any
- * instance exists to be asked.
+ * discovery machinery into the public API, and Java has no friend packages: {@code GatehouseFilter}
+ * hands over the one reader when its class is initialised, which is before any instance exists to
+ * be asked.
  */
 public final class BearerFilterProviders {
   private static volatile @Nullable Function<Filter, Providers> reader;

@@ -1,13 +1,13 @@
 package dev.gatehouse.internal.challenge;
 
-import dev.gatehouse.error.Challenge;
-import dev.gatehouse.error.AuthScheme;
-import dev.gatehouse.error.StepUpRequirement;
-import dev.gatehouse.error.Rejection;
-import dev.gatehouse.error.BearerErrorCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gatehouse.error.AuthScheme;
+import dev.gatehouse.error.BearerErrorCode;
+import dev.gatehouse.error.Challenge;
+import dev.gatehouse.error.Rejection;
+import dev.gatehouse.error.StepUpRequirement;
 import dev.gatehouse.testing.Refusals;
 import java.lang.reflect.Field;
 import java.time.Duration;
@@ -31,7 +31,8 @@ class ChallengeWriterTest {
   @Nested
   class BothSchemes {
 
-    private final ChallengeWriter dpop = new ChallengeWriter("api", null, List.of("ES256", "EdDSA"));
+    private final ChallengeWriter dpop =
+        new ChallengeWriter("api", null, List.of("ES256", "EdDSA"));
     private final Set<AuthScheme> both = EnumSet.allOf(AuthScheme.class);
 
     @Test
@@ -140,14 +141,22 @@ class ChallengeWriterTest {
       Set<AuthScheme> offered = EnumSet.allOf(AuthScheme.class);
 
       assertEquals(
-          "Bearer realm=\"api\", resource_metadata=\"" + metadata + "\", DPoP algs=\"ES256\","
-              + " resource_metadata=\"" + metadata + "\"",
+          "Bearer realm=\"api\", resource_metadata=\""
+              + metadata
+              + "\", DPoP algs=\"ES256\","
+              + " resource_metadata=\""
+              + metadata
+              + "\"",
           both.challenges(
-              Rejection.MISSING_TOKEN, null, new Challenge(offered, EnumSet.noneOf(AuthScheme.class), null)));
+              Rejection.MISSING_TOKEN,
+              null,
+              new Challenge(offered, EnumSet.noneOf(AuthScheme.class), null)));
       assertEquals(
           "DPoP error=\"insufficient_user_authentication\", error_description=\""
               + Rejection.AUTHENTICATION_TOO_OLD.description()
-              + "\", max_age=\"300\", algs=\"ES256\", resource_metadata=\"" + metadata + "\"",
+              + "\", max_age=\"300\", algs=\"ES256\", resource_metadata=\""
+              + metadata
+              + "\"",
           both.challenges(
               Rejection.AUTHENTICATION_TOO_OLD,
               null,

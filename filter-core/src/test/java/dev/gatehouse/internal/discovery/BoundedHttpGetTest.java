@@ -1,14 +1,14 @@
 package dev.gatehouse.internal.discovery;
 
-import dev.gatehouse.discovery.KeyPolicy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gatehouse.discovery.KeyPolicy;
 import dev.gatehouse.outbound.OutboundLimits;
-import dev.gatehouse.testing.LocalJwksServer.Mode;
 import dev.gatehouse.testing.LocalJwksServer;
+import dev.gatehouse.testing.LocalJwksServer.Mode;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -22,8 +22,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** The HTTP GET used for discovery and JWKS: only 200, a size limit, a clamped cache lifetime. */
 class BoundedHttpGetTest {
 
-  @RegisterExtension
-  final LocalJwksServer provider = LocalJwksServer.extension();
+  @RegisterExtension final LocalJwksServer provider = LocalJwksServer.extension();
   private BoundedHttpGet http;
 
   @BeforeEach

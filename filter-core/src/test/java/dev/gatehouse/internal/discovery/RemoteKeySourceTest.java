@@ -8,11 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gatehouse.GatehouseConfig;
-import dev.gatehouse.error.ProviderUnavailableException.Cause;
 import dev.gatehouse.error.ProviderUnavailableException;
+import dev.gatehouse.error.ProviderUnavailableException.Cause;
 import dev.gatehouse.internal.metrics.MetricsRecorder;
-import dev.gatehouse.testing.LocalJwksServer.Mode;
 import dev.gatehouse.testing.LocalJwksServer;
+import dev.gatehouse.testing.LocalJwksServer.Mode;
 import dev.gatehouse.testing.Steps;
 import dev.gatehouse.testing.TestKeys;
 import java.time.Duration;
@@ -33,8 +33,7 @@ class RemoteKeySourceTest {
 
   private static final Duration COOLDOWN = Duration.ofSeconds(1);
 
-  @RegisterExtension
-  final LocalJwksServer provider = LocalJwksServer.extension();
+  @RegisterExtension final LocalJwksServer provider = LocalJwksServer.extension();
 
   private KeySource source() {
     GatehouseConfig config =
@@ -52,7 +51,9 @@ class RemoteKeySourceTest {
             .audiences(AUDIENCE)
             .allowInsecureLoopbackHttp()
             .keys(
-                k -> k.refreshCooldown(COOLDOWN).unknownKidFetchesPerMinute(unknownKidFetchesPerMinute))
+                k ->
+                    k.refreshCooldown(COOLDOWN)
+                        .unknownKidFetchesPerMinute(unknownKidFetchesPerMinute))
             .build();
     return RemoteKeySource.create(Steps.provider(config), MetricsRecorder.NONE, ticker::get);
   }

@@ -41,7 +41,8 @@ class OpaqueTokenSyntaxTest {
   void whenOverTheLimitThenTooLargeEvenForIntrospection() {
     assertEquals(
         Rejection.TOKEN_TOO_LARGE,
-        assertThrows(BearerTokenException.class, () -> TokenSyntax.checkB64Token("x".repeat(65), MAX))
+        assertThrows(
+                BearerTokenException.class, () -> TokenSyntax.checkB64Token("x".repeat(65), MAX))
             .rejection());
   }
 }

@@ -101,10 +101,14 @@ class TokenSyntaxTest {
 
       assertEquals(b64token, TokenSyntax.isB64Token("a" + c), "b64token, last: " + name);
       assertEquals(
-          b64token && c != '=', TokenSyntax.isB64Token(run + c + run + "=="), "b64token, inside: " + name);
+          b64token && c != '=',
+          TokenSyntax.isB64Token(run + c + run + "=="),
+          "b64token, inside: " + name);
       assertEquals(base64url, TokenSyntax.isCompactJws(c + "a.b.c"), "first segment: " + name);
       assertEquals(
-          base64url, TokenSyntax.isCompactJws("a." + run + c + run + ".c"), "inside a long segment: " + name);
+          base64url,
+          TokenSyntax.isCompactJws("a." + run + c + run + ".c"),
+          "inside a long segment: " + name);
       assertEquals(base64url, TokenSyntax.isCompactJws("a.b.c" + c), "last segment: " + name);
     }
   }

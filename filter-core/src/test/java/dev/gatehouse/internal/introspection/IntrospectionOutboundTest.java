@@ -1,12 +1,12 @@
 package dev.gatehouse.internal.introspection;
 
-import dev.gatehouse.introspection.IntrospectionConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gatehouse.error.ProviderUnavailableException;
 import dev.gatehouse.error.ProviderUnavailableException.Cause;
+import dev.gatehouse.introspection.IntrospectionConfig;
 import dev.gatehouse.testing.LocalIntrospectionServer;
 import dev.gatehouse.testing.MisbehavingEndpoint;
 import dev.gatehouse.testing.MutableClock;

@@ -1,6 +1,5 @@
 package dev.gatehouse.internal.introspection;
 
-import dev.gatehouse.introspection.IntrospectionConfig;
 import static dev.gatehouse.testing.LocalIntrospectionServer.CLIENT_ID;
 import static dev.gatehouse.testing.LocalIntrospectionServer.CLIENT_SECRET;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -12,9 +11,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.gatehouse.error.BearerTokenException;
 import dev.gatehouse.error.ProviderUnavailableException;
 import dev.gatehouse.error.Rejection;
+import dev.gatehouse.introspection.IntrospectionConfig;
 import dev.gatehouse.outbound.ClientAuthentication;
-import dev.gatehouse.testing.LocalIntrospectionServer.Mode;
 import dev.gatehouse.testing.LocalIntrospectionServer;
+import dev.gatehouse.testing.LocalIntrospectionServer.Mode;
 import dev.gatehouse.testing.MutableClock;
 import dev.gatehouse.token.AccessToken;
 import java.time.Duration;
@@ -144,8 +144,14 @@ class IntrospectionVerifierTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"Bearer", "bearer", "DPoP", "access_token",
-        "urn:ietf:params:oauth:token-type:access_token"})
+    @ValueSource(
+        strings = {
+          "Bearer",
+          "bearer",
+          "DPoP",
+          "access_token",
+          "urn:ietf:params:oauth:token-type:access_token"
+        })
     void whenTheTokenTypeNamesABearerAccessTokenThenItIsAccepted(String type) {
       Map<String, Object> response = new HashMap<>(activeFor(Duration.ofMinutes(10)));
       response.put("token_type", type);
@@ -177,8 +183,10 @@ class IntrospectionVerifierTest {
 
     @Test
     void whenAudiencesAreConfiguredThenTheResponseMustNameOne() {
-      server.activate(OPAQUE, Map.of("aud", List.of("urn:other"), "exp", NOW.plusSeconds(60).getEpochSecond()));
-      server.activate("second", Map.of("aud", "urn:orders", "exp", NOW.plusSeconds(60).getEpochSecond()));
+      server.activate(
+          OPAQUE, Map.of("aud", List.of("urn:other"), "exp", NOW.plusSeconds(60).getEpochSecond()));
+      server.activate(
+          "second", Map.of("aud", "urn:orders", "exp", NOW.plusSeconds(60).getEpochSecond()));
       IntrospectionVerifier verifier = verifier(settings().audiences("urn:orders").build());
 
       assertEquals(Rejection.WRONG_AUDIENCE, rejection(verifier, OPAQUE));
@@ -196,7 +204,9 @@ class IntrospectionVerifierTest {
     void whenTheResponseHasNoExpiryThenTheTokenLastsAsLongAsTheCache() {
       server.activate(OPAQUE, Map.of("sub", "x"));
 
-      assertEquals(NOW.plus(IntrospectionConfig.DEFAULT_CACHE_DURATION), verifier().verify(OPAQUE).expiresAt());
+      assertEquals(
+          NOW.plus(IntrospectionConfig.DEFAULT_CACHE_DURATION),
+          verifier().verify(OPAQUE).expiresAt());
     }
   }
 
@@ -306,10 +316,12 @@ class IntrospectionVerifierTest {
       List<Future<AccessToken>> results = Collections.synchronizedList(new ArrayList<>());
       try {
         for (int i = 0; i < 8; i++) {
-          results.add(pool.submit(() -> {
-            go.await();
-            return verifier.verify(OPAQUE);
-          }));
+          results.add(
+              pool.submit(
+                  () -> {
+                    go.await();
+                    return verifier.verify(OPAQUE);
+                  }));
         }
         go.countDown();
         for (Future<AccessToken> f : results) {
@@ -326,7 +338,9 @@ class IntrospectionVerifierTest {
   class Outages {
 
     @ParameterizedTest
-    @EnumSource(value = Mode.class, names = {"FAIL", "GARBAGE", "NO_ACTIVE", "OVERSIZED"})
+    @EnumSource(
+        value = Mode.class,
+        names = {"FAIL", "GARBAGE", "NO_ACTIVE", "OVERSIZED"})
     void whenTheEndpointMisbehavesThen503AndNothingIsCached(Mode mode) {
       server.activate(OPAQUE, activeFor(Duration.ofMinutes(10))).mode(mode);
       IntrospectionVerifier verifier = verifier();

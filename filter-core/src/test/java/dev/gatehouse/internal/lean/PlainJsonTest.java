@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@link PlainJson} may only ever be undecided or give exactly what jose4j's parser gives: the same
- * values, of the same Java types, in the same order; it never refuses. {@link StrictJson} must agree
- * with {@code JsonUtil.parseJson} on every input.
+ * values, of the same Java types, in the same order; it never refuses. {@link StrictJson} must
+ * agree with {@code JsonUtil.parseJson} on every input.
  */
 class PlainJsonTest {
 
@@ -58,7 +58,8 @@ class PlainJsonTest {
       assertTrue(expected != null, () -> "jose4j refuses what PlainJson read: " + json);
       assertEquals(typed(expected), read(plain), json);
     }
-    assertEquals(expected == null ? "refused" : typed(expected), read(StrictJson.object(json)), json);
+    assertEquals(
+        expected == null ? "refused" : typed(expected), read(StrictJson.object(json)), json);
   }
 
   @Test
@@ -75,11 +76,24 @@ class PlainJsonTest {
   void whenTheTextIsBeyondPlainJsonThenPlainJsonIsUnsure() {
     for (String json :
         List.of(
-            "{\"a\":1.5}", "{\"a\":1e3}", "{\"a\":01}", "{\"a\":1234567890123456789}",
-            "{\"a\":1,\"a\":2}", "{\"a\":null,\"a\":1}", "{\"a\":null,\"a\":null}",
-            "{\"a\":\"\u0001\"}", "{\"a\":\"\\x\"}", "{} x", "[]", "",
-            "{\"a\":\"\\u12\"}", "{\"a\":tru}", "{\"a\":\"\\u00e9\"\f}",
-            "{\"a\":" + "[".repeat(PlainJson.MAX_DEPTH + 1) + "]".repeat(PlainJson.MAX_DEPTH + 1)
+            "{\"a\":1.5}",
+            "{\"a\":1e3}",
+            "{\"a\":01}",
+            "{\"a\":1234567890123456789}",
+            "{\"a\":1,\"a\":2}",
+            "{\"a\":null,\"a\":1}",
+            "{\"a\":null,\"a\":null}",
+            "{\"a\":\"\u0001\"}",
+            "{\"a\":\"\\x\"}",
+            "{} x",
+            "[]",
+            "",
+            "{\"a\":\"\\u12\"}",
+            "{\"a\":tru}",
+            "{\"a\":\"\\u00e9\"\f}",
+            "{\"a\":"
+                + "[".repeat(PlainJson.MAX_DEPTH + 1)
+                + "]".repeat(PlainJson.MAX_DEPTH + 1)
                 + "}")) {
       assertInstanceOf(Verdict.Undecided.class, PlainJson.object(json), json);
       assertAgrees(json);
@@ -95,12 +109,53 @@ class PlainJsonTest {
   }
 
   private static final String[] PIECES = {
-    "\"s\"", "\"\"", "\"\\\"\"", "\"\\\\\"", "\"\\/\"", "\"\\b\\f\\n\\r\\t\"", "\"\\u0041\"",
-    "\"\\uD83D\\uDE00\"", "\"\\uDC00\"", "\"é€😀\"", "\"\\u00zz\"", "\"\\q\"", "0", "-0", "7",
-    "-12", "123456789012345678", "1234567890123456789", "99999999999999999999", "01", "-",
-    "1.0", "1e5", "1E+5", "-1.5e-3", "1.", ".5", "true", "false", "null", "tRue", "nul", "[]",
-    "{}", "[1,2]", "[1,]", "[,1]", "{\"k\":1}", "{\"k\":1,}", "{\"k\"}", "{1:2}", "NaN",
-    "Infinity", "\"\u0000\"", "\"\n\"", "\"\u007f\"", "\"\u2028\""
+    "\"s\"",
+    "\"\"",
+    "\"\\\"\"",
+    "\"\\\\\"",
+    "\"\\/\"",
+    "\"\\b\\f\\n\\r\\t\"",
+    "\"\\u0041\"",
+    "\"\\uD83D\\uDE00\"",
+    "\"\\uDC00\"",
+    "\"é€😀\"",
+    "\"\\u00zz\"",
+    "\"\\q\"",
+    "0",
+    "-0",
+    "7",
+    "-12",
+    "123456789012345678",
+    "1234567890123456789",
+    "99999999999999999999",
+    "01",
+    "-",
+    "1.0",
+    "1e5",
+    "1E+5",
+    "-1.5e-3",
+    "1.",
+    ".5",
+    "true",
+    "false",
+    "null",
+    "tRue",
+    "nul",
+    "[]",
+    "{}",
+    "[1,2]",
+    "[1,]",
+    "[,1]",
+    "{\"k\":1}",
+    "{\"k\":1,}",
+    "{\"k\"}",
+    "{1:2}",
+    "NaN",
+    "Infinity",
+    "\"\u0000\"",
+    "\"\n\"",
+    "\"\u007f\"",
+    "\"\u2028\""
   };
   private static final String INSERTS = "{}[],:\"\\-0e.tn \u0001";
   private static final String[] SPACES = {"", " ", "\t", "\n", "\r", "\f", "\u00a0", "  \n "};
@@ -126,8 +181,15 @@ class PlainJsonTest {
     int n = random.nextInt(5);
     for (int k = 0; k < n; k++) {
       String name = random.nextInt(8) == 0 ? "a" : "k" + random.nextInt(1000);
-      b.append(k > 0 ? "," : "").append(space(random)).append('"').append(name).append('"')
-          .append(space(random)).append(':').append(space(random)).append(value(random, depth));
+      b.append(k > 0 ? "," : "")
+          .append(space(random))
+          .append('"')
+          .append(name)
+          .append('"')
+          .append(space(random))
+          .append(':')
+          .append(space(random))
+          .append(value(random, depth));
     }
     return b.append(space(random)).append('}').toString();
   }

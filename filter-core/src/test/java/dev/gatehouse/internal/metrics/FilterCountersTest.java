@@ -7,8 +7,8 @@ import dev.gatehouse.GatehouseConfig;
 import dev.gatehouse.authz.PathRules;
 import dev.gatehouse.introspection.IntrospectionConfig;
 import dev.gatehouse.testing.LocalIntrospectionServer;
-import dev.gatehouse.testing.LocalJwksServer.Mode;
 import dev.gatehouse.testing.LocalJwksServer;
+import dev.gatehouse.testing.LocalJwksServer.Mode;
 import dev.gatehouse.testing.TestKeys;
 import dev.gatehouse.testing.TestTokens;
 import java.time.Duration;
@@ -25,8 +25,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class FilterCountersTest {
 
-  @RegisterExtension
-  final LocalJwksServer provider = LocalJwksServer.extension();
+  @RegisterExtension final LocalJwksServer provider = LocalJwksServer.extension();
   private final TestTokens tokens = new TestTokens(provider.issuer());
 
   private GatehouseConfig.Builder config() {
@@ -34,10 +33,7 @@ class FilterCountersTest {
         .audiences(AUDIENCE)
         .allowInsecureLoopbackHttp()
         .pathRules(
-            PathRules.builder()
-                .rule("GET /api/public public")
-                .rule("* /api/closed deny")
-                .build());
+            PathRules.builder().rule("GET /api/public public").rule("* /api/closed deny").build());
   }
 
   @Test
@@ -46,10 +42,13 @@ class FilterCountersTest {
       assertEquals(200, api.get("echo", tokens.valid().build()));
       assertEquals(200, api.get("public", null));
       assertEquals(401, api.get("echo", null));
-      assertEquals(401, api.get("echo", tokens.valid().signedWith(TestKeys.ATTACKER)
-          .kid(TestKeys.RSA.getKeyId()).build()));
-      assertEquals(401, api.get("echo", tokens.valid().expiresAt(Instant.now().minusSeconds(600))
-          .build()));
+      assertEquals(
+          401,
+          api.get(
+              "echo",
+              tokens.valid().signedWith(TestKeys.ATTACKER).kid(TestKeys.RSA.getKeyId()).build()));
+      assertEquals(
+          401, api.get("echo", tokens.valid().expiresAt(Instant.now().minusSeconds(600)).build()));
       assertEquals(401, api.get("echo", tokens.valid().audience("someone-else").build()));
       assertEquals(400, api.get("echo", "not a token"));
       assertEquals(403, api.get("closed", tokens.valid().build()));
@@ -141,7 +140,8 @@ class FilterCountersTest {
   void whenATokenNamesAnUnknownKeyThenTheRefreshIsCountedAsAFetch() {
     provider.keys(TestKeys.RSA_NEXT);
     try (MeteredApi api =
-        MeteredApi.start("rotation", config().keys(k -> k.refreshCooldown(Duration.ofSeconds(1))).build())) {
+        MeteredApi.start(
+            "rotation", config().keys(k -> k.refreshCooldown(Duration.ofSeconds(1))).build())) {
       assertEquals(401, api.get("echo", tokens.valid().build()));
       provider.keys(TestKeys.RSA);
       assertEquals(200, api.get("echo", tokens.valid().build()));
@@ -186,5 +186,4 @@ class FilterCountersTest {
             LocalIntrospectionServer.CLIENT_ID, LocalIntrospectionServer.CLIENT_SECRET)
         .build();
   }
-
 }

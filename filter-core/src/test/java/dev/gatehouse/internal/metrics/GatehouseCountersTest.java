@@ -97,8 +97,7 @@ class GatehouseCountersTest {
     Set<String> attributes =
         series.stream().map(CounterSeries::attribute).collect(Collectors.toSet());
     assertEquals(expected, attributes.size());
-    Set<String> ids =
-        series.stream().map(s -> s.name() + s.tags()).collect(Collectors.toSet());
+    Set<String> ids = series.stream().map(s -> s.name() + s.tags()).collect(Collectors.toSet());
     assertEquals(expected, ids.size());
   }
 

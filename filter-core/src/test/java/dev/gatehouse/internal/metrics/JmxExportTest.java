@@ -1,6 +1,5 @@
 package dev.gatehouse.internal.metrics;
 
-import dev.gatehouse.metrics.MetricsSettings;
 import static dev.gatehouse.testing.TestTokens.AUDIENCE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.gatehouse.GatehouseConfig;
 import dev.gatehouse.error.ProviderUnavailableException.Cause;
 import dev.gatehouse.error.Rejection;
+import dev.gatehouse.metrics.MetricsSettings;
 import dev.gatehouse.testing.TestKeys;
 import dev.gatehouse.testing.TestTokens;
 import java.lang.management.ManagementFactory;
@@ -89,10 +89,14 @@ class JmxExportTest {
   void whenJmxIsSwitchedOffByInitParamThenNoMBeanIsRegistered() {
     Map<String, String> params =
         Map.of(
-            "gatehouse.issuer", ISSUER,
-            "gatehouse.audiences", AUDIENCE,
-            "gatehouse.public-key", TestKeys.pem(TestKeys.RSA),
-            "gatehouse.metrics.jmx", "false");
+            "gatehouse.issuer",
+            ISSUER,
+            "gatehouse.audiences",
+            AUDIENCE,
+            "gatehouse.public-key",
+            TestKeys.pem(TestKeys.RSA),
+            "gatehouse.metrics.jmx",
+            "false");
     try (MeteredApi api = MeteredApi.startWithInitParams("quiet-web-xml", params)) {
       assertEquals(401, api.get("echo", null));
       assertFalse(MeteredApi.registered("quiet-web-xml"));
@@ -120,8 +124,9 @@ class JmxExportTest {
       }
       assertThrows(
           AttributeNotFoundException.class,
-          () -> SERVER.setAttribute(
-              MeteredApi.objectName("described"), new Attribute("requests.accepted", 5L)));
+          () ->
+              SERVER.setAttribute(
+                  MeteredApi.objectName("described"), new Attribute("requests.accepted", 5L)));
       assertThrows(
           AttributeNotFoundException.class,
           () -> SERVER.getAttribute(MeteredApi.objectName("described"), "requests.rejected.other"));

@@ -1,11 +1,11 @@
 package dev.gatehouse.internal.metrics;
 
-import dev.gatehouse.metrics.MetricsSettings;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gatehouse.config.ConfigKey;
 import dev.gatehouse.error.ProviderUnavailableException.Cause;
 import dev.gatehouse.error.Rejection;
+import dev.gatehouse.metrics.MetricsSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,5 @@
 package dev.gatehouse.internal.metrics;
 
-import dev.gatehouse.metrics.MetricsSettings;
 import static dev.gatehouse.testing.TestTokens.AUDIENCE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -9,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.gatehouse.GatehouseConfig;
 import dev.gatehouse.error.ProviderUnavailableException.Cause;
 import dev.gatehouse.error.Rejection;
+import dev.gatehouse.metrics.MetricsSettings;
 import dev.gatehouse.testing.TestKeys;
 import dev.gatehouse.testing.TestTokens;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -51,18 +51,36 @@ class MicrometerExportTest {
     String token = tokens.valid().build();
     try (MeteredApi api =
         MeteredApi.start(
-            "metered", config().metrics(MetricsSettings.defaults().withMeterRegistry(registry))
-                .build())) {
+            "metered",
+            config().metrics(MetricsSettings.defaults().withMeterRegistry(registry)).build())) {
       api.get("echo", token);
       api.get("echo", token);
       api.get("echo", tokens.valid().expiresAt(Instant.now().minusSeconds(600)).build());
 
-      assertEquals(2, count(registry, "gatehouse.requests", "metered",
-          "outcome", "accepted", "reason", "none"));
-      assertEquals(1, count(registry, "gatehouse.requests", "metered",
-          "outcome", "rejected", "reason", "expired"));
-      assertEquals(0, count(registry, "gatehouse.requests", "metered",
-          "outcome", "unavailable", "reason", "keys_unavailable"));
+      assertEquals(
+          2,
+          count(
+              registry, "gatehouse.requests", "metered", "outcome", "accepted", "reason", "none"));
+      assertEquals(
+          1,
+          count(
+              registry,
+              "gatehouse.requests",
+              "metered",
+              "outcome",
+              "rejected",
+              "reason",
+              "expired"));
+      assertEquals(
+          0,
+          count(
+              registry,
+              "gatehouse.requests",
+              "metered",
+              "outcome",
+              "unavailable",
+              "reason",
+              "keys_unavailable"));
       assertEquals(1, count(registry, "gatehouse.token.cache", "metered", "result", "hit"));
       assertEquals(2, count(registry, "gatehouse.token.cache", "metered", "result", "miss"));
     }
@@ -74,12 +92,22 @@ class MicrometerExportTest {
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
     try (MeteredApi api =
         MeteredApi.start(
-            "from-context", "/", config().build(),
+            "from-context",
+            "/",
+            config().build(),
             Map.of(MetricsSettings.METER_REGISTRY_ATTRIBUTE, registry))) {
       api.get("echo", null);
 
-      assertEquals(1, count(registry, "gatehouse.requests", "from-context",
-          "outcome", "rejected", "reason", "missing_token"));
+      assertEquals(
+          1,
+          count(
+              registry,
+              "gatehouse.requests",
+              "from-context",
+              "outcome",
+              "rejected",
+              "reason",
+              "missing_token"));
     }
   }
 
@@ -90,10 +118,26 @@ class MicrometerExportTest {
     try (MeteredApi api = MeteredApi.start("global", config().build())) {
       api.get("echo", null);
 
-      assertEquals(1, count(Metrics.globalRegistry, "gatehouse.requests", "global",
-          "outcome", "rejected", "reason", "missing_token"));
-      assertEquals(1, count(registry, "gatehouse.requests", "global",
-          "outcome", "rejected", "reason", "missing_token"));
+      assertEquals(
+          1,
+          count(
+              Metrics.globalRegistry,
+              "gatehouse.requests",
+              "global",
+              "outcome",
+              "rejected",
+              "reason",
+              "missing_token"));
+      assertEquals(
+          1,
+          count(
+              registry,
+              "gatehouse.requests",
+              "global",
+              "outcome",
+              "rejected",
+              "reason",
+              "missing_token"));
     } finally {
       Metrics.removeRegistry(registry);
     }
@@ -105,7 +149,8 @@ class MicrometerExportTest {
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
     try (MeteredApi api =
         MeteredApi.start(
-            "no-meters", "/",
+            "no-meters",
+            "/",
             config().metrics(MetricsSettings.defaults().withoutMicrometer()).build(),
             Map.of(MetricsSettings.METER_REGISTRY_ATTRIBUTE, registry))) {
       api.get("echo", null);
@@ -119,7 +164,9 @@ class MicrometerExportTest {
   void whenTheGivenRegistryIsNotAMeterRegistryThenTheFilterStillWorksWithJmx() {
     try (MeteredApi api =
         MeteredApi.start(
-            "odd-registry", "/", config().build(),
+            "odd-registry",
+            "/",
+            config().build(),
             Map.of(MetricsSettings.METER_REGISTRY_ATTRIBUTE, "not a registry"))) {
       assertEquals(200, api.get("echo", new TestTokens(ISSUER).valid().build()));
       assertEquals(1, api.jmx("requests.accepted"));
@@ -134,8 +181,8 @@ class MicrometerExportTest {
     registry.counter("gatehouse.token.cache", "filter", "clash", "result", "hit");
     try (MeteredApi api =
         MeteredApi.start(
-            "clash", config().metrics(MetricsSettings.defaults().withMeterRegistry(registry))
-                .build())) {
+            "clash",
+            config().metrics(MetricsSettings.defaults().withMeterRegistry(registry)).build())) {
       assertEquals(200, api.get("echo", new TestTokens(ISSUER).valid().build()));
 
       assertEquals(1, registry.getMeters().size(), registry.getMeters()::toString);
@@ -146,18 +193,36 @@ class MicrometerExportTest {
   @Test
   void whenTwoFiltersShareARegistryThenTheirFilterTagsDiffer() {
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    GatehouseConfig shared = config().metrics(MetricsSettings.defaults().withoutJmx()
-        .withMeterRegistry(registry)).build();
+    GatehouseConfig shared =
+        config()
+            .metrics(MetricsSettings.defaults().withoutJmx().withMeterRegistry(registry))
+            .build();
     try (MeteredApi first = MeteredApi.start("pair", shared);
         MeteredApi second = MeteredApi.start("pair", shared)) {
       first.get("echo", null);
       second.get("echo", null);
       second.get("echo", null);
 
-      assertEquals(1, count(registry, "gatehouse.requests", "pair",
-          "outcome", "rejected", "reason", "missing_token"));
-      assertEquals(2, count(registry, "gatehouse.requests", "pair-2",
-          "outcome", "rejected", "reason", "missing_token"));
+      assertEquals(
+          1,
+          count(
+              registry,
+              "gatehouse.requests",
+              "pair",
+              "outcome",
+              "rejected",
+              "reason",
+              "missing_token"));
+      assertEquals(
+          2,
+          count(
+              registry,
+              "gatehouse.requests",
+              "pair-2",
+              "outcome",
+              "rejected",
+              "reason",
+              "missing_token"));
     }
   }
 
@@ -166,8 +231,8 @@ class MicrometerExportTest {
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
     try (MeteredApi api =
         MeteredApi.start(
-            "shape", config().metrics(MetricsSettings.defaults().withMeterRegistry(registry))
-                .build())) {
+            "shape",
+            config().metrics(MetricsSettings.defaults().withMeterRegistry(registry)).build())) {
       api.get("echo", "attacker-chosen-value");
       Map<String, Set<Set<String>>> tagKeysByName =
           registry.getMeters().stream()
@@ -175,13 +240,16 @@ class MicrometerExportTest {
                   Collectors.groupingBy(
                       m -> m.getId().getName(),
                       Collectors.mapping(
-                          m -> m.getId().getTags().stream().map(Tag::getKey)
-                              .collect(Collectors.toSet()),
+                          m ->
+                              m.getId().getTags().stream()
+                                  .map(Tag::getKey)
+                                  .collect(Collectors.toSet()),
                           Collectors.toSet())));
 
       // A Prometheus registry refuses one name with two sets of tag keys.
       tagKeysByName.forEach((name, keySets) -> assertEquals(1, keySets.size(), name));
-      assertEquals(Set.of("filter", "outcome", "reason"),
+      assertEquals(
+          Set.of("filter", "outcome", "reason"),
           tagKeysByName.get("gatehouse.requests").iterator().next());
       long requestSeries = registry.find("gatehouse.requests").meters().size();
       assertEquals(2 + Rejection.values().length + Cause.values().length, requestSeries);

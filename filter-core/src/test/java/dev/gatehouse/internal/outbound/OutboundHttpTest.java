@@ -1,11 +1,11 @@
 package dev.gatehouse.internal.outbound;
 
-import dev.gatehouse.outbound.OutboundLimits;
-import dev.gatehouse.outbound.ClientAuthentication;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gatehouse.outbound.ClientAuthentication;
+import dev.gatehouse.outbound.OutboundLimits;
 import dev.gatehouse.testing.LocalJwksServer;
 import dev.gatehouse.testing.MisbehavingEndpoint;
 import java.io.IOException;

@@ -1,6 +1,5 @@
 package dev.gatehouse.internal.outbound;
 
-import dev.gatehouse.outbound.OutboundLimits;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
+import dev.gatehouse.outbound.OutboundLimits;
 import dev.gatehouse.testing.TestCertificates;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -18,13 +17,11 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpTimeoutException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
@@ -40,8 +37,13 @@ import org.junit.jupiter.api.io.TempDir;
 class OutboundHttpsTest {
 
   private static final Duration DEADLINE = Duration.ofSeconds(2);
-  /** Well under the 10 s read timeout, so a pass shows the deadline ended it; generous for a busy machine. */
+
+  /**
+   * Well under the 10 s read timeout, so a pass shows the deadline ended it; generous for a busy
+   * machine.
+   */
   private static final Duration MARGIN = Duration.ofSeconds(4);
+
   private static final char[] PASSWORD = "changeit".toCharArray();
 
   private static HttpsServer server;

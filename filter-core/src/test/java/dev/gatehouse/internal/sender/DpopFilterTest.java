@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.gatehouse.GatehouseConfig;
-import dev.gatehouse.sender.DpopMode;
-import dev.gatehouse.sender.DpopPolicy;
 import dev.gatehouse.authz.PathRules;
 import dev.gatehouse.introspection.IntrospectionConfig;
+import dev.gatehouse.sender.DpopMode;
+import dev.gatehouse.sender.DpopPolicy;
 import dev.gatehouse.testing.LocalIntrospectionServer;
 import dev.gatehouse.testing.LocalJwksServer;
 import dev.gatehouse.testing.MutableClock;
@@ -143,8 +143,7 @@ class DpopFilterTest {
 
       assertEquals(401, api.get(token).status());
       Reply reply = dpop("/api/echo", token);
-      assertEquals(
-          dpopError("invalid_dpop_proof", Refusals.DPOP_KEY_MISMATCH), reply.challenge());
+      assertEquals(dpopError("invalid_dpop_proof", Refusals.DPOP_KEY_MISMATCH), reply.challenge());
     }
 
     @Test
@@ -246,8 +245,7 @@ class DpopFilterTest {
           api.send(api.request("/api/echo").header("Authorization", "DPoP " + boundToken()));
 
       assertEquals(401, reply.status());
-      assertEquals(
-          dpopError("invalid_dpop_proof", Refusals.DPOP_PROOF_MISSING), reply.challenge());
+      assertEquals(dpopError("invalid_dpop_proof", Refusals.DPOP_PROOF_MISSING), reply.challenge());
     }
 
     @Test
@@ -258,8 +256,7 @@ class DpopFilterTest {
 
       Reply reply = dpop("/api/echo", token, thief.proof("GET", ORIGIN + "/api/echo", token));
 
-      assertEquals(
-          dpopError("invalid_dpop_proof", Refusals.DPOP_KEY_MISMATCH), reply.challenge());
+      assertEquals(dpopError("invalid_dpop_proof", Refusals.DPOP_KEY_MISMATCH), reply.challenge());
     }
 
     @Test
@@ -491,7 +488,9 @@ class DpopFilterTest {
           b ->
               b.dpop(d -> d.mode(DpopMode.OFF))
                   .pathRules(
-                      PathRules.builder().rule("GET /api/secure/* scopes=read dpop=required").build()));
+                      PathRules.builder()
+                          .rule("GET /api/secure/* scopes=read dpop=required")
+                          .build()));
 
       assertEquals(200, dpop("/api/secure/orders", boundToken()).status());
       assertEquals("Bearer realm=\"api\"", api.send(api.request("/api/echo")).challenge());
@@ -534,8 +533,7 @@ class DpopFilterTest {
 
     @Test
     void whenTheResponseBindsTheTokenToTheProofKeyThenItIsAdmittedWithTheDpopScheme() {
-      startWith(
-          active(Map.of("token_type", "DPoP", "cnf", Map.of("jkt", client.thumbprint()))));
+      startWith(active(Map.of("token_type", "DPoP", "cnf", Map.of("jkt", client.thumbprint()))));
 
       Reply reply = dpop("/api/echo", OPAQUE);
 
@@ -561,13 +559,11 @@ class DpopFilterTest {
     void whenTheResponseBindsTheTokenToAnotherKeyThenTheProofIsRefused() {
       startWith(
           active(
-              Map.of(
-                  "token_type", "DPoP", "cnf", Map.of("jkt", DpopClient.es256().thumbprint()))));
+              Map.of("token_type", "DPoP", "cnf", Map.of("jkt", DpopClient.es256().thumbprint()))));
 
       Reply reply = dpop("/api/echo", OPAQUE);
 
-      assertEquals(
-          dpopError("invalid_dpop_proof", Refusals.DPOP_KEY_MISMATCH), reply.challenge());
+      assertEquals(dpopError("invalid_dpop_proof", Refusals.DPOP_KEY_MISMATCH), reply.challenge());
     }
   }
 }

@@ -1,17 +1,17 @@
 package dev.gatehouse.internal.verify;
 
-import dev.gatehouse.verify.TokenCachePolicy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.gatehouse.GatehouseConfig;
-import dev.gatehouse.internal.discovery.KeySource;
 import dev.gatehouse.error.BearerTokenException;
 import dev.gatehouse.error.Rejection;
+import dev.gatehouse.internal.discovery.KeySource;
 import dev.gatehouse.internal.lean.CompactJws;
 import dev.gatehouse.testing.Steps;
 import dev.gatehouse.testing.TestKeys;
 import dev.gatehouse.testing.TestTokens;
+import dev.gatehouse.verify.TokenCachePolicy;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -99,7 +99,10 @@ class CacheInFrontOfIssuersTest {
                 Map.of(FIRST, issuer(FIRST, firstKeys), SECOND, issuer(SECOND, secondKeys))));
     cache =
         new CachingAccessTokenVerifier(
-            router, CLOCK, java.time.Duration.ofSeconds(60), 100,
+            router,
+            CLOCK,
+            java.time.Duration.ofSeconds(60),
+            100,
             TokenCachePolicy.DEFAULTS.maxBytes());
   }
 

@@ -1,6 +1,5 @@
 package dev.gatehouse.internal.verify;
 
-import dev.gatehouse.verify.TokenCachePolicy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -8,16 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gatehouse.GatehouseConfig;
-import dev.gatehouse.internal.discovery.KeySource;
 import dev.gatehouse.error.BearerTokenException;
 import dev.gatehouse.error.Rejection;
+import dev.gatehouse.internal.discovery.KeySource;
 import dev.gatehouse.testing.MutableClock;
 import dev.gatehouse.testing.Steps;
 import dev.gatehouse.testing.TestKeys;
 import dev.gatehouse.testing.TestTokens;
 import dev.gatehouse.token.AccessToken;
-import java.time.Clock;
-import java.time.Duration;
+import dev.gatehouse.verify.TokenCachePolicy;
 import java.time.Instant;
 import java.util.List;
 import org.jose4j.jwk.JsonWebKey;

@@ -1,6 +1,5 @@
 package dev.gatehouse.internal.verify;
 
-import dev.gatehouse.verify.TokenCachePolicy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -8,14 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gatehouse.GatehouseConfig;
-import dev.gatehouse.internal.discovery.KeySource;
 import dev.gatehouse.error.BearerTokenException;
 import dev.gatehouse.error.Rejection;
+import dev.gatehouse.internal.discovery.KeySource;
 import dev.gatehouse.testing.MutableClock;
 import dev.gatehouse.testing.Steps;
 import dev.gatehouse.testing.TestKeys;
 import dev.gatehouse.testing.TestTokens;
 import dev.gatehouse.token.AccessToken;
+import dev.gatehouse.verify.TokenCachePolicy;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.util.Arrays;
@@ -59,7 +59,10 @@ class EcdsaMalleabilityTest {
             .clock(clock)
             .build();
     return new CachingAccessTokenVerifier(
-        Steps.verifier(config, keys), clock, config.clockSkew(), 100,
+        Steps.verifier(config, keys),
+        clock,
+        config.clockSkew(),
+        100,
         TokenCachePolicy.DEFAULTS.maxBytes());
   }
 
@@ -74,12 +77,12 @@ class EcdsaMalleabilityTest {
     Arrays.fill(out, 32, 64, (byte) 0);
     int length = Math.min(flipped.length, 32);
     System.arraycopy(flipped, flipped.length - length, out, 64 - length, length);
-    return token.substring(0, dot + 1) + Base64.getUrlEncoder().withoutPadding().encodeToString(out);
+    return token.substring(0, dot + 1)
+        + Base64.getUrlEncoder().withoutPadding().encodeToString(out);
   }
 
   private static boolean highS(String token) {
-    byte[] signature =
-        Base64.getUrlDecoder().decode(token.substring(token.lastIndexOf('.') + 1));
+    byte[] signature = Base64.getUrlDecoder().decode(token.substring(token.lastIndexOf('.') + 1));
     BigInteger s = new BigInteger(1, Arrays.copyOfRange(signature, 32, 64));
     return s.compareTo(P256_ORDER.shiftRight(1)) > 0;
   }
@@ -135,8 +138,8 @@ class EcdsaMalleabilityTest {
     // 64 bytes in 86 characters leave 4 unused bits in the last one; set one of them.
     String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
     char last = high.charAt(high.length() - 1);
-    String spare = high.substring(0, high.length() - 1)
-        + alphabet.charAt(alphabet.indexOf(last) | 1);
+    String spare =
+        high.substring(0, high.length() - 1) + alphabet.charAt(alphabet.indexOf(last) | 1);
 
     BearerTokenException refusal =
         assertThrows(BearerTokenException.class, () -> verifier.verify(spare));
@@ -154,8 +157,8 @@ class EcdsaMalleabilityTest {
     boolean sawHigh = false;
     boolean sawLow = false;
     for (int i = 0; i < 64; i++) {
-      boolean high = highS(tokens.validAt(NOW).signedWith(TestKeys.EC).claim("jti", "t" + i)
-          .build());
+      boolean high =
+          highS(tokens.validAt(NOW).signedWith(TestKeys.EC).claim("jti", "t" + i).build());
       sawHigh |= high;
       sawLow |= !high;
     }

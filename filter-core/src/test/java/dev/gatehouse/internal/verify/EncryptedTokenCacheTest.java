@@ -105,7 +105,8 @@ class EncryptedTokenCacheTest {
 
     clock.advance(Duration.ofMinutes(10));
 
-    BearerTokenException refusal = assertThrows(BearerTokenException.class, () -> verifier.verify(jwe));
+    BearerTokenException refusal =
+        assertThrows(BearerTokenException.class, () -> verifier.verify(jwe));
     assertEquals(Rejection.EXPIRED, refusal.rejection());
   }
 
@@ -118,7 +119,8 @@ class EncryptedTokenCacheTest {
     provider.keys(TestKeys.RSA_NEXT, TestKeys.EC);
     assertTrue(keys.refreshUnknownKey(keys.keys()), "the refresh happened");
 
-    BearerTokenException refusal = assertThrows(BearerTokenException.class, () -> verifier.verify(jwe));
+    BearerTokenException refusal =
+        assertThrows(BearerTokenException.class, () -> verifier.verify(jwe));
     assertEquals(Rejection.UNKNOWN_KEY, refusal.rejection());
   }
 }

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.gatehouse.GatehouseConfig;
-import dev.gatehouse.internal.discovery.StaticKeySource;
 import dev.gatehouse.error.BearerTokenException;
 import dev.gatehouse.error.Rejection;
+import dev.gatehouse.internal.discovery.StaticKeySource;
 import dev.gatehouse.testing.Steps;
 import dev.gatehouse.testing.TestKeys;
 import dev.gatehouse.testing.TestTokens;
@@ -94,7 +94,10 @@ class KeyMetadataTest {
         trusting(Map.of("alg", "RS256", "use", "sig", "key_ops", List.of("verify")), true);
     String token = tokens.valid().build();
 
-    assertEquals(java.util.Optional.of(TestTokens.SUBJECT), verifier.verifyWithKey(token).token().subject());
-    assertEquals(java.util.Optional.of(TestTokens.SUBJECT), verifier.viaJwtConsumer(token).token().subject());
+    assertEquals(
+        java.util.Optional.of(TestTokens.SUBJECT), verifier.verifyWithKey(token).token().subject());
+    assertEquals(
+        java.util.Optional.of(TestTokens.SUBJECT),
+        verifier.viaJwtConsumer(token).token().subject());
   }
 }

@@ -2,7 +2,6 @@ package dev.gatehouse.internal.verify;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gatehouse.internal.discovery.KeySource;
 import dev.gatehouse.internal.lean.Verdict;
@@ -53,16 +52,22 @@ class LeanPathBehaviourTest {
     SwappableKeys keys = new SwappableKeys(List.of(publicWithKid(TestKeys.RSA, "k")));
     JwtAccessTokenVerifier verifier =
         Steps.verifier(LeanPathDifferentialTest.config(LeanPathDifferentialTest.JWKS), keys);
-    String byFirst = LeanPathDifferentialTest.TOKENS.validAt(LeanPathDifferentialTest.NOW).kid("k").build();
+    String byFirst =
+        LeanPathDifferentialTest.TOKENS.validAt(LeanPathDifferentialTest.NOW).kid("k").build();
     String bySecond =
-        LeanPathDifferentialTest.TOKENS.validAt(LeanPathDifferentialTest.NOW)
-            .signedWith(TestKeys.RSA_NEXT).kid("k").build();
+        LeanPathDifferentialTest.TOKENS
+            .validAt(LeanPathDifferentialTest.NOW)
+            .signedWith(TestKeys.RSA_NEXT)
+            .kid("k")
+            .build();
 
     assertInstanceOf(Verdict.Accepted.class, verifier.viaLeanPath(byFirst));
-    assertEquals("refused INVALID_SIGNATURE", LeanPathDifferentialTest.viaVerifier(verifier, bySecond));
+    assertEquals(
+        "refused INVALID_SIGNATURE", LeanPathDifferentialTest.viaVerifier(verifier, bySecond));
 
     keys.keys = List.of(publicWithKid(TestKeys.RSA_NEXT, "k")); // same kid, new key
-    assertEquals("refused INVALID_SIGNATURE", LeanPathDifferentialTest.viaVerifier(verifier, byFirst));
+    assertEquals(
+        "refused INVALID_SIGNATURE", LeanPathDifferentialTest.viaVerifier(verifier, byFirst));
     assertInstanceOf(Verdict.Accepted.class, verifier.viaLeanPath(bySecond));
     LeanPathDifferentialTest.assertSameOutcome(verifier, byFirst);
     LeanPathDifferentialTest.assertSameOutcome(verifier, bySecond);
@@ -98,7 +103,8 @@ class LeanPathBehaviourTest {
                   for (int round = 0; round < 200; round++) {
                     int k = (round + offset) % tokens.size();
                     assertEquals(
-                        expected.get(k), LeanPathDifferentialTest.viaVerifier(verifier, tokens.get(k)));
+                        expected.get(k),
+                        LeanPathDifferentialTest.viaVerifier(verifier, tokens.get(k)));
                   }
                 }));
       }

@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gatehouse.GatehouseConfig;
-import dev.gatehouse.internal.discovery.KeySource;
-import dev.gatehouse.internal.discovery.StaticKeySource;
 import dev.gatehouse.error.BearerTokenException;
 import dev.gatehouse.error.ProviderUnavailableException;
+import dev.gatehouse.internal.discovery.KeySource;
+import dev.gatehouse.internal.discovery.StaticKeySource;
 import dev.gatehouse.internal.lean.Verdict;
 import dev.gatehouse.testing.Steps;
 import dev.gatehouse.testing.TestKeys;
@@ -27,8 +27,8 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
-import org.jose4j.jwk.JsonWebKey.OutputControlLevel;
 import org.jose4j.jwk.JsonWebKey;
+import org.jose4j.jwk.JsonWebKey.OutputControlLevel;
 import org.jose4j.jwk.JsonWebKeySet;
 import org.jose4j.jwk.PublicJsonWebKey;
 import org.jose4j.lang.JoseException;
@@ -36,9 +36,9 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /**
- * The lean path ({@link dev.gatehouse.internal.lean.LeanVerifier}) against the full jose4j path of the same verifier: for
- * every token, both accept it with the same {@link AccessToken} and key, or both refuse it for the
- * same reason. The full path is the specification.
+ * The lean path ({@link dev.gatehouse.internal.lean.LeanVerifier}) against the full jose4j path of
+ * the same verifier: for every token, both accept it with the same {@link AccessToken} and key, or
+ * both refuse it for the same reason. The full path is the specification.
  */
 class LeanPathDifferentialTest {
 
@@ -70,10 +70,27 @@ class LeanPathDifferentialTest {
     try {
       Verified verified = run.get();
       AccessToken t = verified.token();
-      return "accepted sub=" + t.subject() + " iss=" + t.issuer() + " aud=" + t.audiences()
-          + " scopes=" + t.scopes() + " permissions=" + t.permissions() + " client="
-          + t.clientId() + " iat=" + t.issuedAt() + " exp=" + t.expiresAt() + " jti="
-          + t.tokenId() + " claims=" + t.claims() + " key@"
+      return "accepted sub="
+          + t.subject()
+          + " iss="
+          + t.issuer()
+          + " aud="
+          + t.audiences()
+          + " scopes="
+          + t.scopes()
+          + " permissions="
+          + t.permissions()
+          + " client="
+          + t.clientId()
+          + " iat="
+          + t.issuedAt()
+          + " exp="
+          + t.expiresAt()
+          + " jti="
+          + t.tokenId()
+          + " claims="
+          + t.claims()
+          + " key@"
           + System.identityHashCode(verified.key());
     } catch (BearerTokenException e) {
       return "refused " + e.rejection();
@@ -118,8 +135,16 @@ class LeanPathDifferentialTest {
   static final String RS256_HEADER = "{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"rsa-1\"}";
 
   static String claimsJson(String extra) {
-    return "{\"iss\":\"" + ISSUER + "\",\"aud\":\"" + TestTokens.AUDIENCE + "\",\"sub\":\"s\","
-        + "\"exp\":" + NOW.plusSeconds(300).getEpochSecond() + ",\"scope\":\"read\"" + extra + "}";
+    return "{\"iss\":\""
+        + ISSUER
+        + "\",\"aud\":\""
+        + TestTokens.AUDIENCE
+        + "\",\"sub\":\"s\","
+        + "\"exp\":"
+        + NOW.plusSeconds(300).getEpochSecond()
+        + ",\"scope\":\"read\""
+        + extra
+        + "}";
   }
 
   @Nested
@@ -197,8 +222,17 @@ class LeanPathDifferentialTest {
       add(t, () -> TOKENS.validAt(NOW).header("kid", 5).build());
       add(t, () -> TOKENS.validAt(NOW).alg("RS384").build());
       add(t, () -> TOKENS.validAt(NOW).alg("ES256").build());
-      add(t, () -> TOKENS.validAt(NOW).signedWith(TestKeys.EC).kid(TestKeys.RSA.getKeyId()).build());
-      add(t, () -> TOKENS.validAt(NOW).signedWith(TestKeys.ATTACKER).kid(TestKeys.RSA.getKeyId()).build());
+      add(
+          t,
+          () -> TOKENS.validAt(NOW).signedWith(TestKeys.EC).kid(TestKeys.RSA.getKeyId()).build());
+      add(
+          t,
+          () ->
+              TOKENS
+                  .validAt(NOW)
+                  .signedWith(TestKeys.ATTACKER)
+                  .kid(TestKeys.RSA.getKeyId())
+                  .build());
       add(t, () -> TOKENS.validAt(NOW).signedWith(TestKeys.RSA_1024).build());
       add(t, () -> TOKENS.validAt(NOW).unsigned().build());
       add(t, () -> TOKENS.validAt(NOW).hmacWithPublicKeyOf(TestKeys.RSA).build());
@@ -234,7 +268,9 @@ class LeanPathDifferentialTest {
       add(t, () -> TOKENS.validAt(NOW).claim("jti", List.of()).build());
       add(t, () -> TOKENS.validAt(NOW).claim("azp", 1).build());
       add(t, () -> TOKENS.validAt(NOW).claim("client_id", "c").build());
-      add(t, () -> TOKENS.validAt(NOW).claim("nested", Map.of("a", List.of(1L, 2.5, true))).build());
+      add(
+          t,
+          () -> TOKENS.validAt(NOW).claim("nested", Map.of("a", List.of(1L, 2.5, true))).build());
       // payloads that are not a claims object, signed
       for (String payload :
           List.of(
@@ -259,10 +295,13 @@ class LeanPathDifferentialTest {
       // headers as raw text
       PrivateKey rsa = TestKeys.RSA.getRsaPrivateKey();
       t.add(signedRaw(RS256_HEADER, claimsJson(""), rsa));
-      t.add(signedRaw("{\"alg\":\"RS256\",\"alg\":\"RS256\",\"kid\":\"rsa-1\"}", claimsJson(""), rsa));
+      t.add(
+          signedRaw(
+              "{\"alg\":\"RS256\",\"alg\":\"RS256\",\"kid\":\"rsa-1\"}", claimsJson(""), rsa));
       t.add(signedRaw("{\"alg\":\"RS256\",\"kid\":\"rsa-1\"} ", claimsJson(""), rsa));
       t.add(signedRaw("{\"alg\":\"rs256\",\"kid\":\"rsa-1\"}", claimsJson(""), rsa));
-      t.add(signedRaw("{\"alg\":\"RS256\",\"kid\":\"rsa-1\",\"typ\":\"JwT\"}", claimsJson(""), rsa));
+      t.add(
+          signedRaw("{\"alg\":\"RS256\",\"kid\":\"rsa-1\",\"typ\":\"JwT\"}", claimsJson(""), rsa));
       t.add(signedRaw("{\"alg\":\"RS256\",\"kid\":\"rsa-1\",\"typ\":null}", claimsJson(""), rsa));
       t.add(signedRaw("{\"alg\":\"RS256\",\"kid\":null}", claimsJson(""), rsa));
       t.add(signedRaw("[]", claimsJson(""), rsa));
@@ -310,8 +349,12 @@ class LeanPathDifferentialTest {
     @Test
     void whenTheKeySourceFailsThenBothPathsAgree() {
       for (RuntimeException failure :
-          List.of(new ProviderUnavailableException(
-              ProviderUnavailableException.Cause.KEYS_UNAVAILABLE, java.time.Duration.ofSeconds(5), null), new IllegalStateException("bug"))) {
+          List.of(
+              new ProviderUnavailableException(
+                  ProviderUnavailableException.Cause.KEYS_UNAVAILABLE,
+                  java.time.Duration.ofSeconds(5),
+                  null),
+              new IllegalStateException("bug"))) {
         KeySource failing =
             new KeySource() {
               @Override
@@ -342,7 +385,11 @@ class LeanPathDifferentialTest {
       String[] p = token.split("\\.");
       byte[] signature = Base64.getUrlDecoder().decode(p[2]);
       byte[] longer = java.util.Arrays.copyOf(signature, signature.length + 1);
-      return p[0] + "." + p[1] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(longer);
+      return p[0]
+          + "."
+          + p[1]
+          + "."
+          + Base64.getUrlEncoder().withoutPadding().encodeToString(longer);
     }
   }
 
@@ -377,7 +424,8 @@ class LeanPathDifferentialTest {
       t.add(TOKENS.validAt(NOW).claim("resource_access", clients).build());
       t.add(TOKENS.validAt(NOW).claim("https://example.com/roles", List.of("ns")).build());
       t.add(
-          TOKENS.validAt(NOW)
+          TOKENS
+              .validAt(NOW)
               .claim("https://example.com/roles", "ns other")
               .claim("https://example", Map.of("com/roles", List.of("intruder")))
               .build());
@@ -469,8 +517,10 @@ class LeanPathDifferentialTest {
               TOKENS.validAt(NOW).kid("never").build(),
               TOKENS.validAt(NOW).rawPayload("not json").kid("never").build(),
               TOKENS.validAt(NOW).build());
-      Rotating leanKeys = new Rotating(publicKeys(TestKeys.RSA), publicKeys(TestKeys.RSA, TestKeys.RSA_NEXT));
-      Rotating fullKeys = new Rotating(publicKeys(TestKeys.RSA), publicKeys(TestKeys.RSA, TestKeys.RSA_NEXT));
+      Rotating leanKeys =
+          new Rotating(publicKeys(TestKeys.RSA), publicKeys(TestKeys.RSA, TestKeys.RSA_NEXT));
+      Rotating fullKeys =
+          new Rotating(publicKeys(TestKeys.RSA), publicKeys(TestKeys.RSA, TestKeys.RSA_NEXT));
       JwtAccessTokenVerifier lean = Steps.verifier(config(JWKS), leanKeys);
       JwtAccessTokenVerifier full = Steps.verifier(config(JWKS), fullKeys);
       for (String token : tokens) {
@@ -484,7 +534,8 @@ class LeanPathDifferentialTest {
     @Test
     void whenOnlyKidLessKeysAreTrustedThenEachTokenAsksForARefreshAsOnTheFullPath()
         throws JoseException {
-      List<JsonWebKey> pem = List.of(PublicJsonWebKey.Factory.newPublicJwk(TestKeys.RSA.getPublicKey()));
+      List<JsonWebKey> pem =
+          List.of(PublicJsonWebKey.Factory.newPublicJwk(TestKeys.RSA.getPublicKey()));
       Rotating leanKeys = new Rotating(pem, pem);
       Rotating fullKeys = new Rotating(pem, pem);
       JwtAccessTokenVerifier lean = Steps.verifier(config(JWKS), leanKeys);
@@ -506,7 +557,8 @@ class LeanPathDifferentialTest {
 
     @Test
     void whenARefreshBringsNewKeysForAKidLessSetThenBothPathsAgree() throws JoseException {
-      List<JsonWebKey> pem = List.of(PublicJsonWebKey.Factory.newPublicJwk(TestKeys.RSA.getPublicKey()));
+      List<JsonWebKey> pem =
+          List.of(PublicJsonWebKey.Factory.newPublicJwk(TestKeys.RSA.getPublicKey()));
       List<JsonWebKey> rotated = publicKeys(TestKeys.RSA_NEXT);
       String token = TOKENS.validAt(NOW).signedWith(TestKeys.RSA_NEXT).build();
       String full = viaFullPath(Steps.verifier(config(JWKS), new Rotating(pem, rotated)), token);

@@ -35,7 +35,10 @@ class ScopeSplitTest {
       }
       Set<String> byHand = new LinkedHashSet<>();
       ScopeValues.addScopes(s.toString(), byHand);
-      assertEquals(byRegex(s.toString()), byHand, () -> "scope string " + s.toString().chars().boxed().toList());
+      assertEquals(
+          byRegex(s.toString()),
+          byHand,
+          () -> "scope string " + s.toString().chars().boxed().toList());
     }
   }
 }

@@ -1,19 +1,19 @@
 package dev.gatehouse.internal.verify;
 
-import dev.gatehouse.verify.TokenCachePolicy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gatehouse.GatehouseConfig;
-import dev.gatehouse.internal.discovery.KeySource;
-import dev.gatehouse.internal.discovery.RemoteKeySource;
 import dev.gatehouse.error.BearerTokenException;
 import dev.gatehouse.error.Rejection;
+import dev.gatehouse.internal.discovery.KeySource;
+import dev.gatehouse.internal.discovery.RemoteKeySource;
 import dev.gatehouse.testing.LocalJwksServer;
 import dev.gatehouse.testing.Steps;
 import dev.gatehouse.testing.TestKeys;
 import dev.gatehouse.testing.TestTokens;
+import dev.gatehouse.verify.TokenCachePolicy;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -29,17 +29,19 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * A key the provider withdraws stops its tokens at the first request after the refresh that
- * removed it, cached or not: with a real {@link RemoteKeySource} fetching over HTTP from a local
- * provider, for tokens that name their key and tokens that do not.
+ * A key the provider withdraws stops its tokens at the first request after the refresh that removed
+ * it, cached or not: with a real {@link RemoteKeySource} fetching over HTTP from a local provider,
+ * for tokens that name their key and tokens that do not.
  */
 class TokenCacheKeyWithdrawalTest {
 
   private static final Instant NOW = Instant.now();
 
   private final HookedClock clock = new HookedClock(NOW);
+
   @RegisterExtension
   final LocalJwksServer provider = LocalJwksServer.extension().keys(TestKeys.RSA, TestKeys.EC);
+
   private final TestTokens tokens = new TestTokens(provider.issuer());
   private KeySource keys;
   private CachingAccessTokenVerifier verifier;
@@ -66,7 +68,10 @@ class TokenCacheKeyWithdrawalTest {
             Clock.fixed(NOW, ZoneOffset.UTC));
     verifier =
         new CachingAccessTokenVerifier(
-            Steps.verifier(config, keys), clock, config.clockSkew(), 100,
+            Steps.verifier(config, keys),
+            clock,
+            config.clockSkew(),
+            100,
             TokenCachePolicy.DEFAULTS.maxBytes());
   }
 

@@ -5,19 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gatehouse.internal.discovery.KeySource;
 import dev.gatehouse.error.BearerTokenException;
 import dev.gatehouse.error.Rejection;
+import dev.gatehouse.internal.discovery.KeySource;
 import dev.gatehouse.testing.TestKeys;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.jose4j.jwk.EcJwkGenerator;
 import org.jose4j.jwk.EllipticCurveJsonWebKey;
-import org.jose4j.jws.JsonWebSignature;
-import org.jose4j.keys.EllipticCurves;
 import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwk.PublicJsonWebKey;
+import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.keys.EllipticCurves;
 import org.jose4j.lang.JoseException;
 import org.junit.jupiter.api.Test;
 
@@ -98,9 +98,7 @@ class TrustedKeyResolverTest {
     BearerTokenException beyond =
         assertThrows(
             BearerTokenException.class,
-            () ->
-                resolver.resolveKey(
-                    signedBy(signers.get(KeySelector.MAX_KEYS + 5)), List.of()));
+            () -> resolver.resolveKey(signedBy(signers.get(KeySelector.MAX_KEYS + 5)), List.of()));
     assertEquals(Rejection.UNKNOWN_KEY, beyond.rejection());
   }
 

@@ -37,11 +37,12 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.junit.jupiter.api.Test;
 
 /**
- * A bounded load test of the demo ({@link DemoServer#create}) on 127.0.0.1: {@value #DEFAULT_CLIENTS}
- * concurrent clients send a mix of valid, expired, wrong-audience, forged, garbage and missing
- * tokens for a fixed time (or until a request budget is spent), while the provider's JWKS endpoint
- * is taken down for the middle third of the run and brought back. Every answer is checked against
- * the decision its request must get; heap after a full GC is sampled throughout.
+ * A bounded load test of the demo ({@link DemoServer#create}) on 127.0.0.1: {@value
+ * #DEFAULT_CLIENTS} concurrent clients send a mix of valid, expired, wrong-audience, forged,
+ * garbage and missing tokens for a fixed time (or until a request budget is spent), while the
+ * provider's JWKS endpoint is taken down for the middle third of the run and brought back. Every
+ * answer is checked against the decision its request must get; heap after a full GC is sampled
+ * throughout.
  *
  * <p>In the build it runs for {@value #DEFAULT_SECONDS} s. A soak is the same test with other
  * bounds (docs/reliability.md):
@@ -59,6 +60,7 @@ class DemoLoadIT {
   static final long DEFAULT_REQUESTS = 2_000_000;
   static final Duration COOLDOWN = Duration.ofSeconds(1);
   static final Duration KEY_LIFETIME = Duration.ofSeconds(2);
+
   /**
    * Allowed growth of the heap after GC under load: the median of the last third of the samples
    * minus the median of the first third (leaving out the sample taken as the clients start). About
@@ -71,6 +73,7 @@ class DemoLoadIT {
   private final int clients = Integer.getInteger("gatehouse.load.clients", DEFAULT_CLIENTS);
   private final int seconds = Integer.getInteger("gatehouse.load.seconds", DEFAULT_SECONDS);
   private final long budget = Long.getLong("gatehouse.load.requests", DEFAULT_REQUESTS);
+
   /** Whether the JWKS endpoint is down right now; read by the clients to count outage requests. */
   private volatile boolean outageNow;
 
@@ -90,7 +93,8 @@ class DemoLoadIT {
       try {
         URI me =
             URI.create(
-                "http://127.0.0.1:" + ((ServerConnector) demo.getConnectors()[0]).getLocalPort()
+                "http://127.0.0.1:"
+                    + ((ServerConnector) demo.getConnectors()[0]).getLocalPort()
                     + "/api/me");
         Result result = run(provider, new TokenMix(provider), me);
         String report = result.report(clients, seconds, provider);
@@ -105,13 +109,16 @@ class DemoLoadIT {
         assertTrue(result.total() >= clients * 10L, "too few requests\n" + report);
         assertTrue(result.outageRequests.sum() > 0, "no request fell into the outage\n" + report);
         long growth = result.heapGrowth();
-        assertTrue(growth < HEAP_GROWTH_LIMIT,
+        assertTrue(
+            growth < HEAP_GROWTH_LIMIT,
             "heap after GC grew by " + growth / 1024 + " KiB under load\n" + report);
-        assertTrue(result.jwksAtEnd > result.jwksAtRecovery,
+        assertTrue(
+            result.jwksAtEnd > result.jwksAtRecovery,
             "the keys were not fetched again after the outage\n" + report);
-        long windows = 2 + result.elapsed.toMillis() / Math.min(COOLDOWN.toMillis(),
-            KEY_LIFETIME.toMillis());
-        assertTrue(provider.jwksRequests() <= windows,
+        long windows =
+            2 + result.elapsed.toMillis() / Math.min(COOLDOWN.toMillis(), KEY_LIFETIME.toMillis());
+        assertTrue(
+            provider.jwksRequests() <= windows,
             provider.jwksRequests() + " JWKS requests in " + result.elapsed + "\n" + report);
       } finally {
         demo.stop();
@@ -197,8 +204,8 @@ class DemoLoadIT {
       response = http.send(builder.build(), HttpResponse.BodyHandlers.discarding());
     } catch (IOException e) {
       result.transportErrors.increment();
-      result.firstProblems.putIfAbsent("transport " + e.getClass().getSimpleName(),
-          String.valueOf(e.getMessage()));
+      result.firstProblems.putIfAbsent(
+          "transport " + e.getClass().getSimpleName(), String.valueOf(e.getMessage()));
       return;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -213,10 +220,11 @@ class DemoLoadIT {
     if (status >= 500) {
       result.serverErrors.increment();
     }
-    if (!rightDecision(request.kind(), status, response.headers().firstValue("WWW-Authenticate")
-        .orElse(null))) {
+    if (!rightDecision(
+        request.kind(), status, response.headers().firstValue("WWW-Authenticate").orElse(null))) {
       result.wrongDecisions.increment();
-      result.firstProblems.putIfAbsent(request.kind() + " " + status,
+      result.firstProblems.putIfAbsent(
+          request.kind() + " " + status,
           response.headers().firstValue("WWW-Authenticate").orElse("(no challenge)"));
     }
   }
@@ -276,7 +284,8 @@ class DemoLoadIT {
     int jwksAtEnd;
 
     void count(Kind kind, int status) {
-      byKind.computeIfAbsent(kind, k -> new ConcurrentHashMap<>())
+      byKind
+          .computeIfAbsent(kind, k -> new ConcurrentHashMap<>())
           .computeIfAbsent(status, s -> new LongAdder())
           .increment();
     }
@@ -317,28 +326,44 @@ class DemoLoadIT {
       StringBuilder r = new StringBuilder();
       long total = total();
       r.append("## Gatehouse demo load run\n\n");
-      r.append(String.format("- JDK %s (%s), %d CPUs, max heap %d MiB%n",
-          System.getProperty("java.version"), System.getProperty("java.vm.name"),
-          Runtime.getRuntime().availableProcessors(),
-          Runtime.getRuntime().maxMemory() / (1024 * 1024)));
-      r.append(String.format("- %d clients, bound %d s; ran %.1f s%n", clients, seconds,
-          elapsed.toMillis() / 1000.0));
-      r.append(String.format("- requests: %d (%.0f req/s), during the JWKS outage: %d%n", total,
-          total / (elapsed.toMillis() / 1000.0), outageRequests.sum()));
-      r.append(String.format("- latency (power-of-two buckets): p50 <= %.1f ms, p99 <= %.1f ms,"
-          + " max %.1f ms%n", latencyMicros.percentile(50) / 1000.0,
-          latencyMicros.percentile(99) / 1000.0, latencyMicros.max() / 1000.0));
-      r.append(String.format("- 5xx: %d, wrong decisions: %d, no answer: %d%n",
-          serverErrors.sum(), wrongDecisions.sum(), transportErrors.sum()));
-      r.append(String.format(
-          "- provider: %d discovery and %d JWKS requests (%d before the outage, %d after it)%n",
-          provider.discoveryRequests(), jwksAtEnd, jwksAtOutage, jwksAtEnd - jwksAtRecovery));
+      r.append(
+          String.format(
+              "- JDK %s (%s), %d CPUs, max heap %d MiB%n",
+              System.getProperty("java.version"),
+              System.getProperty("java.vm.name"),
+              Runtime.getRuntime().availableProcessors(),
+              Runtime.getRuntime().maxMemory() / (1024 * 1024)));
+      r.append(
+          String.format(
+              "- %d clients, bound %d s; ran %.1f s%n",
+              clients, seconds, elapsed.toMillis() / 1000.0));
+      r.append(
+          String.format(
+              "- requests: %d (%.0f req/s), during the JWKS outage: %d%n",
+              total, total / (elapsed.toMillis() / 1000.0), outageRequests.sum()));
+      r.append(
+          String.format(
+              "- latency (power-of-two buckets): p50 <= %.1f ms, p99 <= %.1f ms,"
+                  + " max %.1f ms%n",
+              latencyMicros.percentile(50) / 1000.0,
+              latencyMicros.percentile(99) / 1000.0,
+              latencyMicros.max() / 1000.0));
+      r.append(
+          String.format(
+              "- 5xx: %d, wrong decisions: %d, no answer: %d%n",
+              serverErrors.sum(), wrongDecisions.sum(), transportErrors.sum()));
+      r.append(
+          String.format(
+              "- provider: %d discovery and %d JWKS requests (%d before the outage, %d after it)%n",
+              provider.discoveryRequests(), jwksAtEnd, jwksAtOutage, jwksAtEnd - jwksAtRecovery));
       events.forEach(e -> r.append("- ").append(e).append('\n'));
       r.append("- heap after GC (MiB):");
       heap.forEach(h -> r.append(String.format(" %.1f", h / (1024.0 * 1024))));
-      r.append(String.format("; growth under load %.1f MiB (median of last third minus first"
-          + " third), spread %.1f MiB%n%n", heapGrowth() / (1024.0 * 1024),
-          heapSpread() / (1024.0 * 1024)));
+      r.append(
+          String.format(
+              "; growth under load %.1f MiB (median of last third minus first"
+                  + " third), spread %.1f MiB%n%n",
+              heapGrowth() / (1024.0 * 1024), heapSpread() / (1024.0 * 1024)));
       r.append("| request | sent | answers |\n|---|---:|---|\n");
       Map<Kind, Map<Integer, LongAdder>> sorted = new EnumMap<>(Kind.class);
       sorted.putAll(byKind);
@@ -348,8 +373,15 @@ class DemoLoadIT {
             StringBuilder answers = new StringBuilder();
             new TreeMap<>(statuses)
                 .forEach((s, n) -> answers.append(s).append(": ").append(n.sum()).append(' '));
-            r.append("| ").append(kind).append(" (expect ").append(kind.status).append(") | ")
-                .append(sent).append(" | ").append(answers.toString().trim()).append(" |\n");
+            r.append("| ")
+                .append(kind)
+                .append(" (expect ")
+                .append(kind.status)
+                .append(") | ")
+                .append(sent)
+                .append(" | ")
+                .append(answers.toString().trim())
+                .append(" |\n");
           });
       if (!firstProblems.isEmpty()) {
         r.append("\nFirst problems: ").append(firstProblems).append('\n');

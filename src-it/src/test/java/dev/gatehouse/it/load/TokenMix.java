@@ -15,8 +15,8 @@ import java.util.SplittableRandom;
 /**
  * The requests of the load test and the decision each must get. Signed tokens are minted once
  * (signing is the expensive part); forged and garbage tokens are made fresh for every request, so
- * the filter sees an unbounded number of distinct hostile tokens and any per-token state would
- * show as heap growth.
+ * the filter sees an unbounded number of distinct hostile tokens and any per-token state would show
+ * as heap growth.
  */
 final class TokenMix {
 
@@ -101,8 +101,12 @@ final class TokenMix {
           case EXPIRED -> expired.get(random.nextInt(POOL));
           case WRONG_AUDIENCE -> wrongAudience.get(random.nextInt(POOL));
           case FORGED -> forged(random);
-          case GARBAGE_JWS -> randomSegment(random, 20) + "." + randomSegment(random, 60) + "."
-              + randomSegment(random, 40);
+          case GARBAGE_JWS ->
+              randomSegment(random, 20)
+                  + "."
+                  + randomSegment(random, 60)
+                  + "."
+                  + randomSegment(random, 40);
           case GARBAGE_TEXT -> garbageText(random);
           case MISSING -> null;
         };
@@ -112,11 +116,21 @@ final class TokenMix {
   /** The trusted key's {@code kid}, fresh claims, and 256 random bytes where the signature goes. */
   private String forged(SplittableRandom random) {
     String claims =
-        "{\"iss\":\"" + issuer + "\",\"aud\":\"" + AUDIENCE + "\",\"sub\":\"mallory\",\"jti\":\""
-            + random.nextLong() + "\",\"exp\":" + (Instant.now().getEpochSecond() + 3600) + "}";
+        "{\"iss\":\""
+            + issuer
+            + "\",\"aud\":\""
+            + AUDIENCE
+            + "\",\"sub\":\"mallory\",\"jti\":\""
+            + random.nextLong()
+            + "\",\"exp\":"
+            + (Instant.now().getEpochSecond() + 3600)
+            + "}";
     byte[] signature = new byte[256];
     random.nextBytes(signature);
-    return forgedHeader + "." + B64URL.encodeToString(claims.getBytes(UTF_8)) + "."
+    return forgedHeader
+        + "."
+        + B64URL.encodeToString(claims.getBytes(UTF_8))
+        + "."
         + B64URL.encodeToString(signature);
   }
 

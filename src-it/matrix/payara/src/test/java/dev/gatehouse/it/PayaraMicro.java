@@ -43,11 +43,15 @@ final class PayaraMicro implements AutoCloseable {
     settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
     command.addAll(
         List.of(
-            "-jar", jar.toString(),
+            "-jar",
+            jar.toString(),
             "--nocluster",
-            "--rootDir", work.resolve("root").toString(),
-            "--port", Integer.toString(port),
-            "--deploy", war.toString()));
+            "--rootDir",
+            work.resolve("root").toString(),
+            "--port",
+            Integer.toString(port),
+            "--deploy",
+            war.toString()));
     Process process =
         new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     // Should the test JVM end without close(), the server must not outlive it.
@@ -75,12 +79,14 @@ final class PayaraMicro implements AutoCloseable {
         return;
       }
       if (!process.isAlive()) {
-        throw new IllegalStateException("Payara stopped with " + process.exitValue() + "; see " + log);
+        throw new IllegalStateException(
+            "Payara stopped with " + process.exitValue() + "; see " + log);
       }
       Thread.sleep(500); // polling a process's log: there is no event to wait on
     }
     close();
-    throw new IllegalStateException("Payara was not ready within " + START_DEADLINE + "; see " + log);
+    throw new IllegalStateException(
+        "Payara was not ready within " + START_DEADLINE + "; see " + log);
   }
 
   private static int freePort() throws IOException {
