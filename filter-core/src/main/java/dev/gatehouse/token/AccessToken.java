@@ -2,9 +2,7 @@ package dev.gatehouse.token;
 
 import jakarta.servlet.ServletRequest;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -75,7 +73,7 @@ public class AccessToken {
     this.issuedAt = b.issuedAt;
     this.expiresAt = Objects.requireNonNull(b.expiresAt, "expiresAt");
     this.tokenId = b.tokenId;
-    this.claims = deepUnmodifiable(b.claims);
+    this.claims = FrozenClaims.copyOf(b.claims);
   }
 
   /** The verified token of this request, if the filter let it through with one. */
@@ -165,29 +163,6 @@ public class AccessToken {
         + ", expiresAt="
         + expiresAt
         + "]";
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> deepUnmodifiable(Map<String, ?> map) {
-    Map<String, Object> copy = new LinkedHashMap<>();
-    map.forEach((k, v) -> copy.put(k, freeze(v)));
-    return Collections.unmodifiableMap(copy);
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Object freeze(Object value) {
-    if (value == null || value instanceof String || value instanceof Long) {
-      return value; // the common leaves, by final class before the interface checks below
-    }
-    if (value instanceof Map<?, ?> m) {
-      return deepUnmodifiable((Map<String, ?>) m);
-    }
-    if (value instanceof List<?> l) {
-      List<Object> copy = new ArrayList<>(l.size());
-      l.forEach(v -> copy.add(freeze(v)));
-      return Collections.unmodifiableList(copy);
-    }
-    return value;
   }
 
   /** Builds tokens for verifiers and tests. */

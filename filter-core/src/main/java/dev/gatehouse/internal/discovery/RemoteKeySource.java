@@ -11,9 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.jose4j.jwk.HttpsJwks;
 import org.jose4j.jwk.JsonWebKey;
@@ -26,25 +24,15 @@ import org.jose4j.lang.JoseException;
  * <p>This class adds what jose4j lacks for a server. The first fetch is single-flight. A set that
  * cannot be refreshed keeps deciding, with a retry every cooldown, until it is older than its
  * lifetime plus the retention time. A token naming an unknown {@code kid} waits, up to {@link
- * #UNKNOWN_KID_WAIT}, for one single-flight fetch, so a key the provider has just rotated in passes
- * on its first token, however recently the set was fetched (providers such as Keycloak serve their
- * JWKS with {@code no-cache}). Those fetches are limited to {@code
+ * KeyFetchLock#UNKNOWN_KID_WAIT}, for one single-flight fetch, so a key the provider has just
+ * rotated in passes on its first token, however recently the set was fetched (providers such as
+ * Keycloak serve their JWKS with {@code no-cache}). Those fetches are limited to {@code
  * gatehouse.jwks.unknown-kid-fetches-per-minute} in any 60 seconds, and none happens within a
  * cooldown of a failed request ({@link UnknownKidFetches}). So whatever the request rate, the
  * provider sees at most that many JWKS requests per minute beyond the ones its own {@code
  * Cache-Control} asks for.
  */
 public final class RemoteKeySource implements KeySource {
-
-  /**
-   * How long a request with an unknown {@code kid} waits for the fetch another request has started
-   * (or for its own turn) before it is answered 503: long enough for a provider that answers, short
-   * enough that a hanging one does not hold request threads for the full HTTP timeouts.
-   */
-  static final Duration UNKNOWN_KID_WAIT = Duration.ofSeconds(2);
-
-  /** The {@code Retry-After} for a request that gave up waiting for a fetch in progress. */
-  private static final Duration RETRY_AFTER_WAIT = Duration.ofSeconds(1);
 
   private final Supplier<URI> location;
   private final BoundedHttpGet http;
@@ -60,7 +48,7 @@ public final class RemoteKeySource implements KeySource {
   private final AtomicReference<List<JsonWebKey>> counted = new AtomicReference<>();
 
   private final AtomicReference<KeySetState> state = new AtomicReference<>(KeySetState.NONE);
-  private final ReentrantLock lock = new ReentrantLock();
+  private final KeyFetchLock lock = new KeyFetchLock();
 
   private RemoteKeySource(
       Supplier<URI> location, ProviderSettings settings, MetricsRecorder metrics, Ticker ticker) {
@@ -140,7 +128,7 @@ public final class RemoteKeySource implements KeySource {
   @Override
   public boolean refreshUnknownKey(List<JsonWebKey> seen) {
     HttpsJwks set = jwks();
-    awaitTurn();
+    lock.awaitUnknownKidTurn();
     try {
       List<JsonWebKey> current = set.getJsonWebKeys();
       if (current != seen) {
@@ -159,21 +147,6 @@ public final class RemoteKeySource implements KeySource {
     } finally {
       lock.unlock();
     }
-  }
-
-  /**
-   * Takes the lock within {@link #UNKNOWN_KID_WAIT}, or refuses with a 503: the fetch in progress
-   * has not answered in time, and a new key cannot be told from a forged one without it.
-   */
-  private void awaitTurn() {
-    try {
-      if (lock.tryLock(UNKNOWN_KID_WAIT.toNanos(), TimeUnit.NANOSECONDS)) {
-        return;
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    throw new ProviderUnavailableException(Cause.KEYS_UNAVAILABLE, RETRY_AFTER_WAIT, null);
   }
 
   /** jose4j builds a new list on every successful fetch and keeps the same one through failures. */

@@ -1,5 +1,7 @@
 package dev.gatehouse.internal.lean;
 
+import static dev.gatehouse.internal.lean.PlainScanner.NOT_PLAIN;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,30 +23,26 @@ final class PlainJson {
 
   static final int MAX_DEPTH = 64;
 
-  /** Inside the reader only: the text at hand is outside the subset. */
-  private static final Object NOT_PLAIN = new Object();
-
-  private final String s;
-  private int i;
+  private final PlainScanner text;
 
   private PlainJson(String s) {
-    this.s = s;
+    this.text = new PlainScanner(s);
   }
 
   /** The object {@code json} holds, accepted; undecided outside the subset. Never refuses. */
   @SuppressWarnings("unchecked")
   static Verdict<Map<String, Object>> object(String json) {
     PlainJson reader = new PlainJson(json);
-    reader.skipSpace();
-    if (reader.peek() != '{') {
+    reader.text.skipSpace();
+    if (reader.text.peek() != '{') {
       return Verdict.undecided();
     }
     Object value = reader.object(1); // the peek saw its brace
     if (value == NOT_PLAIN) {
       return Verdict.undecided();
     }
-    reader.skipSpace();
-    return reader.i == json.length()
+    reader.text.skipSpace();
+    return reader.text.atEnd()
         ? Verdict.accepted((Map<String, Object>) value)
         : Verdict.undecided();
   }
@@ -53,47 +51,47 @@ final class PlainJson {
     if (depth > MAX_DEPTH) {
       return NOT_PLAIN;
     }
-    switch (peek()) {
+    switch (text.peek()) {
       case '{':
         return object(depth);
       case '[':
         return array(depth);
       case '"':
-        return string();
+        return text.string();
       case 't':
-        return literal("true", Boolean.TRUE);
+        return text.literal("true", Boolean.TRUE);
       case 'f':
-        return literal("false", Boolean.FALSE);
+        return text.literal("false", Boolean.FALSE);
       case 'n':
-        return literal("null", null);
+        return text.literal("null", null);
       default:
-        return number();
+        return text.number();
     }
   }
 
   private Object object(int depth) {
-    i++; // {
+    text.skip(); // {
     Map<String, Object> members = new LinkedHashMap<>();
-    skipSpace();
-    if (peek() == '}') {
-      i++;
+    text.skipSpace();
+    if (text.peek() == '}') {
+      text.skip();
       return members;
     }
     while (true) {
-      skipSpace();
-      if (peek() != '"') {
+      text.skipSpace();
+      if (text.peek() != '"') {
         return NOT_PLAIN;
       }
-      Object name = string();
+      Object name = text.string();
       if (name == NOT_PLAIN) {
         return NOT_PLAIN;
       }
-      skipSpace();
-      if (peek() != ':') {
+      text.skipSpace();
+      if (text.peek() != ':') {
         return NOT_PLAIN;
       }
-      i++;
-      skipSpace();
+      text.skip();
+      text.skipSpace();
       Object value = value(depth + 1);
       if (value == NOT_PLAIN) {
         return NOT_PLAIN;
@@ -103,9 +101,9 @@ final class PlainJson {
       if (members.size() == before) {
         return NOT_PLAIN; // a repeated name is refused by jose4j's parser: it decides
       }
-      skipSpace();
-      char next = peek();
-      i++;
+      text.skipSpace();
+      char next = text.peek();
+      text.skip();
       if (next == '}') {
         return members;
       }
@@ -116,136 +114,29 @@ final class PlainJson {
   }
 
   private Object array(int depth) {
-    i++; // [
+    text.skip(); // [
     List<Object> items = new ArrayList<>();
-    skipSpace();
-    if (peek() == ']') {
-      i++;
+    text.skipSpace();
+    if (text.peek() == ']') {
+      text.skip();
       return items;
     }
     while (true) {
-      skipSpace();
+      text.skipSpace();
       Object item = value(depth + 1);
       if (item == NOT_PLAIN) {
         return NOT_PLAIN;
       }
       items.add(item);
-      skipSpace();
-      char next = peek();
-      i++;
+      text.skipSpace();
+      char next = text.peek();
+      text.skip();
       if (next == ']') {
         return items;
       }
       if (next != ',') {
         return NOT_PLAIN;
       }
-    }
-  }
-
-  private Object string() {
-    int start = ++i; // opening quote
-    StringBuilder escaped = null;
-    int n = s.length();
-    while (i < n) {
-      char c = s.charAt(i);
-      if (c == '"') {
-        String tail = s.substring(start, i++);
-        return escaped == null ? tail : escaped.append(tail).toString();
-      }
-      if (c < 0x20) {
-        return NOT_PLAIN;
-      }
-      if (c != '\\') {
-        i++;
-        continue;
-      }
-      if (escaped == null) {
-        escaped = new StringBuilder(i - start + 16);
-      }
-      escaped.append(s, start, i);
-      if (i + 1 >= n) {
-        return NOT_PLAIN;
-      }
-      char e = s.charAt(i + 1);
-      i += 2;
-      switch (e) {
-        case '"', '\\', '/' -> escaped.append(e);
-        case 'b' -> escaped.append('\b');
-        case 'f' -> escaped.append('\f');
-        case 'n' -> escaped.append('\n');
-        case 'r' -> escaped.append('\r');
-        case 't' -> escaped.append('\t');
-        case 'u' -> {
-          int code = hex4();
-          if (code < 0) {
-            return NOT_PLAIN;
-          }
-          escaped.append((char) code);
-        }
-        default -> {
-          return NOT_PLAIN;
-        }
-      }
-      start = i;
-    }
-    return NOT_PLAIN; // unterminated
-  }
-
-  private int hex4() {
-    if (i + 4 > s.length()) {
-      return -1;
-    }
-    int code = 0;
-    for (int k = 0; k < 4; k++) {
-      int digit = Character.digit(s.charAt(i + k), 16);
-      if (digit < 0 || s.charAt(i + k) > 'f') {
-        return -1;
-      }
-      code = code * 16 + digit;
-    }
-    i += 4;
-    return code;
-  }
-
-  private Object number() {
-    int start = i;
-    int n = s.length();
-    if (i < n && s.charAt(i) == '-') {
-      i++;
-    }
-    int digitsStart = i;
-    while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
-      i++;
-    }
-    int digits = i - digitsStart;
-    if (digits == 0 || digits > 18 || (digits > 1 && s.charAt(digitsStart) == '0')) {
-      return NOT_PLAIN;
-    }
-    if (i < n && (s.charAt(i) == '.' || s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
-      return NOT_PLAIN; // fractions and exponents: jose4j's parser decides their type and value
-    }
-    return Long.parseLong(s, start, i, 10);
-  }
-
-  private @Nullable Object literal(String word, @Nullable Object value) {
-    if (!s.startsWith(word, i)) {
-      return NOT_PLAIN;
-    }
-    i += word.length();
-    return value;
-  }
-
-  private char peek() {
-    return i < s.length() ? s.charAt(i) : '\0';
-  }
-
-  private void skipSpace() {
-    while (i < s.length()) {
-      char c = s.charAt(i);
-      if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
-        return;
-      }
-      i++;
     }
   }
 }
