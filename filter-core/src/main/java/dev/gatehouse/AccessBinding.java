@@ -21,7 +21,7 @@ final class AccessBinding {
 
   private AccessBinding() {}
 
-  static void apply(Settings s, GatehouseConfig.Builder b) {
+  static void apply(Settings s, GatehouseConfigBuilder b) {
     rules(s, b);
     b.clients(
         c -> c.allowed(s.list(ConfigKey.CLIENTS_ALLOWED)).denied(s.list(ConfigKey.CLIENTS_DENIED)));
@@ -29,7 +29,7 @@ final class AccessBinding {
     identityHeaders(s, b);
   }
 
-  private static void rules(Settings s, GatehouseConfig.Builder b) {
+  private static void rules(Settings s, GatehouseConfigBuilder b) {
     PathRules.Builder rules = PathRules.builder();
     boolean configured = false;
     TreeMap<Integer, String> numbered = numberedRules(s);
@@ -102,7 +102,7 @@ final class AccessBinding {
     return rules;
   }
 
-  private static void requiredClaims(Settings s, GatehouseConfig.Builder b) {
+  private static void requiredClaims(Settings s, GatehouseConfigBuilder b) {
     for (String name : new java.util.TreeSet<>(s.lookup().names())) {
       if (!name.startsWith(ConfigKey.REQUIRED_CLAIM_PREFIX)) {
         continue;
@@ -125,7 +125,7 @@ final class AccessBinding {
     }
   }
 
-  private static void identityHeaders(Settings s, GatehouseConfig.Builder b) {
+  private static void identityHeaders(Settings s, GatehouseConfigBuilder b) {
     boolean on =
         s.value(ConfigKey.IDENTITY_HEADERS)
             .map(v -> Values.bool(v, ConfigKey.IDENTITY_HEADERS.property()))

@@ -24,7 +24,7 @@ public final class ConfigBinder {
    * @throws IllegalArgumentException naming the property that is missing or invalid
    */
   public GatehouseConfig bind() {
-    GatehouseConfig.Builder b = IssuerBinding.start(s);
+    GatehouseConfigBuilder b = IssuerBinding.start(s);
     if (IssuerBinding.globalAudiencesApply(s)) {
       s.set(ConfigKey.AUDIENCES, v -> b.audiences(Values.list(v)));
     }

@@ -23,8 +23,6 @@ import dev.gatehouse.verify.TokenCachePolicy;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -33,15 +31,13 @@ import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The one {@link GatehouseConfig.Builder}: collects the settings, hands each group to the builder
- * of its step's value, and leaves every check to {@link #build()}, so the first wrong setting is
- * named however the settings were given.
+ * The one {@link GatehouseConfigBuilder}: collects the settings, hands each group to the builder of
+ * its step's value, and leaves every check to {@link #build()}, so the first wrong setting is named
+ * however the settings were given.
  */
-final class ConfigBuilder implements GatehouseConfig.Builder {
+final class ConfigBuilder implements GatehouseConfigBuilder {
 
-  TrustedIssuer first;
-  final Set<String> audiences = new LinkedHashSet<>();
-  final List<TrustedIssuer> more = new ArrayList<>();
+  private final IssuerSettings issuers;
   Set<String> algorithms = VerificationPolicy.DEFAULT_ALGORITHMS;
   List<String> scopeClaims = VerificationPolicy.DEFAULT_SCOPE_CLAIMS;
   String principalClaim = PrincipalClaim.DEFAULT;
@@ -65,35 +61,25 @@ final class ConfigBuilder implements GatehouseConfig.Builder {
   final DpopPolicy.Builder dpop = DpopPolicy.builder();
 
   ConfigBuilder(TrustedIssuer first) {
-    this.first = first;
-  }
-
-  @Override
-  public ConfigBuilder audiences(String... values) {
-    return audiences(Arrays.asList(values));
+    this.issuers = new IssuerSettings(first);
   }
 
   @Override
   public ConfigBuilder audiences(Iterable<String> values) {
-    values.forEach(a -> audiences.add(requireText(a, ConfigKey.AUDIENCES.property())));
+    issuers.audiences(values);
     return this;
   }
 
   @Override
   public ConfigBuilder jwksUri(URI jwksUri) {
-    first = first.withJwksUri(jwksUri);
+    issuers.jwksUri(jwksUri);
     return this;
   }
 
   @Override
   public ConfigBuilder publicKey(String pemOrJwks) {
-    first = first.withPublicKey(requireText(pemOrJwks, ConfigKey.PUBLIC_KEY.property()));
+    issuers.publicKey(pemOrJwks);
     return this;
-  }
-
-  @Override
-  public ConfigBuilder algorithms(String... names) {
-    return algorithms(Arrays.asList(names));
   }
 
   @Override
@@ -114,11 +100,6 @@ final class ConfigBuilder implements GatehouseConfig.Builder {
   public ConfigBuilder clock(Clock clock) {
     this.clock = Objects.requireNonNull(clock, "clock");
     return this;
-  }
-
-  @Override
-  public ConfigBuilder requiredScopes(String... scopes) {
-    return requiredScopes(Arrays.asList(scopes));
   }
 
   @Override
@@ -179,7 +160,7 @@ final class ConfigBuilder implements GatehouseConfig.Builder {
 
   @Override
   public ConfigBuilder trustIssuer(TrustedIssuer issuer) {
-    more.add(Objects.requireNonNull(issuer, "issuer"));
+    issuers.trust(issuer);
     return this;
   }
 
@@ -208,19 +189,9 @@ final class ConfigBuilder implements GatehouseConfig.Builder {
   }
 
   @Override
-  public ConfigBuilder requireClaim(String claim, String... values) {
-    return requireClaim(ClaimRequirement.oneOf(claim, values));
-  }
-
-  @Override
   public ConfigBuilder accessRule(AccessRule accessRule) {
     access.rule(accessRule);
     return this;
-  }
-
-  @Override
-  public ConfigBuilder forwardIdentityHeaders() {
-    return forwardIdentityHeaders(IdentityHeaders.defaults());
   }
 
   @Override
@@ -261,12 +232,8 @@ final class ConfigBuilder implements GatehouseConfig.Builder {
 
   @Override
   public GatehouseConfig build() {
-    ConfigChecks.first(first, audiences, clockSkew);
-    if (introspection != null) {
-      ConfigChecks.reachable(introspection.endpoint(), insecureLoopbackHttp);
-    }
-    TrustedIssuer primary = first.withOnlyAudiences(audiences);
-    return new GatehouseConfig(
-        this, ConfigChecks.issuers(primary, more, audiences, insecureLoopbackHttp));
+    issuers.checkFirst();
+    ConfigChecks.clockSkewAndIntrospection(clockSkew, introspection, insecureLoopbackHttp);
+    return new GatehouseConfig(this, issuers.checked(insecureLoopbackHttp));
   }
 }

@@ -3,6 +3,7 @@ package dev.gatehouse;
 import dev.gatehouse.config.ConfigKey;
 import dev.gatehouse.internal.discovery.StaticKeySource;
 import dev.gatehouse.internal.outbound.IssuerNames;
+import dev.gatehouse.introspection.IntrospectionConfig;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,9 +11,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
- * The checks {@link GatehouseConfig.Builder#build()} makes across settings: the trusted issuers
+ * The checks {@link GatehouseConfigBuilder#build()} makes across settings: the trusted issuers
  * (each reachable, none twice, static keys parsed now so a broken key fails at start-up) and the
  * few ranges that belong to no single step.
  */
@@ -20,8 +22,8 @@ final class ConfigChecks {
 
   private ConfigChecks() {}
 
-  /** The first issuer's audiences and single key source, and the clock skew. */
-  static void first(TrustedIssuer first, Set<String> audiences, Duration clockSkew) {
+  /** The first issuer's audiences and single key source. */
+  static void first(TrustedIssuer first, Set<String> audiences) {
     String prefix = named(first) ? ConfigKey.ISSUER_PREFIX + first.name() + "." : "gatehouse.";
     if (audiences.isEmpty()) {
       throw new IllegalArgumentException(
@@ -35,13 +37,17 @@ final class ConfigChecks {
       throw new IllegalArgumentException(
           prefix + "jwks-uri and " + prefix + "public-key: configure one key source, not both");
     }
-    requireBetween(
-        clockSkew, Duration.ZERO, Duration.ofMinutes(5), ConfigKey.CLOCK_SKEW.property());
   }
 
-  static void reachable(URI introspectionEndpoint, boolean loopback) {
-    IssuerNames.requireFetchable(
-        introspectionEndpoint, loopback, ConfigKey.INTROSPECTION_ENDPOINT.property());
+  /** The clock skew's range, then the introspection endpoint's scheme, if there is one. */
+  static void clockSkewAndIntrospection(
+      Duration clockSkew, @Nullable IntrospectionConfig introspection, boolean loopback) {
+    requireBetween(
+        clockSkew, Duration.ZERO, Duration.ofMinutes(5), ConfigKey.CLOCK_SKEW.property());
+    if (introspection != null) {
+      IssuerNames.requireFetchable(
+          introspection.endpoint(), loopback, ConfigKey.INTROSPECTION_ENDPOINT.property());
+    }
   }
 
   /** The first issuer, then the others with the common audiences where they have none. */

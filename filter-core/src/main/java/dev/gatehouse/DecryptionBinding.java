@@ -20,7 +20,7 @@ final class DecryptionBinding {
 
   private DecryptionBinding() {}
 
-  static void apply(Settings s, GatehouseConfig.Builder b) {
+  static void apply(Settings s, GatehouseConfigBuilder b) {
     boolean keyStore = s.value(ConfigKey.DECRYPTION_KEYSTORE).isPresent();
     List<String> pemKeys = s.list(ConfigKey.DECRYPTION_PEM_KEYS);
     if (!keyStore && pemKeys.isEmpty()) {

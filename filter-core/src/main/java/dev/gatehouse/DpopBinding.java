@@ -10,7 +10,7 @@ final class DpopBinding {
 
   private DpopBinding() {}
 
-  static void apply(Settings s, GatehouseConfig.Builder b) {
+  static void apply(Settings s, GatehouseConfigBuilder b) {
     b.dpop(
         d -> {
           s.set(ConfigKey.DPOP, v -> d.mode(mode(v, s.name(ConfigKey.DPOP))));

@@ -1,9 +1,6 @@
 package dev.gatehouse;
 
 import dev.gatehouse.authz.AccessPolicy;
-import dev.gatehouse.authz.AccessRule;
-import dev.gatehouse.authz.ClaimRequirement;
-import dev.gatehouse.authz.ClientPolicy;
 import dev.gatehouse.authz.PathRules;
 import dev.gatehouse.authz.RevocationList;
 import dev.gatehouse.discovery.KeyPolicy;
@@ -24,13 +21,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Consumer;
 
 /**
- * Everything the filter needs to know, checked in {@link Builder#build()}: a façade over one small
- * value per step ({@link #tokens()}, {@link #http()}, {@link #keys()}, {@link #access()}, ...),
- * each of which is all that step is given. Start from {@link #forIssuer} or {@link #forIssuers};
- * all else has a secure default, and each {@code allow...} says what it costs.
+ * Everything the filter needs to know, checked in {@link GatehouseConfigBuilder#build()}: a façade
+ * over one small value per step ({@link #tokens()}, {@link #http()}, {@link #keys()}, {@link
+ * #access()}, ...), each of which is all that step is given. Start from {@link #forIssuer} or
+ * {@link #forIssuers}; all else has a secure default, and each {@code allow...} says what it costs.
  */
 public final class GatehouseConfig {
 
@@ -85,13 +81,13 @@ public final class GatehouseConfig {
   }
 
   /** Tokens of {@code issuer}: a URL compared exactly with {@code iss}, or a bare Auth0 host. */
-  public static Builder forIssuer(String issuer) {
+  public static GatehouseConfigBuilder forIssuer(String issuer) {
     return new ConfigBuilder(TrustedIssuer.unnamed(issuer));
   }
 
   /** Trusts several issuers, each with its own audiences and keys; {@code iss} selects one. */
-  public static Builder forIssuers(TrustedIssuer first, TrustedIssuer... more) {
-    Builder b = new ConfigBuilder(first).audiences(first.audiences());
+  public static GatehouseConfigBuilder forIssuers(TrustedIssuer first, TrustedIssuer... more) {
+    GatehouseConfigBuilder b = new ConfigBuilder(first).audiences(first.audiences());
     for (TrustedIssuer other : more) {
       b.trustIssuer(other);
     }
@@ -218,134 +214,8 @@ public final class GatehouseConfig {
     return dpop;
   }
 
-  /** Each static key, parsed in {@link Builder#build()}, by issuer. */
+  /** Each static key, parsed in {@link GatehouseConfigBuilder#build()}, by issuer. */
   Map<URI, StaticKeySource> staticKeys() {
     return staticKeys;
-  }
-
-  /** Collects settings; not thread-safe, used once. */
-  public interface Builder {
-
-    /** Audiences of which the token's {@code aud} must contain at least one. Required. */
-    Builder audiences(String... audiences);
-
-    Builder audiences(Iterable<String> audiences);
-
-    /** Fetches keys from this JWKS URL instead of the one the discovery document names. */
-    Builder jwksUri(URI jwksUri);
-
-    /**
-     * Verifies with this key instead of fetching any: a PEM {@code PUBLIC KEY} block or a JWKS
-     * document, parsed by {@link #build()}, which fails naming {@code gatehouse.public-key} when it
-     * holds no usable public key.
-     */
-    Builder publicKey(String pemOrJwks);
-
-    /** The only JWS algorithms accepted (default RS256); HMAC and {@code none} never are. */
-    Builder algorithms(String... algorithms);
-
-    Builder algorithms(Iterable<String> algorithms);
-
-    /** Tolerance for {@code exp}, {@code nbf} and {@code iat} (default 30 s, at most 5 min). */
-    Builder clockSkew(Duration clockSkew);
-
-    /** The time source for lifetime checks and cooldowns; tests pass their own. */
-    Builder clock(Clock clock);
-
-    /** Scopes that every token must carry, all of them. */
-    Builder requiredScopes(String... scopes);
-
-    Builder requiredScopes(Iterable<String> scopes);
-
-    /**
-     * Claims whose values are merged into the token's scopes, in order. Default {@code scope} (a
-     * space-separated string), {@code scp} (array or string) and Auth0's {@code permissions}. A
-     * name may be a path, {@code realm_access.roles} ({@link
-     * dev.gatehouse.internal.config.ClaimPath}).
-     */
-    Builder scopeClaims(List<String> claimNames);
-
-    /** The claim that names the caller (default {@code sub}); see {@link PrincipalClaim}. */
-    Builder principalClaim(String claimName);
-
-    /** The {@code realm} of the {@code WWW-Authenticate} challenge (default {@code api}). */
-    Builder realm(String realm);
-
-    /**
-     * Lets discovery, JWKS and introspection URLs use plain {@code http} when their host is a
-     * loopback address. Risk: none on a single machine; meant for tests and local providers. Other
-     * hosts still need {@code https}.
-     */
-    Builder allowInsecureLoopbackHttp();
-
-    /** Token length, and the parameters a token may also come in (each says its risk). */
-    Builder tokens(Consumer<TokenSources.Builder> settings);
-
-    /** Timeouts, deadline and body limit of discovery, JWKS and introspection exchanges. */
-    Builder http(Consumer<OutboundLimits.Builder> settings);
-
-    /** Key cache lifetime, refresh cooldown, retention on error, unknown-{@code kid} fetches. */
-    Builder keys(Consumer<KeyPolicy.Builder> settings);
-
-    /**
-     * Bounds of the verified-token cache (default 10,000 tokens and 32 MiB). A client that reuses
-     * its token is verified once; {@code exp} and the signing key are still checked on every hit.
-     * {@code maxEntries} 0 turns the cache off.
-     */
-    Builder tokenCache(int maxEntries, long maxBytes);
-
-    /** Also trusts this issuer; it takes this configuration's audiences when it has none. */
-    Builder trustIssuer(TrustedIssuer issuer);
-
-    /** Access by method and path (default: every request needs a valid token). */
-    Builder pathRules(PathRules pathRules);
-
-    /** Which clients' tokens are accepted: allow-list, deny-list, the application's registry. */
-    Builder clients(Consumer<ClientPolicy.Builder> settings);
-
-    /**
-     * Where revoked token ids are kept. Default: an in-memory list the filter makes for itself
-     * (published as a servlet-context attribute); pass a shared store when several instances serve
-     * the API.
-     */
-    Builder revocations(RevocationList revocations);
-
-    /** Every token must meet this condition on one of its claims. */
-    Builder requireClaim(ClaimRequirement requirement);
-
-    /** The claim must be one of {@code values} (a string), or an array holding one of them. */
-    Builder requireClaim(String claim, String... values);
-
-    /** A check of the application's own, run on every verified token after the required scopes. */
-    Builder accessRule(AccessRule accessRule);
-
-    /** Carries the identity in the {@link IdentityHeaders#defaults() default headers}. */
-    Builder forwardIdentityHeaders();
-
-    /**
-     * Carries the verified subject, scopes and client id downstream in these request headers; the
-     * client's own copies are removed from every request.
-     */
-    Builder forwardIdentityHeaders(IdentityHeaders headers);
-
-    /** Checks tokens that are not JWTs with this RFC 7662 introspection endpoint. */
-    Builder introspection(IntrospectionConfig introspection);
-
-    /** Accepts encrypted tokens (a JWE around the signed token), opened with these keys. */
-    Builder decryption(Decryption decryption);
-
-    /** Where the counters are shown (default: JMX, and Micrometer when it is present). */
-    Builder metrics(MetricsSettings metrics);
-
-    /** Resource identifier (serves RFC 9728 metadata) and where client certificates come from. */
-    Builder protectedResource(Consumer<ProtectedResource.Builder> settings);
-
-    /** DPoP: accepted on paths without a rule that says (default allowed), proofs, nonces. */
-    Builder dpop(Consumer<DpopPolicy.Builder> settings);
-
-    /**
-     * @throws IllegalArgumentException naming the setting that is missing or out of range
-     */
-    GatehouseConfig build();
   }
 }

@@ -24,7 +24,7 @@ final class IntrospectionBinding {
 
   private IntrospectionBinding() {}
 
-  static void apply(Settings s, GatehouseConfig.Builder b) {
+  static void apply(Settings s, GatehouseConfigBuilder b) {
     if (s.value(ConfigKey.INTROSPECTION_ENDPOINT).isEmpty()) {
       for (ConfigKey key : OTHERS) {
         if (s.value(key).isPresent()) {

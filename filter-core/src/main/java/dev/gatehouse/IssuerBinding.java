@@ -19,7 +19,7 @@ final class IssuerBinding {
 
   private IssuerBinding() {}
 
-  static GatehouseConfig.Builder start(Settings s) {
+  static GatehouseConfigBuilder start(Settings s) {
     Optional<String> single = s.value(ConfigKey.ISSUER);
     List<String> names = names(s);
     if (single.isEmpty() && names.isEmpty()) {
@@ -34,7 +34,7 @@ final class IssuerBinding {
       named.add(named(s, name, global, single.isPresent()));
     }
     if (single.isPresent()) {
-      GatehouseConfig.Builder b = GatehouseConfig.forIssuer(single.get());
+      GatehouseConfigBuilder b = GatehouseConfig.forIssuer(single.get());
       named.forEach(b::trustIssuer);
       return b;
     }

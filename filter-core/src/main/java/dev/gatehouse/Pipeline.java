@@ -18,14 +18,12 @@ import dev.gatehouse.internal.time.ClockSkew;
 import dev.gatehouse.internal.verify.AccessTokenVerifier;
 import dev.gatehouse.sender.DpopMode;
 import dev.gatehouse.token.AccessToken;
-import dev.gatehouse.token.PrincipalClaim;
 import dev.gatehouse.token.TokenBinding;
 import dev.gatehouse.token.TokenPrincipal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Optional;
 import java.util.Set;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The filter's steps, built once per configuration and shared by all requests: path rule, token
@@ -38,8 +36,7 @@ final class Pipeline {
   private final DpopStep dpop;
   private final AccessTokenVerifier verifier;
   private final AccessChecks checks;
-  private final @Nullable IdentityHeaders identityHeaders;
-  private final PrincipalClaim principalClaim;
+  private final IdentityHandOn handOn;
   private final ChallengeWriter challenges;
   private final GatehouseConfig config;
   private final GatehouseCounters counters = new GatehouseCounters();
@@ -73,8 +70,7 @@ final class Pipeline {
                         config.clockSkew(),
                         InMemoryRevocationList.DEFAULT_MAX_ENTRIES));
     this.checks = AccessChecks.of(config.access(), revocations, config.clock());
-    this.identityHeaders = config.identityHeaders().orElse(null);
-    this.principalClaim = config.principalClaim();
+    this.handOn = new IdentityHandOn(config);
     this.certificateBound =
         new CertificateBoundTokens(config.protectedResource().clientCertificates());
     this.metadata =
@@ -133,7 +129,7 @@ final class Pipeline {
     }
     if (!access.needsToken()) {
       counters.publicPath();
-      return withoutIdentity(request);
+      return handOn.withoutIdentity(request);
     }
     DpopMode mode = dpop.mode(access);
     Set<AuthScheme> offered = dpop.offered(mode);
@@ -147,10 +143,10 @@ final class Pipeline {
       AccessToken token = verifier.verify(presented.value());
       dpop.confirm(presented, token, request, response);
       certificateBound.check(request, token);
-      TokenPrincipal caller = principalClaim.principalOf(token);
+      TokenPrincipal caller = handOn.callerOf(token);
       checks.check(request, token, access);
       counters.accepted();
-      return withIdentity(request, caller);
+      return handOn.withIdentity(request, caller);
     } catch (BearerTokenException e) {
       // Two tokens at once is an error on each scheme; otherwise on the one the client used.
       Challenge schemes =
@@ -212,51 +208,19 @@ final class Pipeline {
         throw e;
       }
       counters.publicPath();
-      return withoutIdentity(request);
+      return handOn.withoutIdentity(request);
     }
   }
 
-  /**
-   * For ERROR and ASYNC dispatches: the identity this filter admitted on the client's request, read
-   * back from the request attribute and never verified again; none if it admitted none.
-   */
+  /** For ERROR and ASYNC dispatches: see {@link IdentityHandOn#readmit}. */
   HttpServletRequest readmit(HttpServletRequest request) {
-    Optional<AccessToken> token = AccessToken.from(request);
-    // The principal admitted with the token, not named again: a later dispatch is never refused.
-    Object admitted = request.getAttribute(AccessToken.PRINCIPAL_ATTRIBUTE);
-    return token.isPresent() && admitted instanceof TokenPrincipal p && p.token() == token.get()
-        ? withIdentity(request, p)
-        : withoutIdentity(request);
+    return handOn.readmit(request);
   }
 
   /**
-   * Copies of the identity headers are set by this filter only. Refusing a client's copy on the
-   * client's request, rather than only hiding it, holds however the filter is mapped: a dispatch
-   * the filter does not see (an error page or async dispatch without a mapping for it) receives the
-   * container's own request, without any wrapper of ours.
-   *
-   * @throws BearerTokenException when the client sent one
+   * @throws BearerTokenException when the client sent its own copy of an identity header
    */
   void refuseClientIdentity(HttpServletRequest request) {
-    if (identityHeaders != null && identityHeaders.presentIn(request)) {
-      throw new BearerTokenException(Rejection.IDENTITY_HEADER_FROM_CLIENT);
-    }
-  }
-
-  private HttpServletRequest withIdentity(HttpServletRequest request, TokenPrincipal caller) {
-    HttpServletRequest authenticated = new AuthenticatedRequest(request, caller);
-    return identityHeaders == null
-        ? authenticated
-        : IdentityHeaderRequest.carrying(
-            authenticated,
-            identityHeaders,
-            caller.token(),
-            principalClaim.valueIn(caller.token()).orElse(null));
-  }
-
-  private HttpServletRequest withoutIdentity(HttpServletRequest request) {
-    return identityHeaders == null
-        ? request
-        : IdentityHeaderRequest.stripped(request, identityHeaders);
+    handOn.refuseClientIdentity(request);
   }
 }

@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  * unverified {@code iss} selects the issuer; an issuer that is not configured is never contacted.
  *
  * <p>Audiences left empty are taken from the configuration's {@link
- * GatehouseConfig.Builder#audiences}. Keys come from discovery unless a JWKS URL or a static key is
+ * GatehouseConfigBuilder#audiences}. Keys come from discovery unless a JWKS URL or a static key is
  * given.
  */
 public final class TrustedIssuer {

@@ -36,7 +36,7 @@ class FilterAcceptanceTest {
     api.close();
   }
 
-  static GatehouseConfig.Builder config() {
+  static GatehouseConfigBuilder config() {
     return GatehouseConfig.forIssuer(provider.issuer())
         .audiences(AUDIENCE)
         .allowInsecureLoopbackHttp();

@@ -42,7 +42,7 @@ class FilterAccessChecksTest {
   @RegisterExtension static final LocalJwksServer provider = LocalJwksServer.extension();
   private static final TestTokens tokens = new TestTokens(provider.issuer());
 
-  static GatehouseConfig.Builder config() {
+  static GatehouseConfigBuilder config() {
     return GatehouseConfig.forIssuer(provider.issuer())
         .audiences(AUDIENCE)
         .allowInsecureLoopbackHttp();

@@ -54,7 +54,7 @@ class FilterClaimsTest {
     noSkew.close();
   }
 
-  static GatehouseConfig.Builder config() {
+  static GatehouseConfigBuilder config() {
     return GatehouseConfig.forIssuer(provider.issuer())
         .audiences(AUDIENCE)
         .allowInsecureLoopbackHttp()

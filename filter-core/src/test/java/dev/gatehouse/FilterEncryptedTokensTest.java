@@ -86,7 +86,7 @@ class FilterEncryptedTokensTest {
         .pemKey("ec-enc", ecPem);
   }
 
-  static GatehouseConfig.Builder config(Decryption decryption) {
+  static GatehouseConfigBuilder config(Decryption decryption) {
     return GatehouseConfig.forIssuer(provider.issuer())
         .audiences(AUDIENCE)
         .allowInsecureLoopbackHttp()

@@ -29,7 +29,7 @@ class FilterIdentityHeadersTest {
   @RegisterExtension static final LocalJwksServer provider = LocalJwksServer.extension();
   private static final TestTokens tokens = new TestTokens(provider.issuer());
 
-  static GatehouseConfig.Builder config() {
+  static GatehouseConfigBuilder config() {
     return GatehouseConfig.forIssuer(provider.issuer())
         .audiences(AUDIENCE)
         .allowInsecureLoopbackHttp()

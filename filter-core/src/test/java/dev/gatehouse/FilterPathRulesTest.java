@@ -49,7 +49,7 @@ class FilterPathRulesTest {
   @RegisterExtension static final LocalJwksServer provider = LocalJwksServer.extension();
   private static final TestTokens tokens = new TestTokens(provider.issuer());
 
-  static GatehouseConfig.Builder config() {
+  static GatehouseConfigBuilder config() {
     return GatehouseConfig.forIssuer(provider.issuer())
         .audiences(AUDIENCE)
         .allowInsecureLoopbackHttp();

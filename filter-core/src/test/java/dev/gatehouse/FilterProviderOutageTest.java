@@ -28,7 +28,7 @@ class FilterProviderOutageTest {
       "{\"error\":\"temporarily_unavailable\",\"error_description\":\"The access token cannot be"
           + " checked right now.\"}";
 
-  private static GatehouseConfig.Builder config(LocalJwksServer provider) {
+  private static GatehouseConfigBuilder config(LocalJwksServer provider) {
     return GatehouseConfig.forIssuer(provider.issuer())
         .audiences(AUDIENCE)
         .allowInsecureLoopbackHttp();

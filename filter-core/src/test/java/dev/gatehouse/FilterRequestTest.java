@@ -49,7 +49,7 @@ class FilterRequestTest {
     withForm.close();
   }
 
-  static GatehouseConfig.Builder config() {
+  static GatehouseConfigBuilder config() {
     return GatehouseConfig.forIssuer(provider.issuer())
         .audiences(AUDIENCE)
         .allowInsecureLoopbackHttp();

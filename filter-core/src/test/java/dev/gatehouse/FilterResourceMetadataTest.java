@@ -44,7 +44,7 @@ class FilterResourceMetadataTest {
   @RegisterExtension static final LocalJwksServer provider = LocalJwksServer.extension();
   private static final TestTokens tokens = new TestTokens(provider.issuer());
 
-  private static GatehouseConfig.Builder config(String resource) {
+  private static GatehouseConfigBuilder config(String resource) {
     return GatehouseConfig.forIssuer(provider.issuer())
         .audiences(AUDIENCE)
         .allowInsecureLoopbackHttp()

@@ -18,11 +18,11 @@ class GatehouseConfigFeaturesTest {
 
   private static final String ISSUER = "https://tenant.auth0.com/";
 
-  private static GatehouseConfig.Builder valid() {
+  private static GatehouseConfigBuilder valid() {
     return GatehouseConfig.forIssuer(ISSUER).audiences("https://api.example");
   }
 
-  private static String failure(GatehouseConfig.Builder builder) {
+  private static String failure(GatehouseConfigBuilder builder) {
     return assertThrows(IllegalArgumentException.class, builder::build).getMessage();
   }
 

@@ -26,11 +26,11 @@ class GatehouseConfigTest {
 
   private static final String ISSUER = "https://tenant.auth0.com/";
 
-  private static GatehouseConfig.Builder valid() {
+  private static GatehouseConfigBuilder valid() {
     return GatehouseConfig.forIssuer(ISSUER).audiences("https://api.example");
   }
 
-  private static String failure(GatehouseConfig.Builder builder) {
+  private static String failure(GatehouseConfigBuilder builder) {
     return assertThrows(IllegalArgumentException.class, builder::build).getMessage();
   }
 
@@ -178,7 +178,7 @@ class GatehouseConfigTest {
       assertEquals(URI.create("http://issuer.internal/"), config.issuer());
     }
 
-    private void assertFailsThenBuilds(GatehouseConfig.Builder builder) {
+    private void assertFailsThenBuilds(GatehouseConfigBuilder builder) {
       assertTrue(failure(builder).contains("gatehouse.allow-insecure-loopback-http=true"));
       assertTrue(builder.allowInsecureLoopbackHttp().build().insecureLoopbackHttp());
     }
@@ -292,14 +292,14 @@ class GatehouseConfigTest {
     }
 
     private static Arguments invalid(
-        String property, UnaryOperator<GatehouseConfig.Builder> change) {
+        String property, UnaryOperator<GatehouseConfigBuilder> change) {
       return Arguments.of(property, change);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("invalidSettings")
     void whenASettingIsOutOfRangeThenTheMessageStartsWithItsProperty(
-        String property, UnaryOperator<GatehouseConfig.Builder> change) {
+        String property, UnaryOperator<GatehouseConfigBuilder> change) {
       String message = failure(change.apply(valid()));
 
       assertTrue(message.startsWith(property + ": "), message);

@@ -44,7 +44,7 @@ class JwksBehaviourTest {
   @RegisterExtension final LocalJwksServer provider = LocalJwksServer.extension();
   private final TestTokens tokens = new TestTokens(provider.issuer());
 
-  private GatehouseConfig.Builder config() {
+  private GatehouseConfigBuilder config() {
     return GatehouseConfig.forIssuer(provider.issuer())
         .audiences(AUDIENCE)
         .allowInsecureLoopbackHttp()
@@ -175,7 +175,7 @@ class JwksBehaviourTest {
   @Nested
   class Retention {
 
-    private GatehouseConfig.Builder shortLived() {
+    private GatehouseConfigBuilder shortLived() {
       return config().keys(k -> k.cacheDuration(Duration.ofSeconds(1)));
     }
 
@@ -289,7 +289,7 @@ class JwksBehaviourTest {
      */
     private static final Duration UPPER_BOUND = Duration.ofSeconds(5);
 
-    private GatehouseConfig.Builder impatient() {
+    private GatehouseConfigBuilder impatient() {
       return config().http(h -> h.readTimeout(READ_TIMEOUT).connectTimeout(READ_TIMEOUT));
     }
 

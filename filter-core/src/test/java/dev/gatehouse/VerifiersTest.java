@@ -19,7 +19,7 @@ class VerifiersTest {
   private static final String FIRST = "https://first.issuer.test/";
   private static final String SECOND = "https://second.issuer.test/";
 
-  private static GatehouseConfig.Builder twoIssuers() {
+  private static GatehouseConfigBuilder twoIssuers() {
     return GatehouseConfig.forIssuers(
             TrustedIssuer.forIssuer(FIRST).publicKey(TestKeys.pem(TestKeys.RSA)).build(),
             TrustedIssuer.forIssuer(SECOND).publicKey(TestKeys.pem(TestKeys.RSA_NEXT)).build())

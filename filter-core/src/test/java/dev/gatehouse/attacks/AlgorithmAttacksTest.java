@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.gatehouse.GatehouseConfig;
+import dev.gatehouse.GatehouseConfigBuilder;
 import dev.gatehouse.testing.LocalJwksServer;
 import dev.gatehouse.testing.ProtectedApi;
 import dev.gatehouse.testing.TestKeys;
@@ -145,7 +146,7 @@ class AlgorithmAttacksTest {
     @ParameterizedTest
     @ValueSource(strings = {"none", "None", "HS256", "HS384", "HS512", "RS1", "ES256K"})
     void whenTheApplicationAsksForNoneOrHmacThenTheConfigurationIsRefused(String alg) {
-      GatehouseConfig.Builder config = defaults(provider).algorithms("RS256", alg);
+      GatehouseConfigBuilder config = defaults(provider).algorithms("RS256", alg);
 
       IllegalArgumentException e = assertThrows(IllegalArgumentException.class, config::build);
       assertEquals(true, e.getMessage().startsWith("gatehouse.algorithms: "), e.getMessage());

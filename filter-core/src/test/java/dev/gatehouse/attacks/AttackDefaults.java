@@ -1,6 +1,7 @@
 package dev.gatehouse.attacks;
 
 import dev.gatehouse.GatehouseConfig;
+import dev.gatehouse.GatehouseConfigBuilder;
 import dev.gatehouse.testing.LocalJwksServer;
 import dev.gatehouse.testing.TestTokens;
 
@@ -10,7 +11,7 @@ final class AttackDefaults {
   private AttackDefaults() {}
 
   /** The configuration every attack test starts from: the local provider, defaults otherwise. */
-  static GatehouseConfig.Builder defaults(LocalJwksServer provider) {
+  static GatehouseConfigBuilder defaults(LocalJwksServer provider) {
     return GatehouseConfig.forIssuer(provider.issuer())
         .audiences(TestTokens.AUDIENCE)
         .allowInsecureLoopbackHttp();

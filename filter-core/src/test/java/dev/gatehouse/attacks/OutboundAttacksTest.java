@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gatehouse.GatehouseConfig;
+import dev.gatehouse.GatehouseConfigBuilder;
 import dev.gatehouse.testing.LocalJwksServer;
 import dev.gatehouse.testing.MisbehavingEndpoint;
 import dev.gatehouse.testing.ProtectedApi;
@@ -39,7 +40,7 @@ class OutboundAttacksTest {
       "{\"error\":\"temporarily_unavailable\",\"error_description\":\"The access token cannot be"
           + " checked right now.\"}";
 
-  private static GatehouseConfig.Builder config(String issuer) {
+  private static GatehouseConfigBuilder config(String issuer) {
     return GatehouseConfig.forIssuer(issuer)
         .audiences(AUDIENCE)
         .allowInsecureLoopbackHttp()

@@ -6,6 +6,7 @@ import static dev.gatehouse.testing.TestTokens.AUDIENCE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.gatehouse.GatehouseConfig;
+import dev.gatehouse.GatehouseConfigBuilder;
 import dev.gatehouse.authz.PathRules;
 import dev.gatehouse.testing.GatewayApp;
 import dev.gatehouse.testing.LocalJwksServer;
@@ -58,7 +59,7 @@ class PathAttacksTest {
     app.close();
   }
 
-  static GatehouseConfig.Builder config() {
+  static GatehouseConfigBuilder config() {
     return GatehouseConfig.forIssuer(provider.issuer())
         .audiences(AUDIENCE)
         .allowInsecureLoopbackHttp();

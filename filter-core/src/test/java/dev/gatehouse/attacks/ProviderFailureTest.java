@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gatehouse.GatehouseConfig;
+import dev.gatehouse.GatehouseConfigBuilder;
 import dev.gatehouse.discovery.KeyPolicy;
 import dev.gatehouse.testing.LocalJwksServer;
 import dev.gatehouse.testing.LocalJwksServer.Mode;
@@ -59,7 +59,7 @@ class ProviderFailureTest {
   @RegisterExtension final LocalJwksServer provider = LocalJwksServer.extension();
   private final TestTokens tokens = new TestTokens(provider.issuer());
 
-  private GatehouseConfig.Builder config() {
+  private GatehouseConfigBuilder config() {
     return defaults(provider).keys(k -> k.refreshCooldown(COOLDOWN));
   }
 

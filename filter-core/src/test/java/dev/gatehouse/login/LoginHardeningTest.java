@@ -15,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gatehouse.GatehouseConfig;
+import dev.gatehouse.GatehouseConfigBuilder;
 import dev.gatehouse.authz.PathRules;
 import dev.gatehouse.error.Rejection;
 import dev.gatehouse.testing.TestTokens;
@@ -53,7 +54,7 @@ class LoginHardeningTest {
     provider.close();
   }
 
-  static GatehouseConfig.Builder api() {
+  static GatehouseConfigBuilder api() {
     return GatehouseConfig.forIssuer(provider.issuer())
         .audiences(AUDIENCE)
         .allowInsecureLoopbackHttp()

@@ -8,7 +8,7 @@ import java.time.ZoneOffset;
 
 /**
  * The provider's clock: the system clock moved by an offset a test sets. Tokens are stamped and
- * introspection is judged with it. Hand it to {@code GatehouseConfig.Builder.clock} too, and the
+ * introspection is judged with it. Hand it to {@code GatehouseConfigBuilder.clock} too, and the
  * filter under test lives in the same moved time.
  */
 public final class ProviderClock extends Clock {

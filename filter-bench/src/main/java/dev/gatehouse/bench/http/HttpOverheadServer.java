@@ -1,6 +1,7 @@
 package dev.gatehouse.bench.http;
 
 import dev.gatehouse.GatehouseConfig;
+import dev.gatehouse.GatehouseConfigBuilder;
 import dev.gatehouse.GatehouseFilter;
 import dev.gatehouse.verify.TokenCachePolicy;
 import jakarta.servlet.DispatcherType;
@@ -76,7 +77,7 @@ public final class HttpOverheadServer {
     ServletContextHandler context = new ServletContextHandler("/");
     if (filtered) {
       String jwks = new JsonWebKeySet(key).toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY);
-      GatehouseConfig.Builder builder =
+      GatehouseConfigBuilder builder =
           GatehouseConfig.forIssuer(ISSUER).audiences(AUDIENCE).requiredScopes("read").publicKey(jwks);
       // -Dbench.tokenCacheEntries=1000 with a larger pool: (nearly) every request a cache miss.
       Integer cacheEntries = Integer.getInteger("bench.tokenCacheEntries");

@@ -4,6 +4,7 @@ import static dev.gatehouse.testing.TestTokens.AUDIENCE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.gatehouse.GatehouseConfig;
+import dev.gatehouse.GatehouseConfigBuilder;
 import dev.gatehouse.authz.PathRules;
 import dev.gatehouse.introspection.IntrospectionConfig;
 import dev.gatehouse.testing.LocalIntrospectionServer;
@@ -28,7 +29,7 @@ class FilterCountersTest {
   @RegisterExtension final LocalJwksServer provider = LocalJwksServer.extension();
   private final TestTokens tokens = new TestTokens(provider.issuer());
 
-  private GatehouseConfig.Builder config() {
+  private GatehouseConfigBuilder config() {
     return GatehouseConfig.forIssuer(provider.issuer())
         .audiences(AUDIENCE)
         .allowInsecureLoopbackHttp()

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gatehouse.GatehouseConfig;
+import dev.gatehouse.GatehouseConfigBuilder;
 import dev.gatehouse.error.ProviderUnavailableException.Cause;
 import dev.gatehouse.error.Rejection;
 import dev.gatehouse.metrics.MetricsSettings;
@@ -30,7 +31,7 @@ class JmxExportTest {
   private static final String ISSUER = "https://tenant.example.auth0.com/";
   private static final MBeanServer SERVER = ManagementFactory.getPlatformMBeanServer();
 
-  private static GatehouseConfig.Builder config() {
+  private static GatehouseConfigBuilder config() {
     return GatehouseConfig.forIssuer(ISSUER)
         .audiences(AUDIENCE)
         .publicKey(TestKeys.pem(TestKeys.RSA));

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gatehouse.GatehouseConfig;
+import dev.gatehouse.GatehouseConfigBuilder;
 import dev.gatehouse.error.ProviderUnavailableException.Cause;
 import dev.gatehouse.error.Rejection;
 import dev.gatehouse.metrics.MetricsSettings;
@@ -29,7 +30,7 @@ class MicrometerExportTest {
 
   private static final String ISSUER = "https://tenant.example.auth0.com/";
 
-  private static GatehouseConfig.Builder config() {
+  private static GatehouseConfigBuilder config() {
     return GatehouseConfig.forIssuer(ISSUER)
         .audiences(AUDIENCE)
         .publicKey(TestKeys.pem(TestKeys.RSA));

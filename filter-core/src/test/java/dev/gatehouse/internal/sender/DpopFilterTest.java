@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.gatehouse.GatehouseConfig;
+import dev.gatehouse.GatehouseConfigBuilder;
 import dev.gatehouse.authz.PathRules;
 import dev.gatehouse.introspection.IntrospectionConfig;
 import dev.gatehouse.sender.DpopMode;
@@ -53,14 +54,14 @@ class DpopFilterTest {
     }
   }
 
-  private static GatehouseConfig.Builder config() {
+  private static GatehouseConfigBuilder config() {
     return GatehouseConfig.forIssuer(provider.issuer())
         .audiences(AUDIENCE)
         .allowInsecureLoopbackHttp();
   }
 
-  private void start(Consumer<GatehouseConfig.Builder> settings) {
-    GatehouseConfig.Builder b = config();
+  private void start(Consumer<GatehouseConfigBuilder> settings) {
+    GatehouseConfigBuilder b = config();
     settings.accept(b);
     api = ProtectedApi.start(b.build());
   }
