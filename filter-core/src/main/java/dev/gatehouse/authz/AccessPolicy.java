@@ -1,7 +1,6 @@
 package dev.gatehouse.authz;
 
 import dev.gatehouse.config.ConfigKey;
-import dev.gatehouse.internal.authz.AccessChecks;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -15,7 +14,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * What a verified token must also satisfy, apart from its path rule: the client lists, the claim
  * conditions, the required scopes and the application's own rule. Where revoked token ids are kept
- * is not part of it: {@link AccessChecks} takes the store beside it, so that a configuration never
+ * is not part of it: the access checks take the store beside it, so that a configuration never
  * holds live state.
  *
  * @param requiredScopes scopes every token must carry, all of them
