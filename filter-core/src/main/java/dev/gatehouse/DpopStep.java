@@ -28,7 +28,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collections;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -39,6 +38,10 @@ import org.jspecify.annotations.Nullable;
  * a proof is never cached even when the token is.
  */
 final class DpopStep {
+
+  private static final Set<AuthScheme> BEARER_ONLY = Set.of(AuthScheme.BEARER);
+  private static final Set<AuthScheme> BOTH = Set.of(AuthScheme.BEARER, AuthScheme.DPOP);
+  private static final Set<AuthScheme> DPOP_ONLY = Set.of(AuthScheme.DPOP);
 
   /** Entries of a full replay store expire every second or so under the load that filled it. */
   static final Duration FULL_STORE_RETRY = Duration.ofSeconds(1);
@@ -90,11 +93,12 @@ final class DpopStep {
     return access.dpop().orElse(policy.mode());
   }
 
+  /** The schemes a path in this mode accepts; one constant per mode, nothing made per request. */
   Set<AuthScheme> offered(DpopMode mode) {
     return switch (mode) {
-      case OFF -> Collections.unmodifiableSet(EnumSet.of(AuthScheme.BEARER));
-      case ALLOWED -> Collections.unmodifiableSet(EnumSet.allOf(AuthScheme.class));
-      case REQUIRED -> Collections.unmodifiableSet(EnumSet.of(AuthScheme.DPOP));
+      case OFF -> BEARER_ONLY;
+      case ALLOWED -> BOTH;
+      case REQUIRED -> DPOP_ONLY;
     };
   }
 

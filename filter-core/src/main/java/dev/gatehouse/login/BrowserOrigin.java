@@ -1,9 +1,9 @@
 package dev.gatehouse.login;
 
 import dev.gatehouse.config.ConfigKey;
+import dev.gatehouse.internal.config.Values;
 import java.net.URI;
 import java.util.Collections;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -29,27 +29,13 @@ public record BrowserOrigin(
    *     origin and hosts are given
    */
   public BrowserOrigin {
-    publicBaseUrl.ifPresent(BrowserOrigin::checkOrigin);
+    publicBaseUrl.ifPresent(
+        u ->
+            Values.origin(
+                u, ConfigKey.LOGIN_PUBLIC_BASE_URL.property(), "https://app.example.com"));
     allowedHosts =
         Collections.unmodifiableSet(TrustedHosts.checked(allowedHosts, publicBaseUrl.isPresent()));
     alwaysSecureCookie =
         alwaysSecureCookie || publicBaseUrl.filter(u -> "https".equals(u.getScheme())).isPresent();
-  }
-
-  private static void checkOrigin(URI origin) {
-    String scheme = origin.getScheme() == null ? "" : origin.getScheme().toLowerCase(Locale.ROOT);
-    String path = origin.getRawPath();
-    if (!(scheme.equals("https") || scheme.equals("http"))
-        || origin.getHost() == null
-        || origin.getRawQuery() != null
-        || origin.getRawFragment() != null
-        || origin.getRawUserInfo() != null
-        || (path != null && !path.isEmpty() && !path.equals("/"))) {
-      throw new IllegalArgumentException(
-          ConfigKey.LOGIN_PUBLIC_BASE_URL.property()
-              + ": '"
-              + origin
-              + "' must be an origin such as https://app.example.com (no path or query)");
-    }
   }
 }

@@ -1,13 +1,13 @@
 package dev.gatehouse.sender;
 
 import dev.gatehouse.config.ConfigKey;
+import dev.gatehouse.internal.config.Values;
 import dev.gatehouse.internal.sender.DpopSettings;
 import dev.gatehouse.internal.sender.InMemoryReplayStore;
 import dev.gatehouse.internal.time.ClockSkew;
 import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashSet;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -65,29 +65,13 @@ public record DpopPolicy(
               + replayMaxEntries
               + " must be positive");
     }
-    publicBaseUrl.ifPresent(DpopPolicy::checkOrigin);
+    publicBaseUrl.ifPresent(
+        u -> Values.origin(u, ConfigKey.PUBLIC_BASE_URL.property(), "https://api.example.com"));
   }
 
   /** The DPoP scheme is accepted on some path, or may be by a rule. */
   public boolean schemeOn() {
     return mode != DpopMode.OFF;
-  }
-
-  private static void checkOrigin(URI origin) {
-    String scheme = origin.getScheme() == null ? "" : origin.getScheme().toLowerCase(Locale.ROOT);
-    String path = origin.getRawPath();
-    if (!(scheme.equals("https") || scheme.equals("http"))
-        || origin.getHost() == null
-        || origin.getRawQuery() != null
-        || origin.getRawFragment() != null
-        || origin.getRawUserInfo() != null
-        || (path != null && !path.isEmpty() && !path.equals("/"))) {
-      throw new IllegalArgumentException(
-          ConfigKey.PUBLIC_BASE_URL.property()
-              + ": '"
-              + origin
-              + "' must be an origin such as https://api.example.com (no path or query)");
-    }
   }
 
   /** As the proof verifier's settings check them, with the property named in the message. */

@@ -1,5 +1,6 @@
 package dev.gatehouse.internal.config;
 
+import java.net.URI;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
@@ -61,5 +62,32 @@ public final class Values {
       return false;
     }
     throw new IllegalArgumentException(property + ": '" + value + "' must be true or false");
+  }
+
+  /**
+   * A public base URL as proxies are configured: {@code http(s)://host[:port]} with at most a
+   * trailing {@code /}, no path, query, fragment or user info.
+   *
+   * @param example an origin for the message, such as {@code https://api.example.com}
+   * @throws IllegalArgumentException naming {@code property} otherwise
+   */
+  public static URI origin(URI origin, String property, String example) {
+    String scheme = origin.getScheme() == null ? "" : origin.getScheme().toLowerCase(Locale.ROOT);
+    String path = origin.getRawPath();
+    if (!(scheme.equals("https") || scheme.equals("http"))
+        || origin.getHost() == null
+        || origin.getRawQuery() != null
+        || origin.getRawFragment() != null
+        || origin.getRawUserInfo() != null
+        || (path != null && !path.isEmpty() && !path.equals("/"))) {
+      throw new IllegalArgumentException(
+          property
+              + ": '"
+              + origin
+              + "' must be an origin such as "
+              + example
+              + " (no path or query)");
+    }
+    return origin;
   }
 }
