@@ -4,7 +4,7 @@ import dev.gatehouse.internal.sender.DpopProofVerifier;
 import dev.gatehouse.internal.sender.DpopRequest;
 import dev.gatehouse.internal.sender.DpopSettings;
 import dev.gatehouse.internal.sender.DpopVerdict;
-import dev.gatehouse.internal.sender.ReplayStore;
+import dev.gatehouse.store.ReplayStore;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;

@@ -27,6 +27,7 @@ class PackageLayersTest {
           "internal.challenge",
           "config",
           "internal.time",
+          "store",
           "internal.config",
           "token",
           "internal.extract",

@@ -1,5 +1,6 @@
 package dev.gatehouse.internal.sender;
 
+import dev.gatehouse.store.NonceSecrets;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;

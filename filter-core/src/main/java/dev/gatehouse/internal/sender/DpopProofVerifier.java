@@ -3,6 +3,7 @@ package dev.gatehouse.internal.sender;
 import dev.gatehouse.error.Rejection;
 import dev.gatehouse.internal.sender.DpopVerdict.Accepted;
 import dev.gatehouse.internal.sender.DpopVerdict.Refused;
+import dev.gatehouse.store.ReplayStore;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;

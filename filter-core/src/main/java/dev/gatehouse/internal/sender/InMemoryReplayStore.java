@@ -3,6 +3,7 @@ package dev.gatehouse.internal.sender;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
+import dev.gatehouse.store.ReplayStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package dev.gatehouse.internal.sender;
 
+import dev.gatehouse.store.NonceSecrets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;

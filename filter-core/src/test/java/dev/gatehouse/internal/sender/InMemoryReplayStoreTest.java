@@ -3,7 +3,7 @@ package dev.gatehouse.internal.sender;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.gatehouse.internal.sender.ReplayStore.Use;
+import dev.gatehouse.store.ReplayStore.Use;
 import dev.gatehouse.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package dev.gatehouse.internal.sender;
+package dev.gatehouse.store;
 
 import java.time.Instant;
 
