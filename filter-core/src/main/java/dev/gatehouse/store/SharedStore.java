@@ -16,6 +16,12 @@ package dev.gatehouse.store;
  */
 public interface SharedStore extends AutoCloseable {
 
+  /**
+   * Servlet-context attribute under which the filter publishes the store it uses, so that other
+   * parts of the application (the Shared Signals receiver, an admin servlet) write to the same one.
+   */
+  String ATTRIBUTE = "dev.gatehouse.store";
+
   /** Revoked token ids, subjects and sessions. */
   RevocationStore revocations();
 
