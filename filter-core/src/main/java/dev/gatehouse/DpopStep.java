@@ -29,6 +29,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -50,23 +51,29 @@ final class DpopStep {
   private final Clock clock;
   private final boolean used;
   private final DpopProofVerifier proofs;
+  private final @Nullable DpopProofVerifier proofsWithNonce;
   private final @Nullable DpopNonces nonces;
 
   DpopStep(DpopPolicy policy, PathRules rules, ClockSkew skew, Clock clock) {
     this.policy = policy;
     this.clock = clock;
     this.used = policy.schemeOn() || rules.rules().stream().anyMatch(DpopStep::acceptsDpop);
+    boolean noncesUsed =
+        policy.nonceRequired() || rules.rules().stream().anyMatch(DpopStep::turnsNoncesOn);
     this.nonces =
-        policy.nonceRequired()
+        noncesUsed
             ? new DpopNonces(
                 new RotatingNonceSecrets(clock, policy.nonceRotation()), policy.nonceSlot())
             : null;
-    this.proofs =
-        new DpopProofVerifier(
-            new DpopSettings(
-                policy.algorithms(), policy.proofMaxAge(), skew, policy.nonceRequired()),
-            new InMemoryReplayStore(clock, policy.replayMaxEntries()),
-            nonces);
+    // One store for both verifiers: a proof is single use whichever path's policy checked it.
+    InMemoryReplayStore replays = new InMemoryReplayStore(clock, policy.replayMaxEntries());
+    DpopSettings settings =
+        new DpopSettings(policy.algorithms(), policy.proofMaxAge(), skew, false);
+    this.proofs = new DpopProofVerifier(settings, replays, null);
+    this.proofsWithNonce =
+        nonces == null
+            ? null
+            : new DpopProofVerifier(settings.withNonceRequired(true), replays, nonces);
   }
 
   /** Whether any path accepts the DPoP scheme; if none does, the step only refuses downgrades. */
@@ -112,6 +119,7 @@ final class DpopStep {
   void confirm(
       PresentedToken presented,
       AccessToken token,
+      Access access,
       HttpServletRequest request,
       HttpServletResponse response) {
     // A malformed cnf.jkt has an empty thumbprint: still bound, and matching no proof key.
@@ -128,8 +136,11 @@ final class DpopStep {
     if (jkt == null) {
       throw new BearerTokenException(Rejection.DPOP_TOKEN_NOT_BOUND);
     }
+    boolean nonceRequired = access.dpopNonce().orElse(policy.nonceRequired());
+    DpopProofVerifier verifier =
+        nonceRequired ? Objects.requireNonNull(proofsWithNonce, "nonce verifier") : proofs;
     DpopVerdict verdict =
-        proofs.verify(
+        verifier.verify(
             new DpopRequest(
                 request.getMethod(),
                 TargetUris.of(request, policy.publicBaseUrl()),
@@ -166,6 +177,10 @@ final class DpopStep {
               .withNonce(nonces.issue(clock.instant())));
     }
     return e;
+  }
+
+  private static boolean turnsNoncesOn(PathRule rule) {
+    return rule.access().dpopNonce().orElse(false);
   }
 
   private static boolean acceptsDpop(PathRule rule) {

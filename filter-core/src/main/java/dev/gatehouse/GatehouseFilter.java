@@ -3,9 +3,11 @@ package dev.gatehouse;
 import dev.gatehouse.authz.RevocationList;
 import dev.gatehouse.error.BearerTokenException;
 import dev.gatehouse.error.ProviderUnavailableException;
+import dev.gatehouse.internal.challenge.ChallengeWriter;
 import dev.gatehouse.internal.config.FilterSettings;
 import dev.gatehouse.internal.discovery.Providers;
 import dev.gatehouse.internal.metrics.MetricsPublication;
+import dev.gatehouse.internal.wiring.BearerFilterChallenges;
 import dev.gatehouse.internal.wiring.BearerFilterProviders;
 import dev.gatehouse.token.AccessToken;
 import jakarta.servlet.DispatcherType;
@@ -40,6 +42,7 @@ public class GatehouseFilter implements Filter {
 
   static {
     BearerFilterProviders.register(bearer -> ((GatehouseFilter) bearer).providers());
+    BearerFilterChallenges.register(bearer -> ((GatehouseFilter) bearer).challenges());
   }
 
   private volatile @Nullable Pipeline pipeline;
@@ -128,6 +131,12 @@ public class GatehouseFilter implements Filter {
       ServletRequest req, ServletResponse res, FilterChain chain, boolean allowAnonymous)
       throws IOException, ServletException {
     return run(req, res, chain, allowAnonymous);
+  }
+
+  /** For the login filter, through {@link BearerFilterChallenges}; null before init. */
+  @Nullable ChallengeWriter challenges() {
+    Pipeline p = pipeline;
+    return p == null ? null : p.challenges();
   }
 
   /**

@@ -141,7 +141,7 @@ final class Pipeline {
         throw new BearerTokenException(Rejection.DPOP_REQUIRED);
       }
       AccessToken token = verifier.verify(presented.value());
-      dpop.confirm(presented, token, request, response);
+      dpop.confirm(presented, token, access, request, response);
       certificateBound.check(request, token);
       TokenPrincipal caller = handOn.callerOf(token);
       checks.check(request, token, access);

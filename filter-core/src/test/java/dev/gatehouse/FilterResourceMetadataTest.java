@@ -116,6 +116,31 @@ class FilterResourceMetadataTest {
     }
 
     @Test
+    void whenRulesTurnDpopNoncesOnOrOffThenTheDocumentIsUnchanged() throws Exception {
+      GatehouseConfig withNonceRules =
+          config(RESOURCE)
+              .pathRules(
+                  PathRules.builder()
+                      .rule("GET /api/strict/* authenticated dpop=required nonce=on")
+                      .rule("GET /api/relaxed/* authenticated nonce=off")
+                      .build())
+              .build();
+      GatehouseConfig withoutThem =
+          config(RESOURCE)
+              .pathRules(
+                  PathRules.builder()
+                      .rule("GET /api/strict/* authenticated dpop=required")
+                      .rule("GET /api/relaxed/* authenticated")
+                      .build())
+              .build();
+
+      Map<String, Object> doc = document(get(withNonceRules, WELL_KNOWN));
+
+      assertEquals(document(get(withoutThem, WELL_KNOWN)), doc);
+      assertEquals(false, doc.get("dpop_bound_access_tokens_required"));
+    }
+
+    @Test
     void whenTokensMayComeInTheBodyOrQueryThenThoseMethodsAreListed() throws Exception {
       GatehouseConfig config =
           config(RESOURCE).tokens(t -> t.allowFormParameter().allowQueryParameter()).build();

@@ -16,7 +16,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What a path rule asks of a request: nothing, a valid token, certain scopes, or refusal; and, when
- * the rule says so, whether the token may or must be DPoP-bound.
+ * the rule says so, whether the token may or must be DPoP-bound and whether its proofs need a
+ * server nonce.
  */
 public final class Access {
 
@@ -42,16 +43,23 @@ public final class Access {
   private final Set<String> scopes;
   private final StepUpRequirement stepUp;
   private final @Nullable DpopMode dpop;
+  private final @Nullable Boolean dpopNonce;
 
   private Access(Kind kind, Set<String> scopes) {
-    this(kind, scopes, StepUpRequirement.NONE, null);
+    this(kind, scopes, StepUpRequirement.NONE, null, null);
   }
 
-  private Access(Kind kind, Set<String> scopes, StepUpRequirement stepUp, @Nullable DpopMode dpop) {
+  private Access(
+      Kind kind,
+      Set<String> scopes,
+      StepUpRequirement stepUp,
+      @Nullable DpopMode dpop,
+      @Nullable Boolean dpopNonce) {
     this.kind = kind;
     this.scopes = scopes;
     this.stepUp = stepUp;
     this.dpop = dpop;
+    this.dpopNonce = dpopNonce;
   }
 
   /**
@@ -65,7 +73,25 @@ public final class Access {
     if (!needsToken()) {
       throw new IllegalArgumentException("dpop= applies only to access that needs a token");
     }
-    return new Access(kind, scopes, stepUp, mode);
+    return new Access(kind, scopes, stepUp, mode, dpopNonce);
+  }
+
+  /**
+   * The same access with server nonces (RFC 9449 section 9) required, or not, in its DPoP proofs,
+   * whatever the filter's {@code gatehouse.dpop.nonce}.
+   *
+   * @throws IllegalArgumentException for access that needs no token ({@code public}, {@code deny})
+   */
+  public Access withDpopNonce(boolean required) {
+    if (!needsToken()) {
+      throw new IllegalArgumentException("nonce= applies only to access that needs a token");
+    }
+    return new Access(kind, scopes, stepUp, dpop, required);
+  }
+
+  /** Whether the rule requires DPoP nonces; empty when the filter's default applies. */
+  public Optional<Boolean> dpopNonce() {
+    return Optional.ofNullable(dpopNonce);
   }
 
   /** The rule's own DPoP mode; empty when the filter's default applies. */
@@ -120,7 +146,7 @@ public final class Access {
     if (!needsToken() && !stepUp.isEmpty()) {
       throw new IllegalArgumentException("acr and max-age apply only to a rule that needs a token");
     }
-    return new Access(kind, scopes, stepUp, dpop);
+    return new Access(kind, scopes, stepUp, dpop, dpopNonce);
   }
 
   /** What the user's authentication must meet; {@link StepUpRequirement#NONE} by default. */
@@ -159,18 +185,18 @@ public final class Access {
         && kind == other.kind
         && scopes.equals(other.scopes)
         && stepUp.equals(other.stepUp)
-        && dpop == other.dpop;
+        && dpop == other.dpop
+        && Objects.equals(dpopNonce, other.dpopNonce);
   }
 
   @Override
   public int hashCode() {
-    return ((kind.hashCode() * 31 + scopes.hashCode()) * 31 + stepUp.hashCode()) * 31
-        + Objects.hashCode(dpop);
+    return Objects.hash(kind, scopes, stepUp, dpop, dpopNonce);
   }
 
   /**
    * In the rule syntax: {@code public}, {@code authenticated}, {@code deny}, {@code scopes=a,b},
-   * {@code any=a,b}, followed by {@code dpop=...} when the rule says.
+   * {@code any=a,b}, followed by {@code dpop=...} and {@code nonce=...} when the rule says.
    */
   @Override
   public String toString() {
@@ -185,7 +211,8 @@ public final class Access {
     return access
         + (stepUp.acrValues().isEmpty() ? "" : " acr=" + String.join(",", stepUp.acrValues()))
         + stepUp.maxAgeIfAny().map(age -> " max-age=" + age.toSeconds() + "s").orElse("")
-        + (dpop == null ? "" : " " + RuleSyntax.DPOP_OPTION + dpop.word());
+        + (dpop == null ? "" : " " + RuleSyntax.DPOP_OPTION + dpop.word())
+        + (dpopNonce == null ? "" : " " + RuleSyntax.NONCE_OPTION + (dpopNonce ? "on" : "off"));
   }
 
   private static Set<String> scopeSet(Collection<String> scopes) {

@@ -11,8 +11,8 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The text form of rules: {@code METHODS PATTERN ACCESS [acr=a,b] [max-age=5m] [dpop=MODE]},
- * separated by spaces.
+ * The text form of rules: {@code METHODS PATTERN ACCESS [acr=a,b] [max-age=5m] [dpop=MODE]
+ * [nonce=on|off]}, separated by spaces.
  *
  * <ul>
  *   <li>METHODS: {@code *} or a comma-separated list such as {@code GET,HEAD} (case-sensitive);
@@ -24,6 +24,9 @@ import org.jspecify.annotations.Nullable;
  *       authenticated at most that long ago), each at most once.
  *   <li>MODE, for access that needs a token: {@code off} (Bearer only), {@code allowed} or {@code
  *       required} (DPoP-bound tokens only), instead of the filter's {@code gatehouse.dpop}.
+ *   <li>{@code nonce=on} or {@code nonce=off}, for access that needs a token: whether DPoP proofs
+ *       on the path must carry a server nonce, instead of the filter's {@code
+ *       gatehouse.dpop.nonce}.
  * </ul>
  *
  * Failures are {@link IllegalArgumentException}s whose message says what is wrong; the caller adds
@@ -32,6 +35,7 @@ import org.jspecify.annotations.Nullable;
 final class RuleSyntax {
 
   static final String DPOP_OPTION = "dpop=";
+  static final String NONCE_OPTION = "nonce=";
 
   private RuleSyntax() {}
 
@@ -41,12 +45,13 @@ final class RuleSyntax {
       throw new IllegalArgumentException(
           "expected METHODS PATTERN ACCESS, e.g. 'GET /orders/* scopes=read:orders'");
     }
-    // Options start at the first acr=, max-age= or dpop=, so that "scopes=a, b" stays one access.
-    String[] words = parts[2].strip().split("\\s+(?=(?:acr|max-age|dpop)=)");
+    // Options start at the first acr=, max-age=, dpop= or nonce=, so that "scopes=a, b" stays one.
+    String[] words = parts[2].strip().split("\\s+(?=(?:acr|max-age|dpop|nonce)=)");
     Access access = access(words[0]);
     @Nullable List<String> acr = null;
     @Nullable Duration maxAge = null;
     @Nullable DpopMode dpop = null;
+    @Nullable Boolean nonce = null;
     for (int i = 1; i < words.length; i++) {
       String word = words[i];
       if (word.startsWith("acr=") && acr == null) {
@@ -65,11 +70,18 @@ final class RuleSyntax {
               DPOP_OPTION + " applies only to rules that need a token, not to '" + access + "'");
         }
         dpop = DpopMode.named(word.substring(DPOP_OPTION.length()).strip());
+      } else if (word.startsWith(NONCE_OPTION) && nonce == null) {
+        if (!access.needsToken()) {
+          throw new IllegalArgumentException(
+              NONCE_OPTION + " applies only to rules that need a token, not to '" + access + "'");
+        }
+        nonce = onOrOff(word.substring(NONCE_OPTION.length()).strip());
       } else {
         throw new IllegalArgumentException(
             "unexpected '"
                 + word
-                + "' after the access: expected acr=a,b, max-age=5m or dpop=MODE, once each");
+                + "' after the access: expected acr=a,b, max-age=5m, dpop=MODE or nonce=on|off,"
+                + " once each");
       }
     }
     if (acr != null || maxAge != null) {
@@ -78,7 +90,18 @@ final class RuleSyntax {
     if (dpop != null) {
       access = access.withDpop(dpop);
     }
+    if (nonce != null) {
+      access = access.withDpopNonce(nonce);
+    }
     return new PathRule(methods(parts[0]), PathPattern.parse(parts[1]), access);
+  }
+
+  private static boolean onOrOff(String word) {
+    return switch (word.toLowerCase(Locale.ROOT)) {
+      case "on" -> true;
+      case "off" -> false;
+      default -> throw new IllegalArgumentException("'" + word + "' must be on or off");
+    };
   }
 
   static Set<String> methods(String text) {

@@ -60,6 +60,8 @@ public enum ConfigKey {
   DPOP_ALGORITHMS("gatehouse.dpop.algorithms", null),
   DPOP_PROOF_MAX_AGE("gatehouse.dpop.proof-max-age", null),
   DPOP_NONCE("gatehouse.dpop.nonce", null),
+  DPOP_NONCE_SLOT("gatehouse.dpop.nonce-slot", null),
+  DPOP_NONCE_ROTATION("gatehouse.dpop.nonce-rotation", null),
   DPOP_REPLAY_MAX_ENTRIES("gatehouse.dpop.replay-max-entries", null),
   PUBLIC_BASE_URL("gatehouse.public-base-url", null),
   METRICS_JMX("gatehouse.metrics.jmx", null),

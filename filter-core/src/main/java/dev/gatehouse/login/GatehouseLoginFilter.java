@@ -9,6 +9,7 @@ import dev.gatehouse.error.Rejection;
 import dev.gatehouse.internal.challenge.ChallengeWriter;
 import dev.gatehouse.internal.config.FilterSettings;
 import dev.gatehouse.internal.discovery.Providers;
+import dev.gatehouse.internal.wiring.BearerFilterChallenges;
 import dev.gatehouse.internal.wiring.BearerFilterProviders;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
@@ -213,7 +214,8 @@ public class GatehouseLoginFilter implements Filter {
       this.login = login;
       TrustedIssuer issuer = LoginIssuer.choose(api.issuers(), login.issuer());
       this.bearer = new GatehouseFilter(api);
-      this.challenges = new ChallengeWriter(api.realm());
+      // The bearer filter's own writer: its DPoP algs and resource_metadata, one place to change.
+      this.challenges = Objects.requireNonNull(BearerFilterChallenges.of(bearer));
       this.loginPaths = new LoginPaths(login.loginPaths());
       // The bearer filter's provider of that issuer: one discovery document, one key set. Made
       // with its configuration, the bearer filter has its providers from the start.

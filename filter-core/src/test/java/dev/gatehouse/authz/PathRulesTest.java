@@ -81,6 +81,49 @@ class PathRulesTest {
       assertThrows(IllegalArgumentException.class, () -> Access.deny().withDpop(DpopMode.OFF));
     }
 
+    @ParameterizedTest
+    @CsvSource({"on, true", "off, false", "ON, true"})
+    void whenARuleNamesANoncePolicyThenItsAccessCarriesIt(String word, boolean required) {
+      PathRules rules =
+          PathRules.builder()
+              .rule("GET /api/pay/* authenticated dpop=required nonce=" + word)
+              .build();
+
+      Access access = rules.decide(request("GET", "/api/pay/1"));
+
+      assertEquals(required, access.dpopNonce().orElseThrow());
+      assertEquals(
+          "authenticated dpop=required nonce=" + (required ? "on" : "off"), access.toString());
+      assertTrue(
+          PathRules.builder()
+              .rule("GET /a authenticated")
+              .build()
+              .decide(request("GET", "/a"))
+              .dpopNonce()
+              .isEmpty());
+    }
+
+    @Test
+    void whenTheNoncePolicyIsUnknownOrOnAPublicRuleThenTheLineIsRefused() {
+      assertEquals(
+          "gatehouse.rules line 1: 'GET /a authenticated nonce=maybe': 'maybe' must be on or off",
+          failure("GET /a authenticated nonce=maybe"));
+      assertEquals(
+          "gatehouse.rules line 1: '* /health public nonce=on': nonce= applies only to rules"
+              + " that need a token, not to 'public'",
+          failure("* /health public nonce=on"));
+      assertThrows(IllegalArgumentException.class, () -> Access.deny().withDpopNonce(true));
+    }
+
+    @Test
+    void whenTwoRulesDifferOnlyInTheirNoncePolicyThenTheyAreDifferentAccess() {
+      Access on = Access.authenticated().withDpopNonce(true);
+
+      assertTrue(!on.equals(Access.authenticated().withDpopNonce(false)));
+      assertEquals(on, Access.authenticated().withDpopNonce(true));
+      assertEquals(on.hashCode(), Access.authenticated().withDpopNonce(true).hashCode());
+    }
+
     @Test
     void whenTwoRulesDifferOnlyInTheirDpopModeThenTheyAreDifferentAccess() {
       Access required = Access.authenticated().withDpop(DpopMode.REQUIRED);
@@ -356,7 +399,7 @@ class PathRulesTest {
     void whenStepUpIsWrittenTwiceOrOnARuleWithoutATokenThenTheLineIsRefused() {
       assertEquals(
           "rule: 'GET /a authenticated acr=a acr=b': unexpected 'acr=b' after the access:"
-              + " expected acr=a,b, max-age=5m or dpop=MODE, once each",
+              + " expected acr=a,b, max-age=5m, dpop=MODE or nonce=on|off, once each",
           assertThrows(
                   IllegalArgumentException.class,
                   () -> PathRules.builder().rule("GET /a authenticated acr=a acr=b"))

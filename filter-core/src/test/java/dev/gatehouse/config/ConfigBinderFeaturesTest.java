@@ -104,6 +104,46 @@ class ConfigBinderFeaturesTest {
     }
 
     @Test
+    void whenTheNonceSlotAndRotationAreGivenThenTheNoncesUseThem() {
+      DpopPolicy dpop =
+          minimal()
+              .with("gatehouse.dpop.nonce-slot", "30s")
+              .with("gatehouse.dpop.nonce-rotation", "1h")
+              .bind()
+              .dpop();
+
+      assertEquals(Duration.ofSeconds(30), dpop.nonceSlot());
+      assertEquals(Duration.ofHours(1), dpop.nonceRotation());
+    }
+
+    @Test
+    void whenOnlyTheNonceSlotIsGivenThenTheRotationKeepsItsDefault() {
+      DpopPolicy dpop = minimal().with("gatehouse.dpop.nonce-slot", "10s").bind().dpop();
+
+      assertEquals(Duration.ofSeconds(10), dpop.nonceSlot());
+      assertEquals(DpopPolicy.DEFAULT_NONCE_ROTATION, dpop.nonceRotation());
+    }
+
+    @Test
+    void whenOnlyTheNonceRotationIsGivenThenTheSlotKeepsItsDefault() {
+      DpopPolicy dpop = minimal().with("gatehouse.dpop.nonce-rotation", "2h").bind().dpop();
+
+      assertEquals(DpopPolicy.DEFAULT_NONCE_SLOT, dpop.nonceSlot());
+      assertEquals(Duration.ofHours(2), dpop.nonceRotation());
+    }
+
+    @Test
+    void whenTheNonceSlotIsLongerThanTheRotationThenTheErrorNamesBothProperties() {
+      assertEquals(
+          "gatehouse.dpop.nonce-slot (1h) must be at least 1s and no longer than"
+              + " gatehouse.dpop.nonce-rotation (30m)",
+          minimal()
+              .with("gatehouse.dpop.nonce-slot", "1h")
+              .with("gatehouse.dpop.nonce-rotation", "30m")
+              .failure());
+    }
+
+    @Test
     void whenAProofAlgorithmIsSymmetricThenTheConfigurationIsRefused() {
       assertTrue(
           minimal()

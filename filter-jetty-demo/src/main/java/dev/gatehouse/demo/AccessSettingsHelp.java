@@ -110,6 +110,16 @@ final class AccessSettingsHelp {
         "on: every proof must carry a nonce from this server (401 use_dpop_nonce with DPoP-Nonce).");
     put(
         e,
+        ConfigKey.DPOP_NONCE_SLOT,
+        duration(d.nonceSlot()),
+        "A nonce is accepted in its slot and the next one; at least 1s, at most the rotation.");
+    put(
+        e,
+        ConfigKey.DPOP_NONCE_ROTATION,
+        duration(d.nonceRotation()),
+        "How often the in-process nonce secret is replaced (nonces of the old one still pass).");
+    put(
+        e,
         ConfigKey.DPOP_REPLAY_MAX_ENTRIES,
         Integer.toString(d.replayMaxEntries()),
         "Bound of the store of proof jtis; when full, new proofs get 503.");

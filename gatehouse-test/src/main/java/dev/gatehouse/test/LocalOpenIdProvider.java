@@ -3,6 +3,7 @@ package dev.gatehouse.test;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -196,6 +197,27 @@ public final class LocalOpenIdProvider implements AutoCloseable {
     settings.put("gatehouse.introspection.endpoint", introspectionEndpoint().toString());
     settings.put("gatehouse.introspection.client-id", clientId);
     settings.put("gatehouse.introspection.client-secret", clientSecret);
+    return settings;
+  }
+
+  /**
+   * The API's key that {@link TokenBuilder#encrypted()} encrypts tokens to (RSA 2048, {@code kid}
+   * {@code enc-1}); give Gatehouse its private half, or use {@link #settingsWithDecryption(Path)}.
+   */
+  public EncryptionKey encryptionKey() {
+    return keys.encryption();
+  }
+
+  /**
+   * {@link #settings()} plus decryption of encrypted access tokens with {@link #encryptionKey()}:
+   * its private key is written as PEM into {@code directory} (a test's temporary directory) and
+   * named by {@code gatehouse.decryption.pem-keys}.
+   */
+  public Map<String, String> settingsWithDecryption(Path directory) {
+    EncryptionKey key = encryptionKey();
+    Path pem = key.writePrivateKeyPem(directory.resolve(key.kid() + ".pem"));
+    Map<String, String> settings = settings();
+    settings.put("gatehouse.decryption.pem-keys", key.kid() + "=" + pem.toAbsolutePath());
     return settings;
   }
 

@@ -11,7 +11,8 @@ import org.jose4j.jwk.PublicJsonWebKey;
 /**
  * The provider's signing keys: one current key per algorithm, the retired ones it still publishes
  * after a rotation (as real providers do, so tokens signed just before stay valid), and one key it
- * never publishes, for "signed by someone else" tests.
+ * never publishes, for "signed by someone else" tests; and the API's key that encrypted tokens are
+ * encrypted to.
  */
 final class ProviderKeys {
 
@@ -19,6 +20,7 @@ final class ProviderKeys {
       new EnumMap<>(SigningAlgorithm.class);
   private final List<PublicJsonWebKey> retired = new ArrayList<>();
   private final PublicJsonWebKey stranger;
+  private final EncryptionKey encryption = EncryptionKey.generate("enc-1");
   private int generation;
 
   ProviderKeys() {
@@ -28,6 +30,11 @@ final class ProviderKeys {
 
   synchronized PublicJsonWebKey current(SigningAlgorithm alg) {
     return current.get(alg);
+  }
+
+  /** The API's key that encrypted tokens are encrypted to by default; never rotated. */
+  EncryptionKey encryption() {
+    return encryption;
   }
 
   PublicJsonWebKey stranger() {

@@ -12,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jose4j.jwa.AlgorithmConstraints;
+import org.jose4j.jwe.JsonWebEncryption;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.NumericDate;
@@ -40,6 +42,9 @@ public final class TokenBuilder {
   private SigningAlgorithm algorithm = SigningAlgorithm.RS256;
   private boolean strangerKey;
   private String type = "at+jwt";
+  private EncryptionKey encryptTo;
+  private String keyManagement = "RSA-OAEP-256";
+  private String contentEncryption = "A256GCM";
 
   TokenBuilder(ProviderKeys keys, Clock clock, String issuer, List<String> audiences) {
     this.keys = keys;
@@ -142,6 +147,32 @@ public final class TokenBuilder {
     return this;
   }
 
+  /**
+   * Encrypts the signed token to the provider's {@link LocalOpenIdProvider#encryptionKey()}: {@link
+   * #build()} then gives a nested JWT (a compact JWE, RSA-OAEP-256 and A256GCM, {@code cty JWT},
+   * the key's {@code kid}) that Gatehouse accepts once it has the private half.
+   */
+  public TokenBuilder encrypted() {
+    return encryptedFor(keys.encryption());
+  }
+
+  /** As {@link #encrypted()}, to another key, e.g. one Gatehouse was not given. */
+  public TokenBuilder encryptedFor(EncryptionKey key) {
+    this.encryptTo = key;
+    return this;
+  }
+
+  /**
+   * Encrypts (to the provider's key unless {@link #encryptedFor} named another) with these JWE
+   * algorithms instead of RSA-OAEP-256 and A256GCM; any RSA key-management algorithm, also one
+   * Gatehouse refuses ({@code RSA1_5}), so that the refusal can be tested.
+   */
+  public TokenBuilder encryptedWith(String keyManagement, String contentEncryption) {
+    this.keyManagement = keyManagement;
+    this.contentEncryption = contentEncryption;
+    return encryptTo == null ? encrypted() : this;
+  }
+
   /** The payload as it would be signed, for forgeries built on it. */
   public JwtClaims claims() {
     JwtClaims c = new JwtClaims();
@@ -165,8 +196,32 @@ public final class TokenBuilder {
     return c;
   }
 
-  /** The signed compact JWS. */
+  /** The signed compact JWS, or the JWE around it when the token is to be encrypted. */
   public String build() {
+    String signed = sign();
+    return encryptTo == null ? signed : encrypt(signed);
+  }
+
+  private String encrypt(String signed) {
+    JsonWebEncryption jwe = new JsonWebEncryption();
+    // The producer's side of a test: refused algorithms must be makeable, Gatehouse judges them.
+    jwe.setAlgorithmConstraints(AlgorithmConstraints.NO_CONSTRAINTS);
+    jwe.setContentEncryptionAlgorithmConstraints(AlgorithmConstraints.NO_CONSTRAINTS);
+    jwe.setAlgorithmHeaderValue(keyManagement);
+    jwe.setEncryptionMethodHeaderParameter(contentEncryption);
+    jwe.setContentTypeHeaderValue("JWT");
+    jwe.setKeyIdHeaderValue(encryptTo.kid());
+    jwe.setKey(encryptTo.publicKey());
+    jwe.setPayload(signed);
+    try {
+      return jwe.getCompactSerialization();
+    } catch (JoseException e) {
+      throw new IllegalStateException(
+          "cannot encrypt with " + keyManagement + " and " + contentEncryption, e);
+    }
+  }
+
+  private String sign() {
     JsonWebSignature jws = new JsonWebSignature();
     var key = strangerKey ? keys.stranger() : keys.current(algorithm);
     jws.setPayload(claims().toJson());

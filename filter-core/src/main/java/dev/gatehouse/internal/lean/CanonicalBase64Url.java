@@ -7,7 +7,7 @@ package dev.gatehouse.internal.lean;
  * signed token would have many spellings that all verify: each a new entry in the verified-token
  * cache, and a way past any list that keeps tokens by their text.
  */
-final class CanonicalBase64Url {
+public final class CanonicalBase64Url {
 
   private CanonicalBase64Url() {}
 
@@ -27,7 +27,7 @@ final class CanonicalBase64Url {
   }
 
   /** {@code s[start, end)}, base64url characters only, is the canonical spelling of its bytes. */
-  static boolean isCanonical(String s, int start, int end) {
+  public static boolean isCanonical(String s, int start, int end) {
     int spareBits;
     switch ((end - start) % 4) {
       case 0 -> spareBits = 0;

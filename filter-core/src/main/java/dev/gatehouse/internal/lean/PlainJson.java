@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  * so the set of accepted documents and their meaning stay jose4j's. Avoids jose4j's tokens, stacks
  * and string builders: the payload parse is a large share of a verification's own work.
  */
-final class PlainJson {
+public final class PlainJson {
 
   static final int MAX_DEPTH = 64;
 
@@ -31,7 +31,7 @@ final class PlainJson {
 
   /** The object {@code json} holds, accepted; undecided outside the subset. Never refuses. */
   @SuppressWarnings("unchecked")
-  static Verdict<Map<String, Object>> object(String json) {
+  public static Verdict<Map<String, Object>> object(String json) {
     PlainJson reader = new PlainJson(json);
     reader.text.skipSpace();
     if (reader.text.peek() != '{') {

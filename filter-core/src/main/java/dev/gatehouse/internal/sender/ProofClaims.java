@@ -13,7 +13,13 @@ import org.jspecify.annotations.Nullable;
  * The claims of a DPoP proof whose signature has been checked, and their checks against the request
  * (RFC 9449 section 4.3, checks 3, 8, 9, 11 and 12 as far as the proof alone decides).
  */
-final class ProofClaims {
+record ProofClaims(
+    String jti,
+    String htm,
+    String htu,
+    long issuedAt,
+    @Nullable String ath,
+    @Nullable String nonce) {
 
   /** A UUID is 36 characters and 256 random bits in base64url are 43; more is no identifier. */
   static final int MAX_JTI_CHARS = 256;
@@ -21,32 +27,21 @@ final class ProofClaims {
   /** 9999-12-31T23:59:59Z. */
   private static final long LAST_IAT = 253_402_300_799L;
 
-  private final String jti;
-  private final String htm;
-  private final String htu;
-  private final long issuedAt;
-  private final @Nullable String ath;
-  private final @Nullable String nonce;
-
-  private ProofClaims(
-      String jti,
-      String htm,
-      String htu,
-      long issuedAt,
-      @Nullable String ath,
-      @Nullable String nonce) {
-    this.jti = jti;
-    this.htm = htm;
-    this.htu = htu;
-    this.issuedAt = issuedAt;
-    this.ath = ath;
-    this.nonce = nonce;
-  }
-
   /** The claims, or null when a required one is missing or of the wrong type. */
   static @Nullable ProofClaims parse(String payload) {
     try {
-      JwtClaims claims = JwtClaims.parse(payload);
+      return of(JwtClaims.parse(payload));
+    } catch (InvalidJwtException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  /**
+   * The claims of an already parsed payload, read with jose4j's own typed getters so that both the
+   * lean and the full reading of a proof give one answer for one claims object.
+   */
+  static @Nullable ProofClaims of(JwtClaims claims) {
+    try {
       String jti = claims.getStringClaimValue("jti");
       String htm = claims.getStringClaimValue("htm");
       String htu = claims.getStringClaimValue("htu");
@@ -68,7 +63,7 @@ final class ProofClaims {
           iat.getValue(),
           claims.getStringClaimValue("ath"),
           claims.getStringClaimValue("nonce"));
-    } catch (InvalidJwtException | MalformedClaimException | RuntimeException e) {
+    } catch (MalformedClaimException | RuntimeException e) {
       return null;
     }
   }
@@ -105,11 +100,8 @@ final class ProofClaims {
     return Digests.sha256Base64url(TargetUri.normalize(htu).orElse(htu) + '\n' + jti);
   }
 
-  long issuedAt() {
-    return issuedAt;
-  }
-
-  @Nullable String nonce() {
-    return nonce;
+  @Override
+  public String toString() {
+    return "ProofClaims[" + htm + "]"; // the identifiers and hashes stay out of log lines
   }
 }

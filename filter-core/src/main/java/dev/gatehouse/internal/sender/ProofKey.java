@@ -77,7 +77,7 @@ final class ProofKey {
    * jose4j and the JDK build an EC key from any two coordinates; a point off the curve is no key
    * (and the classic invalid-curve trick), so it is refused as one.
    */
-  private static boolean isOnCurve(ECPublicKey key) {
+  static boolean isOnCurve(ECPublicKey key) {
     ECPoint w = key.getW();
     EllipticCurve curve = key.getParams().getCurve();
     if (w.equals(ECPoint.POINT_INFINITY) || !(curve.getField() instanceof ECFieldFp field)) {

@@ -424,6 +424,72 @@ class DpopFilterTest {
       assertEquals("DPoP-Nonce", reply.header("Access-Control-Expose-Headers"));
     }
 
+    @Test
+    void whenOnlyARuleTurnsNoncesOnThenThatPathAsksForOneAndAnotherAcceptsWithout() {
+      start(
+          b ->
+              b.pathRules(
+                  PathRules.builder()
+                      .rule("* /api/strict/* authenticated nonce=on")
+                      .rule("* /api/* authenticated")
+                      .build()));
+      String token = boundToken();
+
+      Reply strict = dpop("/api/strict/orders", token);
+      Reply relaxed = dpop("/api/orders", token);
+
+      assertEquals(401, strict.status());
+      assertEquals(dpopError("use_dpop_nonce", Refusals.DPOP_NONCE_MISSING), strict.challenge());
+      String nonce = strict.header("DPoP-Nonce");
+      assertNotNull(nonce);
+      assertEquals(200, relaxed.status(), relaxed::toString);
+      assertNull(relaxed.header("DPoP-Nonce"));
+      Reply retry =
+          dpop(
+              "/api/strict/orders",
+              token,
+              client.proof("GET", ORIGIN + "/api/strict/orders", token, nonce));
+      assertEquals(200, retry.status(), retry::toString);
+    }
+
+    @Test
+    void whenARuleTurnsNoncesOffThenThatPathAcceptsWithoutOneWhileTheFilterRequiresThem() {
+      start(
+          b ->
+              b.dpop(d -> d.requireNonce())
+                  .pathRules(
+                      PathRules.builder()
+                          .rule("* /api/relaxed/* authenticated nonce=off")
+                          .rule("* /api/* authenticated")
+                          .build()));
+      String token = boundToken();
+
+      Reply relaxed = dpop("/api/relaxed/orders", token);
+      Reply strict = dpop("/api/orders", token);
+
+      assertEquals(200, relaxed.status(), relaxed::toString);
+      assertEquals(401, strict.status());
+      assertEquals(dpopError("use_dpop_nonce", Refusals.DPOP_NONCE_MISSING), strict.challenge());
+    }
+
+    @Test
+    void whenAProofIsUsedOnANonceOffPathThenItIsStillSingleUseOnAnyPath() {
+      start(
+          b ->
+              b.pathRules(
+                  PathRules.builder()
+                      .rule("* /api/strict/* authenticated nonce=on")
+                      .rule("* /api/* authenticated nonce=off")
+                      .build()));
+      String token = boundToken();
+      String proof = client.proof("GET", ORIGIN + "/api/orders", token);
+
+      assertEquals(200, dpop("/api/orders", token, proof).status());
+      assertEquals(
+          dpopError("invalid_dpop_proof", Refusals.DPOP_PROOF_REPLAYED),
+          dpop("/api/orders", token, proof).challenge());
+    }
+
     private Map<String, String> jkt() {
       return Map.of("jkt", client.thumbprint());
     }
