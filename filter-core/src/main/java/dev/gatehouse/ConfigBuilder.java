@@ -7,8 +7,8 @@ import dev.gatehouse.authz.AccessRule;
 import dev.gatehouse.authz.ClaimRequirement;
 import dev.gatehouse.authz.ClientPolicy;
 import dev.gatehouse.authz.PathRules;
-import dev.gatehouse.authz.RevocationList;
 import dev.gatehouse.config.ConfigKey;
+import dev.gatehouse.config.PropertyLookup;
 import dev.gatehouse.discovery.KeyPolicy;
 import dev.gatehouse.internal.time.ClockSkew;
 import dev.gatehouse.internal.verify.VerificationPolicy;
@@ -16,6 +16,10 @@ import dev.gatehouse.introspection.IntrospectionConfig;
 import dev.gatehouse.metrics.MetricsSettings;
 import dev.gatehouse.outbound.OutboundLimits;
 import dev.gatehouse.sender.DpopPolicy;
+import dev.gatehouse.store.SharedStore;
+import dev.gatehouse.store.SharedStoreFactory;
+import dev.gatehouse.store.StoreOutage;
+import dev.gatehouse.store.StorePolicy;
 import dev.gatehouse.token.PrincipalClaim;
 import dev.gatehouse.token.TokenSources;
 import dev.gatehouse.verify.Decryption;
@@ -51,7 +55,7 @@ final class ConfigBuilder implements GatehouseConfigBuilder {
   int tokenCacheEntries = TokenCachePolicy.DEFAULTS.maxEntries();
   long tokenCacheBytes = TokenCachePolicy.DEFAULTS.maxBytes();
   final AccessPolicy.Builder access = AccessPolicy.builder();
-  @Nullable RevocationList revocations;
+  StorePolicy store = StorePolicy.memory();
   PathRules pathRules = PathRules.none();
   @Nullable IdentityHeaders identityHeaders;
   @Nullable IntrospectionConfig introspection;
@@ -177,8 +181,23 @@ final class ConfigBuilder implements GatehouseConfigBuilder {
   }
 
   @Override
-  public ConfigBuilder revocations(RevocationList revocations) {
-    this.revocations = Objects.requireNonNull(revocations, "revocations");
+  public ConfigBuilder store(SharedStore applicationStore) {
+    this.store = store.withStore(Objects.requireNonNull(applicationStore, "store"));
+    return this;
+  }
+
+  @Override
+  public ConfigBuilder store(SharedStoreFactory factory, PropertyLookup settings) {
+    this.store =
+        store.withFactory(
+            Objects.requireNonNull(factory, "factory"),
+            Objects.requireNonNull(settings, "settings"));
+    return this;
+  }
+
+  @Override
+  public ConfigBuilder storeUnavailable(StoreOutage outage) {
+    this.store = store.whenUnavailable(Objects.requireNonNull(outage, "outage"));
     return this;
   }
 

@@ -16,11 +16,11 @@ import dev.gatehouse.internal.sender.DpopProofVerifier;
 import dev.gatehouse.internal.sender.DpopRequest;
 import dev.gatehouse.internal.sender.DpopSettings;
 import dev.gatehouse.internal.sender.DpopVerdict;
-import dev.gatehouse.internal.sender.InMemoryReplayStore;
-import dev.gatehouse.internal.sender.RotatingNonceSecrets;
 import dev.gatehouse.internal.time.ClockSkew;
 import dev.gatehouse.sender.DpopMode;
 import dev.gatehouse.sender.DpopPolicy;
+import dev.gatehouse.store.NonceSecrets;
+import dev.gatehouse.store.ReplayStore;
 import dev.gatehouse.token.AccessToken;
 import dev.gatehouse.token.TokenBinding;
 import jakarta.servlet.http.HttpServletRequest;
@@ -52,20 +52,26 @@ final class DpopStep {
   private final DpopProofVerifier proofs;
   private final @Nullable DpopNonces nonces;
 
-  DpopStep(DpopPolicy policy, PathRules rules, ClockSkew skew, Clock clock) {
+  /**
+   * @param replays where used proofs are remembered, and {@code secrets} what nonces are made with:
+   *     both from the filter's store, so that nodes sharing it agree
+   */
+  DpopStep(
+      DpopPolicy policy,
+      PathRules rules,
+      ClockSkew skew,
+      Clock clock,
+      ReplayStore replays,
+      NonceSecrets secrets) {
     this.policy = policy;
     this.clock = clock;
     this.used = policy.schemeOn() || rules.rules().stream().anyMatch(DpopStep::acceptsDpop);
-    this.nonces =
-        policy.nonceRequired()
-            ? new DpopNonces(
-                new RotatingNonceSecrets(clock, policy.nonceRotation()), policy.nonceSlot())
-            : null;
+    this.nonces = policy.nonceRequired() ? new DpopNonces(secrets, policy.nonceSlot()) : null;
     this.proofs =
         new DpopProofVerifier(
             new DpopSettings(
                 policy.algorithms(), policy.proofMaxAge(), skew, policy.nonceRequired()),
-            new InMemoryReplayStore(clock, policy.replayMaxEntries()),
+            replays,
             nonces);
   }
 

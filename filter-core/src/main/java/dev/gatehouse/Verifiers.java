@@ -19,6 +19,7 @@ import dev.gatehouse.internal.verify.JwtAccessTokenVerifier;
 import dev.gatehouse.internal.verify.OneIssuerVerifier;
 import dev.gatehouse.internal.verify.VerificationPolicy;
 import dev.gatehouse.introspection.IntrospectionConfig;
+import dev.gatehouse.store.IntrospectionStore;
 import dev.gatehouse.verify.TokenCachePolicy;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -52,8 +53,14 @@ final class Verifiers {
     return new Providers(providers);
   }
 
+  /**
+   * @param answers introspection answers shared with the other nodes, beside each node's own cache
+   */
   static AccessTokenVerifier of(
-      GatehouseConfig config, Providers providers, MetricsRecorder metrics) {
+      GatehouseConfig config,
+      Providers providers,
+      MetricsRecorder metrics,
+      IntrospectionStore answers) {
     AccessTokenVerifier jwt = jwt(config, providers, metrics);
     boolean encrypted = config.decryption().isPresent();
     if (config.introspection().isEmpty()) {
@@ -69,7 +76,8 @@ final class Verifiers {
             config.clock(),
             config.clockSkew(),
             config.http(),
-            metrics);
+            metrics,
+            answers);
     return token -> isJwtOrJwe(token, encrypted) ? jwt.verify(token) : opaque.verify(token);
   }
 

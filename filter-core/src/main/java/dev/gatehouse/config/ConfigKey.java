@@ -62,6 +62,9 @@ public enum ConfigKey {
   DPOP_NONCE("gatehouse.dpop.nonce", null),
   DPOP_REPLAY_MAX_ENTRIES("gatehouse.dpop.replay-max-entries", null),
   PUBLIC_BASE_URL("gatehouse.public-base-url", null),
+  // Shared state (issue 17): which store, and what a check does while it cannot be reached.
+  STORE("gatehouse.store", null),
+  STORE_UNAVAILABLE("gatehouse.store.unavailable", null),
   METRICS_JMX("gatehouse.metrics.jmx", null),
   METRICS_MICROMETER("gatehouse.metrics.micrometer", null),
   RESOURCE("gatehouse.resource", null),

@@ -36,6 +36,7 @@ class PackageLayersTest {
           "outbound",
           "internal.outbound",
           "internal.sender",
+          "internal.store",
           "sender",
           "discovery",
           "internal.discovery",
