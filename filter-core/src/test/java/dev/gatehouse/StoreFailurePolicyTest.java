@@ -15,6 +15,7 @@ import dev.gatehouse.testing.ProtectedApi;
 import dev.gatehouse.testing.ProtectedApi.Reply;
 import dev.gatehouse.testing.Refusals;
 import dev.gatehouse.testing.SwitchableStore;
+import dev.gatehouse.testing.SwitchableStoreFactory;
 import dev.gatehouse.testing.TestTokens;
 import jakarta.servlet.ServletException;
 import java.time.Clock;
@@ -139,6 +140,26 @@ class StoreFailurePolicyTest {
 
     assertTrue(e.getMessage().contains("gatehouse.store"), e.getMessage());
     assertTrue(e.getMessage().contains("known: memory"), e.getMessage());
+  }
+
+  @Test
+  void whenTheStoreSettingNamesAFactoryThenTheFilterMakesItsStoreAndClosesItOnDestroy()
+      throws Exception {
+    Map<String, String> params = new HashMap<>(FilterRevocationTest.containerParams());
+    params.put("gatehouse.store", SwitchableStoreFactory.NAME);
+    GatehouseFilter filter = new GatehouseFilter();
+    filter.init(FilterConfigs.of(params, FilterConfigs.context(new HashMap<>())));
+    SwitchableStore made = SwitchableStoreFactory.last();
+
+    revocationsOf(filter).revokeToken(provider.issuer(), "t-7", Instant.now().plusSeconds(60));
+    filter.destroy();
+
+    assertTrue(
+        !made.revocations()
+            .find(List.of(new Revocation.Key(Revocation.Target.TOKEN_ID, provider.issuer(), "t-7")))
+            .isEmpty(),
+        "written to the factory's store");
+    assertEquals(1, made.closed());
   }
 
   @Test
