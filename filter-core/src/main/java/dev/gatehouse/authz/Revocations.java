@@ -26,9 +26,9 @@ public final class Revocations {
 
   /**
    * How long a subject or session revocation is kept when no {@code until} is given: tokens issued
-   * before the event stay refused for this long after it. Access tokens of the common providers
-   * live one hour at most by default (Keycloak 5 min, Entra ID 60-90 min, Auth0 24 h at most for
-   * APIs); 24 h covers all of them. Pass {@code until} when tokens live longer.
+   * before the event stay refused for this long after it. It covers the default access-token
+   * lifetimes of the common providers (Keycloak 5 min, Entra ID 60-90 min, Auth0 24 h); pass {@code
+   * until} when your tokens live longer.
    */
   public static final Duration DEFAULT_HORIZON = Duration.ofHours(24);
 
