@@ -8,7 +8,6 @@ import dev.gatehouse.authz.ClaimRequirement;
 import dev.gatehouse.authz.ClientPolicy;
 import dev.gatehouse.authz.PathRules;
 import dev.gatehouse.config.ConfigKey;
-import dev.gatehouse.config.PropertyLookup;
 import dev.gatehouse.discovery.KeyPolicy;
 import dev.gatehouse.internal.time.ClockSkew;
 import dev.gatehouse.internal.verify.VerificationPolicy;
@@ -16,9 +15,6 @@ import dev.gatehouse.introspection.IntrospectionConfig;
 import dev.gatehouse.metrics.MetricsSettings;
 import dev.gatehouse.outbound.OutboundLimits;
 import dev.gatehouse.sender.DpopPolicy;
-import dev.gatehouse.store.SharedStore;
-import dev.gatehouse.store.SharedStoreFactory;
-import dev.gatehouse.store.StoreOutage;
 import dev.gatehouse.store.StorePolicy;
 import dev.gatehouse.token.PrincipalClaim;
 import dev.gatehouse.token.TokenSources;
@@ -55,7 +51,7 @@ final class ConfigBuilder implements GatehouseConfigBuilder {
   int tokenCacheEntries = TokenCachePolicy.DEFAULTS.maxEntries();
   long tokenCacheBytes = TokenCachePolicy.DEFAULTS.maxBytes();
   final AccessPolicy.Builder access = AccessPolicy.builder();
-  StorePolicy store = StorePolicy.memory();
+  final StorePolicy.Builder store = StorePolicy.builder();
   PathRules pathRules = PathRules.none();
   @Nullable IdentityHeaders identityHeaders;
   @Nullable IntrospectionConfig introspection;
@@ -181,23 +177,8 @@ final class ConfigBuilder implements GatehouseConfigBuilder {
   }
 
   @Override
-  public ConfigBuilder store(SharedStore applicationStore) {
-    this.store = store.withStore(Objects.requireNonNull(applicationStore, "store"));
-    return this;
-  }
-
-  @Override
-  public ConfigBuilder store(SharedStoreFactory factory, PropertyLookup settings) {
-    this.store =
-        store.withFactory(
-            Objects.requireNonNull(factory, "factory"),
-            Objects.requireNonNull(settings, "settings"));
-    return this;
-  }
-
-  @Override
-  public ConfigBuilder storeUnavailable(StoreOutage outage) {
-    this.store = store.whenUnavailable(Objects.requireNonNull(outage, "outage"));
+  public ConfigBuilder store(Consumer<StorePolicy.Builder> settings) {
+    settings.accept(store);
     return this;
   }
 
@@ -253,6 +234,8 @@ final class ConfigBuilder implements GatehouseConfigBuilder {
   public GatehouseConfig build() {
     issuers.checkFirst();
     ConfigChecks.clockSkewAndIntrospection(clockSkew, introspection, insecureLoopbackHttp);
-    return new GatehouseConfig(this, issuers.checked(insecureLoopbackHttp));
+    List<TrustedIssuer> trusted = issuers.checked(insecureLoopbackHttp);
+    ConfigChecks.jwtIntrospection(introspection, trusted);
+    return new GatehouseConfig(this, trusted);
   }
 }

@@ -70,7 +70,7 @@ public final class GatehouseConfig {
     this.keys = b.keys.build();
     this.tokenCache = new TokenCachePolicy(b.tokenCacheEntries, b.tokenCacheBytes);
     this.access = b.access.build();
-    this.store = b.store;
+    this.store = b.store.build();
     this.pathRules = b.pathRules;
     this.identityHeaders = Optional.ofNullable(b.identityHeaders);
     this.introspection = Optional.ofNullable(b.introspection);

@@ -25,7 +25,7 @@ final class StoreBinding {
         v -> {
           String name = v.strip().toLowerCase(Locale.ROOT);
           if (!name.equals(StorePolicy.MEMORY)) {
-            b.store(factory(name, s.name(ConfigKey.STORE)), s.lookup());
+            b.store(st -> st.factory(factory(name, s.name(ConfigKey.STORE)), s.lookup()));
           }
         });
     s.set(

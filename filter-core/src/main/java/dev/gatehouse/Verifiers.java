@@ -20,6 +20,7 @@ import dev.gatehouse.internal.verify.OneIssuerVerifier;
 import dev.gatehouse.internal.verify.VerificationPolicy;
 import dev.gatehouse.introspection.IntrospectionConfig;
 import dev.gatehouse.store.IntrospectionStore;
+import dev.gatehouse.token.AccessToken;
 import dev.gatehouse.verify.TokenCachePolicy;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -78,7 +79,32 @@ final class Verifiers {
             config.http(),
             metrics,
             answers);
-    return token -> isJwtOrJwe(token, encrypted) ? jwt.verify(token) : opaque.verify(token);
+    AccessTokenVerifier checkedJwt =
+        settings
+            .forJwts()
+            .map(
+                jwts -> {
+                  // Outside the verified-token cache, and only after the JWT's own checks passed,
+                  // so that a
+                  // forged token never reaches the endpoint and a cached one is still asked about.
+                  AccessTokenVerifier asked =
+                      new IntrospectionVerifier(
+                          jwts,
+                          config.scopeClaims(),
+                          config.clock(),
+                          config.clockSkew(),
+                          config.http(),
+                          metrics,
+                          answers);
+                  return (AccessTokenVerifier)
+                      token -> {
+                        AccessToken verified = jwt.verify(token);
+                        asked.verify(token);
+                        return verified;
+                      };
+                })
+            .orElse(jwt);
+    return token -> isJwtOrJwe(token, encrypted) ? checkedJwt.verify(token) : opaque.verify(token);
   }
 
   /**

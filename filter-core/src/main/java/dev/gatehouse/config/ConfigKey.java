@@ -55,6 +55,8 @@ public enum ConfigKey {
   INTROSPECTION_CACHE_DURATION("gatehouse.introspection.cache-duration", null),
   INTROSPECTION_NEGATIVE_CACHE_DURATION("gatehouse.introspection.negative-cache-duration", null),
   INTROSPECTION_CACHE_MAX_ENTRIES("gatehouse.introspection.cache-max-entries", null),
+  INTROSPECTION_JWTS("gatehouse.introspection.jwts", null),
+  INTROSPECTION_JWT_CACHE_DURATION("gatehouse.introspection.jwt-cache-duration", null),
   // DPoP (RFC 9449): the scheme, its proofs, and the URI they name behind a proxy.
   DPOP("gatehouse.dpop", null),
   DPOP_ALGORITHMS("gatehouse.dpop.algorithms", null),

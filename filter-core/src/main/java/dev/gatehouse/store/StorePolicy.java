@@ -1,8 +1,10 @@
 package dev.gatehouse.store;
 
 import dev.gatehouse.config.PropertyLookup;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Which {@link SharedStore} a filter uses and what it does while that store cannot be reached.
@@ -37,32 +39,51 @@ public record StorePolicy(
 
   /** The in-process store, failing closed. */
   public static StorePolicy memory() {
-    return new StorePolicy(
-        Optional.empty(),
-        Optional.empty(),
-        PropertyLookup.of(java.util.Map.of()),
-        StoreOutage.FAIL_CLOSED);
+    return builder().build();
   }
 
-  /** This policy with a store the application built. */
-  public StorePolicy withStore(SharedStore applicationStore) {
-    return new StorePolicy(
-        Optional.of(applicationStore), Optional.empty(), settings, whenUnavailable);
-  }
-
-  /** This policy with the store {@code storeFactory} makes from {@code storeSettings}. */
-  public StorePolicy withFactory(SharedStoreFactory storeFactory, PropertyLookup storeSettings) {
-    return new StorePolicy(
-        Optional.empty(), Optional.of(storeFactory), storeSettings, whenUnavailable);
-  }
-
-  /** This policy with another failure policy. */
-  public StorePolicy whenUnavailable(StoreOutage outage) {
-    return new StorePolicy(store, factory, settings, outage);
+  public static Builder builder() {
+    return new Builder();
   }
 
   /** For logs and messages: {@code memory}, the factory's name, or {@code application}. */
   public String name() {
     return store.isPresent() ? "application" : factory.map(SharedStoreFactory::name).orElse(MEMORY);
+  }
+
+  /** Collects the store settings; not thread-safe, used once. */
+  public static final class Builder {
+    private @Nullable SharedStore store;
+    private @Nullable SharedStoreFactory factory;
+    private PropertyLookup settings = PropertyLookup.of(Map.of());
+    private StoreOutage whenUnavailable = StoreOutage.FAIL_CLOSED;
+
+    private Builder() {}
+
+    /** A store the application built (and closes); replaces a factory given before. */
+    public Builder store(SharedStore applicationStore) {
+      this.store = Objects.requireNonNull(applicationStore, "store");
+      this.factory = null;
+      return this;
+    }
+
+    /** The store {@code storeFactory} makes from {@code storeSettings}; replaces a store. */
+    public Builder factory(SharedStoreFactory storeFactory, PropertyLookup storeSettings) {
+      this.factory = Objects.requireNonNull(storeFactory, "factory");
+      this.settings = Objects.requireNonNull(storeSettings, "settings");
+      this.store = null;
+      return this;
+    }
+
+    /** The failure policy (default {@link StoreOutage#FAIL_CLOSED}). */
+    public Builder whenUnavailable(StoreOutage outage) {
+      this.whenUnavailable = Objects.requireNonNull(outage, "outage");
+      return this;
+    }
+
+    public StorePolicy build() {
+      return new StorePolicy(
+          Optional.ofNullable(store), Optional.ofNullable(factory), settings, whenUnavailable);
+    }
   }
 }
