@@ -8,6 +8,7 @@ import dev.gatehouse.sender.DpopPolicy;
 import dev.gatehouse.store.SharedStore;
 import dev.gatehouse.store.StoreContext;
 import dev.gatehouse.store.StorePolicy;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,6 +20,7 @@ final class FilterStore implements AutoCloseable {
   private final SharedStore inUse;
   private final @Nullable SharedStore owned;
   private final Revocations revocations;
+  private final AtomicBoolean closed = new AtomicBoolean();
 
   private FilterStore(SharedStore inUse, @Nullable SharedStore owned, GatehouseConfig config) {
     this.inUse = inUse;
@@ -65,7 +67,8 @@ final class FilterStore implements AutoCloseable {
 
   @Override
   public void close() {
-    if (owned != null) {
+    // A container may destroy a filter twice; the store's close need not be idempotent.
+    if (owned != null && closed.compareAndSet(false, true)) {
       owned.close();
     }
   }

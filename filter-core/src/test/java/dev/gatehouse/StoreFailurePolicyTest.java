@@ -153,6 +153,7 @@ class StoreFailurePolicyTest {
 
     revocationsOf(filter).revokeToken(provider.issuer(), "t-7", Instant.now().plusSeconds(60));
     filter.destroy();
+    filter.destroy();
 
     assertTrue(
         !made.revocations()
