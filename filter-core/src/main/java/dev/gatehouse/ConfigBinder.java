@@ -83,6 +83,7 @@ public final class ConfigBinder {
     AccessBinding.apply(s, b);
     IntrospectionBinding.apply(s, b);
     DpopBinding.apply(s, b);
+    StoreBinding.apply(s, b);
     DecryptionBinding.apply(s, b);
     b.metrics(metrics());
     b.protectedResource(

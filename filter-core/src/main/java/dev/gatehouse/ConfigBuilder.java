@@ -7,7 +7,6 @@ import dev.gatehouse.authz.AccessRule;
 import dev.gatehouse.authz.ClaimRequirement;
 import dev.gatehouse.authz.ClientPolicy;
 import dev.gatehouse.authz.PathRules;
-import dev.gatehouse.authz.RevocationList;
 import dev.gatehouse.config.ConfigKey;
 import dev.gatehouse.discovery.KeyPolicy;
 import dev.gatehouse.internal.time.ClockSkew;
@@ -16,6 +15,7 @@ import dev.gatehouse.introspection.IntrospectionConfig;
 import dev.gatehouse.metrics.MetricsSettings;
 import dev.gatehouse.outbound.OutboundLimits;
 import dev.gatehouse.sender.DpopPolicy;
+import dev.gatehouse.store.StorePolicy;
 import dev.gatehouse.token.PrincipalClaim;
 import dev.gatehouse.token.TokenSources;
 import dev.gatehouse.verify.Decryption;
@@ -51,7 +51,7 @@ final class ConfigBuilder implements GatehouseConfigBuilder {
   int tokenCacheEntries = TokenCachePolicy.DEFAULTS.maxEntries();
   long tokenCacheBytes = TokenCachePolicy.DEFAULTS.maxBytes();
   final AccessPolicy.Builder access = AccessPolicy.builder();
-  @Nullable RevocationList revocations;
+  final StorePolicy.Builder store = StorePolicy.builder();
   PathRules pathRules = PathRules.none();
   @Nullable IdentityHeaders identityHeaders;
   @Nullable IntrospectionConfig introspection;
@@ -177,8 +177,8 @@ final class ConfigBuilder implements GatehouseConfigBuilder {
   }
 
   @Override
-  public ConfigBuilder revocations(RevocationList revocations) {
-    this.revocations = Objects.requireNonNull(revocations, "revocations");
+  public ConfigBuilder store(Consumer<StorePolicy.Builder> settings) {
+    settings.accept(store);
     return this;
   }
 
@@ -234,6 +234,8 @@ final class ConfigBuilder implements GatehouseConfigBuilder {
   public GatehouseConfig build() {
     issuers.checkFirst();
     ConfigChecks.clockSkewAndIntrospection(clockSkew, introspection, insecureLoopbackHttp);
-    return new GatehouseConfig(this, issuers.checked(insecureLoopbackHttp));
+    List<TrustedIssuer> trusted = issuers.checked(insecureLoopbackHttp);
+    ConfigChecks.jwtIntrospection(introspection, trusted);
+    return new GatehouseConfig(this, trusted);
   }
 }

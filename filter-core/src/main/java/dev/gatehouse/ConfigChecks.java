@@ -50,6 +50,20 @@ final class ConfigChecks {
     }
   }
 
+  /** One introspection endpoint answers for one authorization server's JWTs, not several. */
+  static void jwtIntrospection(
+      @Nullable IntrospectionConfig introspection, List<TrustedIssuer> trusted) {
+    if (introspection != null
+        && introspection.jwtCacheDuration().isPresent()
+        && trusted.size() > 1) {
+      throw new IllegalArgumentException(
+          ConfigKey.INTROSPECTION_JWTS.property()
+              + ": one introspection endpoint cannot answer for "
+              + trusted.size()
+              + " trusted issuers; trust one issuer, or leave JWTs to their own checks");
+    }
+  }
+
   /** The first issuer, then the others with the common audiences where they have none. */
   static List<TrustedIssuer> issuers(
       TrustedIssuer first, List<TrustedIssuer> more, Set<String> audiences, boolean loopback) {

@@ -16,11 +16,11 @@ import dev.gatehouse.internal.sender.DpopProofVerifier;
 import dev.gatehouse.internal.sender.DpopRequest;
 import dev.gatehouse.internal.sender.DpopSettings;
 import dev.gatehouse.internal.sender.DpopVerdict;
-import dev.gatehouse.internal.sender.InMemoryReplayStore;
-import dev.gatehouse.internal.sender.RotatingNonceSecrets;
 import dev.gatehouse.internal.time.ClockSkew;
 import dev.gatehouse.sender.DpopMode;
 import dev.gatehouse.sender.DpopPolicy;
+import dev.gatehouse.store.NonceSecrets;
+import dev.gatehouse.store.ReplayStore;
 import dev.gatehouse.token.AccessToken;
 import dev.gatehouse.token.TokenBinding;
 import jakarta.servlet.http.HttpServletRequest;
@@ -54,19 +54,24 @@ final class DpopStep {
   private final @Nullable DpopProofVerifier proofsWithNonce;
   private final @Nullable DpopNonces nonces;
 
-  DpopStep(DpopPolicy policy, PathRules rules, ClockSkew skew, Clock clock) {
+  /**
+   * @param replays where used proofs are remembered, and {@code secrets} what nonces are made with:
+   *     both from the filter's store, so that nodes sharing it agree
+   */
+  DpopStep(
+      DpopPolicy policy,
+      PathRules rules,
+      ClockSkew skew,
+      Clock clock,
+      ReplayStore replays,
+      NonceSecrets secrets) {
     this.policy = policy;
     this.clock = clock;
     this.used = policy.schemeOn() || rules.rules().stream().anyMatch(DpopStep::acceptsDpop);
     boolean noncesUsed =
         policy.nonceRequired() || rules.rules().stream().anyMatch(DpopStep::turnsNoncesOn);
-    this.nonces =
-        noncesUsed
-            ? new DpopNonces(
-                new RotatingNonceSecrets(clock, policy.nonceRotation()), policy.nonceSlot())
-            : null;
+    this.nonces = noncesUsed ? new DpopNonces(secrets, policy.nonceSlot()) : null;
     // One store for both verifiers: a proof is single use whichever path's policy checked it.
-    InMemoryReplayStore replays = new InMemoryReplayStore(clock, policy.replayMaxEntries());
     DpopSettings settings =
         new DpopSettings(policy.algorithms(), policy.proofMaxAge(), skew, false);
     this.proofs = new DpopProofVerifier(settings, replays, null);

@@ -2,7 +2,6 @@ package dev.gatehouse;
 
 import dev.gatehouse.authz.AccessPolicy;
 import dev.gatehouse.authz.PathRules;
-import dev.gatehouse.authz.RevocationList;
 import dev.gatehouse.discovery.KeyPolicy;
 import dev.gatehouse.internal.discovery.StaticKeySource;
 import dev.gatehouse.internal.verify.VerificationPolicy;
@@ -10,6 +9,7 @@ import dev.gatehouse.introspection.IntrospectionConfig;
 import dev.gatehouse.metrics.MetricsSettings;
 import dev.gatehouse.outbound.OutboundLimits;
 import dev.gatehouse.sender.DpopPolicy;
+import dev.gatehouse.store.StorePolicy;
 import dev.gatehouse.token.PrincipalClaim;
 import dev.gatehouse.token.TokenSources;
 import dev.gatehouse.verify.Decryption;
@@ -46,7 +46,7 @@ public final class GatehouseConfig {
   private final KeyPolicy keys;
   private final TokenCachePolicy tokenCache;
   private final AccessPolicy access;
-  private final Optional<RevocationList> revocations;
+  private final StorePolicy store;
   private final PathRules pathRules;
   private final Optional<IdentityHeaders> identityHeaders;
   private final Optional<IntrospectionConfig> introspection;
@@ -70,7 +70,7 @@ public final class GatehouseConfig {
     this.keys = b.keys.build();
     this.tokenCache = new TokenCachePolicy(b.tokenCacheEntries, b.tokenCacheBytes);
     this.access = b.access.build();
-    this.revocations = Optional.ofNullable(b.revocations);
+    this.store = b.store.build();
     this.pathRules = b.pathRules;
     this.identityHeaders = Optional.ofNullable(b.identityHeaders);
     this.introspection = Optional.ofNullable(b.introspection);
@@ -174,9 +174,9 @@ public final class GatehouseConfig {
     return access.requiredScopes();
   }
 
-  /** The application's store of revoked token ids; when empty the filter keeps its own. */
-  public Optional<RevocationList> revocations() {
-    return revocations;
+  /** Where revocations, used DPoP proofs, nonce keys and introspection answers are kept. */
+  public StorePolicy store() {
+    return store;
   }
 
   /** Access by method and path, decided before any token work. */

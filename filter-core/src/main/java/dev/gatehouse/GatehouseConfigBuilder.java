@@ -4,12 +4,14 @@ import dev.gatehouse.authz.AccessRule;
 import dev.gatehouse.authz.ClaimRequirement;
 import dev.gatehouse.authz.ClientPolicy;
 import dev.gatehouse.authz.PathRules;
-import dev.gatehouse.authz.RevocationList;
 import dev.gatehouse.discovery.KeyPolicy;
 import dev.gatehouse.introspection.IntrospectionConfig;
 import dev.gatehouse.metrics.MetricsSettings;
 import dev.gatehouse.outbound.OutboundLimits;
 import dev.gatehouse.sender.DpopPolicy;
+import dev.gatehouse.store.SharedStore;
+import dev.gatehouse.store.StoreOutage;
+import dev.gatehouse.store.StorePolicy;
 import dev.gatehouse.token.PrincipalClaim;
 import dev.gatehouse.token.TokenSources;
 import dev.gatehouse.verify.Decryption;
@@ -109,11 +111,24 @@ public interface GatehouseConfigBuilder {
   GatehouseConfigBuilder clients(Consumer<ClientPolicy.Builder> settings);
 
   /**
-   * Where revoked token ids are kept. Default: an in-memory list the filter makes for itself
-   * (published as a servlet-context attribute); pass a shared store when several instances serve
-   * the API.
+   * Keeps revocations, used DPoP proofs, nonce keys and introspection answers in this store, which
+   * the application built (and closes itself), for instance one shared by every node. Default: an
+   * in-process store the filter makes for itself.
    */
-  GatehouseConfigBuilder revocations(RevocationList revocations);
+  default GatehouseConfigBuilder store(SharedStore store) {
+    return store(s -> s.store(store));
+  }
+
+  /** What a check does while the store cannot be reached (default fail-closed: 503). */
+  default GatehouseConfigBuilder storeUnavailable(StoreOutage outage) {
+    return store(s -> s.whenUnavailable(outage));
+  }
+
+  /**
+   * The store and its failure policy; {@code factory(...)} is what {@code gatehouse.store=<name>}
+   * does: the factory's store is made when the filter starts and closed when it stops.
+   */
+  GatehouseConfigBuilder store(Consumer<StorePolicy.Builder> settings);
 
   /** Every token must meet this condition on one of its claims. */
   GatehouseConfigBuilder requireClaim(ClaimRequirement requirement);

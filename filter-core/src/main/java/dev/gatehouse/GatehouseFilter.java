@@ -1,6 +1,6 @@
 package dev.gatehouse;
 
-import dev.gatehouse.authz.RevocationList;
+import dev.gatehouse.authz.Revocations;
 import dev.gatehouse.error.BearerTokenException;
 import dev.gatehouse.error.ProviderUnavailableException;
 import dev.gatehouse.internal.challenge.ChallengeWriter;
@@ -9,6 +9,7 @@ import dev.gatehouse.internal.discovery.Providers;
 import dev.gatehouse.internal.metrics.MetricsPublication;
 import dev.gatehouse.internal.wiring.BearerFilterChallenges;
 import dev.gatehouse.internal.wiring.BearerFilterProviders;
+import dev.gatehouse.store.SharedStore;
 import dev.gatehouse.token.AccessToken;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
@@ -59,9 +60,10 @@ public class GatehouseFilter implements Filter {
   /**
    * Reads init-params and, when present, MicroProfile Config, which wins. A configuration error
    * stops the application here, with a message naming the property; the provider is not contacted.
-   * Publishes the revocation list as the servlet-context attribute {@link RevocationList#ATTRIBUTE}
-   * so the application can revoke tokens, and shows the filter's counters over JMX and, when
-   * present, Micrometer (docs/metrics.md).
+   * Publishes its {@link Revocations} under {@link Revocations#ATTRIBUTE} so the application can
+   * revoke tokens, and its store under {@link SharedStore#ATTRIBUTE} (seen through the failure
+   * policy, so writers such as a Shared Signals receiver share it), and shows the filter's counters
+   * over JMX and, when present, Micrometer (docs/metrics.md).
    */
   @Override
   public void init(FilterConfig filterConfig) throws ServletException {
@@ -73,8 +75,9 @@ public class GatehouseFilter implements Filter {
       }
     }
     ServletContext context = filterConfig.getServletContext();
-    if (context != null && context.getAttribute(RevocationList.ATTRIBUTE) == null) {
-      context.setAttribute(RevocationList.ATTRIBUTE, pipeline.revocations());
+    if (context != null && context.getAttribute(Revocations.ATTRIBUTE) == null) {
+      context.setAttribute(Revocations.ATTRIBUTE, pipeline.revocations());
+      context.setAttribute(SharedStore.ATTRIBUTE, pipeline.store());
     }
     if (metrics == null) {
       Pipeline p = pipeline;
@@ -82,13 +85,17 @@ public class GatehouseFilter implements Filter {
     }
   }
 
-  /** Takes the filter's MBean and meters away. */
+  /** Takes the filter's MBean and meters away, and closes a store the filter made itself. */
   @Override
   public void destroy() {
     MetricsPublication published = metrics;
     if (published != null) {
       metrics = null;
       published.close();
+    }
+    Pipeline p = pipeline;
+    if (p != null) {
+      p.close();
     }
   }
 
@@ -226,8 +233,8 @@ public class GatehouseFilter implements Filter {
     }
   }
 
-  /** The store of revoked token ids the filter asks; null before {@link #init(FilterConfig)}. */
-  @Nullable RevocationList revocations() {
+  /** The filter's revocation API; null before {@link #init(FilterConfig)}. */
+  @Nullable Revocations revocations() {
     Pipeline p = pipeline;
     return p == null ? null : p.revocations();
   }

@@ -20,7 +20,9 @@ final class IntrospectionBinding {
           ConfigKey.INTROSPECTION_TIMEOUT,
           ConfigKey.INTROSPECTION_CACHE_DURATION,
           ConfigKey.INTROSPECTION_NEGATIVE_CACHE_DURATION,
-          ConfigKey.INTROSPECTION_CACHE_MAX_ENTRIES);
+          ConfigKey.INTROSPECTION_CACHE_MAX_ENTRIES,
+          ConfigKey.INTROSPECTION_JWTS,
+          ConfigKey.INTROSPECTION_JWT_CACHE_DURATION);
 
   private IntrospectionBinding() {}
 
@@ -64,7 +66,28 @@ final class IntrospectionBinding {
             .map(v -> Values.integer(v, ConfigKey.INTROSPECTION_CACHE_MAX_ENTRIES.property()))
             .orElse(IntrospectionConfig.DEFAULT_CACHE_MAX_ENTRIES);
     i.cache(active, inactive, entries);
+    jwts(s, i);
     b.introspection(i.build());
+  }
+
+  private static void jwts(Settings s, IntrospectionConfig.Builder i) {
+    boolean on =
+        s.value(ConfigKey.INTROSPECTION_JWTS)
+            .map(v -> Values.bool(v, ConfigKey.INTROSPECTION_JWTS.property()))
+            .orElse(false);
+    var lifetime = s.value(ConfigKey.INTROSPECTION_JWT_CACHE_DURATION);
+    if (on) {
+      i.introspectJwts(
+          lifetime
+              .map(v -> duration(v, ConfigKey.INTROSPECTION_JWT_CACHE_DURATION))
+              .orElse(IntrospectionConfig.DEFAULT_JWT_CACHE_DURATION));
+    } else if (lifetime.isPresent()) {
+      throw new IllegalArgumentException(
+          ConfigKey.INTROSPECTION_JWT_CACHE_DURATION.property()
+              + ": set only with "
+              + ConfigKey.INTROSPECTION_JWTS.property()
+              + "=true");
+    }
   }
 
   private static Duration duration(String value, ConfigKey key) {

@@ -1,9 +1,8 @@
 package dev.gatehouse;
 
 import dev.gatehouse.authz.Access;
-import dev.gatehouse.authz.InMemoryRevocationList;
 import dev.gatehouse.authz.PathRules;
-import dev.gatehouse.authz.RevocationList;
+import dev.gatehouse.authz.Revocations;
 import dev.gatehouse.error.AuthScheme;
 import dev.gatehouse.error.BearerTokenException;
 import dev.gatehouse.error.Challenge;
@@ -17,6 +16,7 @@ import dev.gatehouse.internal.metrics.GatehouseCounters;
 import dev.gatehouse.internal.time.ClockSkew;
 import dev.gatehouse.internal.verify.AccessTokenVerifier;
 import dev.gatehouse.sender.DpopMode;
+import dev.gatehouse.store.SharedStore;
 import dev.gatehouse.token.AccessToken;
 import dev.gatehouse.token.TokenBinding;
 import dev.gatehouse.token.TokenPrincipal;
@@ -41,15 +41,22 @@ final class Pipeline {
   private final GatehouseConfig config;
   private final GatehouseCounters counters = new GatehouseCounters();
   private final Providers providers;
-  private final RevocationList revocations;
+  private final FilterStore store;
   private final CertificateBoundTokens certificateBound;
   private final Optional<ResourceMetadata> metadata;
 
   private Pipeline(GatehouseConfig config) {
     this.config = config;
     this.rules = config.pathRules();
+    this.store = FilterStore.open(config, counters);
     this.dpop =
-        new DpopStep(config.dpop(), rules, ClockSkew.of(config.clockSkew()), config.clock());
+        new DpopStep(
+            config.dpop(),
+            rules,
+            ClockSkew.of(config.clockSkew()),
+            config.clock(),
+            store.inUse().replays(),
+            store.inUse().nonceSecrets());
     this.extractor =
         new RequestTokenExtractor(
             config.tokens().queryParameter(),
@@ -58,18 +65,8 @@ final class Pipeline {
             Verifiers.acceptsOtherShapes(config),
             dpop.used());
     this.providers = Verifiers.providers(config, counters);
-    this.verifier = Verifiers.of(config, providers, counters);
-    // The default store is made here, per filter, so that a configuration holds no live state.
-    this.revocations =
-        config
-            .revocations()
-            .orElseGet(
-                () ->
-                    new InMemoryRevocationList(
-                        config.clock(),
-                        config.clockSkew(),
-                        InMemoryRevocationList.DEFAULT_MAX_ENTRIES));
-    this.checks = AccessChecks.of(config.access(), revocations, config.clock());
+    this.verifier = Verifiers.of(config, providers, counters, store.inUse().introspections());
+    this.checks = AccessChecks.of(config.access(), store.inUse().revocations(), config.clock());
     this.handOn = new IdentityHandOn(config);
     this.certificateBound =
         new CertificateBoundTokens(config.protectedResource().clientCertificates());
@@ -90,9 +87,19 @@ final class Pipeline {
     return config;
   }
 
-  /** The configured store of revoked token ids, or the one this pipeline made. */
-  RevocationList revocations() {
-    return revocations;
+  /** The application's revocation API, writing to {@link #store()}. */
+  Revocations revocations() {
+    return store.revocations();
+  }
+
+  /** The store every check asks, seen through the failure policy. */
+  SharedStore store() {
+    return store.inUse();
+  }
+
+  /** Closes the store this pipeline made (never one the application built). */
+  void close() {
+    store.close();
   }
 
   ChallengeWriter challenges() {

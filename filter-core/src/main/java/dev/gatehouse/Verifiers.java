@@ -19,6 +19,8 @@ import dev.gatehouse.internal.verify.JwtAccessTokenVerifier;
 import dev.gatehouse.internal.verify.OneIssuerVerifier;
 import dev.gatehouse.internal.verify.VerificationPolicy;
 import dev.gatehouse.introspection.IntrospectionConfig;
+import dev.gatehouse.store.IntrospectionStore;
+import dev.gatehouse.token.AccessToken;
 import dev.gatehouse.verify.TokenCachePolicy;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -52,8 +54,14 @@ final class Verifiers {
     return new Providers(providers);
   }
 
+  /**
+   * @param answers introspection answers shared with the other nodes, beside each node's own cache
+   */
   static AccessTokenVerifier of(
-      GatehouseConfig config, Providers providers, MetricsRecorder metrics) {
+      GatehouseConfig config,
+      Providers providers,
+      MetricsRecorder metrics,
+      IntrospectionStore answers) {
     AccessTokenVerifier jwt = jwt(config, providers, metrics);
     boolean encrypted = config.decryption().isPresent();
     if (config.introspection().isEmpty()) {
@@ -69,8 +77,34 @@ final class Verifiers {
             config.clock(),
             config.clockSkew(),
             config.http(),
-            metrics);
-    return token -> isJwtOrJwe(token, encrypted) ? jwt.verify(token) : opaque.verify(token);
+            metrics,
+            answers);
+    AccessTokenVerifier checkedJwt =
+        settings
+            .forJwts()
+            .map(
+                jwts -> {
+                  // Outside the verified-token cache, and only after the JWT's own checks passed,
+                  // so that a
+                  // forged token never reaches the endpoint and a cached one is still asked about.
+                  AccessTokenVerifier asked =
+                      new IntrospectionVerifier(
+                          jwts,
+                          config.scopeClaims(),
+                          config.clock(),
+                          config.clockSkew(),
+                          config.http(),
+                          metrics,
+                          answers);
+                  return (AccessTokenVerifier)
+                      token -> {
+                        AccessToken verified = jwt.verify(token);
+                        asked.verify(token);
+                        return verified;
+                      };
+                })
+            .orElse(jwt);
+    return token -> isJwtOrJwe(token, encrypted) ? checkedJwt.verify(token) : opaque.verify(token);
   }
 
   /**

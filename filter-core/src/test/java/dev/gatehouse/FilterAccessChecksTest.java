@@ -6,12 +6,8 @@ import static dev.gatehouse.testing.Refusals.CLAIM_REQUIREMENT_UNMET;
 import static dev.gatehouse.testing.Refusals.CLIENT_NOT_ALLOWED;
 import static dev.gatehouse.testing.TestTokens.AUDIENCE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.gatehouse.authz.ClaimRequirement;
-import dev.gatehouse.authz.InMemoryRevocationList;
-import dev.gatehouse.authz.RevocationList;
 import dev.gatehouse.error.ProviderUnavailableException;
 import dev.gatehouse.error.ProviderUnavailableException.Cause;
 import dev.gatehouse.testing.LocalJwksServer;
@@ -20,7 +16,6 @@ import dev.gatehouse.testing.ProtectedApi.Reply;
 import dev.gatehouse.testing.Refusals;
 import dev.gatehouse.testing.TestTokens;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -169,67 +164,6 @@ class FilterAccessChecksTest {
         assertEquals(503, reply.status());
         assertEquals("5", reply.header("Retry-After"));
       }
-    }
-  }
-
-  @Nested
-  class Revocation {
-
-    @Test
-    void whenATokenIsRevokedThenItIsRefusedAndOthersAreNot() {
-      InMemoryRevocationList revocations = new InMemoryRevocationList();
-      try (ProtectedApi api = ProtectedApi.start(config().revocations(revocations).build())) {
-        Instant exp = Instant.now().plusSeconds(300);
-        String revoked = tokens.valid().claim("jti", "t-1").expiresAt(exp).build();
-        String other = tokens.valid().claim("jti", "t-2").build();
-        assertEquals(200, api.get(revoked).status(), "verified and cached before the revocation");
-
-        revocations.revoke(provider.issuer(), "t-1", exp);
-
-        Reply reply = api.get(revoked);
-        assertEquals(401, reply.status());
-        assertEquals(REVOKED, reply.challenge());
-        assertEquals(200, api.get(other).status());
-        assertEquals(200, api.get(tokens.valid().build()).status(), "no jti, nothing to revoke");
-      }
-    }
-
-    @Test
-    void whenASharedStoreIsGivenThenItDecides() {
-      Set<String> store = ConcurrentHashMap.newKeySet();
-      RevocationList shared = token -> token.tokenId().map(store::contains).orElse(false);
-      try (ProtectedApi api = ProtectedApi.start(config().revocations(shared).build())) {
-        store.add("t-9");
-
-        assertEquals(REVOKED, api.get(tokens.valid().claim("jti", "t-9").build()).challenge());
-      }
-    }
-
-    @Test
-    void whenTheFilterIsConfiguredByTheContainerThenItPublishesItsRevocationList()
-        throws Exception {
-      Map<String, Object> attributes = new HashMap<>();
-      Map<String, String> params =
-          Map.of(
-              "gatehouse.issuer",
-              provider.issuer(),
-              "gatehouse.audiences",
-              AUDIENCE,
-              "gatehouse.allow-insecure-loopback-http",
-              "true");
-      GatehouseFilter filter = new GatehouseFilter();
-
-      filter.init(FilterConfigs.of(params, FilterConfigs.context(attributes)));
-
-      RevocationList published =
-          RevocationList.from(FilterConfigs.context(attributes)).orElseThrow();
-      assertInstanceOf(InMemoryRevocationList.class, published);
-      assertEquals(filter.revocations(), published);
-    }
-
-    @Test
-    void whenNothingWasPublishedThenTheLookupIsEmpty() {
-      assertNull(RevocationList.from(FilterConfigs.context(new HashMap<>())).orElse(null));
     }
   }
 

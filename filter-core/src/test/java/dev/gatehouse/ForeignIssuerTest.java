@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.gatehouse.error.BearerTokenException;
 import dev.gatehouse.error.Rejection;
 import dev.gatehouse.internal.metrics.MetricsRecorder;
+import dev.gatehouse.internal.store.InMemoryIntrospectionStore;
 import dev.gatehouse.internal.verify.AccessTokenVerifier;
 import dev.gatehouse.testing.TestKeys;
 import dev.gatehouse.testing.TestTokens;
@@ -31,7 +32,10 @@ class ForeignIssuerTest {
 
   private static AccessTokenVerifier verifier(GatehouseConfig config) {
     return Verifiers.of(
-        config, Verifiers.providers(config, MetricsRecorder.NONE), MetricsRecorder.NONE);
+        config,
+        Verifiers.providers(config, MetricsRecorder.NONE),
+        MetricsRecorder.NONE,
+        new InMemoryIntrospectionStore(config.clock(), 10));
   }
 
   private static GatehouseConfig oneIssuer() {

@@ -37,7 +37,7 @@ class GatehouseConfigFeaturesTest {
     assertEquals(Access.Kind.AUTHENTICATED, config.pathRules().otherwise().kind());
     assertFalse(config.access().clients().isRestricted());
     // The default store is the filter's, made when it starts: a configuration holds no live state.
-    assertTrue(config.revocations().isEmpty());
+    assertEquals("memory", config.store().name());
     assertTrue(config.access().claims().isEmpty());
     assertFalse(config.identityHeaders().isPresent());
     assertFalse(config.introspection().isPresent());

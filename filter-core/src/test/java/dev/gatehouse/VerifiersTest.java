@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import dev.gatehouse.internal.metrics.MetricsRecorder;
+import dev.gatehouse.internal.store.InMemoryIntrospectionStore;
 import dev.gatehouse.internal.verify.AccessTokenVerifier;
 import dev.gatehouse.internal.verify.CachingAccessTokenVerifier;
 import dev.gatehouse.internal.verify.IssuerRoutingVerifier;
@@ -31,7 +32,10 @@ class VerifiersTest {
     GatehouseConfig config = twoIssuers().build();
     AccessTokenVerifier verifier =
         Verifiers.of(
-            config, Verifiers.providers(config, MetricsRecorder.NONE), MetricsRecorder.NONE);
+            config,
+            Verifiers.providers(config, MetricsRecorder.NONE),
+            MetricsRecorder.NONE,
+            new InMemoryIntrospectionStore(config.clock(), 10));
 
     CachingAccessTokenVerifier cache = assertInstanceOf(CachingAccessTokenVerifier.class, verifier);
     cache.verify(new TestTokens(FIRST).valid().build());
@@ -45,7 +49,10 @@ class VerifiersTest {
         twoIssuers().tokenCache(0, TokenCachePolicy.DEFAULTS.maxBytes()).build();
     AccessTokenVerifier verifier =
         Verifiers.of(
-            config, Verifiers.providers(config, MetricsRecorder.NONE), MetricsRecorder.NONE);
+            config,
+            Verifiers.providers(config, MetricsRecorder.NONE),
+            MetricsRecorder.NONE,
+            new InMemoryIntrospectionStore(config.clock(), 10));
 
     assertInstanceOf(IssuerRoutingVerifier.class, verifier);
   }

@@ -55,6 +55,8 @@ public enum ConfigKey {
   INTROSPECTION_CACHE_DURATION("gatehouse.introspection.cache-duration", null),
   INTROSPECTION_NEGATIVE_CACHE_DURATION("gatehouse.introspection.negative-cache-duration", null),
   INTROSPECTION_CACHE_MAX_ENTRIES("gatehouse.introspection.cache-max-entries", null),
+  INTROSPECTION_JWTS("gatehouse.introspection.jwts", null),
+  INTROSPECTION_JWT_CACHE_DURATION("gatehouse.introspection.jwt-cache-duration", null),
   // DPoP (RFC 9449): the scheme, its proofs, and the URI they name behind a proxy.
   DPOP("gatehouse.dpop", null),
   DPOP_ALGORITHMS("gatehouse.dpop.algorithms", null),
@@ -64,6 +66,9 @@ public enum ConfigKey {
   DPOP_NONCE_ROTATION("gatehouse.dpop.nonce-rotation", null),
   DPOP_REPLAY_MAX_ENTRIES("gatehouse.dpop.replay-max-entries", null),
   PUBLIC_BASE_URL("gatehouse.public-base-url", null),
+  // Shared state (issue 17): which store, and what a check does while it cannot be reached.
+  STORE("gatehouse.store", null),
+  STORE_UNAVAILABLE("gatehouse.store.unavailable", null),
   METRICS_JMX("gatehouse.metrics.jmx", null),
   METRICS_MICROMETER("gatehouse.metrics.micrometer", null),
   RESOURCE("gatehouse.resource", null),

@@ -21,6 +21,11 @@ public final class IntrospectionConfig {
   public static final Duration DEFAULT_NEGATIVE_CACHE_DURATION = Duration.ofSeconds(10);
   public static final int DEFAULT_CACHE_MAX_ENTRIES = 10_000;
 
+  /** Answers about JWTs: reused 30 s by default, at most 5 min, since revocation is the point. */
+  public static final Duration DEFAULT_JWT_CACHE_DURATION = Duration.ofSeconds(30);
+
+  public static final Duration MAX_JWT_CACHE_DURATION = Duration.ofMinutes(5);
+
   private final URI endpoint;
   private final String clientId;
   private final String clientSecret;
@@ -30,6 +35,7 @@ public final class IntrospectionConfig {
   private final Duration cacheDuration;
   private final Duration negativeCacheDuration;
   private final int cacheMaxEntries;
+  private final @Nullable Duration jwtCacheDuration;
 
   private IntrospectionConfig(Builder b) {
     this.endpoint = b.endpoint;
@@ -41,6 +47,20 @@ public final class IntrospectionConfig {
     this.cacheDuration = b.cacheDuration;
     this.negativeCacheDuration = b.negativeCacheDuration;
     this.cacheMaxEntries = b.cacheMaxEntries;
+    this.jwtCacheDuration = b.jwtCacheDuration;
+  }
+
+  private IntrospectionConfig(IntrospectionConfig of, Duration cacheDuration) {
+    this.endpoint = of.endpoint;
+    this.clientId = of.clientId;
+    this.clientSecret = of.clientSecret;
+    this.clientAuthentication = of.clientAuthentication;
+    this.audiences = of.audiences;
+    this.timeout = of.timeout;
+    this.cacheDuration = cacheDuration;
+    this.negativeCacheDuration = of.negativeCacheDuration;
+    this.cacheMaxEntries = of.cacheMaxEntries;
+    this.jwtCacheDuration = of.jwtCacheDuration;
   }
 
   public static Builder forEndpoint(URI endpoint) {
@@ -88,6 +108,16 @@ public final class IntrospectionConfig {
     return cacheMaxEntries;
   }
 
+  /** How long an answer about a JWT is reused; empty when JWTs are not introspected. */
+  public java.util.Optional<Duration> jwtCacheDuration() {
+    return java.util.Optional.ofNullable(jwtCacheDuration);
+  }
+
+  /** These settings with the JWT answer lifetime as the result lifetime, for the JWT check. */
+  public java.util.Optional<IntrospectionConfig> forJwts() {
+    return jwtCacheDuration().map(d -> new IntrospectionConfig(this, d));
+  }
+
   /** Names the endpoint and the client, never the secret. */
   @Override
   public String toString() {
@@ -111,6 +141,7 @@ public final class IntrospectionConfig {
     private Duration cacheDuration = DEFAULT_CACHE_DURATION;
     private Duration negativeCacheDuration = DEFAULT_NEGATIVE_CACHE_DURATION;
     private int cacheMaxEntries = DEFAULT_CACHE_MAX_ENTRIES;
+    private @Nullable Duration jwtCacheDuration;
 
     private Builder(URI endpoint) {
       this.endpoint = endpoint;
@@ -158,6 +189,18 @@ public final class IntrospectionConfig {
     }
 
     /**
+     * Also asks the endpoint about every JWT that passed its own checks (RFC 7662 does not limit
+     * introspection to opaque tokens), reusing an answer for at most {@code cacheDuration} (at most
+     * {@link #MAX_JWT_CACHE_DURATION}, never past {@code exp}): a JWT revoked at the authorization
+     * server stops within that time. Cost: one call per token per {@code cacheDuration}; an
+     * endpoint outage makes JWTs get 503 too.
+     */
+    public Builder introspectJwts(Duration cacheDuration) {
+      this.jwtCacheDuration = Objects.requireNonNull(cacheDuration, "cacheDuration");
+      return this;
+    }
+
+    /**
      * @throws IllegalArgumentException naming the setting that is missing or out of range
      */
     public IntrospectionConfig build() {
@@ -181,6 +224,13 @@ public final class IntrospectionConfig {
           Duration.ZERO,
           Duration.ofMinutes(10),
           "gatehouse.introspection.negative-cache-duration");
+      if (jwtCacheDuration != null) {
+        between(
+            jwtCacheDuration,
+            Duration.ZERO,
+            MAX_JWT_CACHE_DURATION,
+            "gatehouse.introspection.jwt-cache-duration");
+      }
       if (cacheMaxEntries < 1 || cacheMaxEntries > 10_000_000) {
         throw new IllegalArgumentException(
             "gatehouse.introspection.cache-max-entries: "

@@ -41,6 +41,7 @@ class PackageLayersTest {
           "internal.lean",
           "internal.sender",
           "sender",
+          "internal.store",
           "verify",
           "internal.decrypt",
           "internal.verify",

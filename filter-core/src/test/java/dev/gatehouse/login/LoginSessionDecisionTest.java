@@ -10,8 +10,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gatehouse.GatehouseConfig;
 import dev.gatehouse.authz.PathRules;
+import dev.gatehouse.store.Revocation;
+import dev.gatehouse.testing.SwitchableStore;
 import java.net.http.HttpResponse;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,7 +26,7 @@ class LoginSessionDecisionTest {
 
   private static final String PAGE = "/app/orders";
 
-  private final AtomicBoolean revoked = new AtomicBoolean();
+  private SwitchableStore store;
   private TestClock clock;
   private LocalOidcProvider provider;
   private LoginApp app;
@@ -32,13 +34,14 @@ class LoginSessionDecisionTest {
   @BeforeEach
   void start() {
     clock = new TestClock();
+    store = new SwitchableStore(clock);
     provider = LocalOidcProvider.start(clock);
     GatehouseConfig api =
         GatehouseConfig.forIssuer(provider.issuer())
             .audiences(AUDIENCE)
             .allowInsecureLoopbackHttp()
             .clock(clock)
-            .revocations(token -> revoked.get())
+            .store(store)
             .pathRules(
                 PathRules.builder()
                     .rule("* /app/admin/* scopes=admin")
@@ -64,10 +67,17 @@ class LoginSessionDecisionTest {
   void whenTheSessionsTokenIsRefusedAsNotValidThenTheLoginEnds() {
     Browser browser = new Browser();
     logIn(browser, app, PAGE);
-    revoked.set(true);
+    // Every token of the user issued so far, as a password change would.
+    store
+        .revocations()
+        .revoke(
+            Revocation.ofSubject(
+                provider.issuer(),
+                LocalOidcProvider.USER,
+                clock.instant(),
+                clock.instant().plus(Duration.ofHours(1))));
 
     HttpResponse<String> refused = browser.navigate(app.uri(PAGE));
-    revoked.set(false);
     HttpResponse<String> next = browser.navigate(app.uri(PAGE));
 
     assertEquals(401, refused.statusCode(), refused::body);

@@ -7,6 +7,8 @@ import dev.gatehouse.IdentityHeaders;
 import dev.gatehouse.config.ConfigKey;
 import dev.gatehouse.demo.FilterSettingsHelp.Entry;
 import dev.gatehouse.sender.DpopPolicy;
+import dev.gatehouse.store.StoreOutage;
+import dev.gatehouse.store.StorePolicy;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -128,6 +130,18 @@ final class AccessSettingsHelp {
         ConfigKey.PUBLIC_BASE_URL,
         "the request's own URL",
         "Origin clients use behind a proxy (https://api.example.com): DPoP proofs name it.");
+    put(
+        e,
+        ConfigKey.STORE,
+        StorePolicy.MEMORY,
+        "Where revocations, used DPoP proofs and nonce keys live: memory, or a shared store's"
+            + " name (hazelcast) for several nodes.");
+    put(
+        e,
+        ConfigKey.STORE_UNAVAILABLE,
+        StoreOutage.FAIL_CLOSED.setting(),
+        "While the shared store is unreachable: fail-closed (503) or node-local (this node's"
+            + " state, with a warning and a metric).");
     return e;
   }
 }

@@ -32,6 +32,9 @@ import org.jboss.weld.environment.servlet.Listener;
  *   <li>{@code GET /api/me}: any valid token; subject, client id, scopes and expiry;
  *   <li>{@code GET /api/orders}: needs {@code read:orders};
  *   <li>{@code POST /api/orders}: needs {@code write:orders};
+ *   <li>{@code POST /admin/revocations}: revokes a {@code jti} or a subject ({@link
+ *       RevocationsServlet}), for a token with {@code admin:revocations} when the configuration
+ *       holds {@link #ADMIN_RULE};
  *   <li>{@code GET /api/dpop/me}: as {@code /api/me}, for a DPoP-bound token with a proof only (RFC
  *       9449), when the configuration holds {@link #DPOP_RULE}; {@link DpopDemoClient} calls it;
  *   <li>with a {@link LoginConfig}: {@code GET /app}, the signed-in user's page behind {@link
@@ -50,6 +53,9 @@ public final class DemoServer {
 
   /** The rule that makes {@code /api/dpop/*} accept DPoP-bound tokens with a proof only. */
   public static final String DPOP_RULE = "* /api/dpop/* authenticated dpop=required";
+
+  /** The rule that lets only an operator's token revoke through {@code /admin/revocations}. */
+  public static final String ADMIN_RULE = "* /admin/* scopes=admin:revocations";
 
   /** Where the demo listens: never on a public interface. */
   public static final String HOST = "127.0.0.1";
@@ -83,15 +89,16 @@ public final class DemoServer {
     server.addConnector(connector);
 
     ServletContextHandler context = new ServletContextHandler("/", ServletContextHandler.SESSIONS);
-    context.addFilter(
-        named("gatehouse", new FilterHolder(new GatehouseFilter(config))),
-        "/api/*",
-        EnumSet.of(DispatcherType.REQUEST));
+    FilterHolder gatehouse = named("gatehouse", new FilterHolder(new GatehouseFilter(config)));
+    context.addFilter(gatehouse, "/api/*", EnumSet.of(DispatcherType.REQUEST));
+    context.addFilter(gatehouse, "/admin/*", EnumSet.of(DispatcherType.REQUEST));
     context.addServlet(new ServletHolder("health", new HealthServlet()), "/health");
     enableCdi(context);
     context.addServlet(MeServlet.class, "/api/me");
     context.addServlet(OrdersServlet.class, "/api/orders");
     context.addServlet(MeServlet.class, "/api/dpop/me");
+    context.addServlet(
+        new ServletHolder("revocations", new RevocationsServlet()), "/admin/revocations");
     login.ifPresent(
         l -> {
           context.addFilter(

@@ -178,9 +178,9 @@ final class DemoSettings {
 
   private GatehouseConfig bind(Map<String, String> given) {
     Map<String, String> fixed = new HashMap<>(given);
-    // The DPoP-required endpoint, unless the operator writes the rules.
+    // The DPoP-required endpoint and the admin one, unless the operator writes the rules.
     if (!isSet(ConfigKey.RULES) && lookup.get(ConfigKey.RULE_PREFIX + "1").isEmpty()) {
-      fixed.put(ConfigKey.RULES.property(), DemoServer.DPOP_RULE);
+      fixed.put(ConfigKey.RULES.property(), DemoServer.DPOP_RULE + "\n" + DemoServer.ADMIN_RULE);
     }
     PropertyLookup overrides = key -> Optional.ofNullable(fixed.get(key));
     return new ConfigBinder(overrides.orElse(lookup)).bind();

@@ -67,6 +67,16 @@ final class IntrospectionSettingsHelp {
         "How many introspection results are remembered.");
     put(
         e,
+        ConfigKey.INTROSPECTION_JWTS,
+        "false",
+        "true: also introspect JWTs that passed their own checks (revoked JWTs stop soon).");
+    put(
+        e,
+        ConfigKey.INTROSPECTION_JWT_CACHE_DURATION,
+        duration(IntrospectionConfig.DEFAULT_JWT_CACHE_DURATION),
+        "Longest time an answer about a JWT is reused (at most 5m).");
+    put(
+        e,
         ConfigKey.DECRYPTION_KEYSTORE,
         "none (encrypted tokens refused)",
         "PKCS#12 key store of the keys that open encrypted tokens; alias = kid.");

@@ -42,7 +42,8 @@ class DemoServerTest {
         GatehouseConfig.forIssuer(provider.issuer().toString())
             .audiences(DemoSettings.LOCAL_AUDIENCE)
             .allowInsecureLoopbackHttp()
-            .pathRules(PathRules.builder().rule(DemoServer.DPOP_RULE).build())
+            .pathRules(
+                PathRules.builder().rule(DemoServer.DPOP_RULE).rule(DemoServer.ADMIN_RULE).build())
             .build();
     server = DemoServer.create(0, config);
     assertFalse(server.isStarted(), "create returns an unstarted server");
@@ -85,6 +86,66 @@ class DemoServerTest {
 
       assertEquals(401, response.statusCode());
       assertTrue(challenge(response).endsWith(", DPoP algs=\"ES256 EdDSA PS256 RS256\""));
+    }
+  }
+
+  @Nested
+  class AdminRevocations {
+
+    @Test
+    void whenAnOperatorRevokesATokensJtiThenThatTokenIsRefusedAndOthersPass() throws Exception {
+      String user = token("read:orders");
+      String other = token("read:orders");
+      assertEquals(200, get("/api/me", user).statusCode());
+
+      HttpResponse<String> answer =
+          post("/admin/revocations", token("admin:revocations"), "jti=" + jti(user));
+
+      assertEquals(200, answer.statusCode(), answer::body);
+      assertEquals("token", field(answer.body(), "revoked"));
+      HttpResponse<String> refused = get("/api/me", user);
+      assertEquals(401, refused.statusCode());
+      assertTrue(challenge(refused).contains("revoked"), challenge(refused));
+      assertEquals(200, get("/api/me", other).statusCode());
+    }
+
+    @Test
+    void whenAnOperatorRevokesASubjectAsJsonThenItsTokensSoFarAreRefused() throws Exception {
+      String user =
+          provider.clientCredentialsToken("client-9", DemoSettings.LOCAL_AUDIENCE, "read:orders");
+      String admin = token("admin:revocations");
+
+      HttpResponse<String> answer =
+          send(
+              request("/admin/revocations", admin)
+                  .header("Content-Type", "application/json")
+                  .POST(HttpRequest.BodyPublishers.ofString("{\"sub\":\"client-9\"}")));
+
+      assertEquals(200, answer.statusCode(), answer::body);
+      assertEquals(401, get("/api/me", user).statusCode());
+      assertEquals(200, get("/api/me", token("read:orders")).statusCode(), "client-1 is not");
+    }
+
+    @Test
+    void whenTheTokenLacksTheAdminScopeThenTheRevocationIsRefused403() throws Exception {
+      HttpResponse<String> answer = post("/admin/revocations", token("read:orders"), "sub=x");
+
+      assertEquals(403, answer.statusCode());
+    }
+
+    @Test
+    void whenNeitherJtiNorSubIsGivenThen400() throws Exception {
+      HttpResponse<String> answer = post("/admin/revocations", token("admin:revocations"), "iss=x");
+
+      assertEquals(400, answer.statusCode());
+    }
+
+    private static String jti(String jwt) {
+      String payload =
+          new String(
+              java.util.Base64.getUrlDecoder().decode(jwt.split("\\.")[1]),
+              java.nio.charset.StandardCharsets.UTF_8);
+      return field(payload.replace("\": \"", "\":\""), "jti");
     }
   }
 

@@ -1,8 +1,7 @@
 package dev.gatehouse.it;
 
 import dev.gatehouse.GatehouseFilter;
-import dev.gatehouse.authz.InMemoryRevocationList;
-import dev.gatehouse.authz.RevocationList;
+import dev.gatehouse.authz.Revocations;
 import dev.gatehouse.token.AccessToken;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServlet;
@@ -85,8 +84,7 @@ final class GatewayApp implements AutoCloseable {
     @Override
     protected void doPost(HttpServletRequest req, HttpServletResponse resp) {
       AccessToken token = AccessToken.from(req).orElseThrow();
-      RevocationList list = RevocationList.from(req.getServletContext()).orElseThrow();
-      ((InMemoryRevocationList) list).revoke(token);
+      Revocations.from(req.getServletContext()).orElseThrow().revokeToken(token);
       resp.setStatus(204);
     }
   }

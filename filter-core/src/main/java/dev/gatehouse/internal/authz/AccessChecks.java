@@ -6,12 +6,16 @@ import dev.gatehouse.authz.AccessRule;
 import dev.gatehouse.authz.ClaimRequirement;
 import dev.gatehouse.authz.ClientPolicy;
 import dev.gatehouse.authz.RequiredScopes;
-import dev.gatehouse.authz.RevocationList;
 import dev.gatehouse.error.BearerTokenException;
 import dev.gatehouse.error.Rejection;
+import dev.gatehouse.internal.store.InMemoryRevocationStore;
+import dev.gatehouse.store.Revocation;
+import dev.gatehouse.store.RevocationStore;
 import dev.gatehouse.token.AccessToken;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -26,14 +30,16 @@ import org.jspecify.annotations.Nullable;
 public final class AccessChecks {
 
   private final ClientPolicy clients;
-  private final RevocationList revocations;
+  private final RevocationStore revocations;
   private final List<ClaimRequirement> claims;
   private final Set<String> requiredScopes;
   private final @Nullable AccessRule applicationRule;
   private final StepUp stepUp;
+  private final Clock clock;
 
-  private AccessChecks(AccessPolicy policy, RevocationList revocations, Clock clock) {
+  private AccessChecks(AccessPolicy policy, RevocationStore revocations, Clock clock) {
     this.stepUp = new StepUp(clock);
+    this.clock = clock;
     this.clients = policy.clients();
     this.revocations = revocations;
     this.claims = policy.claims();
@@ -43,16 +49,17 @@ public final class AccessChecks {
 
   /**
    * @param policy what every verified token must satisfy
-   * @param revocations asked about every verified token
+   * @param revocations asked about every verified token, by its {@code jti}, {@code sub} and {@code
+   *     sid}
    */
-  public static AccessChecks of(AccessPolicy policy, RevocationList revocations) {
+  public static AccessChecks of(AccessPolicy policy, RevocationStore revocations) {
     return of(policy, revocations, Clock.systemUTC());
   }
 
   /**
    * @param clock the time a path rule's maximum authentication age is measured at
    */
-  public static AccessChecks of(AccessPolicy policy, RevocationList revocations, Clock clock) {
+  public static AccessChecks of(AccessPolicy policy, RevocationStore revocations, Clock clock) {
     return new AccessChecks(policy, revocations, clock);
   }
 
@@ -62,9 +69,7 @@ public final class AccessChecks {
    */
   public void check(HttpServletRequest request, AccessToken token, Access pathAccess) {
     clients.check(token);
-    if (revocations.isRevoked(token)) {
-      throw new BearerTokenException(Rejection.TOKEN_REVOKED);
-    }
+    refuseRevoked(token);
     for (ClaimRequirement claim : claims) {
       claim.check(token);
     }
@@ -74,5 +79,37 @@ public final class AccessChecks {
     if (applicationRule != null) {
       applicationRule.check(request, token);
     }
+  }
+
+  /**
+   * One {@code find} per request with every key the token can be named by; after the token cache,
+   * so a cached token is refused as soon as it is revoked.
+   */
+  private void refuseRevoked(AccessToken token) {
+    if (revocations instanceof InMemoryRevocationStore local && local.isEmpty()) {
+      return; // the usual case on one node: no keys to build
+    }
+    List<Revocation.Key> keys = new ArrayList<>(3);
+    String issuer = token.issuer();
+    token.tokenId().ifPresent(id -> keys.add(key(Revocation.Target.TOKEN_ID, issuer, id)));
+    token.subject().ifPresent(sub -> keys.add(key(Revocation.Target.SUBJECT, issuer, sub)));
+    token
+        .claim("sid")
+        .filter(String.class::isInstance)
+        .ifPresent(sid -> keys.add(key(Revocation.Target.SESSION, issuer, (String) sid)));
+    if (keys.isEmpty()) {
+      return;
+    }
+    Instant issuedAt = token.issuedAt().orElse(null);
+    Instant now = clock.instant();
+    for (Revocation revocation : revocations.find(keys)) {
+      if (revocation.refuses(issuedAt, now)) {
+        throw new BearerTokenException(Rejection.TOKEN_REVOKED);
+      }
+    }
+  }
+
+  private static Revocation.Key key(Revocation.Target target, String issuer, String value) {
+    return new Revocation.Key(target, issuer, value);
   }
 }

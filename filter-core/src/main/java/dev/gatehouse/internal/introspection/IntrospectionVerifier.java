@@ -15,6 +15,7 @@ import dev.gatehouse.internal.verify.AccessTokenVerifier;
 import dev.gatehouse.internal.verify.TokenDigest;
 import dev.gatehouse.introspection.IntrospectionConfig;
 import dev.gatehouse.outbound.OutboundLimits;
+import dev.gatehouse.store.IntrospectionStore;
 import dev.gatehouse.token.AccessToken;
 import java.time.Clock;
 import java.time.Duration;
@@ -42,6 +43,7 @@ public final class IntrospectionVerifier implements AccessTokenVerifier {
   private final ClockSkew skew;
   private final AsyncCache<TokenDigest, Outcome> cache;
   private final MetricsRecorder metrics;
+  private final @Nullable SharedAnswers shared;
 
   /**
    * @param scopeClaims the response fields merged into the token's scopes, as for JWTs
@@ -74,12 +76,15 @@ public final class IntrospectionVerifier implements AccessTokenVerifier {
         skew,
         new OutboundLimits(
             connectTimeout, config.timeout(), config.timeout(), maxResponseBytes, true),
-        metrics);
+        metrics,
+        null);
   }
 
   /**
    * @param limits connect timeout, body limit and loopback allowance of the outbound call; its
    *     deadline is {@link IntrospectionConfig#timeout()}
+   * @param answers shared with the other nodes and asked before the endpoint; null: this node's
+   *     cache only
    */
   public IntrospectionVerifier(
       IntrospectionConfig config,
@@ -87,10 +92,21 @@ public final class IntrospectionVerifier implements AccessTokenVerifier {
       Clock clock,
       Duration skew,
       OutboundLimits limits,
-      MetricsRecorder metrics) {
+      MetricsRecorder metrics,
+      @Nullable IntrospectionStore answers) {
     this.metrics = metrics;
-    this.client = new IntrospectionClient(config, limits);
     this.mapper = new IntrospectionMapper(config, scopeClaims, clock, skew);
+    this.shared =
+        answers == null
+            ? null
+            : new SharedAnswers(
+                answers,
+                config.endpoint().toString(),
+                mapper,
+                clock,
+                config.cacheDuration(),
+                config.negativeCacheDuration());
+    this.client = new IntrospectionClient(config, limits);
     this.clock = clock;
     this.skew = ClockSkew.of(skew);
     this.cache =
@@ -123,7 +139,8 @@ public final class IntrospectionVerifier implements AccessTokenVerifier {
       // concurrent requests for the same token wait on the entry: one call, bounded by its
       // deadline.
       try {
-        answer.complete(client.introspect(token));
+        answer.complete(
+            shared == null ? client.introspect(token) : shared.answer(token, client::introspect));
       } catch (RuntimeException e) {
         answer.completeExceptionally(e);
       }

@@ -23,9 +23,11 @@ public final class GatehouseCounters implements MetricsRecorder {
   public static final String TOKEN_CACHE = "gatehouse.token.cache";
   public static final String INTROSPECTION_CALLS = "gatehouse.introspection.calls";
   public static final String INTROSPECTION_CACHE = "gatehouse.introspection.cache";
+  public static final String STORE_FALLBACKS = "gatehouse.store.fallbacks";
 
   private static final Rejection[] REJECTIONS = Rejection.values();
   private static final Cause[] CAUSES = Cause.values();
+  private static final StoreCheck[] STORE_CHECKS = StoreCheck.values();
 
   private final LongAdder accepted = new LongAdder();
   private final LongAdder publicPaths = new LongAdder();
@@ -42,6 +44,7 @@ public final class GatehouseCounters implements MetricsRecorder {
   private final LongAdder introspectionFailed = new LongAdder();
   private final LongAdder introspectionCacheHits = new LongAdder();
   private final LongAdder introspectionCacheMisses = new LongAdder();
+  private final LongAdder[] storeFallbacks = adders(STORE_CHECKS.length);
   private final List<CounterSeries> series = List.copyOf(describe());
 
   @Override
@@ -119,6 +122,11 @@ public final class GatehouseCounters implements MetricsRecorder {
     introspectionCacheMisses.increment();
   }
 
+  @Override
+  public void storeFallback(StoreCheck check) {
+    storeFallbacks[check.ordinal()].increment();
+  }
+
   /** Every counter, zeros included, in a fixed order: what exporters read. */
   List<CounterSeries> series() {
     return series;
@@ -155,6 +163,13 @@ public final class GatehouseCounters implements MetricsRecorder {
     String opaque = "Opaque-token lookups: hit (no new introspection call) or miss";
     all.add(series(INTROSPECTION_CACHE, opaque, "result", "hit", introspectionCacheHits));
     all.add(series(INTROSPECTION_CACHE, opaque, "result", "miss", introspectionCacheMisses));
+    String fallbacks =
+        "Checks that could not reach the shared store and asked the node-local one"
+            + " (gatehouse.store.unavailable=node-local), by check";
+    for (StoreCheck c : STORE_CHECKS) {
+      String check = c.name().toLowerCase(Locale.ROOT);
+      all.add(series(STORE_FALLBACKS, fallbacks, "check", check, storeFallbacks[c.ordinal()]));
+    }
     return all;
   }
 

@@ -58,4 +58,10 @@ public interface MetricsRecorder {
 
   /** An opaque token needed a new introspection call. */
   void introspectionCacheMiss();
+
+  /**
+   * A check could not reach the shared store and asked the node-local one instead ({@code
+   * gatehouse.store.unavailable=node-local}).
+   */
+  void storeFallback(StoreCheck check);
 }

@@ -50,4 +50,7 @@ final class NoMetrics implements MetricsRecorder {
 
   @Override
   public void introspectionCacheMiss() {}
+
+  @Override
+  public void storeFallback(StoreCheck check) {}
 }

@@ -65,7 +65,11 @@ class GatehouseCountersTest {
             counters::introspectionRefused,
             counters::introspectionFailed,
             counters::introspectionCacheHit,
-            counters::introspectionCacheMiss);
+            counters::introspectionCacheMiss,
+            () -> counters.storeFallback(StoreCheck.REVOCATION),
+            () -> counters.storeFallback(StoreCheck.REPLAY),
+            () -> counters.storeFallback(StoreCheck.NONCE),
+            () -> counters.storeFallback(StoreCheck.INTROSPECTION));
     List<String> attributes =
         List.of(
             "requests.accepted",
@@ -80,7 +84,11 @@ class GatehouseCountersTest {
             "introspection.calls.refused",
             "introspection.calls.failed",
             "introspection.cache.hit",
-            "introspection.cache.miss");
+            "introspection.cache.miss",
+            "store.fallbacks.revocation",
+            "store.fallbacks.replay",
+            "store.fallbacks.nonce",
+            "store.fallbacks.introspection");
     for (int i = 0; i < events.size(); i++) {
       events.get(i).run();
       assertEquals(1, value(attributes.get(i)), attributes.get(i));
@@ -91,7 +99,16 @@ class GatehouseCountersTest {
   @Test
   void whenSeriesAreListedThenTheirNumberIsFixedByTheEnumsAndNoTwoShareAName() {
     List<CounterSeries> series = counters.series();
-    int expected = 2 + Rejection.values().length + Cause.values().length + 2 + 2 + 2 + 3 + 2;
+    int expected =
+        2
+            + Rejection.values().length
+            + Cause.values().length
+            + 2
+            + 2
+            + 2
+            + 3
+            + 2
+            + StoreCheck.values().length;
 
     assertEquals(expected, series.size());
     Set<String> attributes =
