@@ -48,6 +48,8 @@ class PackageLayersTest {
           "internal.introspection",
           "authz",
           "internal.authz",
+          "internal.signals",
+          "signals",
           "",
           "login",
           "cdi");
