@@ -1,6 +1,8 @@
 package dev.gatehouse.signals;
 
 import dev.gatehouse.discovery.KeyPolicy;
+import dev.gatehouse.internal.discovery.KeySource;
+import dev.gatehouse.internal.discovery.ProviderDiscovery;
 import dev.gatehouse.internal.discovery.ProviderSettings;
 import dev.gatehouse.internal.discovery.RemoteKeySource;
 import dev.gatehouse.internal.outbound.OutboundHttp;
@@ -35,7 +37,7 @@ final class Receiver {
     ProviderSettings keys =
         new ProviderSettings(
             URI.create(config.transmitterIssuer()),
-            Optional.of(config.jwksUri()),
+            config.jwksUri(),
             config.http(),
             KeyPolicy.DEFAULTS);
     SetRules rules =
@@ -56,7 +58,7 @@ final class Receiver {
             config.clock());
     this.processor =
         new SetProcessor(
-            new SetVerifier(rules, RemoteKeySource.create(keys, config.clock())),
+            new SetVerifier(rules, keySource(keys, config)),
             mapping,
             config.transmitterIssuer(),
             config.maxAge().plus(ClockSkew.DEFAULT),
@@ -75,5 +77,13 @@ final class Receiver {
                         new OutboundHttp(config.http()),
                         processor,
                         stores));
+  }
+
+  /** The configured JWKS, else the one the transmitter's SSF configuration names. */
+  private static KeySource keySource(ProviderSettings keys, SignalsConfig config) {
+    return keys.jwksUri().isPresent()
+        ? RemoteKeySource.create(keys, config.clock())
+        : RemoteKeySource.create(
+            keys, ProviderDiscovery.sharedSignals(keys, config.clock()), config.clock());
   }
 }

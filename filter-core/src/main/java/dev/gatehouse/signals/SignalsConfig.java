@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
  * a value that exists is usable. Its {@link #toString()} never shows the secrets.
  *
  * @param transmitterIssuer the transmitter's {@code iss}, compared exactly
- * @param jwksUri where the transmitter's signing keys are: the only keys a SET is checked with
+ * @param jwksUri where the transmitter's signing keys are: the only keys a SET is checked with;
+ *     without it, the {@code jwks_uri} of the transmitter's {@code /.well-known/ssf-configuration}
  * @param audience the value a SET's {@code aud} must contain: this receiver at the transmitter
  * @param tokenIssuer the {@code iss} of the access tokens the events revoke
  * @param algorithms the JWS algorithms accepted, asymmetric only
@@ -38,7 +39,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record SignalsConfig(
     String transmitterIssuer,
-    URI jwksUri,
+    Optional<URI> jwksUri,
     String audience,
     String tokenIssuer,
     List<String> algorithms,
@@ -73,7 +74,7 @@ public record SignalsConfig(
 
   public SignalsConfig {
     SignalsChecks.require(transmitterIssuer, "transmitter-issuer");
-    Objects.requireNonNull(jwksUri, "gatehouse.signals.jwks-uri");
+    Objects.requireNonNull(jwksUri, "jwksUri");
     SignalsChecks.require(audience, "audience");
     SignalsChecks.require(tokenIssuer, "token-issuer");
     algorithms = SignalsChecks.algorithms(algorithms);
@@ -105,7 +106,7 @@ public record SignalsConfig(
     return "SignalsConfig[transmitter=" + transmitterIssuer + ", audience=" + audience + "]";
   }
 
-  /** Collects the settings; required: {@link #transmitter}, audience and token issuer. */
+  /** Collects the settings; required: a transmitter, the audience and the token issuer. */
   public static final class Builder {
     private @Nullable String transmitterIssuer;
     private @Nullable URI jwksUri;
@@ -128,9 +129,17 @@ public record SignalsConfig(
 
     private Builder() {}
 
+    /** A transmitter whose keys are at {@code jwksUri}. */
     public Builder transmitter(String issuer, URI jwksUri) {
       this.transmitterIssuer = issuer;
       this.jwksUri = jwksUri;
+      return this;
+    }
+
+    /** A transmitter whose keys its {@code /.well-known/ssf-configuration} names. */
+    public Builder transmitter(String issuer) {
+      this.transmitterIssuer = issuer;
+      this.jwksUri = null;
       return this;
     }
 
@@ -216,7 +225,7 @@ public record SignalsConfig(
     public SignalsConfig build() {
       return new SignalsConfig(
           SignalsChecks.present(transmitterIssuer, "transmitter-issuer"),
-          SignalsChecks.present(jwksUri, "jwks-uri"),
+          Optional.ofNullable(jwksUri),
           SignalsChecks.present(audience, "audience"),
           SignalsChecks.present(tokenIssuer, "token-issuer"),
           algorithms,

@@ -24,9 +24,13 @@ public final class SignalsConfigBinder {
   public static SignalsConfig bind(PropertyLookup lookup) {
     Settings s = new Settings(lookup);
     SignalsConfig.Builder b = SignalsConfig.builder();
-    b.transmitter(
-        require(s, ConfigKey.SIGNALS_TRANSMITTER_ISSUER),
-        Settings.uri(require(s, ConfigKey.SIGNALS_JWKS_URI), s.name(ConfigKey.SIGNALS_JWKS_URI)));
+    String transmitter = require(s, ConfigKey.SIGNALS_TRANSMITTER_ISSUER);
+    Optional<String> jwksUri = s.value(ConfigKey.SIGNALS_JWKS_URI);
+    if (jwksUri.isPresent()) {
+      b.transmitter(transmitter, Settings.uri(jwksUri.get(), s.name(ConfigKey.SIGNALS_JWKS_URI)));
+    } else {
+      b.transmitter(transmitter);
+    }
     b.audience(require(s, ConfigKey.SIGNALS_AUDIENCE));
     b.tokenIssuer(require(s, ConfigKey.SIGNALS_TOKEN_ISSUER));
     if (s.value(ConfigKey.SIGNALS_ALGORITHMS).isPresent()) {

@@ -43,7 +43,7 @@ class SignalsConfigTest {
     SignalsConfig c = bind(minimal());
 
     assertEquals("https://tx.example/", c.transmitterIssuer());
-    assertEquals(URI.create("https://tx.example/jwks"), c.jwksUri());
+    assertEquals(Optional.of(URI.create("https://tx.example/jwks")), c.jwksUri());
     assertEquals(List.of("RS256", "PS256", "ES256"), c.algorithms());
     assertFalse(c.acceptPlainJwt());
     assertEquals(Duration.ofHours(1), c.maxAge());
@@ -95,13 +95,20 @@ class SignalsConfigTest {
     for (String key :
         List.of(
             "gatehouse.signals.transmitter-issuer",
-            "gatehouse.signals.jwks-uri",
             "gatehouse.signals.audience",
             "gatehouse.signals.token-issuer")) {
       Map<String, String> m = minimal();
       m.remove(key);
       assertTrue(refusal(m).startsWith(key), key);
     }
+  }
+
+  @Test
+  void whenNoJwksUriIsSetThenTheTransmittersConfigurationWillNameIt() {
+    Map<String, String> m = minimal();
+    m.remove("gatehouse.signals.jwks-uri");
+
+    assertEquals(Optional.empty(), bind(m).jwksUri());
   }
 
   @Test

@@ -24,7 +24,7 @@ final class SignalsSettingsHelp {
     put(
         e,
         ConfigKey.SIGNALS_JWKS_URI,
-        "none (required)",
+        "jwks_uri of the transmitter's /.well-known/ssf-configuration",
         "The transmitter's JWKS: the only keys a SET is checked with.");
     put(
         e,
