@@ -1,7 +1,11 @@
 package dev.gatehouse.signals;
 
+import dev.gatehouse.config.ConfigKey;
+import dev.gatehouse.config.PropertyLookup;
 import dev.gatehouse.error.ProviderUnavailableException;
 import dev.gatehouse.internal.config.FilterSettings;
+import dev.gatehouse.internal.config.Settings;
+import dev.gatehouse.internal.config.Values;
 import dev.gatehouse.internal.sender.InMemoryReplayStore;
 import dev.gatehouse.internal.signals.SetError;
 import dev.gatehouse.internal.signals.SetPoller;
@@ -49,6 +53,7 @@ public class SetReceiverServlet extends HttpServlet {
   private final transient @Nullable SharedStore store;
   private transient @Nullable Receiver receiver;
   private transient @Nullable InMemoryReplayStore ownReplays;
+  private transient ReceiverMBean mbean = ReceiverMBean.none();
 
   /** Settings from the init-params or MicroProfile Config; the store the filter publishes. */
   public SetReceiverServlet() {
@@ -81,12 +86,22 @@ public class SetReceiverServlet extends HttpServlet {
 
   @Override
   public void init() throws ServletException {
-    SignalsConfig config =
-        given != null ? given : SignalsConfigBinder.bind(FilterSettings.of(getServletConfig()));
+    PropertyLookup settings = FilterSettings.of(getServletConfig());
+    SignalsConfig config = given != null ? given : SignalsConfigBinder.bind(settings);
+    Settings read = new Settings(settings);
+    boolean jmx =
+        read.value(ConfigKey.METRICS_JMX)
+            .map(v -> Values.bool(v, read.name(ConfigKey.METRICS_JMX)))
+            .orElse(true);
     ownReplays = new InMemoryReplayStore(config.clock(), InMemoryReplayStore.DEFAULT_MAX_ENTRIES);
     Receiver parts = new Receiver(config, this::stores);
     receiver = parts;
     parts.poller.ifPresent(SetPoller::start);
+    if (jmx) {
+      mbean =
+          ReceiverMBean.publish(
+              parts.counters, getServletContext().getContextPath(), getServletName());
+    }
     LOG.info(
         "Shared Signals receiver for {}: push {}, poll {}",
         config.transmitterIssuer(),
@@ -102,6 +117,7 @@ public class SetReceiverServlet extends HttpServlet {
     if (parts != null) {
       parts.poller.ifPresent(SetPoller::close);
     }
+    mbean.close();
   }
 
   @Override

@@ -16,12 +16,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.gatehouse.store.Revocation;
 import dev.gatehouse.testing.LocalJwksServer;
 import dev.gatehouse.testing.MutableClock;
+import java.lang.management.ManagementFactory;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
+import javax.management.openmbean.TabularData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -171,6 +176,27 @@ class SetPushEventsTest {
       assertEquals(List.of(), receiver.store.all());
       assertEquals(1, receiver.servlet.counters().unknownEvents());
     }
+  }
+
+  @Test
+  void whenSetsAreReceivedThenTheirCountsAreShownOverJmxUntilTheServletIsDestroyed()
+      throws Exception {
+    MBeanServer jmx = ManagementFactory.getPlatformMBeanServer();
+    ObjectName receivers = new ObjectName("dev.gatehouse:type=SetReceiverServlet,*");
+    try (PushReceiver receiver = PushReceiver.with(PushReceiver.config(transmitter, clock))) {
+      receiver.push(sets.about(NOW, CREDENTIAL_CHANGE, issSub(TOKEN_ISSUER, "alice")).build());
+      receiver.push("not a set");
+
+      ObjectName name = jmx.queryNames(receivers, null).iterator().next();
+      assertEquals(1L, jmx.getAttribute(name, "Accepted"));
+      assertEquals(1L, jmx.getAttribute(name, "Revocations"));
+      assertEquals(
+          1L,
+          ((TabularData) jmx.getAttribute(name, "Refused"))
+              .get(new Object[] {"invalid_request"})
+              .get("value"));
+    }
+    assertEquals(Set.of(), jmx.queryNames(receivers, null));
   }
 
   @Test
