@@ -35,7 +35,7 @@ final class ReceiverMBean implements AutoCloseable {
       server.registerMBean(new SignalCountersView(counters), name);
       return new ReceiverMBean(name);
     } catch (JMException | RuntimeException e) {
-      LOG.warn("Shared Signals: counters are not exported over JMX ({})", e.toString());
+      LOG.warn("gatehouse signals: counters are not exported over JMX ({})", e.toString());
       return new ReceiverMBean(null);
     }
   }
@@ -53,7 +53,7 @@ final class ReceiverMBean implements AutoCloseable {
     try {
       ManagementFactory.getPlatformMBeanServer().unregisterMBean(name);
     } catch (JMException e) {
-      LOG.debug("Shared Signals: MBean {} already gone", name);
+      LOG.debug("gatehouse signals: MBean {} already gone", name);
     }
   }
 }

@@ -103,7 +103,7 @@ public class SetReceiverServlet extends HttpServlet {
               parts.counters, getServletContext().getContextPath(), getServletName());
     }
     LOG.info(
-        "Shared Signals receiver for {}: push {}, poll {}",
+        "gatehouse signals receiver for {}: push {}, poll {}",
         config.transmitterIssuer(),
         config.pushSecret().isPresent() || !config.pushClientCertificates().isEmpty()
             ? "on"
@@ -151,7 +151,9 @@ public class SetReceiverServlet extends HttpServlet {
     Optional<SetPoller.Stores> target = stores();
     if (target.isEmpty()) {
       parts.counters.countUnavailable();
-      LOG.warn("Shared Signals: no store published under {} yet", SharedStore.ATTRIBUTE);
+      LOG.warn(
+          "gatehouse signals store_unavailable: no store published under {} yet",
+          SharedStore.ATTRIBUTE);
       unavailable(response, STORE_RETRY);
       return;
     }
@@ -159,13 +161,13 @@ public class SetReceiverServlet extends HttpServlet {
       parts.processor.accept(body.get().trim(), target.get().revocations(), target.get().replays());
       response.setStatus(HttpServletResponse.SC_ACCEPTED);
     } catch (SetRefusedException e) {
-      LOG.info("Shared Signals: a pushed SET was refused: {}", e.getMessage());
+      LOG.info("gatehouse signals refused (pushed) {}", e.getMessage());
       error(response, 400, e.error());
     } catch (StoreUnavailableException e) {
-      LOG.warn("Shared Signals: the store cannot be written: {}", e.getMessage());
+      LOG.warn("gatehouse signals store_unavailable: {}", e.getMessage());
       unavailable(response, STORE_RETRY);
     } catch (ProviderUnavailableException e) {
-      LOG.warn("Shared Signals: the transmitter's keys cannot be had: {}", e.reason());
+      LOG.warn("gatehouse signals keys_unavailable: {}", e.reason());
       unavailable(response, e.retryAfter());
     }
   }

@@ -107,11 +107,11 @@ public final class SetPoller implements AutoCloseable {
         failures++;
         pause = backoff(failures);
         LOG.warn(
-            "Shared Signals poll of {} failed ({} in a row), next in {} s: {}",
+            "gatehouse signals poll_failed: {} ({} in a row, next in {} s): {}",
             endpoint,
             failures,
             pause.toSeconds(),
-            e.getClass().getSimpleName());
+            e.toString()); // messages name the endpoint or a status, never the credential
       }
       try {
         if (stopped.await(pause.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -175,7 +175,7 @@ public final class SetPoller implements AutoCloseable {
       }
       acks.add(jti);
     } catch (SetRefusedException e) {
-      LOG.info("Shared Signals: a polled SET was refused: {}", e.getMessage());
+      LOG.info("gatehouse signals refused (polled) {}", e.getMessage());
       errors.put(jti, e.error());
     }
   }
