@@ -49,6 +49,8 @@ class PackageLayersTest {
           "internal.introspection",
           "authz",
           "internal.authz",
+          "internal.signals",
+          "signals",
           "",
           "login",
           "cdi");

@@ -23,6 +23,7 @@ final class FilterSettingsHelp {
     ENTRIES.putAll(AccessSettingsHelp.entries());
     ENTRIES.putAll(IntrospectionSettingsHelp.entries());
     ENTRIES.putAll(LoginSettingsHelp.entries());
+    ENTRIES.putAll(SignalsSettingsHelp.entries());
   }
 
   private FilterSettingsHelp() {}

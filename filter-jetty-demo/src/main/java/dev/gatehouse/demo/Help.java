@@ -89,9 +89,18 @@ final class Help {
         setting(out, key.property(), entry.defaultValue(), entry.description());
       }
     }
+    out.append(
+        "\nShared Signals receiver, SetReceiverServlet (see docs/shared-signals.md;"
+            + " the demo does not register it)\n");
+    for (ConfigKey key : ConfigKey.values()) {
+      if (SignalsSettingsHelp.isSignals(key)) {
+        FilterSettingsHelp.Entry entry = FilterSettingsHelp.of(key).orElseThrow();
+        setting(out, key.property(), entry.defaultValue(), entry.description());
+      }
+    }
     out.append("\nGatehouse filter (see docs/configuration.md)\n");
     for (ConfigKey key : ConfigKey.values()) {
-      if (isLogin(key)) {
+      if (isLogin(key) || SignalsSettingsHelp.isSignals(key)) {
         continue;
       }
       FilterSettingsHelp.Entry entry =

@@ -2,10 +2,13 @@ package dev.gatehouse.internal.config;
 
 import dev.gatehouse.config.PropertyLookup;
 import jakarta.servlet.FilterConfig;
+import jakarta.servlet.ServletConfig;
 import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The settings a filter reads in {@code init}: MicroProfile Config when the application has it,
@@ -21,13 +24,25 @@ public final class FilterSettings {
     return microProfile().orElse(initParams(filterConfig));
   }
 
+  /**
+   * The same for a servlet (the Shared Signals receiver): MicroProfile Config, then init-params.
+   */
+  public static PropertyLookup of(ServletConfig servletConfig) {
+    return microProfile()
+        .orElse(params(servletConfig.getInitParameterNames(), servletConfig::getInitParameter));
+  }
+
   /** The filter's init-params, names included. */
   public static PropertyLookup initParams(FilterConfig filterConfig) {
+    return params(filterConfig.getInitParameterNames(), filterConfig::getInitParameter);
+  }
+
+  private static PropertyLookup params(
+      @Nullable Enumeration<String> names, Function<String, @Nullable String> read) {
     Map<String, String> params = new HashMap<>();
-    Enumeration<String> names = filterConfig.getInitParameterNames();
     while (names != null && names.hasMoreElements()) {
       String name = names.nextElement();
-      String value = filterConfig.getInitParameter(name);
+      String value = read.apply(name);
       if (value != null) {
         params.put(name, value);
       }

@@ -20,16 +20,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads the provider's OpenID Connect Discovery document once, on first use, into {@link
- * ProviderMetadata}: its {@code jwks_uri} (required) and the login endpoints (optional). A failure
- * is remembered for the refresh cooldown, so a provider that is down is asked again at that pace
- * and no faster, whatever the request rate (as the configured clock tells, see {@link Ticker}).
+ * Reads the provider's OpenID Connect Discovery document (or a Shared Signals transmitter's
+ * configuration, which has the same {@code issuer} and {@code jwks_uri}) once, on first use, into
+ * {@link ProviderMetadata}: its {@code jwks_uri} (required) and the login endpoints (optional). A
+ * failure is remembered for the refresh cooldown, so a provider that is down is asked again at that
+ * pace and no faster, whatever the request rate (as the configured clock tells, see {@link
+ * Ticker}).
  */
 public final class ProviderDiscovery {
 
   private static final Logger LOG = LoggerFactory.getLogger(ProviderDiscovery.class);
 
   private final URI issuer;
+  private final URI location;
   private final SimpleGet http;
   private final boolean insecureLoopbackHttp;
   private final Duration retryAfter;
@@ -55,11 +58,28 @@ public final class ProviderDiscovery {
     return create(settings, metrics, Ticker.of(clock));
   }
 
+  /**
+   * A Shared Signals transmitter's configuration ({@code /.well-known/ssf-configuration}), read
+   * with the same rules: {@code issuer} must be {@code settings}' issuer exactly, {@code jwks_uri}
+   * is required, a failure is remembered for the cooldown.
+   */
+  public static ProviderDiscovery sharedSignals(ProviderSettings settings, Clock clock) {
+    return new ProviderDiscovery(
+        settings.issuer(),
+        IssuerNames.sharedSignalsConfiguration(settings.issuer()),
+        new BoundedHttpGet(settings.http(), settings.keys()),
+        settings.http().insecureLoopbackHttp(),
+        settings.keys().refreshCooldown(),
+        MetricsRecorder.NONE,
+        Ticker.of(clock));
+  }
+
   /** The same, reading elapsed time from {@code ticker}. */
   static ProviderDiscovery create(
       ProviderSettings settings, MetricsRecorder metrics, Ticker ticker) {
     return new ProviderDiscovery(
         settings.issuer(),
+        IssuerNames.discoveryDocument(settings.issuer()),
         new BoundedHttpGet(settings.http(), settings.keys()),
         settings.http().insecureLoopbackHttp(),
         settings.keys().refreshCooldown(),
@@ -69,12 +89,14 @@ public final class ProviderDiscovery {
 
   ProviderDiscovery(
       URI issuer,
+      URI location,
       SimpleGet http,
       boolean insecureLoopbackHttp,
       Duration retryAfter,
       MetricsRecorder metrics,
       Ticker ticker) {
     this.issuer = issuer;
+    this.location = location;
     this.http = http;
     this.insecureLoopbackHttp = insecureLoopbackHttp;
     this.retryAfter = retryAfter;
@@ -126,7 +148,6 @@ public final class ProviderDiscovery {
   }
 
   private ProviderMetadata fetch() {
-    URI location = IssuerNames.discoveryDocument(issuer);
     Map<String, Object> document;
     try {
       document = JsonUtil.parseJson(http.get(location.toString()).getBody());

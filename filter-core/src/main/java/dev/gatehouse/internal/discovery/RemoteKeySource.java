@@ -79,6 +79,15 @@ public final class RemoteKeySource implements KeySource {
     return create(settings, metrics, Ticker.of(clock));
   }
 
+  /**
+   * Keys from the JWKS that {@code discovery} names (a Shared Signals transmitter's configuration),
+   * or from {@code settings}' JWKS URL when it has one.
+   */
+  public static KeySource create(
+      ProviderSettings settings, ProviderDiscovery discovery, Clock clock) {
+    return create(settings, discovery, MetricsRecorder.NONE, Ticker.of(clock));
+  }
+
   /** The same, reading elapsed time from {@code ticker}; for tests. */
   static KeySource create(ProviderSettings settings, MetricsRecorder metrics, Ticker ticker) {
     return create(settings, ProviderDiscovery.create(settings, metrics, ticker), metrics, ticker);

@@ -55,6 +55,24 @@ public final class IssuerNames {
   }
 
   /**
+   * Where the Shared Signals Framework 1.0 says a transmitter's configuration lives: {@code
+   * /.well-known/ssf-configuration} inserted between the issuer's host and its path, if any (as RFC
+   * 8414 does for authorization servers).
+   */
+  public static URI sharedSignalsConfiguration(URI issuer) {
+    String path = issuer.getRawPath() == null ? "" : issuer.getRawPath();
+    if (path.endsWith("/")) {
+      path = path.substring(0, path.length() - 1);
+    }
+    return URI.create(
+        issuer.getScheme()
+            + "://"
+            + issuer.getRawAuthority()
+            + "/.well-known/ssf-configuration"
+            + path);
+  }
+
+  /**
    * Requires {@code https}, or {@code http} on a loopback host when that was allowed.
    *
    * @throws IllegalArgumentException naming {@code property}

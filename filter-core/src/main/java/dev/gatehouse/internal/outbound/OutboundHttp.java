@@ -99,6 +99,17 @@ public final class OutboundHttp {
     return exchange(uri, body.getBytes(StandardCharsets.UTF_8), headers);
   }
 
+  /**
+   * {@code POST uri} with a JSON body and {@code Authorization: Bearer credential} (RFC 8936
+   * polling for security events). The credential is never part of an exception message.
+   */
+  public OutboundReply postJson(URI uri, String json, String credential) throws IOException {
+    return exchange(
+        uri,
+        json.getBytes(StandardCharsets.UTF_8),
+        Map.of("Authorization", "Bearer " + credential, "Content-Type", "application/json"));
+  }
+
   private OutboundReply exchange(URI uri, byte @Nullable [] form, Map<String, String> headers)
       throws IOException {
     try {
@@ -135,7 +146,9 @@ public final class OutboundHttp {
         http.setDoOutput(true);
         // Fixed length also stops HttpURLConnection from silently re-sending the POST.
         http.setFixedLengthStreamingMode(form.length);
-        http.setRequestProperty("Content-Type", "application/x-www-form-urlencoded");
+        if (!headers.containsKey("Content-Type")) {
+          http.setRequestProperty("Content-Type", "application/x-www-form-urlencoded");
+        }
         try (OutputStream out = http.getOutputStream()) {
           out.write(form);
         }
