@@ -1,0 +1,200 @@
+package dev.gatehouse.hazelcast;
+
+import com.hazelcast.core.EntryEvent;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
+import com.hazelcast.map.listener.EntryAddedListener;
+import com.hazelcast.map.listener.EntryMergedListener;
+import com.hazelcast.map.listener.EntryUpdatedListener;
+import dev.gatehouse.store.Revocation;
+import dev.gatehouse.store.RevocationStore;
+import dev.gatehouse.store.StoreUnavailableException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Revocations in one {@link IMap}: string keys ({@link RevocationCodec}), each entry living until
+ * its {@code until}. Writers merge under the entry's lock, so two nodes revoking the same key never
+ * shorten each other's entry, and the TTL always follows the merged {@code until}.
+ *
+ * <p>Reads are the hot path. Most of the time nothing is revoked at all, so every node keeps the
+ * latest {@code until} it has seen, fed by an entry listener: while that instant has passed, {@link
+ * #find} answers without asking the cluster. Listener events can be lost (a member dying between a
+ * write and its event), so the map's size is checked again at most once per {@link #RECHECK}, and
+ * at once after a client reconnects: a revocation whose event was lost is seen within that time.
+ * Otherwise {@code getAll} answers, from the near cache when one is configured.
+ */
+final class HazelcastRevocations implements RevocationStore {
+
+  /** The longest a node trusts its listener alone that nothing is revoked. */
+  static final Duration RECHECK = Duration.ofMillis(500);
+
+  private final LazyMap<String, long[]> map;
+  private final Remote remote;
+  private final Clock clock;
+  private volatile @Nullable UUID listener;
+  private volatile Instant liveUntil = Instant.MIN;
+  // System.nanoTime() of the last check: how stale the listener's view may be is real time, not
+  // the configured clock's.
+  private volatile long checkedAt = System.nanoTime() - 2 * RECHECK.toNanos();
+
+  HazelcastRevocations(HazelcastInstance instance, String name, Remote remote, Clock clock) {
+    // The listener is registered with the proxy, before the first check reads the map: a write
+    // between the two is then seen by one or the other.
+    this.map = new LazyMap<>(instance, name, m -> listener = m.addEntryListener(new Seen(), true));
+    this.remote = remote;
+    this.clock = clock;
+  }
+
+  @Override
+  public void revoke(Revocation revocation) {
+    Instant now = clock.instant();
+    if (!now.isBefore(revocation.until())) {
+      return;
+    }
+    String key = RevocationCodec.key(revocation.key());
+    long wait = remote.timeout().toMillis();
+    remote.call(
+        () -> {
+          IMap<String, long[]> map = this.map.get();
+          // The lease bounds how long a writer that died holding the lock blocks the others.
+          if (!map.tryLock(key, wait, TimeUnit.MILLISECONDS, 2 * wait, TimeUnit.MILLISECONDS)) {
+            throw new StoreUnavailableException("revoke: entry locked by another writer");
+          }
+          try {
+            long[] held = map.get(key);
+            Revocation merged =
+                held == null
+                    ? revocation
+                    : RevocationCodec.revocation(revocation.key(), held).merge(revocation);
+            map.set(
+                key,
+                RevocationCodec.value(merged),
+                ttlSeconds(merged.until(), now),
+                TimeUnit.SECONDS);
+            return null;
+          } finally {
+            map.unlock(key);
+          }
+        },
+        "revoke");
+    raise(revocation.until());
+  }
+
+  @Override
+  public List<Revocation> find(Collection<Revocation.Key> keys) {
+    if (keys.isEmpty()) {
+      return List.of();
+    }
+    Instant now = clock.instant();
+    if (!now.isBefore(liveUntil)) {
+      if (remote.reachable() && System.nanoTime() - checkedAt < RECHECK.toNanos()) {
+        return List.of();
+      }
+      recheck();
+      if (!now.isBefore(liveUntil)) {
+        return List.of();
+      }
+    }
+    Map<String, Revocation.Key> wanted = new HashMap<>();
+    for (Revocation.Key key : keys) {
+      wanted.put(RevocationCodec.key(key), key);
+    }
+    Map<String, long[]> held =
+        remote.call(() -> map.get().getAll(wanted.keySet()), "revocation lookup");
+    List<Revocation> found = new ArrayList<>(held.size());
+    held.forEach(
+        (key, value) -> {
+          Revocation.Key original = wanted.get(key);
+          if (original != null && value != null) {
+            Revocation revocation = RevocationCodec.revocation(original, value);
+            if (now.isBefore(revocation.until())) {
+              found.add(revocation);
+            }
+          }
+        });
+    return List.copyOf(found);
+  }
+
+  /** Forgets the last check, so that the next read asks the cluster (a client reconnected). */
+  void forgetCheck() {
+    checkedAt = System.nanoTime() - 2 * RECHECK.toNanos();
+  }
+
+  void close() {
+    IMap<String, long[]> made = map.ifMade();
+    UUID id = listener;
+    if (made != null && id != null && remote.reachable()) {
+      made.removeEntryListener(id);
+    }
+  }
+
+  private void recheck() {
+    long started = System.nanoTime();
+    Instant latest =
+        remote.call(
+            () -> {
+              IMap<String, long[]> map = this.map.get();
+              if (map.isEmpty()) {
+                return Instant.MIN;
+              }
+              Instant max = Instant.MIN;
+              for (long[] value : map.values()) {
+                Instant until = RevocationCodec.until(value);
+                max = until.isAfter(max) ? until : max;
+              }
+              return max;
+            },
+            "revocation check");
+    raise(latest);
+    checkedAt = started;
+  }
+
+  private synchronized void raise(Instant until) {
+    if (until.isAfter(liveUntil)) {
+      liveUntil = until;
+    }
+  }
+
+  private static long ttlSeconds(Instant until, Instant now) {
+    // Rounded up and at least one second: a TTL of zero means forever, a short one would drop the
+    // revocation before its until.
+    long millis = Duration.between(now, until).toMillis();
+    return Math.max(1, (millis + 999) / 1000);
+  }
+
+  /** Every write seen anywhere in the cluster raises the local "something is revoked" instant. */
+  private final class Seen
+      implements EntryAddedListener<String, long[]>,
+          EntryUpdatedListener<String, long[]>,
+          EntryMergedListener<String, long[]> {
+
+    @Override
+    public void entryAdded(EntryEvent<String, long[]> event) {
+      see(event.getValue());
+    }
+
+    @Override
+    public void entryUpdated(EntryEvent<String, long[]> event) {
+      see(event.getValue());
+    }
+
+    @Override
+    public void entryMerged(EntryEvent<String, long[]> event) {
+      see(event.getValue());
+    }
+
+    private void see(long[] value) {
+      raise(value == null ? Instant.MAX : RevocationCodec.until(value));
+    }
+  }
+}
