@@ -14,11 +14,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,7 +31,8 @@ import org.jspecify.annotations.Nullable;
  * #find} answers without asking the cluster. Listener events can be lost (a member dying between a
  * write and its event), so the map's size is checked again at most once per {@link #RECHECK}, and
  * at once after a client reconnects: a revocation whose event was lost is seen within that time.
- * Otherwise {@code getAll} answers, from the near cache when one is configured.
+ * Otherwise one asynchronous {@code get} per key answers, from the near cache when one is
+ * configured (a hit is answered in this thread, with no call at all).
  */
 final class HazelcastRevocations implements RevocationStore {
 
@@ -105,23 +106,23 @@ final class HazelcastRevocations implements RevocationStore {
         return List.of();
       }
     }
-    Map<String, Revocation.Key> wanted = new HashMap<>();
-    for (Revocation.Key key : keys) {
-      wanted.put(RevocationCodec.key(key), key);
+    List<Revocation.Key> wanted = List.copyOf(keys);
+    List<Supplier<CompletionStage<long[]>>> reads = new ArrayList<>(wanted.size());
+    for (Revocation.Key key : wanted) {
+      String name = RevocationCodec.key(key);
+      reads.add(() -> map.get().getAsync(name));
     }
-    Map<String, long[]> held =
-        remote.call(() -> map.get().getAll(wanted.keySet()), "revocation lookup");
-    List<Revocation> found = new ArrayList<>(held.size());
-    held.forEach(
-        (key, value) -> {
-          Revocation.Key original = wanted.get(key);
-          if (original != null && value != null) {
-            Revocation revocation = RevocationCodec.revocation(original, value);
-            if (now.isBefore(revocation.until())) {
-              found.add(revocation);
-            }
-          }
-        });
+    List<long @Nullable []> held = remote.awaitAll(reads, "revocation lookup");
+    List<Revocation> found = new ArrayList<>(1);
+    for (int i = 0; i < held.size(); i++) {
+      long[] value = held.get(i);
+      if (value != null) {
+        Revocation revocation = RevocationCodec.revocation(wanted.get(i), value);
+        if (now.isBefore(revocation.until())) {
+          found.add(revocation);
+        }
+      }
+    }
     return List.copyOf(found);
   }
 

@@ -7,6 +7,7 @@ import com.hazelcast.config.EvictionPolicy;
 import com.hazelcast.config.MapConfig;
 import com.hazelcast.config.MaxSizePolicy;
 import com.hazelcast.config.NearCacheConfig;
+import com.hazelcast.spi.merge.ExpirationTimeMergePolicy;
 
 /**
  * The map configuration the store relies on, for a member's {@link Config} or a client's {@link
@@ -37,6 +38,9 @@ public final class HazelcastStoreMaps {
           "introspection max entries must be positive: " + introspectionMaxEntries);
     }
     MapConfig revocations = new MapConfig(options.revocations()).setBackupCount(1);
+    // After a split brain, of two entries for one key the one that expires later survives: its TTL
+    // follows the merged until, so a revocation is not shortened by the side that knew less.
+    revocations.getMergePolicyConfig().setPolicy(ExpirationTimeMergePolicy.class.getName());
     if (nearCache) {
       revocations.setNearCacheConfig(revocationNearCache(options).setCacheLocalEntries(false));
       config.setProperty(INVALIDATION_BATCHES, "false");

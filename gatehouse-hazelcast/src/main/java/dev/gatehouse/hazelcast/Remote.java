@@ -4,9 +4,12 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.LifecycleEvent.LifecycleState;
 import dev.gatehouse.store.StoreUnavailableException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -16,16 +19,18 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Every call to the cluster goes through here, so that none takes longer than the operation timeout
  * and every failure, whatever Hazelcast throws, reaches the filter as one {@link
  * StoreUnavailableException}.
  *
- * <p>Hazelcast's own blocking calls ({@code getAll}, {@code putIfAbsent} with a TTL, locks) wait as
- * long as the instance's invocation timeout, which belongs to whoever configured the instance; they
- * run on a small pool of this store's threads and the caller waits only the operation timeout. A
- * full pool refuses at once rather than queueing behind a cluster that does not answer.
+ * <p>Reads use Hazelcast's asynchronous operations where it has them, so that a near-cache hit
+ * costs no thread hand-off. Its blocking calls ({@code putIfAbsent} with a TTL, locks, sizes) wait
+ * as long as the instance's invocation timeout, which belongs to whoever configured the instance;
+ * they run on a small pool of this store's threads and the caller waits only the operation timeout.
+ * A full pool refuses at once rather than queueing behind a cluster that does not answer.
  */
 final class Remote implements AutoCloseable {
 
@@ -38,10 +43,8 @@ final class Remote implements AutoCloseable {
   private volatile boolean connected = true;
   private volatile Runnable onReconnect = () -> {};
 
+  /** {@code timeout} is positive ({@link HazelcastStoreOptions} checks it). */
   Remote(HazelcastInstance instance, Duration timeout) {
-    if (timeout.isNegative() || timeout.isZero()) {
-      throw new IllegalArgumentException("operation timeout must be positive: " + timeout);
-    }
     this.instance = instance;
     this.timeout = timeout;
     int threads = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
@@ -93,6 +96,31 @@ final class Remote implements AutoCloseable {
       throw new StoreUnavailableException(what + ": " + e.getClass().getSimpleName(), e);
     }
     return waitFor(future, what);
+  }
+
+  /**
+   * Starts several asynchronous operations at once and waits for all of them, together at most the
+   * timeout. Answers served locally (a near-cache hit) are already complete: no thread is handed
+   * anything and nothing waits.
+   */
+  <T> List<@Nullable T> awaitAll(List<Supplier<CompletionStage<T>>> operations, String what) {
+    List<CompletableFuture<T>> started = new ArrayList<>(operations.size());
+    try {
+      for (Supplier<CompletionStage<T>> operation : operations) {
+        started.add(operation.get().toCompletableFuture());
+      }
+    } catch (RuntimeException e) {
+      started.forEach(f -> f.cancel(true));
+      throw new StoreUnavailableException(what + ": " + e.getClass().getSimpleName(), e);
+    }
+    CompletableFuture<Void> all =
+        CompletableFuture.allOf(started.toArray(CompletableFuture[]::new));
+    waitFor(all, what);
+    List<@Nullable T> results = new ArrayList<>(started.size());
+    for (CompletableFuture<T> future : started) {
+      results.add(future.getNow(null));
+    }
+    return results;
   }
 
   /** Runs a blocking Hazelcast call on this store's pool and waits at most the timeout for it. */

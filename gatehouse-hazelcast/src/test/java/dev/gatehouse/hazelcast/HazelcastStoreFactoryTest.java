@@ -61,6 +61,9 @@ class HazelcastStoreFactoryTest {
     assertEquals("false", config.getProperty(HazelcastStoreMaps.INVALIDATION_BATCHES));
     assertTrue(
         config.getMapConfig("gatehouse.revocations").getNearCacheConfig().isInvalidateOnChange());
+    assertEquals(
+        "com.hazelcast.spi.merge.ExpirationTimeMergePolicy",
+        config.getMapConfig("gatehouse.revocations").getMergePolicyConfig().getPolicy());
   }
 
   @Test

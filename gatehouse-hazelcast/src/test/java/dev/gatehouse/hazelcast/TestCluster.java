@@ -12,7 +12,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -23,6 +26,8 @@ import java.util.stream.Collectors;
 final class TestCluster implements AutoCloseable {
 
   static final Duration ROTATION = Duration.ofMinutes(10);
+  private static final Random RANDOM = new Random();
+  private static final Set<Integer> USED = ConcurrentHashMap.newKeySet();
 
   final String name = "gatehouse-test-" + UUID.randomUUID();
   final List<Integer> ports = new ArrayList<>();
@@ -82,12 +87,24 @@ final class TestCluster implements AutoCloseable {
             .create(new StoreContext(PropertyLookup.of(settings), clock, ROTATION));
   }
 
+  /**
+   * A port below the ephemeral range (32768 and up on Linux), never handed out twice in this JVM: a
+   * port the kernel picked for {@code new ServerSocket(0)} may be given again to an outgoing
+   * connection (the members' own) before the member binds it.
+   */
   static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    for (int attempt = 0; attempt < 200; attempt++) {
+      int port = 20_000 + RANDOM.nextInt(12_000);
+      if (!USED.add(port)) {
+        continue;
+      }
+      try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+        return socket.getLocalPort();
+      } catch (IOException busy) {
+        // taken by someone else on this machine: try another
+      }
     }
+    throw new UncheckedIOException(new IOException("no free port found"));
   }
 
   @Override

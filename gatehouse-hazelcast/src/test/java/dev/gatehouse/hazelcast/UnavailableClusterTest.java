@@ -70,8 +70,34 @@ class UnavailableClusterTest {
     }
   }
 
+  @Test
+  void aClientWorksAgainOnceItsClusterIsBack() {
+    TestCluster cluster = TestCluster.start(1, Clock.systemUTC(), SHORT_TIMEOUT);
+    Map<String, String> client = new LinkedHashMap<>(SHORT_TIMEOUT);
+    client.put(HazelcastKey.MODE.property(), "client");
+    client.put(HazelcastKey.CLUSTER_NAME.property(), cluster.name);
+    client.put(HazelcastKey.MEMBERS.property(), cluster.addresses());
+    try (HazelcastSharedStore store = TestCluster.create(client, Clock.systemUTC())) {
+      Instant until = Instant.now().plusSeconds(60);
+      awaitConnected(store, Revocation.ofTokenId("https://idp", "before", until));
+      cluster.close();
+      assertThrows(
+          StoreUnavailableException.class,
+          () -> store.revocations().revoke(Revocation.ofTokenId("https://idp", "gone", until)));
+
+      try (HazelcastSharedStore restarted =
+          cluster.memberStore(cluster.ports.get(0), Clock.systemUTC(), SHORT_TIMEOUT)) {
+        Revocation after = Revocation.ofTokenId("https://idp", "after", until);
+        restarted.revocations().revoke(after);
+
+        awaitConnected(store, Revocation.ofTokenId("https://idp", "again", until));
+        assertEquals(List.of(after), store.revocations().find(Set.of(after.key())));
+      }
+    }
+  }
+
   private static void awaitConnected(SharedStore store, Revocation revocation) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
     while (true) {
       try {
         store.revocations().revoke(revocation);
@@ -88,7 +114,7 @@ class UnavailableClusterTest {
    * A part may answer from what it knew until the node learns the cluster is gone (well under a
    * second); from then on each call throws, none taking longer than the timeout.
    */
-  private static void everyPartThrowsWithinTheTimeout(SharedStore store) {
+  static void everyPartThrowsWithinTheTimeout(SharedStore store) {
     Revocation.Key key = new Revocation.Key(Revocation.Target.SUBJECT, "https://idp", "alice");
     Instant until = Instant.now().plusSeconds(60);
     Map<String, Executable> parts = new LinkedHashMap<>();
