@@ -24,6 +24,8 @@ public enum HazelcastKey {
   OPERATION_TIMEOUT("operation-timeout", "1s"),
   /** The first part of every map name, so that several applications can share one cluster. */
   MAP_PREFIX("map-prefix", "gatehouse."),
+  /** Revoked token ids, subjects and sessions held cluster-wide before new ones are refused. */
+  REVOCATION_MAX_ENTRIES("revocation-max-entries", "1000000"),
   /** Proofs remembered cluster-wide before new ones are refused as FULL. */
   REPLAY_MAX_ENTRIES("replay-max-entries", "1000000"),
   /** Introspection answers kept per member before the least recently used are dropped. */

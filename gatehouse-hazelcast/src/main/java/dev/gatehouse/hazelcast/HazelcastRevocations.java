@@ -42,18 +42,21 @@ final class HazelcastRevocations implements RevocationStore {
   private final LazyMap<String, long[]> map;
   private final Remote remote;
   private final Clock clock;
+  private final long maxEntries;
   private volatile @Nullable UUID listener;
   private volatile Instant liveUntil = Instant.MIN;
   // System.nanoTime() of the last check: how stale the listener's view may be is real time, not
   // the configured clock's.
   private volatile long checkedAt = System.nanoTime() - 2 * RECHECK.toNanos();
 
-  HazelcastRevocations(HazelcastInstance instance, String name, Remote remote, Clock clock) {
+  HazelcastRevocations(
+      HazelcastInstance instance, String name, Remote remote, Clock clock, long maxEntries) {
     // The listener is registered with the proxy, before the first check reads the map: a write
     // between the two is then seen by one or the other.
     this.map = new LazyMap<>(instance, name, m -> listener = m.addEntryListener(new Seen(), true));
     this.remote = remote;
     this.clock = clock;
+    this.maxEntries = maxEntries;
   }
 
   @Override
@@ -64,30 +67,40 @@ final class HazelcastRevocations implements RevocationStore {
     }
     String key = RevocationCodec.key(revocation.key());
     long wait = remote.timeout().toMillis();
-    remote.call(
-        () -> {
-          IMap<String, long[]> map = this.map.get();
-          // The lease bounds how long a writer that died holding the lock blocks the others.
-          if (!map.tryLock(key, wait, TimeUnit.MILLISECONDS, 2 * wait, TimeUnit.MILLISECONDS)) {
-            throw new StoreUnavailableException("revoke: entry locked by another writer");
-          }
-          try {
-            long[] held = map.get(key);
-            Revocation merged =
-                held == null
-                    ? revocation
-                    : RevocationCodec.revocation(revocation.key(), held).merge(revocation);
-            map.set(
-                key,
-                RevocationCodec.value(merged),
-                ttlSeconds(merged.until(), now),
-                TimeUnit.SECONDS);
-            return null;
-          } finally {
-            map.unlock(key);
-          }
-        },
-        "revoke");
+    boolean written =
+        remote.call(
+            () -> {
+              IMap<String, long[]> map = this.map.get();
+              // The lease bounds how long a writer that died holding the lock blocks the others.
+              if (!map.tryLock(key, wait, TimeUnit.MILLISECONDS, 2 * wait, TimeUnit.MILLISECONDS)) {
+                throw new StoreUnavailableException("revoke: entry locked by another writer");
+              }
+              try {
+                long[] held = map.get(key);
+                // Revoking is rare: the exact size is affordable, and a new key past the bound is
+                // refused rather than some other revocation being dropped.
+                if (held == null && map.size() >= maxEntries) {
+                  return false;
+                }
+                Revocation merged =
+                    held == null
+                        ? revocation
+                        : RevocationCodec.revocation(revocation.key(), held).merge(revocation);
+                map.set(
+                    key,
+                    RevocationCodec.value(merged),
+                    ttlSeconds(merged.until(), now),
+                    TimeUnit.SECONDS);
+                return true;
+              } finally {
+                map.unlock(key);
+              }
+            },
+            "revoke");
+    if (!written) {
+      throw new IllegalStateException(
+          "revocations: " + maxEntries + " entries held, the most allowed");
+    }
     raise(revocation.until());
   }
 

@@ -36,7 +36,12 @@ public final class HazelcastSharedStore implements SharedStore {
     this.owned = owned;
     this.remote = new Remote(instance, options.operationTimeout());
     this.revocations =
-        new HazelcastRevocations(instance, options.revocations(), remote, options.clock());
+        new HazelcastRevocations(
+            instance,
+            options.revocations(),
+            remote,
+            options.clock(),
+            options.revocationMaxEntries());
     remote.onReconnect(revocations::forgetCheck);
     this.replays =
         new HazelcastReplays(

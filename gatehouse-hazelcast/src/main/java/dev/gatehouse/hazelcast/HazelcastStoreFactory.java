@@ -37,6 +37,7 @@ public final class HazelcastStoreFactory implements SharedStoreFactory {
         HazelcastStoreOptions.defaults()
             .withMapPrefix(HazelcastKey.MAP_PREFIX.in(settings))
             .withOperationTimeout(duration(HazelcastKey.OPERATION_TIMEOUT, settings))
+            .withRevocationMaxEntries(number(HazelcastKey.REVOCATION_MAX_ENTRIES, settings))
             .withReplayMaxEntries(number(HazelcastKey.REPLAY_MAX_ENTRIES, settings))
             .withClock(context.clock(), context.nonceRotation());
     String instanceName = HazelcastKey.INSTANCE_NAME.in(settings);

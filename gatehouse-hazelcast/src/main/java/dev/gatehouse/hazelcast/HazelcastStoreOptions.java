@@ -10,6 +10,7 @@ import java.util.Objects;
  * @param mapPrefix the first part of every map name ({@code revocations}, {@code replays}, {@code
  *     nonce-secrets}, {@code introspections} follow it)
  * @param operationTimeout how long one operation may take before it fails as unavailable
+ * @param revocationMaxEntries revocations held cluster-wide before a new one is refused
  * @param replayMaxEntries proofs remembered cluster-wide before new ones are answered FULL
  * @param clock the clock every expiry is computed with (the filter's)
  * @param nonceRotation how long one DPoP nonce key is current
@@ -17,15 +18,20 @@ import java.util.Objects;
 public record HazelcastStoreOptions(
     String mapPrefix,
     Duration operationTimeout,
+    long revocationMaxEntries,
     long replayMaxEntries,
     Clock clock,
     Duration nonceRotation) {
 
-  /** {@code gatehouse.}, one second, 1,000,000 proofs, the system clock, a new nonce key a day. */
+  /**
+   * {@code gatehouse.}, one second, 1,000,000 revocations and proofs, the system clock, a new nonce
+   * key a day.
+   */
   public static HazelcastStoreOptions defaults() {
     return new HazelcastStoreOptions(
         HazelcastKey.MAP_PREFIX.defaultValue(),
         Duration.ofSeconds(1),
+        Long.parseLong(HazelcastKey.REVOCATION_MAX_ENTRIES.defaultValue()),
         Long.parseLong(HazelcastKey.REPLAY_MAX_ENTRIES.defaultValue()),
         Clock.systemUTC(),
         Duration.ofHours(24));
@@ -36,6 +42,10 @@ public record HazelcastStoreOptions(
     Objects.requireNonNull(clock, "clock");
     if (operationTimeout.isNegative() || operationTimeout.isZero()) {
       throw new IllegalArgumentException("operationTimeout must be positive: " + operationTimeout);
+    }
+    if (revocationMaxEntries < 1) {
+      throw new IllegalArgumentException(
+          "revocationMaxEntries must be positive: " + revocationMaxEntries);
     }
     if (replayMaxEntries < 1) {
       throw new IllegalArgumentException("replayMaxEntries must be positive: " + replayMaxEntries);
@@ -48,23 +58,31 @@ public record HazelcastStoreOptions(
   /** These options with {@code prefix} before every map name. */
   public HazelcastStoreOptions withMapPrefix(String prefix) {
     return new HazelcastStoreOptions(
-        prefix, operationTimeout, replayMaxEntries, clock, nonceRotation);
+        prefix, operationTimeout, revocationMaxEntries, replayMaxEntries, clock, nonceRotation);
   }
 
   /** These options with another operation timeout. */
   public HazelcastStoreOptions withOperationTimeout(Duration timeout) {
-    return new HazelcastStoreOptions(mapPrefix, timeout, replayMaxEntries, clock, nonceRotation);
+    return new HazelcastStoreOptions(
+        mapPrefix, timeout, revocationMaxEntries, replayMaxEntries, clock, nonceRotation);
+  }
+
+  /** These options with another bound on held revocations. */
+  public HazelcastStoreOptions withRevocationMaxEntries(long max) {
+    return new HazelcastStoreOptions(
+        mapPrefix, operationTimeout, max, replayMaxEntries, clock, nonceRotation);
   }
 
   /** These options with another bound on remembered proofs. */
   public HazelcastStoreOptions withReplayMaxEntries(long max) {
-    return new HazelcastStoreOptions(mapPrefix, operationTimeout, max, clock, nonceRotation);
+    return new HazelcastStoreOptions(
+        mapPrefix, operationTimeout, revocationMaxEntries, max, clock, nonceRotation);
   }
 
   /** These options with the filter's clock and nonce rotation. */
   public HazelcastStoreOptions withClock(Clock clock, Duration nonceRotation) {
     return new HazelcastStoreOptions(
-        mapPrefix, operationTimeout, replayMaxEntries, clock, nonceRotation);
+        mapPrefix, operationTimeout, revocationMaxEntries, replayMaxEntries, clock, nonceRotation);
   }
 
   String revocations() {

@@ -2,6 +2,7 @@ package dev.gatehouse.hazelcast;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.gatehouse.store.Revocation;
 import dev.gatehouse.store.RevocationStore;
@@ -158,6 +159,25 @@ class RevocationsAcrossMembersTest {
       clock.advance(Duration.ofSeconds(31));
 
       assertEquals(List.of(), store.find(Set.of(shortLived.key())));
+    }
+
+    @Test
+    void aFullStoreRefusesANewRevocationAndStillExtendsAHeldOne() {
+      try (TestCluster small =
+          TestCluster.start(
+              1, clock, Map.of(HazelcastKey.REVOCATION_MAX_ENTRIES.property(), "2"))) {
+        RevocationStore full = small.store(0).revocations();
+        Instant until = clock.instant().plusSeconds(60);
+        full.revoke(Revocation.ofTokenId(ISSUER, "a", until));
+        full.revoke(Revocation.ofTokenId(ISSUER, "b", until));
+
+        assertThrows(
+            IllegalStateException.class,
+            () -> full.revoke(Revocation.ofTokenId(ISSUER, "c", until)));
+        Revocation longer = Revocation.ofTokenId(ISSUER, "a", until.plusSeconds(60));
+        full.revoke(longer);
+        assertEquals(List.of(longer), full.find(Set.of(longer.key())));
+      }
     }
 
     @Test
