@@ -1,5 +1,7 @@
 package dev.gatehouse.hazelcast;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.hazelcast.core.EntryEvent;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
@@ -14,11 +16,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,19 +35,35 @@ import org.jspecify.annotations.Nullable;
  * #find} answers without asking the cluster. Listener events can be lost (a member dying between a
  * write and its event), so the map's size is checked again at most once per {@link #RECHECK}, and
  * at once after a client reconnects: a revocation whose event was lost is seen within that time.
- * Otherwise one asynchronous {@code get} per key answers, from the near cache when one is
- * configured (a hit is answered in this thread, with no call at all).
+ * Otherwise the answers looked up in the last {@link #LOOKUP_LIFETIME} answer, present or absent:
+ * the same listener drops a key's answer when the key changes anywhere, and the lifetime bounds
+ * what a lost event can cost. The keys not known here are read with one {@code getAll}, served by
+ * the near cache when one is configured. (Hazelcast's asynchronous {@code getAsync} is not used:
+ * even a near-cache hit completes its future on another thread, on a two-core machine a new thread
+ * per call.)
  */
 final class HazelcastRevocations implements RevocationStore {
 
   /** The longest a node trusts its listener alone that nothing is revoked. */
   static final Duration RECHECK = Duration.ofMillis(500);
 
+  /** The longest a node trusts its listener alone that a looked-up answer still holds. */
+  static final Duration LOOKUP_LIFETIME = Duration.ofSeconds(1);
+
+  /** Looked-up answers kept per node. */
+  static final int LOOKUPS = 100_000;
+
+  /** A key looked up and not held. */
+  private static final long[] ABSENT = new long[0];
+
   private final LazyMap<String, long[]> map;
   private final Remote remote;
   private final Clock clock;
   private final long maxEntries;
   private volatile @Nullable UUID listener;
+  private final Cache<String, long[]> lookups =
+      Caffeine.newBuilder().maximumSize(LOOKUPS).expireAfterWrite(LOOKUP_LIFETIME).build();
+  private final AtomicLong changes = new AtomicLong();
   private volatile Instant liveUntil = Instant.MIN;
   // System.nanoTime() of the last check: how stale the listener's view may be is real time, not
   // the configured clock's.
@@ -101,6 +121,7 @@ final class HazelcastRevocations implements RevocationStore {
       throw new IllegalStateException(
           "revocations: " + maxEntries + " entries held, the most allowed");
     }
+    changed(key);
     raise(revocation.until());
   }
 
@@ -120,17 +141,36 @@ final class HazelcastRevocations implements RevocationStore {
       }
     }
     List<Revocation.Key> wanted = List.copyOf(keys);
-    List<Supplier<CompletionStage<long[]>>> reads = new ArrayList<>(wanted.size());
-    for (Revocation.Key key : wanted) {
-      String name = RevocationCodec.key(key);
-      reads.add(() -> map.get().getAsync(name));
+    long[][] values = new long[wanted.size()][];
+    Set<String> missing = new HashSet<>();
+    for (int i = 0; i < values.length; i++) {
+      String name = RevocationCodec.key(wanted.get(i));
+      values[i] = lookups.getIfPresent(name);
+      if (values[i] == null) {
+        missing.add(name);
+      }
     }
-    List<long @Nullable []> held = remote.awaitAll(reads, "revocation lookup");
+    if (!missing.isEmpty()) {
+      long seen = changes.get();
+      Map<String, long[]> fetched =
+          remote.call(() -> map.get().getAll(missing), "revocation lookup");
+      for (int i = 0; i < values.length; i++) {
+        if (values[i] == null) {
+          long[] value = fetched.get(RevocationCodec.key(wanted.get(i)));
+          values[i] = value == null ? ABSENT : value;
+        }
+      }
+      // A change seen while the answer was on its way may be newer than it: keep nothing then.
+      if (changes.get() == seen) {
+        for (int i = 0; i < values.length; i++) {
+          lookups.put(RevocationCodec.key(wanted.get(i)), values[i]);
+        }
+      }
+    }
     List<Revocation> found = new ArrayList<>(1);
-    for (int i = 0; i < held.size(); i++) {
-      long[] value = held.get(i);
-      if (value != null) {
-        Revocation revocation = RevocationCodec.revocation(wanted.get(i), value);
+    for (int i = 0; i < values.length; i++) {
+      if (values[i] != ABSENT) {
+        Revocation revocation = RevocationCodec.revocation(wanted.get(i), values[i]);
         if (now.isBefore(revocation.until())) {
           found.add(revocation);
         }
@@ -139,8 +179,12 @@ final class HazelcastRevocations implements RevocationStore {
     return List.copyOf(found);
   }
 
-  /** Forgets the last check, so that the next read asks the cluster (a client reconnected). */
+  /**
+   * Forgets the last check and every looked-up answer, so that the next read asks the cluster (a
+   * client reconnected: events sent meanwhile are lost).
+   */
   void forgetCheck() {
+    changed(null);
     checkedAt = System.nanoTime() - 2 * RECHECK.toNanos();
   }
 
@@ -173,6 +217,15 @@ final class HazelcastRevocations implements RevocationStore {
     checkedAt = started;
   }
 
+  private void changed(@Nullable String key) {
+    changes.incrementAndGet();
+    if (key == null) {
+      lookups.invalidateAll();
+    } else {
+      lookups.invalidate(key);
+    }
+  }
+
   private synchronized void raise(Instant until) {
     if (until.isAfter(liveUntil)) {
       liveUntil = until;
@@ -194,20 +247,22 @@ final class HazelcastRevocations implements RevocationStore {
 
     @Override
     public void entryAdded(EntryEvent<String, long[]> event) {
-      see(event.getValue());
+      see(event);
     }
 
     @Override
     public void entryUpdated(EntryEvent<String, long[]> event) {
-      see(event.getValue());
+      see(event);
     }
 
     @Override
     public void entryMerged(EntryEvent<String, long[]> event) {
-      see(event.getValue());
+      see(event);
     }
 
-    private void see(long[] value) {
+    private void see(EntryEvent<String, long[]> event) {
+      changed(event.getKey());
+      long[] value = event.getValue();
       raise(value == null ? Instant.MAX : RevocationCodec.until(value));
     }
   }

@@ -4,12 +4,9 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.LifecycleEvent.LifecycleState;
 import dev.gatehouse.store.StoreUnavailableException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -19,7 +16,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Every call to the cluster goes through here, so that none takes longer than the operation timeout
@@ -96,31 +92,6 @@ final class Remote implements AutoCloseable {
       throw new StoreUnavailableException(what + ": " + e.getClass().getSimpleName(), e);
     }
     return waitFor(future, what);
-  }
-
-  /**
-   * Starts several asynchronous operations at once and waits for all of them, together at most the
-   * timeout. Answers served locally (a near-cache hit) are already complete: no thread is handed
-   * anything and nothing waits.
-   */
-  <T> List<@Nullable T> awaitAll(List<Supplier<CompletionStage<T>>> operations, String what) {
-    List<CompletableFuture<T>> started = new ArrayList<>(operations.size());
-    try {
-      for (Supplier<CompletionStage<T>> operation : operations) {
-        started.add(operation.get().toCompletableFuture());
-      }
-    } catch (RuntimeException e) {
-      started.forEach(f -> f.cancel(true));
-      throw new StoreUnavailableException(what + ": " + e.getClass().getSimpleName(), e);
-    }
-    CompletableFuture<Void> all =
-        CompletableFuture.allOf(started.toArray(CompletableFuture[]::new));
-    waitFor(all, what);
-    List<@Nullable T> results = new ArrayList<>(started.size());
-    for (CompletableFuture<T> future : started) {
-      results.add(future.getNow(null));
-    }
-    return results;
   }
 
   /** Runs a blocking Hazelcast call on this store's pool and waits at most the timeout for it. */
