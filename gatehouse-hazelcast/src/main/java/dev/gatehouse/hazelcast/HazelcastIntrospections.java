@@ -13,6 +13,9 @@ import java.util.concurrent.TimeUnit;
  * (its size bound is the map's configuration), which only costs a new introspection. The value
  * starts with the instant in epoch milliseconds, so that the filter's clock, not only Hazelcast's
  * TTL, decides when an answer is over.
+ *
+ * <p>Reads and writes are blocking calls on the store's pool rather than Hazelcast's asynchronous
+ * ones, whose futures complete on another thread (a new one per call on a two-core machine).
  */
 final class HazelcastIntrospections implements IntrospectionStore {
 
@@ -28,7 +31,7 @@ final class HazelcastIntrospections implements IntrospectionStore {
 
   @Override
   public Optional<String> get(String key) {
-    String held = remote.await(() -> map.get().getAsync(key), "introspection lookup");
+    String held = remote.call(() -> map.get().get(key), "introspection lookup");
     if (held == null) {
       return Optional.empty();
     }
@@ -51,10 +54,12 @@ final class HazelcastIntrospections implements IntrospectionStore {
     if (ttl <= 0) {
       return;
     }
-    remote.await(
-        () ->
-            map.get()
-                .setAsync(key, until.toEpochMilli() + " " + answer, ttl, TimeUnit.MILLISECONDS),
+    String value = until.toEpochMilli() + " " + answer;
+    remote.call(
+        () -> {
+          map.get().set(key, value, ttl, TimeUnit.MILLISECONDS);
+          return null;
+        },
         "introspection store");
   }
 }

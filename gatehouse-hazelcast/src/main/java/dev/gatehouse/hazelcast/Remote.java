@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
@@ -15,7 +14,6 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
 
 /**
  * Every call to the cluster goes through here, so that none takes longer than the operation timeout
@@ -78,20 +76,6 @@ final class Remote implements AutoCloseable {
 
   Duration timeout() {
     return timeout;
-  }
-
-  /**
-   * Starts one of Hazelcast's own asynchronous operations and waits at most the timeout for it;
-   * starting it may throw too (an instance shut down, a client offline).
-   */
-  <T> T await(Supplier<CompletionStage<T>> operation, String what) {
-    Future<T> future;
-    try {
-      future = operation.get().toCompletableFuture();
-    } catch (RuntimeException e) {
-      throw new StoreUnavailableException(what + ": " + e.getClass().getSimpleName(), e);
-    }
-    return waitFor(future, what);
   }
 
   /** Runs a blocking Hazelcast call on this store's pool and waits at most the timeout for it. */
