@@ -1,13 +1,7 @@
 package dev.gatehouse.hazelcast;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.hazelcast.core.EntryEvent;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
-import com.hazelcast.map.listener.EntryAddedListener;
-import com.hazelcast.map.listener.EntryMergedListener;
-import com.hazelcast.map.listener.EntryUpdatedListener;
 import dev.gatehouse.store.Revocation;
 import dev.gatehouse.store.RevocationStore;
 import dev.gatehouse.store.StoreUnavailableException;
@@ -22,7 +16,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -30,50 +23,28 @@ import org.jspecify.annotations.Nullable;
  * its {@code until}. Writers merge under the entry's lock, so two nodes revoking the same key never
  * shorten each other's entry, and the TTL always follows the merged {@code until}.
  *
- * <p>Reads are the hot path. Most of the time nothing is revoked at all, so every node keeps the
- * latest {@code until} it has seen, fed by an entry listener: while that instant has passed, {@link
- * #find} answers without asking the cluster. Listener events can be lost (a member dying between a
- * write and its event), so the map's size is checked again at most once per {@link #RECHECK}, and
- * at once after a client reconnects: a revocation whose event was lost is seen within that time.
- * Otherwise the answers looked up in the last {@link #LOOKUP_LIFETIME} answer, present or absent:
- * the same listener drops a key's answer when the key changes anywhere, and the lifetime bounds
- * what a lost event can cost. The keys not known here are read with one {@code getAll}, served by
- * the near cache when one is configured. (Hazelcast's asynchronous {@code getAsync} is not used:
- * even a near-cache hit completes its future on another thread, on a two-core machine a new thread
- * per call.)
+ * <p>Reads are the hot path. Most of the time nothing is revoked at all: while the node's {@link
+ * RevocationView} says so (and was confirmed by the map within {@link RevocationView#RECHECK}),
+ * {@link #find} answers without asking the cluster. Otherwise the answers looked up within the last
+ * second answer, and the keys not known here are read with one {@code getAll}, served by the near
+ * cache when one is configured. (Hazelcast's asynchronous {@code getAsync} is not used: even a
+ * near-cache hit completes its future on another thread, on a two-core machine a new thread per
+ * call.)
  */
 final class HazelcastRevocations implements RevocationStore {
-
-  /** The longest a node trusts its listener alone that nothing is revoked. */
-  static final Duration RECHECK = Duration.ofMillis(500);
-
-  /** The longest a node trusts its listener alone that a looked-up answer still holds. */
-  static final Duration LOOKUP_LIFETIME = Duration.ofSeconds(1);
-
-  /** Looked-up answers kept per node. */
-  static final int LOOKUPS = 100_000;
-
-  /** A key looked up and not held. */
-  private static final long[] ABSENT = new long[0];
 
   private final LazyMap<String, long[]> map;
   private final Remote remote;
   private final Clock clock;
   private final long maxEntries;
+  private final RevocationView view = new RevocationView();
   private volatile @Nullable UUID listener;
-  private final Cache<String, long[]> lookups =
-      Caffeine.newBuilder().maximumSize(LOOKUPS).expireAfterWrite(LOOKUP_LIFETIME).build();
-  private final AtomicLong changes = new AtomicLong();
-  private volatile Instant liveUntil = Instant.MIN;
-  // System.nanoTime() of the last check: how stale the listener's view may be is real time, not
-  // the configured clock's.
-  private volatile long checkedAt = System.nanoTime() - 2 * RECHECK.toNanos();
 
   HazelcastRevocations(
       HazelcastInstance instance, String name, Remote remote, Clock clock, long maxEntries) {
     // The listener is registered with the proxy, before the first check reads the map: a write
     // between the two is then seen by one or the other.
-    this.map = new LazyMap<>(instance, name, m -> listener = m.addEntryListener(new Seen(), true));
+    this.map = new LazyMap<>(instance, name, m -> listener = m.addEntryListener(view, true));
     this.remote = remote;
     this.clock = clock;
     this.maxEntries = maxEntries;
@@ -121,8 +92,7 @@ final class HazelcastRevocations implements RevocationStore {
       throw new IllegalStateException(
           "revocations: " + maxEntries + " entries held, the most allowed");
     }
-    changed(key);
-    raise(revocation.until());
+    view.changed(key, revocation.until());
   }
 
   @Override
@@ -131,12 +101,12 @@ final class HazelcastRevocations implements RevocationStore {
       return List.of();
     }
     Instant now = clock.instant();
-    if (!now.isBefore(liveUntil)) {
-      if (remote.reachable() && System.nanoTime() - checkedAt < RECHECK.toNanos()) {
+    if (view.nothingLive(now)) {
+      if (remote.reachable() && view.checkedRecently()) {
         return List.of();
       }
       recheck();
-      if (!now.isBefore(liveUntil)) {
+      if (view.nothingLive(now)) {
         return List.of();
       }
     }
@@ -145,31 +115,27 @@ final class HazelcastRevocations implements RevocationStore {
     Set<String> missing = new HashSet<>();
     for (int i = 0; i < values.length; i++) {
       String name = RevocationCodec.key(wanted.get(i));
-      values[i] = lookups.getIfPresent(name);
+      values[i] = view.known(name);
       if (values[i] == null) {
         missing.add(name);
       }
     }
     if (!missing.isEmpty()) {
-      long seen = changes.get();
+      long version = view.version();
       Map<String, long[]> fetched =
           remote.call(() -> map.get().getAll(missing), "revocation lookup");
       for (int i = 0; i < values.length; i++) {
         if (values[i] == null) {
-          long[] value = fetched.get(RevocationCodec.key(wanted.get(i)));
-          values[i] = value == null ? ABSENT : value;
-        }
-      }
-      // A change seen while the answer was on its way may be newer than it: keep nothing then.
-      if (changes.get() == seen) {
-        for (int i = 0; i < values.length; i++) {
-          lookups.put(RevocationCodec.key(wanted.get(i)), values[i]);
+          String name = RevocationCodec.key(wanted.get(i));
+          long[] value = fetched.get(name);
+          values[i] = value == null ? RevocationView.ABSENT : value;
+          view.keep(version, name, values[i]);
         }
       }
     }
     List<Revocation> found = new ArrayList<>(1);
     for (int i = 0; i < values.length; i++) {
-      if (values[i] != ABSENT) {
+      if (values[i] != RevocationView.ABSENT) {
         Revocation revocation = RevocationCodec.revocation(wanted.get(i), values[i]);
         if (now.isBefore(revocation.until())) {
           found.add(revocation);
@@ -179,13 +145,9 @@ final class HazelcastRevocations implements RevocationStore {
     return List.copyOf(found);
   }
 
-  /**
-   * Forgets the last check and every looked-up answer, so that the next read asks the cluster (a
-   * client reconnected: events sent meanwhile are lost).
-   */
+  /** A client reconnected: events sent meanwhile are lost, so the next read asks the cluster. */
   void forgetCheck() {
-    changed(null);
-    checkedAt = System.nanoTime() - 2 * RECHECK.toNanos();
+    view.forget();
   }
 
   void close() {
@@ -213,23 +175,7 @@ final class HazelcastRevocations implements RevocationStore {
               return max;
             },
             "revocation check");
-    raise(latest);
-    checkedAt = started;
-  }
-
-  private void changed(@Nullable String key) {
-    changes.incrementAndGet();
-    if (key == null) {
-      lookups.invalidateAll();
-    } else {
-      lookups.invalidate(key);
-    }
-  }
-
-  private synchronized void raise(Instant until) {
-    if (until.isAfter(liveUntil)) {
-      liveUntil = until;
-    }
+    view.checked(started, latest);
   }
 
   private static long ttlSeconds(Instant until, Instant now) {
@@ -237,33 +183,5 @@ final class HazelcastRevocations implements RevocationStore {
     // revocation before its until.
     long millis = Duration.between(now, until).toMillis();
     return Math.max(1, (millis + 999) / 1000);
-  }
-
-  /** Every write seen anywhere in the cluster raises the local "something is revoked" instant. */
-  private final class Seen
-      implements EntryAddedListener<String, long[]>,
-          EntryUpdatedListener<String, long[]>,
-          EntryMergedListener<String, long[]> {
-
-    @Override
-    public void entryAdded(EntryEvent<String, long[]> event) {
-      see(event);
-    }
-
-    @Override
-    public void entryUpdated(EntryEvent<String, long[]> event) {
-      see(event);
-    }
-
-    @Override
-    public void entryMerged(EntryEvent<String, long[]> event) {
-      see(event);
-    }
-
-    private void see(EntryEvent<String, long[]> event) {
-      changed(event.getKey());
-      long[] value = event.getValue();
-      raise(value == null ? Instant.MAX : RevocationCodec.until(value));
-    }
   }
 }
