@@ -25,11 +25,11 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Reads are the hot path. Most of the time nothing is revoked at all: while the node's {@link
  * RevocationView} says so (and was confirmed by the map within {@link RevocationView#RECHECK}),
- * {@link #find} answers without asking the cluster. Otherwise the answers looked up within the last
- * second answer, and the keys not known here are read with one {@code getAll}, served by the near
- * cache when one is configured. (Hazelcast's asynchronous {@code getAsync} is not used: even a
- * near-cache hit completes its future on another thread, on a two-core machine a new thread per
- * call.)
+ * {@link #find} answers without asking the cluster. Otherwise the answers looked up within {@link
+ * RevocationView#LOOKUP_LIFETIME} answer, and the keys not known here are read with one {@code
+ * getAll}, served by the near cache when one is configured. (Hazelcast's asynchronous {@code
+ * getAsync} is not used: even a near-cache hit completes its future on another thread, on a
+ * two-core machine a new thread per call.)
  */
 final class HazelcastRevocations implements RevocationStore {
 

@@ -27,7 +27,7 @@ final class RevocationView
   static final Duration RECHECK = Duration.ofMillis(500);
 
   /** The longest the node trusts the listener alone that a looked-up answer still holds. */
-  static final Duration LOOKUP_LIFETIME = Duration.ofSeconds(1);
+  static final Duration LOOKUP_LIFETIME = Duration.ofMillis(800);
 
   /** Looked-up answers kept per node. */
   static final int LOOKUPS = 100_000;
