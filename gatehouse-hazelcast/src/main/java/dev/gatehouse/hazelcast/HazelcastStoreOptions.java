@@ -1,5 +1,6 @@
 package dev.gatehouse.hazelcast;
 
+import dev.gatehouse.sender.DpopPolicy;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -34,7 +35,7 @@ public record HazelcastStoreOptions(
         Long.parseLong(HazelcastKey.REVOCATION_MAX_ENTRIES.defaultValue()),
         Long.parseLong(HazelcastKey.REPLAY_MAX_ENTRIES.defaultValue()),
         Clock.systemUTC(),
-        Duration.ofHours(24));
+        DpopPolicy.DEFAULT_NONCE_ROTATION);
   }
 
   public HazelcastStoreOptions {
