@@ -7,12 +7,14 @@ import dev.gatehouse.internal.extract.TokenSyntax;
 import dev.gatehouse.internal.verify.TokenDigest;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
+import java.io.IOException;
 import java.lang.reflect.Proxy;
 import java.util.Collections;
 import java.util.Enumeration;
@@ -32,11 +34,11 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * What the filter does per request for a client that reuses its token, without a server around it:
- * the syntax check, the cache key, and the whole {@link GatehouseFilter#doFilter} on a minimal
+ * What the filter does per request for a client that reuses its token, without a server around
+ * it: the syntax check, the cache key, and the whole {@link GatehouseFilter#doFilter} on a minimal
  * request (a cache hit, the path rule, the access checks, the request handed on). Average time per
- * operation, RS256 pool; run with {@code -prof gc} for the bytes. The HTTP measurement ({@code
- * http-overhead.sh}) shows what this costs next to a real server's own work.
+ * operation, RS256 pool; run with {@code -prof gc} for the bytes. The HTTP measurement
+ * ({@code http-overhead.sh}) shows what this costs next to a real server's own work.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -191,9 +193,7 @@ public class RequestStages {
             new Class<?>[] {type},
             (proxy, method, args) -> {
               throw new IllegalStateException(
-                  "the filter called "
-                      + method.getName()
-                      + ", which this benchmark does not answer");
+                  "the filter called " + method.getName() + ", which this benchmark does not answer");
             }));
   }
 }
