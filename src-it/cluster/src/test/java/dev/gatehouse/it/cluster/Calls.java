@@ -59,6 +59,20 @@ final class Calls {
         HttpResponse.BodyHandlers.ofString());
   }
 
+  /** Pushes a Security Event Token to the node's receiver (RFC 8935) with the transmitter's secret. */
+  HttpResponse<String> pushSet(NodeProcess node, String set, String secret)
+      throws IOException, InterruptedException {
+    return http.send(
+        HttpRequest.newBuilder(node.uri("/signals/events"))
+            .timeout(TIMEOUT)
+            .header("Authorization", "Bearer " + secret)
+            .header("Content-Type", "application/secevent+jwt")
+            .header("Accept", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(set))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
   /** Asks again every 20 ms until the node refuses {@code token}; the last answer at the deadline. */
   HttpResponse<String> untilRefused(NodeProcess node, String token, Duration within)
       throws IOException, InterruptedException {

@@ -12,6 +12,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -30,6 +33,10 @@ class ClusterIT {
 
   private static final String AUDIENCE = "https://api.gatehouse.test/orders";
   private static final Duration PROPAGATION = Duration.ofSeconds(1);
+  private static final String SIGNALS_AUDIENCE = "https://api.gatehouse.test/signals";
+  private static final String PUSH_SECRET = "transmitter-" + UUID.randomUUID();
+  private static final String SESSION_REVOKED =
+      "https://schemas.openid.net/secevent/caep/event-type/session-revoked";
 
   private LocalOpenIdProvider provider;
   private Tokens tokens;
@@ -40,7 +47,15 @@ class ClusterIT {
   void startCluster() throws Exception {
     provider = LocalOpenIdProvider.start(AUDIENCE);
     tokens = provider.tokens();
-    cluster = new Cluster(Path.of(System.getProperty("gatehouse.it.war.cluster")), provider.settings(), 3);
+    Map<String, String> settings = new LinkedHashMap<>(provider.settings());
+    // The provider is the Shared Signals transmitter too: its keys sign the SETs.
+    settings.put("gatehouse.signals.transmitter-issuer", provider.issuer());
+    settings.put("gatehouse.signals.jwks-uri", provider.jwksUri().toString());
+    settings.put("gatehouse.signals.audience", SIGNALS_AUDIENCE);
+    settings.put("gatehouse.signals.token-issuer", provider.issuer());
+    settings.put("gatehouse.signals.push-secret", PUSH_SECRET);
+    cluster =
+        new Cluster(Path.of(System.getProperty("gatehouse.it.war.cluster")), settings, 3);
     cluster.start();
   }
 
@@ -99,6 +114,39 @@ class ClusterIT {
 
   @Test
   @Order(4)
+  void aSecurityEventPushedToNodeThreeRevokesOnNodesOneAndTwo() throws Exception {
+    String token = tokens.valid().subject("mallory").issuedAgo(Duration.ofSeconds(5)).build();
+    assertThat(calls.bearer(cluster.node(1), token)).isAccepted();
+
+    String set =
+        tokens
+            .valid()
+            .type("secevent+jwt")
+            .audiences(SIGNALS_AUDIENCE)
+            .claim("jti", UUID.randomUUID().toString())
+            .claim("sub_id", Map.of("format", "iss_sub", "iss", provider.issuer(), "sub", "mallory"))
+            .claim(
+                "events",
+                Map.of(
+                    SESSION_REVOKED,
+                    Map.of("event_timestamp", Instant.now().getEpochSecond() - 1)))
+            .build();
+    HttpResponse<String> pushed = calls.pushSet(cluster.node(3), set, PUSH_SECRET);
+    assertEquals(202, pushed.statusCode(), pushed.body());
+
+    Instant pushedAt = Instant.now();
+    for (NodeProcess node : new NodeProcess[] {cluster.node(1), cluster.node(2)}) {
+      assertThat(calls.untilRefused(node, token, PROPAGATION.multipliedBy(5)))
+          .isRefused(Rejection.TOKEN_REVOKED);
+    }
+    Duration took = Duration.between(pushedAt, Instant.now());
+    assertTrue(took.compareTo(PROPAGATION) <= 0, "refused everywhere after " + took);
+    String later = tokens.valid().subject("mallory").build();
+    assertThat(calls.bearer(cluster.node(2), later)).isAccepted();
+  }
+
+  @Test
+  @Order(5)
   void killingOneNodeUnderLoadLeavesNoWrongDecisionAndTheNodeRejoins() throws Exception {
     String revokedJti = "before-kill-" + System.nanoTime();
     String revokedToken = tokens.valid().claim("jti", revokedJti).build();
@@ -120,7 +168,7 @@ class ClusterIT {
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void aClientNodeWhoseClusterIsGoneFailsClosed() throws Exception {
     NodeProcess client = cluster.startClientNode();
     String good = tokens.valid().build();
