@@ -41,8 +41,7 @@ final class Calls {
         HttpResponse.BodyHandlers.ofString());
   }
 
-  HttpResponse<String> revokeTokenId(
-      NodeProcess node, String adminToken, String jti, Instant until)
+  HttpResponse<String> revokeTokenId(NodeProcess node, String adminToken, String jti, Instant until)
       throws IOException, InterruptedException {
     String form =
         "jti="
@@ -59,7 +58,9 @@ final class Calls {
         HttpResponse.BodyHandlers.ofString());
   }
 
-  /** Pushes a Security Event Token to the node's receiver (RFC 8935) with the transmitter's secret. */
+  /**
+   * Pushes a Security Event Token to the node's receiver (RFC 8935) with the transmitter's secret.
+   */
   HttpResponse<String> pushSet(NodeProcess node, String set, String secret)
       throws IOException, InterruptedException {
     return http.send(
@@ -73,7 +74,9 @@ final class Calls {
         HttpResponse.BodyHandlers.ofString());
   }
 
-  /** Asks again every 20 ms until the node refuses {@code token}; the last answer at the deadline. */
+  /**
+   * Asks again every 20 ms until the node refuses {@code token}; the last answer at the deadline.
+   */
   HttpResponse<String> untilRefused(NodeProcess node, String token, Duration within)
       throws IOException, InterruptedException {
     return untilStatus(node, token, 401, within);

@@ -14,9 +14,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 /**
- * Three nodes of the cluster WAR, each an embedded Hazelcast member, joined over TCP on
- * 127.0.0.1 under a cluster name of their own; plus, on demand, a node that is only a Hazelcast
- * client of the three. Every node is told the same public base URL: the load balancer's.
+ * Three nodes of the cluster WAR, each an embedded Hazelcast member, joined over TCP on 127.0.0.1
+ * under a cluster name of their own; plus, on demand, a node that is only a Hazelcast client of the
+ * three. Every node is told the same public base URL: the load balancer's.
  */
 final class Cluster implements AutoCloseable {
 
@@ -91,7 +91,6 @@ final class Cluster implements AutoCloseable {
     }
     throw new IllegalStateException("no live node");
   }
-
 
   @Override
   public void close() throws InterruptedException {

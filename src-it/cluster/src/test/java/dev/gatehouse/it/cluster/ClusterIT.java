@@ -54,8 +54,7 @@ class ClusterIT {
     settings.put("gatehouse.signals.audience", SIGNALS_AUDIENCE);
     settings.put("gatehouse.signals.token-issuer", provider.issuer());
     settings.put("gatehouse.signals.push-secret", PUSH_SECRET);
-    cluster =
-        new Cluster(Path.of(System.getProperty("gatehouse.it.war.cluster")), settings, 3);
+    cluster = new Cluster(Path.of(System.getProperty("gatehouse.it.war.cluster")), settings, 3);
     cluster.start();
   }
 
@@ -107,7 +106,18 @@ class ClusterIT {
     String proof = key.proof("GET", Cluster.PUBLIC_BASE_URL + "/api/me", token);
 
     assertThat(calls.dpop(cluster.node(1), token, proof)).isAccepted();
-    assertThat(calls.dpop(cluster.node(2), token, proof)).isRefused(Rejection.DPOP_PROOF_REPLAYED);
+    HttpResponse<String> replayed = calls.dpop(cluster.node(2), token, proof);
+    assertEquals(401, replayed.statusCode());
+    assertTrue(
+        replayed
+            .headers()
+            .firstValue("WWW-Authenticate")
+            .orElse("")
+            .startsWith(
+                "DPoP error=\"invalid_dpop_proof\", error_description=\""
+                    + Rejection.DPOP_PROOF_REPLAYED.description()
+                    + "\""),
+        replayed.headers().toString());
     String fresh = key.proof("GET", Cluster.PUBLIC_BASE_URL + "/api/me", token);
     assertThat(calls.dpop(cluster.node(2), token, fresh)).isAccepted();
   }
@@ -124,12 +134,12 @@ class ClusterIT {
             .type("secevent+jwt")
             .audiences(SIGNALS_AUDIENCE)
             .claim("jti", UUID.randomUUID().toString())
-            .claim("sub_id", Map.of("format", "iss_sub", "iss", provider.issuer(), "sub", "mallory"))
+            .claim(
+                "sub_id", Map.of("format", "iss_sub", "iss", provider.issuer(), "sub", "mallory"))
             .claim(
                 "events",
                 Map.of(
-                    SESSION_REVOKED,
-                    Map.of("event_timestamp", Instant.now().getEpochSecond() - 1)))
+                    SESSION_REVOKED, Map.of("event_timestamp", Instant.now().getEpochSecond() - 1)))
             .build();
     HttpResponse<String> pushed = calls.pushSet(cluster.node(3), set, PUSH_SECRET);
     assertEquals(202, pushed.statusCode(), pushed.body());
@@ -157,6 +167,7 @@ class ClusterIT {
     MixedLoad.Result result =
         load.run(64, Duration.ofSeconds(8), Duration.ofSeconds(3), () -> cluster.node(2).kill());
 
+    System.out.println("cluster load with node 2 killed: " + result);
     assertEquals(0, result.wrongDecisions(), result.toString());
     assertEquals(0, result.unexpectedServerErrors(), result.toString());
     assertTrue(result.decisions() > 1_000, result.toString());

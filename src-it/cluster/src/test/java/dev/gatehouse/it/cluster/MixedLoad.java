@@ -12,10 +12,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Many clients sending good and bad tokens round robin over the live nodes, while something
- * happens to the cluster. A wrong decision is a good token refused for any reason but the store
- * (503 with {@code Retry-After}, the documented answer while a member's data moves) or a bad token
- * accepted; a request to a node that just died (connection refused) is no decision at all.
+ * Many clients sending good and bad tokens round robin over the live nodes, while something happens
+ * to the cluster. A wrong decision is a good token refused for any reason but the store (503 with
+ * {@code Retry-After}, the documented answer while a member's data moves) or a bad token accepted;
+ * a request to a node that just died (connection refused) is no decision at all.
  */
 final class MixedLoad {
 

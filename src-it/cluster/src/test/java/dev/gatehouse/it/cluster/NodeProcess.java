@@ -66,7 +66,8 @@ final class NodeProcess {
     Instant deadline = Instant.now().plus(within);
     while (Instant.now().isBefore(deadline)) {
       if (!process.isAlive()) {
-        throw new IllegalStateException(name + " exited with " + process.exitValue() + ", see " + log);
+        throw new IllegalStateException(
+            name + " exited with " + process.exitValue() + ", see " + log);
       }
       if (answers()) {
         return;
