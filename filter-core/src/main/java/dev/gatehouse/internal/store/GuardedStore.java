@@ -16,10 +16,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,7 +48,9 @@ public final class GuardedStore implements SharedStore {
   private final InMemorySharedStore local;
   private final MetricsRecorder metrics;
   private final AtomicBoolean degraded = new AtomicBoolean();
-  private final Queue<Revocation> unsent = new ConcurrentLinkedQueue<>();
+  // One entry per key, merged: bounded by the keys the local store accepted, however often the
+  // same token or subject is revoked again during an outage.
+  private final Map<Revocation.Key, Revocation> unsent = new ConcurrentHashMap<>();
   private final RevocationStore revocations = new GuardedRevocations();
   private final ReplayStore replays = this::record;
   private final NonceSecrets nonceSecrets = new GuardedSecrets();
@@ -139,15 +141,15 @@ public final class GuardedStore implements SharedStore {
   }
 
   private void sendUnsent() {
-    Revocation next;
-    while ((next = unsent.poll()) != null) {
+    for (Revocation next : unsent.values()) {
       try {
         shared.revocations().revoke(next);
       } catch (StoreUnavailableException e) {
-        unsent.add(next);
         noteOutage(e);
         return;
       }
+      // Removed only if no newer merge arrived meanwhile; that one is sent on the next answer.
+      unsent.remove(next.key(), next);
     }
   }
 
@@ -165,7 +167,7 @@ public final class GuardedStore implements SharedStore {
         }
         metrics.storeFallback(StoreCheck.REVOCATION);
         local.revocations().revoke(revocation);
-        unsent.add(revocation);
+        unsent.merge(revocation.key(), revocation, Revocation::merge);
       }
     }
 

@@ -127,6 +127,26 @@ class GuardedStoreTest {
   }
 
   @Test
+  void whenOneTokenIsRevokedAgainAndAgainDuringAnOutageThenOneMergedEntryWaits() {
+    GuardedStore store = guarded(StoreOutage.NODE_LOCAL);
+    Revocation.Key key = new Revocation.Key(Revocation.Target.TOKEN_ID, ISS, "a");
+    cluster.down();
+    for (int i = 1; i <= 1_000; i++) {
+      store.revocations().revoke(Revocation.ofTokenId(ISS, "a", NOW.plusSeconds(i)));
+    }
+    assertEquals(1, store.unsent());
+
+    cluster.up();
+    store.revocations().find(List.of(key));
+
+    assertEquals(0, store.unsent());
+    assertEquals(
+        NOW.plusSeconds(1_000),
+        cluster.revocations().find(List.of(key)).get(0).until(),
+        "the latest until reached the shared store");
+  }
+
+  @Test
   void whenTheStoreIsDownAndFailClosedThenAFindIsUnavailable() {
     GuardedStore store = guarded(StoreOutage.FAIL_CLOSED);
     cluster.down();
