@@ -3,8 +3,7 @@ package dev.gatehouse.bench;
 import dev.gatehouse.config.PropertyLookup;
 import dev.gatehouse.hazelcast.HazelcastKey;
 import dev.gatehouse.hazelcast.HazelcastStoreFactory;
-import dev.gatehouse.internal.sender.InMemoryReplayStore;
-import dev.gatehouse.internal.sender.RotatingNonceSecrets;
+import dev.gatehouse.internal.store.InMemorySharedStore;
 import dev.gatehouse.store.NonceSecrets;
 import dev.gatehouse.store.ReplayStore;
 import dev.gatehouse.store.Revocation;
@@ -19,12 +18,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -58,10 +55,10 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code nonceSecrets}: the keys a DPoP nonce is checked with.
  * </ul>
  *
- * <p>The in-process revocation lookup is a {@link ConcurrentHashMap} probe per key, the floor of
- * any store kept in the JVM (filter-core's own in-process revocation store replaces it once it
- * exists). A smoke run: {@code java -jar filter-bench/target/benchmarks.jar SharedStoreChecks -f 1
- * -wi 1 -i 1 -w 1s -r 1s}.
+ * <p>{@code in-process} is filter-core's default store, {@code InMemorySharedStore} (its
+ * revocations in {@code InMemoryRevocationStore}, a Caffeine cache expiring each entry at its own
+ * {@code until}), exactly as a filter without {@code gatehouse.store} uses it. A smoke run: {@code
+ * java -jar filter-bench/target/benchmarks.jar SharedStoreChecks -f 1 -wi 1 -i 1 -w 1s -r 1s}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -91,9 +88,11 @@ public class SharedStoreChecks {
     Clock clock = Clock.systemUTC();
     Duration rotation = Duration.ofHours(1);
     if (store.equals("in-process")) {
-      revocations = new HashMapFloor();
-      replays = new InMemoryReplayStore(clock, 50_000_000);
-      nonces = new RotatingNonceSecrets(clock, rotation);
+      // The filter's own default store, as gatehouse.store=memory makes it (bar the replay bound).
+      InMemorySharedStore local = new InMemorySharedStore(clock, rotation, 50_000_000);
+      revocations = local.revocations();
+      replays = local.replays();
+      nonces = local.nonceSecrets();
     } else {
       System.setProperty("hazelcast.logging.type", "none");
       System.setProperty("hazelcast.wait.seconds.before.join", "0");
@@ -202,31 +201,5 @@ public class SharedStoreChecks {
       }
     }
     throw new UncheckedIOException(new IOException("no free port found"));
-  }
-
-  /** The floor of an in-process revocation store: one hash probe per key. */
-  static final class HashMapFloor implements RevocationStore {
-    private final Map<Revocation.Key, Revocation> held = new ConcurrentHashMap<>();
-
-    @Override
-    public void revoke(Revocation revocation) {
-      held.merge(revocation.key(), revocation, Revocation::merge);
-    }
-
-    @Override
-    public List<Revocation> find(Collection<Revocation.Key> keys) {
-      if (held.isEmpty()) {
-        return List.of();
-      }
-      List<Revocation> found = new ArrayList<>(1);
-      Instant now = Instant.now();
-      for (Revocation.Key key : keys) {
-        Revocation r = held.get(key);
-        if (r != null && now.isBefore(r.until())) {
-          found.add(r);
-        }
-      }
-      return found;
-    }
   }
 }
