@@ -122,6 +122,28 @@ class MirrorTest {
     }
   }
 
+  @Test
+  void aMemberJoiningMakesEveryNodeReloadItsMirror() throws Exception {
+    try (TestCluster cluster = TestCluster.start(2, Clock.systemUTC())) {
+      // A node that hears no event and whose probe always agrees: only a reload shows it a write.
+      HazelcastSharedStore blind = HazelcastSharedStore.using(blind(cluster.store(1).instance()));
+      Revocation revocation =
+          Revocation.ofTokenId(ISSUER, "while-blind", Instant.now().plusSeconds(60));
+      awaitLocal(blind);
+      assertEquals(List.of(), blind.revocations().find(Set.of(revocation.key())));
+      cluster.store(0).revocations().revoke(revocation);
+
+      int port = TestCluster.freePort();
+      cluster.ports.add(port);
+      cluster.stores.add(cluster.memberStore(port, Clock.systemUTC(), Map.of()));
+
+      await(
+          () -> blind.revocations().find(Set.of(revocation.key())).equals(List.of(revocation)),
+          "the blind node never reloaded");
+      blind.close();
+    }
+  }
+
   /** Waits until {@code store} answers lookups from its mirror (members joined, mirror loaded). */
   static void awaitLocal(HazelcastSharedStore store) throws InterruptedException {
     HazelcastRevocations revocations = (HazelcastRevocations) store.revocations();
@@ -146,6 +168,34 @@ class MirrorTest {
       }
       Thread.sleep(10);
     }
+  }
+
+  /** The instance, its revocations map deaf to events and its revision always zero. */
+  private HazelcastInstance blind(HazelcastInstance real) {
+    return (HazelcastInstance)
+        Proxy.newProxyInstance(
+            getClass().getClassLoader(),
+            new Class<?>[] {HazelcastInstance.class},
+            (proxy, method, args) -> {
+              Object result = invoke(real, method, args);
+              return method.getName().equals("getMap") ? blind((IMap<?, ?>) result) : result;
+            });
+  }
+
+  private Object blind(IMap<?, ?> real) {
+    return Proxy.newProxyInstance(
+        getClass().getClassLoader(),
+        new Class<?>[] {IMap.class},
+        (proxy, method, args) ->
+            switch (method.getName()) {
+              case "addEntryListener" -> UUID.randomUUID();
+              case "removeEntryListener" -> true;
+              case "get" ->
+                  real.getName().endsWith("revocation-revision")
+                      ? null
+                      : invoke(real, method, args);
+              default -> invoke(real, method, args);
+            });
   }
 
   /** The instance, with lifecycle listeners silently dropped: disconnects are never reported. */
