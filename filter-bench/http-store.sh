@@ -16,9 +16,9 @@
 # time per request is recorded (from /proc/<pid>/stat over each run). ratios.txt gives hz/mem (the
 # goal: at least 0.85x requests/s with the near cache) and hznc/mem per round, and CPU per request.
 # VARIANTS="mem hz" skips the variant without near cache (mem must stay: it is the reference).
-# The Hazelcast store keeps each looked-up answer for 0.8 s (RevocationView), so with the default
-# pool most lookups never reach the map; a pool beyond that, with a token cache to hold it, makes
-# them: POOL=20000 JAVA_OPTS="-Dbench.headerCacheSize=0 -Dbench.tokenCacheEntries=30000".
+# The Hazelcast store answers lookups from its node-local mirror of the revocations, whatever the
+# pool; many distinct tokens, with a token cache to hold them:
+# POOL=20000 JAVA_OPTS="-Dbench.headerCacheSize=0 -Dbench.tokenCacheEntries=30000".
 # Needs wrk (apt-get install wrk) and the benchmarks jar:
 #   mvn -B -ntp -q -Pbench -pl filter-bench -am package -DskipTests
 # Server and wrk share the cores.

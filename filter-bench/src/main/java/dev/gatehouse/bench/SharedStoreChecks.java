@@ -49,8 +49,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * <ul>
  *   <li>{@code revocationNoneRevoked}: a token's {@code jti}, {@code sub} and {@code sid} looked up
  *       while nothing is revoked anywhere, the common case (4,096 tokens in turn);
- *   <li>{@code revocationSomeRevoked}: the same with 1,024 revoked subjects held, so that every
- *       lookup asks the map (a third of the subjects asked are revoked);
+ *   <li>{@code revocationSomeRevoked}: the same with 342 revoked subjects held (a third of the
+ *       subjects asked are revoked); Hazelcast answers both from its node-local mirror of the
+ *       revocations;
  *   <li>{@code replayRecord}: a new DPoP proof remembered (every call a new key);
  *   <li>{@code nonceSecrets}: the keys a DPoP nonce is checked with.
  * </ul>

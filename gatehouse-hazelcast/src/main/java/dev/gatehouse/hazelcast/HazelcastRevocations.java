@@ -14,40 +14,47 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Revocations in one {@link IMap}: string keys ({@link RevocationCodec}), each entry living until
  * its {@code until}. Writers merge under the entry's lock, so two nodes revoking the same key never
- * shorten each other's entry, and the TTL always follows the merged {@code until}.
+ * shorten each other's entry, the TTL always follows the merged {@code until}, and every write
+ * raises the {@link RevocationRevision} after it.
  *
- * <p>Reads are the hot path. Most of the time nothing is revoked at all: while the node's {@link
- * RevocationView} says so (and was confirmed by the map within {@link RevocationView#RECHECK}),
- * {@link #find} answers without asking the cluster. Otherwise the answers looked up within {@link
- * RevocationView#LOOKUP_LIFETIME} answer, and the keys not known here are read with one {@code
- * getAll}, served by the near cache when one is configured. (Hazelcast's asynchronous {@code
- * getAsync} is not used: even a near-cache hit completes its future on another thread, on a
- * two-core machine a new thread per call.)
+ * <p>Reads are the hot path: {@link #find} answers from the node's {@link RevocationMirror}, a key
+ * absent from it being not revoked, while the mirror is known to be current ({@link MirrorKeeper});
+ * otherwise it reads the keys with one {@code getAll}, which fails as unavailable when the cluster
+ * is gone. (Hazelcast's asynchronous {@code getAsync} is not used: even a near-cache hit completes
+ * its future on another thread, on a two-core machine a new thread per call.)
  */
 final class HazelcastRevocations implements RevocationStore {
 
   private final LazyMap<String, long[]> map;
+  private final RevocationRevision revision;
   private final Remote remote;
   private final Clock clock;
   private final long maxEntries;
-  private final RevocationView view = new RevocationView();
-  private volatile @Nullable UUID listener;
+  private final RevocationMirror mirror;
+  private final MirrorKeeper keeper;
 
   HazelcastRevocations(
-      HazelcastInstance instance, String name, Remote remote, Clock clock, long maxEntries) {
-    // The listener is registered with the proxy, before the first check reads the map: a write
-    // between the two is then seen by one or the other.
-    this.map = new LazyMap<>(instance, name, m -> listener = m.addEntryListener(view, true));
+      HazelcastInstance instance, HazelcastStoreOptions options, Remote remote, Clock clock) {
+    this.maxEntries = options.revocationMaxEntries();
+    this.mirror = new RevocationMirror(maxEntries);
+    this.revision = new RevocationRevision(new LazyMap<>(instance, options.revocationRevision()));
     this.remote = remote;
     this.clock = clock;
-    this.maxEntries = maxEntries;
+    // The listeners are registered with the proxy, before the first load reads the map: a write
+    // between the two is then seen by one or the other.
+    this.map = new LazyMap<>(instance, options.revocations(), m -> keeper().listen(instance, m));
+    this.keeper = new MirrorKeeper(mirror, map, revision, remote, clock, maxEntries);
+    keeper.start();
+  }
+
+  private MirrorKeeper keeper() {
+    return keeper;
   }
 
   @Override
@@ -58,7 +65,7 @@ final class HazelcastRevocations implements RevocationStore {
     }
     String key = RevocationCodec.key(revocation.key());
     long wait = remote.timeout().toMillis();
-    boolean written =
+    long @Nullable [] written =
         remote.call(
             () -> {
               IMap<String, long[]> map = this.map.get();
@@ -66,33 +73,34 @@ final class HazelcastRevocations implements RevocationStore {
               if (!map.tryLock(key, wait, TimeUnit.MILLISECONDS, 2 * wait, TimeUnit.MILLISECONDS)) {
                 throw new StoreUnavailableException("revoke: entry locked by another writer");
               }
+              long[] value;
               try {
                 long[] held = map.get(key);
                 // Revoking is rare: the exact size is affordable, and a new key past the bound is
                 // refused rather than some other revocation being dropped.
                 if (held == null && map.size() >= maxEntries) {
-                  return false;
+                  return null;
                 }
                 Revocation merged =
                     held == null
                         ? revocation
                         : RevocationCodec.revocation(revocation.key(), held).merge(revocation);
-                map.set(
-                    key,
-                    RevocationCodec.value(merged),
-                    ttlSeconds(merged.until(), now),
-                    TimeUnit.SECONDS);
-                return true;
+                value = RevocationCodec.value(merged);
+                map.set(key, value, ttlSeconds(merged.until(), now), TimeUnit.SECONDS);
               } finally {
                 map.unlock(key);
               }
+              // After the write: a node that counts this revision and has not heard of the write
+              // lost its event.
+              revision.bump();
+              return value;
             },
             "revoke");
-    if (!written) {
+    if (written == null) {
       throw new IllegalStateException(
           "revocations: " + maxEntries + " entries held, the most allowed");
     }
-    view.changed(key, revocation.until());
+    mirror.wrote(key, written);
   }
 
   @Override
@@ -100,82 +108,58 @@ final class HazelcastRevocations implements RevocationStore {
     if (keys.isEmpty()) {
       return List.of();
     }
+    if (!mirror.valid() && remote.reachable()) {
+      // Before the first answer the mirror is loaded here, so that it can give it.
+      keeper.loadIfNeverLoaded();
+    }
     Instant now = clock.instant();
-    if (view.nothingLive(now)) {
-      if (remote.reachable() && view.checkedRecently()) {
-        return List.of();
-      }
-      recheck();
-      if (view.nothingLive(now)) {
-        return List.of();
-      }
-    }
     List<Revocation.Key> wanted = List.copyOf(keys);
-    long[][] values = new long[wanted.size()][];
-    Set<String> missing = new HashSet<>();
-    for (int i = 0; i < values.length; i++) {
-      String name = RevocationCodec.key(wanted.get(i));
-      values[i] = view.known(name);
-      if (values[i] == null) {
-        missing.add(name);
-      }
-    }
-    if (!missing.isEmpty()) {
-      long version = view.version();
-      Map<String, long[]> fetched =
-          remote.call(() -> map.get().getAll(missing), "revocation lookup");
-      for (int i = 0; i < values.length; i++) {
-        if (values[i] == null) {
-          String name = RevocationCodec.key(wanted.get(i));
-          long[] value = fetched.get(name);
-          values[i] = value == null ? RevocationView.ABSENT : value;
-          view.keep(version, name, values[i]);
-        }
-      }
-    }
     List<Revocation> found = new ArrayList<>(1);
-    for (int i = 0; i < values.length; i++) {
-      if (values[i] != RevocationView.ABSENT) {
-        Revocation revocation = RevocationCodec.revocation(wanted.get(i), values[i]);
-        if (now.isBefore(revocation.until())) {
-          found.add(revocation);
-        }
+    if (answersLocally()) {
+      for (Revocation.Key key : wanted) {
+        add(found, key, mirror.get(RevocationCodec.key(key)), now);
       }
+      return List.copyOf(found);
+    }
+    Set<String> names = new HashSet<>();
+    for (Revocation.Key key : wanted) {
+      names.add(RevocationCodec.key(key));
+    }
+    Map<String, long[]> fetched = remote.call(() -> map.get().getAll(names), "revocation lookup");
+    for (Revocation.Key key : wanted) {
+      add(found, key, fetched.get(RevocationCodec.key(key)), now);
     }
     return List.copyOf(found);
   }
 
-  /** A client reconnected: events sent meanwhile are lost, so the next read asks the cluster. */
+  /** A client reconnected: events sent meanwhile are lost, so the mirror is reloaded. */
   void forgetCheck() {
-    view.forget();
+    keeper.invalidate();
+  }
+
+  /** True while {@link #find} answers from the mirror alone. */
+  boolean answersLocally() {
+    return remote.reachable() && mirror.current();
+  }
+
+  /** Entries in this node's mirror. */
+  int mirrored() {
+    return mirror.size();
   }
 
   void close() {
-    IMap<String, long[]> made = map.ifMade();
-    UUID id = listener;
-    if (made != null && id != null && remote.reachable()) {
-      made.removeEntryListener(id);
-    }
+    keeper.close();
   }
 
-  private void recheck() {
-    long started = System.nanoTime();
-    Instant latest =
-        remote.call(
-            () -> {
-              IMap<String, long[]> map = this.map.get();
-              if (map.isEmpty()) {
-                return Instant.MIN;
-              }
-              Instant max = Instant.MIN;
-              for (long[] value : map.values()) {
-                Instant until = RevocationCodec.until(value);
-                max = until.isAfter(max) ? until : max;
-              }
-              return max;
-            },
-            "revocation check");
-    view.checked(started, latest);
+  private static void add(
+      List<Revocation> found, Revocation.Key key, long @Nullable [] value, Instant now) {
+    if (value != null) {
+      Revocation revocation = RevocationCodec.revocation(key, value);
+      // Past its until it refuses nothing, even before the map's expiry event arrives.
+      if (now.isBefore(revocation.until())) {
+        found.add(revocation);
+      }
+    }
   }
 
   private static long ttlSeconds(Instant until, Instant now) {

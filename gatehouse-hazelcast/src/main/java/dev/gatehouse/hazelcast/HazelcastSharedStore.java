@@ -35,13 +35,7 @@ public final class HazelcastSharedStore implements SharedStore {
     this.instance = Objects.requireNonNull(instance, "instance");
     this.owned = owned;
     this.remote = new Remote(instance, options.operationTimeout());
-    this.revocations =
-        new HazelcastRevocations(
-            instance,
-            options.revocations(),
-            remote,
-            options.clock(),
-            options.revocationMaxEntries());
+    this.revocations = new HazelcastRevocations(instance, options, remote, options.clock());
     remote.onReconnect(revocations::forgetCheck);
     this.replays =
         new HazelcastReplays(

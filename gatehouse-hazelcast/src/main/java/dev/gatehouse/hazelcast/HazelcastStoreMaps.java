@@ -48,6 +48,7 @@ public final class HazelcastStoreMaps {
       config.setProperty(INVALIDATION_BATCHES, "false");
     }
     config.addMapConfig(revocations);
+    config.addMapConfig(new MapConfig(options.revocationRevision()).setBackupCount(1));
     config.addMapConfig(new MapConfig(options.replays()).setBackupCount(1));
     config.addMapConfig(new MapConfig(options.nonceSecrets()).setBackupCount(1));
     config.addMapConfig(

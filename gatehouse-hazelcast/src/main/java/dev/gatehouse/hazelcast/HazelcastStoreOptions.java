@@ -90,6 +90,10 @@ public record HazelcastStoreOptions(
     return mapPrefix + "revocations";
   }
 
+  String revocationRevision() {
+    return mapPrefix + "revocation-revision";
+  }
+
   String replays() {
     return mapPrefix + "replays";
   }

@@ -118,8 +118,9 @@ final class Remote implements AutoCloseable {
     switch (state) {
       case CLIENT_DISCONNECTED, SHUTTING_DOWN, SHUTDOWN -> connected = false;
       case CLIENT_CONNECTED -> {
-        connected = true;
+        // First: what was kept while disconnected must not answer once connected is seen.
         onReconnect.run();
+        connected = true;
       }
       default -> {
         // Starting, merging after a split brain and the like change nothing here.

@@ -43,6 +43,24 @@ final class RevocationCodec {
     return value.length == SIZE ? instant(value, 2) : Instant.MAX;
   }
 
+  /**
+   * The value that holds both (the later {@code issuedBefore} and the later {@code until}), as
+   * {@link Revocation#merge} would write it; a value this version cannot read wins, to be refused.
+   */
+  static long[] later(long[] a, long[] b) {
+    if (a.length != SIZE || b.length != SIZE) {
+      return a.length != SIZE ? a : b;
+    }
+    long[] both = new long[SIZE];
+    System.arraycopy(laterAt(a, b, 0) ? a : b, 0, both, 0, 2);
+    System.arraycopy(laterAt(a, b, 2) ? a : b, 2, both, 2, 2);
+    return both;
+  }
+
+  private static boolean laterAt(long[] a, long[] b, int at) {
+    return a[at] > b[at] || (a[at] == b[at] && a[at + 1] >= b[at + 1]);
+  }
+
   private static Instant instant(long[] value, int at) {
     return Instant.ofEpochSecond(value[at], value[at + 1]);
   }

@@ -29,9 +29,14 @@ class HazelcastStoreFactoryTest {
 
   @Test
   void gatehouseStoreHazelcastFindsThisFactory() {
-    List<String> names =
-        ServiceLoader.load(SharedStoreFactory.class).stream().map(p -> p.get().name()).toList();
-    assertEquals(List.of("hazelcast"), names);
+    // filter-core's test fixtures bring a factory of their own when the build runs from the root.
+    List<SharedStoreFactory> named =
+        ServiceLoader.load(SharedStoreFactory.class).stream()
+            .map(ServiceLoader.Provider::get)
+            .filter(f -> f.name().equals("hazelcast"))
+            .toList();
+    assertEquals(1, named.size());
+    assertEquals(HazelcastStoreFactory.class, named.get(0).getClass());
   }
 
   @Test

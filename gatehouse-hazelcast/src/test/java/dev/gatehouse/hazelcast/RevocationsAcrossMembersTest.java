@@ -97,17 +97,30 @@ class RevocationsAcrossMembersTest {
 
       Revocation expected =
           Revocation.ofSession(ISSUER, session, START.minusSeconds(1), START.plusSeconds(139));
-      assertEquals(List.of(expected), node1.find(Set.of(expected.key())));
+      long[] held =
+          cluster
+              .store(0)
+              .instance()
+              .<String, long[]>getMap("gatehouse.revocations")
+              .get(RevocationCodec.key(expected.key()));
+      assertEquals(expected, RevocationCodec.revocation(expected.key(), held));
+      // Each node sees its own writes at once and the other's within a second.
+      assertEquals(List.of(expected), waitFor(node1, expected.key(), expected));
       assertEquals(List.of(expected), waitForOnNode2(expected.key(), expected));
     }
 
     private List<Revocation> waitForOnNode2(Revocation.Key key, Revocation expected)
         throws InterruptedException {
+      return waitFor(node2, key, expected);
+    }
+
+    private static List<Revocation> waitFor(
+        RevocationStore node, Revocation.Key key, Revocation expected) throws InterruptedException {
       long deadline = System.nanoTime() + Duration.ofSeconds(1).toNanos();
-      List<Revocation> found = node2.find(Set.of(key));
+      List<Revocation> found = node.find(Set.of(key));
       while (!found.equals(List.of(expected)) && System.nanoTime() < deadline) {
         Thread.sleep(10);
-        found = node2.find(Set.of(key));
+        found = node.find(Set.of(key));
       }
       return found;
     }

@@ -96,7 +96,7 @@ class UnavailableClusterTest {
     }
   }
 
-  private static void awaitConnected(SharedStore store, Revocation revocation) {
+  static void awaitConnected(SharedStore store, Revocation revocation) {
     long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
     while (true) {
       try {
