@@ -161,10 +161,11 @@ public class SetReceiverServlet extends HttpServlet {
       parts.processor.accept(body.get().trim(), target.get().revocations(), target.get().replays());
       response.setStatus(HttpServletResponse.SC_ACCEPTED);
     } catch (SetRefusedException e) {
-      LOG.info("gatehouse signals refused (pushed) {}", e.getMessage());
+      LOG.info("gatehouse signals refused (pushed) {}", e.logLine());
       error(response, 400, e.error());
     } catch (StoreUnavailableException e) {
-      LOG.warn("gatehouse signals store_unavailable: {}", e.getMessage());
+      // The exception's type only: a store's message may quote keys.
+      LOG.warn("gatehouse signals store_unavailable: {}", e.getClass().getSimpleName());
       unavailable(response, STORE_RETRY);
     } catch (ProviderUnavailableException e) {
       LOG.warn("gatehouse signals keys_unavailable: {}", e.reason());

@@ -8,15 +8,7 @@ import dev.gatehouse.store.NonceSecrets;
 import dev.gatehouse.store.ReplayStore;
 import dev.gatehouse.store.RevocationStore;
 import dev.gatehouse.store.SharedStore;
-import jakarta.servlet.DispatcherType;
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletRequest;
-import jakarta.servlet.ServletResponse;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpServletResponseWrapper;
-import java.lang.reflect.Proxy;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -28,9 +20,6 @@ import java.security.spec.ECGenParameterSpec;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.Collections;
-import java.util.Enumeration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -85,11 +74,11 @@ public class DpopRequestStages {
   @Param({"ES256", "EdDSA"})
   public String alg;
 
-  private final BenchRequest[] dpop = new BenchRequest[SIZE];
-  private final BenchRequest[] bearer = new BenchRequest[SIZE];
+  private final MinimalRequest[] dpop = new MinimalRequest[SIZE];
+  private final MinimalRequest[] bearer = new MinimalRequest[SIZE];
   private final String[] proofs = new String[SIZE];
   private final KeyPair[] clients = new KeyPair[SIZE];
-  private final HttpServletResponse response = new BenchResponse();
+  private final HttpServletResponse response = MinimalRequest.failingResponse();
   private final CountingChain chain = new CountingChain();
   private Signature engine;
   private GatehouseFilter filter;
@@ -120,8 +109,8 @@ public class DpopRequestStages {
       String thumbprint = jwk.calculateBase64urlEncodedThumbprint(HashUtil.SHA_256);
       String token = token(issuerKey, Map.of("jkt", thumbprint));
       proofs[i] = proof(jwk, clients[i], token);
-      dpop[i] = new BenchRequest("DPoP " + token, proofs[i]);
-      bearer[i] = new BenchRequest("Bearer " + token(issuerKey, null), null);
+      dpop[i] = new MinimalRequest("DPoP " + token, proofs[i]);
+      bearer[i] = new MinimalRequest("Bearer " + token(issuerKey, null), null);
     }
     for (int i = 0; i < SIZE; i++) {
       filter.doFilter(dpop[i], response, chain);
@@ -150,7 +139,7 @@ public class DpopRequestStages {
     return proofFloor(next++ & (SIZE - 1));
   }
 
-  private Object pass(BenchRequest request) throws Exception {
+  private Object pass(MinimalRequest request) throws Exception {
     request.attributes.clear();
     int before = chain.passed;
     filter.doFilter(request, response, chain);
@@ -244,107 +233,5 @@ public class DpopRequestStages {
     public IntrospectionStore introspections() {
       return store.introspections();
     }
-  }
-
-  private static final class CountingChain implements FilterChain {
-    int passed;
-    ServletRequest last;
-
-    @Override
-    public void doFilter(ServletRequest request, ServletResponse response) {
-      passed++;
-      last = request;
-    }
-  }
-
-  /** {@code GET /api/orders} with its Authorization and (for DPoP) one DPoP header. */
-  private static final class BenchRequest extends HttpServletRequestWrapper {
-    final Map<String, Object> attributes = new HashMap<>();
-    private final String authorization;
-    private final String proof;
-
-    BenchRequest(String authorization, String proof) {
-      super(failingOnEveryCall(HttpServletRequest.class));
-      this.authorization = authorization;
-      this.proof = proof;
-    }
-
-    @Override
-    public Enumeration<String> getHeaders(String name) {
-      String value = getHeader(name);
-      return value == null
-          ? Collections.emptyEnumeration()
-          : Collections.enumeration(List.of(value));
-    }
-
-    @Override
-    public String getHeader(String name) {
-      if ("Authorization".equalsIgnoreCase(name)) {
-        return authorization;
-      }
-      return "DPoP".equalsIgnoreCase(name) ? proof : null;
-    }
-
-    @Override
-    public String getMethod() {
-      return "GET";
-    }
-
-    @Override
-    public DispatcherType getDispatcherType() {
-      return DispatcherType.REQUEST;
-    }
-
-    @Override
-    public String getRequestURI() {
-      return PATH;
-    }
-
-    @Override
-    public String getServletPath() {
-      return "/api";
-    }
-
-    @Override
-    public String getPathInfo() {
-      return "/orders";
-    }
-
-    @Override
-    public String getQueryString() {
-      return null;
-    }
-
-    @Override
-    public String getContentType() {
-      return null;
-    }
-
-    @Override
-    public Object getAttribute(String name) {
-      return attributes.get(name);
-    }
-
-    @Override
-    public void setAttribute(String name, Object value) {
-      attributes.put(name, value);
-    }
-  }
-
-  private static final class BenchResponse extends HttpServletResponseWrapper {
-    BenchResponse() {
-      super(failingOnEveryCall(HttpServletResponse.class));
-    }
-  }
-
-  private static <T> T failingOnEveryCall(Class<T> type) {
-    return type.cast(
-        Proxy.newProxyInstance(
-            type.getClassLoader(),
-            new Class<?>[] {type},
-            (proxy, method, args) -> {
-              throw new IllegalStateException(
-                  "the filter called " + method.getName() + ", which this benchmark does not answer");
-            }));
   }
 }

@@ -5,9 +5,6 @@ import dev.gatehouse.GatehouseConfigBuilder;
 import dev.gatehouse.GatehouseFilter;
 import dev.gatehouse.bench.TokenPool;
 import dev.gatehouse.introspection.IntrospectionConfig;
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletRequest;
-import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
 import java.time.Duration;
@@ -159,17 +156,5 @@ public class JwtIntrospectionStages {
                 .introspectJwts(answerLifetime)
                 .build())
         .build();
-  }
-
-  /** Hands the admitted request to nobody, counting it. */
-  private static final class CountingChain implements FilterChain {
-    int passed;
-    ServletRequest last;
-
-    @Override
-    public void doFilter(ServletRequest request, ServletResponse response) {
-      passed++;
-      last = request;
-    }
   }
 }

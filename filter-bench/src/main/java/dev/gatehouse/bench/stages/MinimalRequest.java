@@ -13,7 +13,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code GET /api/orders} with one Authorization header, for a whole filter call without a server:
+ * {@code GET /api/orders} with one Authorization header (and, for DPoP, one DPoP header), for a
+ * whole filter call without a server:
  * the calls the filter makes are answered directly, any other call reaches a proxy that fails the
  * run, so an unexpected one shows.
  */
@@ -21,10 +22,17 @@ final class MinimalRequest extends HttpServletRequestWrapper {
 
   final Map<String, Object> attributes = new HashMap<>();
   private final String authorization;
+  private final String proof;
 
   MinimalRequest(String authorization) {
+    this(authorization, null);
+  }
+
+  /** With {@code proof} as the request's one DPoP header; null for none. */
+  MinimalRequest(String authorization, String proof) {
     super(failingOnEveryCall(HttpServletRequest.class));
     this.authorization = authorization;
+    this.proof = proof;
   }
 
   /** A response the filter must not touch: an admitted request writes nothing. */
@@ -34,14 +42,16 @@ final class MinimalRequest extends HttpServletRequestWrapper {
 
   @Override
   public Enumeration<String> getHeaders(String name) {
-    return "Authorization".equalsIgnoreCase(name)
-        ? Collections.enumeration(List.of(authorization))
-        : Collections.emptyEnumeration();
+    String value = getHeader(name);
+    return value == null ? Collections.emptyEnumeration() : Collections.enumeration(List.of(value));
   }
 
   @Override
   public String getHeader(String name) {
-    return "Authorization".equalsIgnoreCase(name) ? authorization : null;
+    if ("Authorization".equalsIgnoreCase(name)) {
+      return authorization;
+    }
+    return "DPoP".equalsIgnoreCase(name) ? proof : null;
   }
 
   @Override

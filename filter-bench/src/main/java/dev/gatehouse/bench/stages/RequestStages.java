@@ -5,21 +5,7 @@ import dev.gatehouse.GatehouseFilter;
 import dev.gatehouse.bench.TokenPool;
 import dev.gatehouse.internal.extract.TokenSyntax;
 import dev.gatehouse.internal.verify.TokenDigest;
-import jakarta.servlet.DispatcherType;
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletRequest;
-import jakarta.servlet.ServletResponse;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpServletResponseWrapper;
-import java.io.IOException;
-import java.lang.reflect.Proxy;
-import java.util.Collections;
-import java.util.Enumeration;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -51,8 +37,8 @@ public class RequestStages {
   private static final int MASK = TokenPool.SIZE - 1;
 
   private final String[] tokens = new String[TokenPool.SIZE];
-  private final BenchRequest[] requests = new BenchRequest[TokenPool.SIZE];
-  private final HttpServletResponse response = new BenchResponse();
+  private final MinimalRequest[] requests = new MinimalRequest[TokenPool.SIZE];
+  private final HttpServletResponse response = MinimalRequest.failingResponse();
   private final CountingChain chain = new CountingChain();
   private GatehouseFilter filter;
   private int next;
@@ -69,9 +55,9 @@ public class RequestStages {
                 .build());
     for (int i = 0; i < TokenPool.SIZE; i++) {
       tokens[i] = pool.token(i);
-      requests[i] = new BenchRequest("Bearer " + tokens[i]);
+      requests[i] = new MinimalRequest("Bearer " + tokens[i]);
     }
-    for (BenchRequest request : requests) {
+    for (MinimalRequest request : requests) {
       filter.doFilter(request, response, chain);
     }
     if (chain.passed != TokenPool.SIZE) {
@@ -91,109 +77,9 @@ public class RequestStages {
 
   @Benchmark
   public void filterRequest(Blackhole bh) throws Exception {
-    BenchRequest request = requests[next++ & MASK];
+    MinimalRequest request = requests[next++ & MASK];
     request.attributes.clear();
     filter.doFilter(request, response, chain);
     bh.consume(chain.last);
-  }
-
-  /** Hands the admitted request to nobody, counting it. */
-  private static final class CountingChain implements FilterChain {
-    int passed;
-    ServletRequest last;
-
-    @Override
-    public void doFilter(ServletRequest request, ServletResponse response) {
-      passed++;
-      last = request;
-    }
-  }
-
-  /**
-   * {@code GET /api/orders} with one Authorization header; the calls the filter makes are answered
-   * directly, any other call reaches a proxy that fails the run, so an unexpected one shows.
-   */
-  private static final class BenchRequest extends HttpServletRequestWrapper {
-    final Map<String, Object> attributes = new HashMap<>();
-    private final String authorization;
-
-    BenchRequest(String authorization) {
-      super(failingOnEveryCall(HttpServletRequest.class));
-      this.authorization = authorization;
-    }
-
-    @Override
-    public Enumeration<String> getHeaders(String name) {
-      return "Authorization".equalsIgnoreCase(name)
-          ? Collections.enumeration(java.util.List.of(authorization))
-          : Collections.emptyEnumeration();
-    }
-
-    @Override
-    public String getHeader(String name) {
-      return "Authorization".equalsIgnoreCase(name) ? authorization : null;
-    }
-
-    @Override
-    public String getMethod() {
-      return "GET";
-    }
-
-    @Override
-    public DispatcherType getDispatcherType() {
-      return DispatcherType.REQUEST; // asked since error and async dispatches keep their decision
-    }
-
-    @Override
-    public String getRequestURI() {
-      return "/api/orders";
-    }
-
-    @Override
-    public String getServletPath() {
-      return "/api";
-    }
-
-    @Override
-    public String getPathInfo() {
-      return "/orders";
-    }
-
-    @Override
-    public String getQueryString() {
-      return null;
-    }
-
-    @Override
-    public String getContentType() {
-      return null;
-    }
-
-    @Override
-    public Object getAttribute(String name) {
-      return attributes.get(name);
-    }
-
-    @Override
-    public void setAttribute(String name, Object value) {
-      attributes.put(name, value);
-    }
-  }
-
-  private static final class BenchResponse extends HttpServletResponseWrapper {
-    BenchResponse() {
-      super(failingOnEveryCall(HttpServletResponse.class));
-    }
-  }
-
-  private static <T> T failingOnEveryCall(Class<T> type) {
-    return type.cast(
-        Proxy.newProxyInstance(
-            type.getClassLoader(),
-            new Class<?>[] {type},
-            (proxy, method, args) -> {
-              throw new IllegalStateException(
-                  "the filter called " + method.getName() + ", which this benchmark does not answer");
-            }));
   }
 }

@@ -175,7 +175,7 @@ public final class SetPoller implements AutoCloseable {
       }
       acks.add(jti);
     } catch (SetRefusedException e) {
-      LOG.info("gatehouse signals refused (polled) {}", e.getMessage());
+      LOG.info("gatehouse signals refused (polled) {}", e.logLine());
       errors.put(jti, e.error());
     }
   }
