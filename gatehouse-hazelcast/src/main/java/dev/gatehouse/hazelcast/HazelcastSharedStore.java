@@ -102,8 +102,10 @@ public final class HazelcastSharedStore implements SharedStore {
 
   @Override
   public void close() {
-    revocations.close();
+    // The store's own calls first: none of its threads may still be inside Hazelcast when the
+    // instance is shut down.
     remote.close();
+    revocations.close();
     if (owned) {
       instance.shutdown();
     }

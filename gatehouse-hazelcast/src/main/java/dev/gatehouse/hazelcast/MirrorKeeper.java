@@ -228,11 +228,20 @@ final class MirrorKeeper implements MembershipListener, MigrationListener, AutoC
     mirror.invalidate();
   }
 
+  /** Call after the store's calls stopped ({@link Remote#close}), so no listener is added after. */
   @Override
   public void close() {
     scheduler.shutdownNow();
-    if (remote.reachable()) {
-      removals.forEach(Runnable::run);
+    Remote.awaitStopped(scheduler, remote.timeout());
+    for (Runnable removal : removals) {
+      if (!remote.reachable()) {
+        break;
+      }
+      try {
+        removal.run();
+      } catch (RuntimeException gone) {
+        // The cluster went away meanwhile; the listener goes with the instance or its connection.
+      }
     }
     removals.clear();
   }

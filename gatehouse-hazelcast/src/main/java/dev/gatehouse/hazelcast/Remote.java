@@ -8,6 +8,7 @@ import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -29,6 +30,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class Remote implements AutoCloseable {
 
   private static final AtomicInteger POOLS = new AtomicInteger();
+
+  /**
+   * Beyond the operation timeout, how long close waits for a call that ignores interrupts: an owned
+   * client's invocation timeout is the operation timeout rounded up to whole seconds.
+   */
+  private static final Duration CLOSE_SLACK = Duration.ofSeconds(2);
 
   private final HazelcastInstance instance;
   private final Duration timeout;
@@ -128,11 +135,30 @@ final class Remote implements AutoCloseable {
     }
   }
 
+  /**
+   * Returns once no thread of this store is inside Hazelcast, or after the longest such a call may
+   * take here: Hazelcast's own shutdown waits for a map proxy still being made and then throws what
+   * that creation threw, leaving the instance half shut down.
+   */
   @Override
   public void close() {
     calls.shutdownNow();
-    if (instance.getLifecycleService().isRunning()) {
-      instance.getLifecycleService().removeLifecycleListener(lifecycleListener);
+    awaitStopped(calls, timeout.plus(CLOSE_SLACK));
+    try {
+      if (instance.getLifecycleService().isRunning()) {
+        instance.getLifecycleService().removeLifecycleListener(lifecycleListener);
+      }
+    } catch (RuntimeException gone) {
+      // Shut down meanwhile: the listener went with the instance.
+    }
+  }
+
+  /** Waits at most {@code bound} for an executor that was told to stop. */
+  static void awaitStopped(ExecutorService executor, Duration bound) {
+    try {
+      executor.awaitTermination(bound.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 }

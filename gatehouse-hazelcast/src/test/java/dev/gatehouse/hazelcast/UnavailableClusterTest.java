@@ -1,13 +1,18 @@
 package dev.gatehouse.hazelcast;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import com.hazelcast.core.HazelcastInstance;
 import dev.gatehouse.store.Revocation;
 import dev.gatehouse.store.SharedStore;
 import dev.gatehouse.store.StoreUnavailableException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,6 +20,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
@@ -61,12 +68,86 @@ class UnavailableClusterTest {
 
   @Test
   void aClientThatNeverReachedItsClusterRefusesEveryPart() {
-    Map<String, String> client = new LinkedHashMap<>(SHORT_TIMEOUT);
-    client.put(HazelcastKey.MODE.property(), "client");
-    client.put(HazelcastKey.CLUSTER_NAME.property(), "nobody-" + System.nanoTime());
-    client.put(HazelcastKey.MEMBERS.property(), "127.0.0.1:" + TestCluster.freePort());
-    try (HazelcastSharedStore store = TestCluster.create(client, Clock.systemUTC())) {
+    try (HazelcastSharedStore store = TestCluster.create(neverReached(), Clock.systemUTC())) {
       everyPartThrowsWithinTheTimeout(store);
+    }
+  }
+
+  /**
+   * A call that gave up after the operation timeout leaves the store's thread still making the
+   * map's proxy (a client waits for its cluster up to the invocation timeout). Shutting the client
+   * down then must neither throw nor stop half way with the client's threads left running.
+   */
+  @Test
+  void closingWhileTheClientStillWaitsForItsClusterThrowsNothingAndStopsTheClient() {
+    for (int round = 0; round < 3; round++) {
+      HazelcastSharedStore store = TestCluster.create(neverReached(), Clock.systemUTC());
+      assertThrows(StoreUnavailableException.class, () -> store.introspections().get("k"));
+      assertThrows(StoreUnavailableException.class, () -> store.replays().record("p", later()));
+
+      assertDoesNotThrow(store::close);
+      assertFalse(store.instance().getLifecycleService().isRunning());
+    }
+  }
+
+  /**
+   * Close returns once none of the store's threads is still inside Hazelcast: the application may
+   * shut its instance down right after, and Hazelcast's shutdown throws (and stops half way) when
+   * it finds a map proxy still being made.
+   */
+  @Test
+  void closeWaitsForTheStoresThreadsToLeaveTheInstance() throws Exception {
+    HazelcastInstance client = TestCluster.create(neverReached(), Clock.systemUTC()).instance();
+    AtomicInteger inside = new AtomicInteger();
+    HazelcastSharedStore store =
+        HazelcastSharedStore.using(
+            slowToMakeMaps(client, inside),
+            HazelcastStoreOptions.defaults().withOperationTimeout(TIMEOUT));
+    assertThrows(StoreUnavailableException.class, () -> store.introspections().get("k"));
+    assertTrue(inside.get() > 0, "a thread of the store is still making a proxy");
+
+    store.close();
+
+    assertEquals(0, inside.get());
+    assertDoesNotThrow(client::shutdown);
+  }
+
+  /** Makes each map proxy after 600 ms, twice the operation timeout, deaf to interrupts. */
+  private static HazelcastInstance slowToMakeMaps(HazelcastInstance real, AtomicInteger inside) {
+    return (HazelcastInstance)
+        Proxy.newProxyInstance(
+            UnavailableClusterTest.class.getClassLoader(),
+            new Class<?>[] {HazelcastInstance.class},
+            (proxy, method, args) -> {
+              boolean making = method.getName().equals("getMap");
+              if (making) {
+                inside.incrementAndGet();
+                sleepUninterruptibly(Duration.ofMillis(600));
+              }
+              try {
+                return method.invoke(real, args);
+              } catch (InvocationTargetException e) {
+                throw e.getCause();
+              } finally {
+                if (making) {
+                  inside.decrementAndGet();
+                }
+              }
+            });
+  }
+
+  private static void sleepUninterruptibly(Duration duration) {
+    long end = System.nanoTime() + duration.toNanos();
+    boolean interrupted = false;
+    for (long left = duration.toNanos(); left > 0; left = end - System.nanoTime()) {
+      try {
+        TimeUnit.NANOSECONDS.sleep(left);
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
     }
   }
 
@@ -94,6 +175,19 @@ class UnavailableClusterTest {
         assertEquals(List.of(after), store.revocations().find(Set.of(after.key())));
       }
     }
+  }
+
+  /** A client of a cluster nobody runs. */
+  static Map<String, String> neverReached() {
+    Map<String, String> client = new LinkedHashMap<>(SHORT_TIMEOUT);
+    client.put(HazelcastKey.MODE.property(), "client");
+    client.put(HazelcastKey.CLUSTER_NAME.property(), "nobody-" + System.nanoTime());
+    client.put(HazelcastKey.MEMBERS.property(), "127.0.0.1:" + TestCluster.freePort());
+    return client;
+  }
+
+  static Instant later() {
+    return Instant.now().plusSeconds(60);
   }
 
   static void awaitConnected(SharedStore store, Revocation revocation) {
