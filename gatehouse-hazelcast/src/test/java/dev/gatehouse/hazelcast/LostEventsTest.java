@@ -3,18 +3,13 @@ package dev.gatehouse.hazelcast;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.hazelcast.core.HazelcastInstance;
-import com.hazelcast.map.IMap;
 import dev.gatehouse.store.Revocation;
 import dev.gatehouse.store.RevocationStore;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -60,37 +55,8 @@ class LostEventsTest {
     return found;
   }
 
-  private HazelcastInstance deaf(HazelcastInstance real) {
-    return (HazelcastInstance)
-        Proxy.newProxyInstance(
-            getClass().getClassLoader(),
-            new Class<?>[] {HazelcastInstance.class},
-            (proxy, method, args) -> {
-              Object result = invoke(real, method, args);
-              return method.getName().equals("getMap") ? deafMap((IMap<?, ?>) result) : result;
-            });
-  }
-
-  private Object deafMap(IMap<?, ?> real) {
-    return Proxy.newProxyInstance(
-        getClass().getClassLoader(),
-        new Class<?>[] {IMap.class},
-        (proxy, method, args) -> {
-          if (method.getName().equals("addEntryListener")) {
-            return UUID.randomUUID();
-          }
-          if (method.getName().equals("removeEntryListener")) {
-            return true;
-          }
-          return invoke(real, method, args);
-        });
-  }
-
-  private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
-    try {
-      return method.invoke(target, args);
-    } catch (InvocationTargetException e) {
-      throw e.getCause();
-    }
+  /** The instance, its maps deaf to every event. */
+  private static HazelcastInstance deaf(HazelcastInstance real) {
+    return Doubles.withMaps(real, (name, map) -> Doubles.deaf(map));
   }
 }

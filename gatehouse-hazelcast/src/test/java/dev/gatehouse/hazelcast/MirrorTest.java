@@ -11,9 +11,6 @@ import com.hazelcast.map.IMap;
 import dev.gatehouse.store.Revocation;
 import dev.gatehouse.store.RevocationStore;
 import dev.gatehouse.store.StoreUnavailableException;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -171,65 +168,29 @@ class MirrorTest {
   }
 
   /** The instance, its revocations map deaf to events and its revision always zero. */
-  private HazelcastInstance blind(HazelcastInstance real) {
-    return (HazelcastInstance)
-        Proxy.newProxyInstance(
-            getClass().getClassLoader(),
-            new Class<?>[] {HazelcastInstance.class},
-            (proxy, method, args) -> {
-              Object result = invoke(real, method, args);
-              return method.getName().equals("getMap") ? blind((IMap<?, ?>) result) : result;
-            });
-  }
-
-  private Object blind(IMap<?, ?> real) {
-    return Proxy.newProxyInstance(
-        getClass().getClassLoader(),
-        new Class<?>[] {IMap.class},
-        (proxy, method, args) ->
-            switch (method.getName()) {
-              case "addEntryListener" -> UUID.randomUUID();
-              case "removeEntryListener" -> true;
-              case "get" ->
-                  real.getName().endsWith("revocation-revision")
-                      ? null
-                      : invoke(real, method, args);
-              default -> invoke(real, method, args);
-            });
+  private static HazelcastInstance blind(HazelcastInstance real) {
+    return Doubles.withMaps(
+        real,
+        (name, map) ->
+            name.endsWith("revocation-revision")
+                ? Doubles.around(
+                    IMap.class, map, call -> call.name().equals("get") ? null : call.proceed())
+                : Doubles.deaf(map));
   }
 
   /** The instance, with lifecycle listeners silently dropped: disconnects are never reported. */
-  private HazelcastInstance unaware(HazelcastInstance real) {
-    return (HazelcastInstance)
-        Proxy.newProxyInstance(
-            getClass().getClassLoader(),
-            new Class<?>[] {HazelcastInstance.class},
-            (proxy, method, args) -> {
-              Object result = invoke(real, method, args);
-              return method.getName().equals("getLifecycleService")
-                  ? unaware((LifecycleService) result)
-                  : result;
-            });
-  }
-
-  private LifecycleService unaware(LifecycleService real) {
-    return (LifecycleService)
-        Proxy.newProxyInstance(
-            getClass().getClassLoader(),
-            new Class<?>[] {LifecycleService.class},
-            (proxy, method, args) ->
-                switch (method.getName()) {
-                  case "addLifecycleListener" -> UUID.randomUUID();
-                  case "removeLifecycleListener" -> true;
-                  default -> invoke(real, method, args);
-                });
-  }
-
-  private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
-    try {
-      return method.invoke(target, args);
-    } catch (InvocationTargetException e) {
-      throw e.getCause();
-    }
+  private static HazelcastInstance unaware(HazelcastInstance real) {
+    return Doubles.withLifecycle(
+        real,
+        lifecycle ->
+            Doubles.around(
+                LifecycleService.class,
+                lifecycle,
+                call ->
+                    switch (call.name()) {
+                      case "addLifecycleListener" -> UUID.randomUUID();
+                      case "removeLifecycleListener" -> true;
+                      default -> call.proceed();
+                    }));
   }
 }

@@ -7,9 +7,6 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import dev.gatehouse.store.Revocation;
 import dev.gatehouse.store.RevocationStore;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -104,32 +101,19 @@ class QuietReadsTest {
   }
 
   private HazelcastInstance counting(HazelcastInstance real) {
-    return (HazelcastInstance)
-        Proxy.newProxyInstance(
-            getClass().getClassLoader(),
-            new Class<?>[] {HazelcastInstance.class},
-            (proxy, method, args) -> {
-              Object result = invoke(real, method, args);
-              boolean revocations = method.getName().equals("getMap") && MAP.equals(args[0]);
-              return revocations ? countingMap((IMap<?, ?>) result) : result;
-            });
-  }
-
-  private Object countingMap(IMap<?, ?> real) {
-    return Proxy.newProxyInstance(
-        getClass().getClassLoader(),
-        new Class<?>[] {IMap.class},
-        (proxy, method, args) -> {
-          calls.computeIfAbsent(method.getName(), m -> new AtomicInteger()).incrementAndGet();
-          return invoke(real, method, args);
-        });
-  }
-
-  private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
-    try {
-      return method.invoke(target, args);
-    } catch (InvocationTargetException e) {
-      throw e.getCause();
-    }
+    return Doubles.withMaps(
+        real,
+        (name, map) ->
+            !MAP.equals(name)
+                ? map
+                : Doubles.around(
+                    IMap.class,
+                    map,
+                    call -> {
+                      calls
+                          .computeIfAbsent(call.name(), m -> new AtomicInteger())
+                          .incrementAndGet();
+                      return call.proceed();
+                    }));
   }
 }

@@ -2,9 +2,6 @@ package dev.gatehouse.hazelcast;
 
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -42,34 +39,18 @@ class SlowClusterTest {
     }
   }
 
-  private HazelcastInstance stalled(HazelcastInstance real) {
-    return (HazelcastInstance)
-        Proxy.newProxyInstance(
-            getClass().getClassLoader(),
-            new Class<?>[] {HazelcastInstance.class},
-            (proxy, method, args) -> {
-              Object result = invoke(real, method, args);
-              return method.getName().equals("getMap") ? stalledMap((IMap<?, ?>) result) : result;
-            });
-  }
-
-  private Object stalledMap(IMap<?, ?> real) {
-    return Proxy.newProxyInstance(
-        getClass().getClassLoader(),
-        new Class<?>[] {IMap.class},
-        (proxy, method, args) -> {
-          if (BLOCKING.contains(method.getName())) {
-            Thread.sleep(60_000);
-          }
-          return invoke(real, method, args);
-        });
-  }
-
-  private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
-    try {
-      return method.invoke(target, args);
-    } catch (InvocationTargetException e) {
-      throw e.getCause();
-    }
+  private static HazelcastInstance stalled(HazelcastInstance real) {
+    return Doubles.withMaps(
+        real,
+        (name, map) ->
+            Doubles.around(
+                IMap.class,
+                map,
+                call -> {
+                  if (BLOCKING.contains(call.name())) {
+                    Thread.sleep(60_000);
+                  }
+                  return call.proceed();
+                }));
   }
 }

@@ -11,8 +11,6 @@ import com.hazelcast.core.HazelcastInstance;
 import dev.gatehouse.store.Revocation;
 import dev.gatehouse.store.SharedStore;
 import dev.gatehouse.store.StoreUnavailableException;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -114,26 +112,21 @@ class UnavailableClusterTest {
 
   /** Makes each map proxy after 600 ms, twice the operation timeout, deaf to interrupts. */
   private static HazelcastInstance slowToMakeMaps(HazelcastInstance real, AtomicInteger inside) {
-    return (HazelcastInstance)
-        Proxy.newProxyInstance(
-            UnavailableClusterTest.class.getClassLoader(),
-            new Class<?>[] {HazelcastInstance.class},
-            (proxy, method, args) -> {
-              boolean making = method.getName().equals("getMap");
-              if (making) {
-                inside.incrementAndGet();
-                sleepUninterruptibly(Duration.ofMillis(600));
-              }
-              try {
-                return method.invoke(real, args);
-              } catch (InvocationTargetException e) {
-                throw e.getCause();
-              } finally {
-                if (making) {
-                  inside.decrementAndGet();
-                }
-              }
-            });
+    return Doubles.around(
+        HazelcastInstance.class,
+        real,
+        call -> {
+          if (!call.name().equals("getMap")) {
+            return call.proceed();
+          }
+          inside.incrementAndGet();
+          try {
+            sleepUninterruptibly(Duration.ofMillis(600));
+            return call.proceed();
+          } finally {
+            inside.decrementAndGet();
+          }
+        });
   }
 
   private static void sleepUninterruptibly(Duration duration) {
