@@ -8,7 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gatehouse.authz.Revocations;
+import dev.gatehouse.internal.store.InMemorySharedStore;
+import dev.gatehouse.store.IntrospectionStore;
+import dev.gatehouse.store.NonceSecrets;
+import dev.gatehouse.store.ReplayStore;
 import dev.gatehouse.store.Revocation;
+import dev.gatehouse.store.RevocationStore;
 import dev.gatehouse.store.SharedStore;
 import dev.gatehouse.testing.LocalJwksServer;
 import dev.gatehouse.testing.ProtectedApi;
@@ -18,10 +23,14 @@ import dev.gatehouse.testing.SwitchableStore;
 import dev.gatehouse.testing.TestTokens;
 import dev.gatehouse.token.AccessToken;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -151,6 +160,24 @@ class FilterRevocationTest {
   }
 
   @Test
+  void whenTheStoreIsSureItHoldsNoRevocationThenNoTokenIsLookedUp() {
+    FindCountingStore cluster = new FindCountingStore();
+    GatehouseFilter filter = new GatehouseFilter(config().store(cluster).build());
+    try (ProtectedApi api = ProtectedApi.startWith(filter)) {
+      String token = tokens.valid().claim("jti", "t-11").build();
+
+      assertEquals(200, api.get(token).status());
+      assertEquals(0, cluster.finds.get(), "an empty store is not asked");
+
+      revocationsOf(filter).revokeToken(provider.issuer(), "t-12", Instant.now().plusSeconds(300));
+
+      assertEquals(200, api.get(token).status());
+      assertEquals(1, cluster.finds.get(), "a store holding any revocation is asked every time");
+      assertEquals(REVOKED, api.get(tokens.valid().claim("jti", "t-12").build()).challenge());
+    }
+  }
+
+  @Test
   void whenTwoFiltersShareAStoreThenARevocationThroughOneIsRefusedByTheOther() {
     SwitchableStore cluster = new SwitchableStore(Clock.systemUTC());
     GatehouseFilter node1 = new GatehouseFilter(config().store(cluster).build());
@@ -192,5 +219,49 @@ class FilterRevocationTest {
     params.put("gatehouse.audiences", AUDIENCE);
     params.put("gatehouse.allow-insecure-loopback-http", "true");
     return params;
+  }
+
+  /** An in-process store that counts revocation lookups and says when it holds none. */
+  private static final class FindCountingStore implements SharedStore {
+    final AtomicInteger finds = new AtomicInteger();
+    private final SharedStore held =
+        new InMemorySharedStore(Clock.systemUTC(), Duration.ofMinutes(5), 100);
+
+    @Override
+    public RevocationStore revocations() {
+      RevocationStore revocations = held.revocations();
+      return new RevocationStore() {
+        @Override
+        public void revoke(Revocation revocation) {
+          revocations.revoke(revocation);
+        }
+
+        @Override
+        public List<Revocation> find(Collection<Revocation.Key> keys) {
+          finds.incrementAndGet();
+          return revocations.find(keys);
+        }
+
+        @Override
+        public boolean mayHoldAny() {
+          return revocations.mayHoldAny();
+        }
+      };
+    }
+
+    @Override
+    public ReplayStore replays() {
+      return held.replays();
+    }
+
+    @Override
+    public NonceSecrets nonceSecrets() {
+      return held.nonceSecrets();
+    }
+
+    @Override
+    public IntrospectionStore introspections() {
+      return held.introspections();
+    }
   }
 }

@@ -29,4 +29,14 @@ public interface RevocationStore {
    * @throws StoreUnavailableException when the shared state cannot be read
    */
   List<Revocation> find(Collection<Revocation.Key> keys);
+
+  /**
+   * False only when this store is sure to hold no revocation at all, so that the filter can skip
+   * building a token's keys and calling {@link #find}. Answered on every request: it must be cheap,
+   * must not throw, and must answer true whenever the store is unsure (a shared store that cannot
+   * tell without asking its cluster).
+   */
+  default boolean mayHoldAny() {
+    return true;
+  }
 }

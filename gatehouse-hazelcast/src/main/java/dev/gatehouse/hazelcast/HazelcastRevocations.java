@@ -132,6 +132,15 @@ final class HazelcastRevocations implements RevocationStore {
     return List.copyOf(found);
   }
 
+  /**
+   * False only while the mirror answers on its own and is empty: {@link #find} would then answer
+   * "none" from it for any key. Unsure (mirror stale, never loaded, cluster gone) means true.
+   */
+  @Override
+  public boolean mayHoldAny() {
+    return !(answersLocally() && mirror.size() == 0);
+  }
+
   /** A client reconnected: events sent meanwhile are lost, so the mirror is reloaded. */
   void forgetCheck() {
     keeper.invalidate();

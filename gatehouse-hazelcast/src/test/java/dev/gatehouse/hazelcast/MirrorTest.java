@@ -75,6 +75,33 @@ class MirrorTest {
   }
 
   @Test
+  void aNodeIsSureNothingIsRevokedOnlyWhileItsCurrentMirrorIsEmpty() throws Exception {
+    try (TestCluster cluster = TestCluster.start(2, Clock.systemUTC())) {
+      RevocationStore reader = cluster.store(1).revocations();
+      awaitLocal(cluster.store(1));
+      assertFalse(reader.mayHoldAny(), "an empty current mirror");
+
+      Instant until = Instant.now().plusSeconds(60);
+      cluster.store(0).revocations().revoke(Revocation.ofTokenId(ISSUER, "elsewhere", until));
+
+      await(reader::mayHoldAny, "a revocation made on the other node was never seen");
+    }
+  }
+
+  @Test
+  void aNodeWhoseInstanceIsGoneIsNeverSureNothingIsRevoked() throws Exception {
+    try (TestCluster cluster = TestCluster.start(1, Clock.systemUTC())) {
+      HazelcastSharedStore store = cluster.store(0);
+      awaitLocal(store);
+      assertFalse(store.revocations().mayHoldAny());
+
+      store.instance().shutdown();
+
+      assertTrue(store.revocations().mayHoldAny());
+    }
+  }
+
+  @Test
   void theMirrorHoldsNoMoreThanTheBoundAndTheMapAnswersWhileItCannot() throws Exception {
     Map<String, String> two = Map.of(HazelcastKey.REVOCATION_MAX_ENTRIES.property(), "2");
     try (TestCluster cluster = TestCluster.start(1, Clock.systemUTC(), two)) {

@@ -8,7 +8,6 @@ import dev.gatehouse.authz.ClientPolicy;
 import dev.gatehouse.authz.RequiredScopes;
 import dev.gatehouse.error.BearerTokenException;
 import dev.gatehouse.error.Rejection;
-import dev.gatehouse.internal.store.InMemoryRevocationStore;
 import dev.gatehouse.store.Revocation;
 import dev.gatehouse.store.RevocationStore;
 import dev.gatehouse.token.AccessToken;
@@ -86,8 +85,8 @@ public final class AccessChecks {
    * so a cached token is refused as soon as it is revoked.
    */
   private void refuseRevoked(AccessToken token) {
-    if (revocations instanceof InMemoryRevocationStore local && local.isEmpty()) {
-      return; // the usual case on one node: no keys to build
+    if (!revocations.mayHoldAny()) {
+      return; // the usual case: nothing revoked, no keys to build
     }
     List<Revocation.Key> keys = new ArrayList<>(3);
     String issuer = token.issuer();

@@ -189,6 +189,18 @@ public final class GuardedStore implements SharedStore {
       both.addAll(found);
       return both;
     }
+
+    @Override
+    public boolean mayHoldAny() {
+      if (local.revocations().mayHoldAny()) {
+        return true;
+      }
+      try {
+        return shared.revocations().mayHoldAny();
+      } catch (RuntimeException e) {
+        return true; // against the contract; find then decides, under the failure policy
+      }
+    }
   }
 
   private final class GuardedSecrets implements NonceSecrets {

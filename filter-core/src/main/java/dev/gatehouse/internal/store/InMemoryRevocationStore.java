@@ -70,9 +70,9 @@ public final class InMemoryRevocationStore implements RevocationStore {
     return found;
   }
 
-  /** True when no entry is held; lets a caller skip building keys. */
-  public boolean isEmpty() {
-    return entries.asMap().isEmpty();
+  @Override
+  public boolean mayHoldAny() {
+    return !entries.asMap().isEmpty();
   }
 
   /** Unexpired entries. */

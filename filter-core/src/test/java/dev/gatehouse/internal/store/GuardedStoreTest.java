@@ -2,6 +2,7 @@ package dev.gatehouse.internal.store;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -157,5 +158,33 @@ class GuardedStoreTest {
             store
                 .revocations()
                 .find(List.of(new Revocation.Key(Revocation.Target.SUBJECT, ISS, "x"))));
+  }
+
+  @Test
+  void theGuardMayHoldARevocationWhenEitherItsNodeOrTheSharedStoreMay() {
+    InMemorySharedStore shared = new InMemorySharedStore(clock, Duration.ofMinutes(5), 100);
+    SwitchableStore switchable = new SwitchableStore(clock);
+    GuardedStore sure = new GuardedStore(shared, StoreOutage.NODE_LOCAL, local(), metrics);
+    GuardedStore unsure = new GuardedStore(switchable, StoreOutage.NODE_LOCAL, local(), metrics);
+
+    assertFalse(sure.revocations().mayHoldAny(), "both parts are sure they hold none");
+    assertTrue(unsure.revocations().mayHoldAny(), "a store that cannot tell is asked");
+
+    shared.revocations().revoke(Revocation.ofTokenId(ISS, "elsewhere", NOW.plusSeconds(60)));
+    assertTrue(sure.revocations().mayHoldAny(), "written by another node");
+  }
+
+  @Test
+  void aRevocationKeptOnThisNodeDuringAnOutageIsAlwaysLookedUp() {
+    InMemorySharedStore shared = new InMemorySharedStore(clock, Duration.ofMinutes(5), 100);
+    InMemorySharedStore local = local();
+    GuardedStore store = new GuardedStore(shared, StoreOutage.NODE_LOCAL, local, metrics);
+    local.revocations().revoke(Revocation.ofTokenId(ISS, "kept", NOW.plusSeconds(60)));
+
+    assertTrue(store.revocations().mayHoldAny());
+  }
+
+  private InMemorySharedStore local() {
+    return new InMemorySharedStore(clock, Duration.ofMinutes(5), 100);
   }
 }

@@ -1,6 +1,7 @@
 package dev.gatehouse.internal.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -27,7 +28,7 @@ class InMemoryRevocationStoreTest {
   void whenNothingIsRevokedThenFindAnswersEmpty() {
     InMemoryRevocationStore store = new InMemoryRevocationStore(clock, 10);
 
-    assertTrue(store.isEmpty());
+    assertFalse(store.mayHoldAny());
     assertTrue(store.find(List.of(tokenId("a"))).isEmpty());
   }
 
@@ -36,6 +37,7 @@ class InMemoryRevocationStoreTest {
     InMemoryRevocationStore store = new InMemoryRevocationStore(clock, 10);
     store.revoke(Revocation.ofTokenId(ISS, "a", NOW.plusSeconds(60)));
 
+    assertTrue(store.mayHoldAny());
     assertEquals(1, store.find(List.of(tokenId("a"), tokenId("b"))).size());
     clock.advance(Duration.ofSeconds(60));
     assertTrue(store.find(List.of(tokenId("a"))).isEmpty());
@@ -74,7 +76,7 @@ class InMemoryRevocationStoreTest {
 
     store.revoke(Revocation.ofTokenId(ISS, "a", NOW));
 
-    assertTrue(store.isEmpty());
+    assertFalse(store.mayHoldAny());
   }
 
   @Test
