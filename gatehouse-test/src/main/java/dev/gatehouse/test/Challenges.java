@@ -51,6 +51,18 @@ public final class Challenges {
   }
 
   /**
+   * The challenge for {@code rejection} of a request made with DPoP: the DPoP challenge alone, with
+   * the error and the default {@code algs} (RFC 9449 section 7.1).
+   */
+  public static String dpop(Rejection rejection) {
+    if (rejection.error().isEmpty()) {
+      throw new IllegalArgumentException(
+          rejection.reasonCode() + " is answered without a challenge");
+    }
+    return "DPoP " + Refusal.tail(rejection) + ", " + DEFAULT_DPOP_ALGS;
+  }
+
+  /**
    * {@code insufficient_scope} naming the scopes the request lacked, sorted as Gatehouse sends
    * them.
    */

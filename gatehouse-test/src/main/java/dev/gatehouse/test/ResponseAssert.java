@@ -33,9 +33,10 @@ public final class ResponseAssert {
   }
 
   /**
-   * Refused for exactly this reason: its status, one {@code WWW-Authenticate} challenge {@code
-   * Bearer realm="...", error="...", error_description="..."} with Gatehouse's fixed description,
-   * {@code Cache-Control: no-store}, and the same error in the JSON body.
+   * Refused for exactly this reason: its status, one {@code WWW-Authenticate} header whose
+   * challenge carries {@code error="...", error_description="..."} with Gatehouse's fixed
+   * description ({@code Bearer realm="...", ...}, or {@code DPoP ..., algs="..."} for a request
+   * made with DPoP), {@code Cache-Control: no-store}, and the same error in the JSON body.
    */
   public Refusal isRefused(Rejection rejection) {
     if (response.statusCode() != rejection.status()) {
@@ -50,8 +51,8 @@ public final class ResponseAssert {
     String challenge = onlyChallenge();
     Refusal refusal = new Refusal(this, rejection, challenge);
     String expectedTail = Refusal.tail(rejection);
-    String afterRealm = refusal.afterRealm();
-    if (!afterRealm.equals(expectedTail) && !afterRealm.startsWith(expectedTail + ", scope=\"")) {
+    String erring = refusal.erring();
+    if (!erring.equals(expectedTail) && !erring.startsWith(expectedTail + ", scope=\"")) {
       fail("expected the challenge for " + rejection.reasonCode() + ", got: " + challenge);
     }
     if (!header("Cache-Control").filter("no-store"::equals).isPresent()) {

@@ -69,6 +69,17 @@ final class ProtectedApp implements AutoCloseable {
         HttpResponse.BodyHandlers.ofString());
   }
 
+  /** The token presented with the DPoP scheme and its proof (RFC 9449 section 7.1). */
+  HttpResponse<String> getWithDpop(String token, String proof) throws Exception {
+    return HTTP.send(
+        HttpRequest.newBuilder(api)
+            .header("Authorization", "DPoP " + token)
+            .header("DPoP", proof)
+            .timeout(Duration.ofSeconds(10))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
   @Override
   public void close() throws Exception {
     server.stop();

@@ -94,4 +94,54 @@ class ResponseAssertTest {
         .isRefused(Rejection.MISSING_TOKEN)
         .withChallenge("Bearer realm=\"orders\", DPoP " + Challenges.DEFAULT_DPOP_ALGS);
   }
+
+  @Test
+  void whenADpopProofIsReplayedThenTheRefusalIsCheckedOnTheDpopChallenge(Tokens tokens)
+      throws Exception {
+    DpopKey key = DpopKey.generate();
+    String token = tokens.valid().scopes("read:orders").dpopBoundTo(key).build();
+    String proof = key.proof("GET", app.api().toString(), token);
+    assertThat(app.getWithDpop(token, proof)).isAccepted();
+
+    HttpResponse<String> replayed = app.getWithDpop(token, proof);
+
+    Refusal refusal =
+        assertThat(replayed)
+            .isRefused(Rejection.DPOP_PROOF_REPLAYED)
+            .onDpop()
+            .withChallenge(Challenges.dpop(Rejection.DPOP_PROOF_REPLAYED));
+    assertThrows(
+        AssertionFailedError.class,
+        () -> assertThat(replayed).isRefused(Rejection.DPOP_PROOF_STALE));
+    assertThrows(AssertionFailedError.class, () -> refusal.withRealm("orders"));
+    assertThrows(AssertionFailedError.class, refusal::dpopNonce);
+  }
+
+  @Test
+  void whenABearerRequestIsRefusedThenOnDpopFails(Tokens tokens) throws Exception {
+    Refusal refusal =
+        assertThat(app.get(tokens.expired().scopes("read:orders").build()))
+            .isRefused(Rejection.EXPIRED);
+
+    assertThrows(AssertionFailedError.class, refusal::onDpop);
+  }
+
+  @Test
+  void whenTheServerWantsANonceThenTheRefusalHandsItOver(Tokens tokens) throws Exception {
+    java.util.Map<String, String> settings = new java.util.HashMap<>(kit.provider().settings());
+    settings.put("gatehouse.dpop.nonce", "on");
+    try (ProtectedApp nonces = ProtectedApp.withInitParams(settings)) {
+      DpopKey key = DpopKey.generate();
+      String token = tokens.valid().dpopBoundTo(key).build();
+      String uri = nonces.api().toString();
+
+      String nonce =
+          assertThat(nonces.getWithDpop(token, key.proof("GET", uri, token)))
+              .isRefused(Rejection.DPOP_NONCE_MISSING)
+              .onDpop()
+              .dpopNonce();
+
+      assertThat(nonces.getWithDpop(token, key.proof("GET", uri, token, nonce))).isAccepted();
+    }
+  }
 }
