@@ -16,7 +16,6 @@ import dev.gatehouse.metrics.MetricsSettings;
 import dev.gatehouse.outbound.OutboundLimits;
 import dev.gatehouse.sender.DpopPolicy;
 import dev.gatehouse.store.StorePolicy;
-import dev.gatehouse.token.PrincipalClaim;
 import dev.gatehouse.token.TokenSources;
 import dev.gatehouse.verify.Decryption;
 import dev.gatehouse.verify.TokenCachePolicy;

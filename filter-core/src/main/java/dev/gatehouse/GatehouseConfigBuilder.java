@@ -12,7 +12,6 @@ import dev.gatehouse.sender.DpopPolicy;
 import dev.gatehouse.store.SharedStore;
 import dev.gatehouse.store.StoreOutage;
 import dev.gatehouse.store.StorePolicy;
-import dev.gatehouse.token.PrincipalClaim;
 import dev.gatehouse.token.TokenSources;
 import dev.gatehouse.verify.Decryption;
 import java.net.URI;

@@ -3,7 +3,6 @@ package dev.gatehouse;
 import dev.gatehouse.error.BearerTokenException;
 import dev.gatehouse.error.Rejection;
 import dev.gatehouse.token.AccessToken;
-import dev.gatehouse.token.PrincipalClaim;
 import dev.gatehouse.token.TokenPrincipal;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;

@@ -7,7 +7,6 @@ import dev.gatehouse.error.AuthScheme;
 import dev.gatehouse.error.BearerTokenException;
 import dev.gatehouse.error.Challenge;
 import dev.gatehouse.error.Rejection;
-import dev.gatehouse.internal.authz.AccessChecks;
 import dev.gatehouse.internal.challenge.ChallengeWriter;
 import dev.gatehouse.internal.discovery.Providers;
 import dev.gatehouse.internal.extract.PresentedToken;

@@ -1,7 +1,6 @@
 /**
  * Step 2 and step 4: path and method rules decided before any token work ({@link
- * dev.gatehouse.authz.PathRules}), and the checks a verified token must pass ({@link
- * dev.gatehouse.internal.authz.AccessChecks}: client, revocation, claims, scopes, the application's
- * rule).
+ * dev.gatehouse.authz.PathRules}), and the checks a verified token must pass (the filter's access
+ * checks: client, revocation, claims, scopes, the application's rule).
  */
 package dev.gatehouse.authz;

@@ -4,7 +4,7 @@ import java.security.Principal;
 
 /**
  * The caller of a verified token, for code that asks the container who it is; named by the
- * configured principal claim ({@link PrincipalClaim}).
+ * configured principal claim ({@code gatehouse.principal-claim}).
  */
 public record TokenPrincipal(String getName, AccessToken token) implements Principal {
 

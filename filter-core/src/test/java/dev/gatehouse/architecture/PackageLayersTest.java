@@ -48,7 +48,6 @@ class PackageLayersTest {
           "introspection",
           "internal.introspection",
           "authz",
-          "internal.authz",
           "internal.signals",
           "signals",
           "",

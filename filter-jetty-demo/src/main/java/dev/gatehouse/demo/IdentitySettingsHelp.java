@@ -4,11 +4,11 @@ import static dev.gatehouse.demo.FilterSettingsHelp.duration;
 import static dev.gatehouse.demo.FilterSettingsHelp.put;
 
 import dev.gatehouse.GatehouseConfig;
+import dev.gatehouse.PrincipalClaim;
 import dev.gatehouse.config.ConfigKey;
 import dev.gatehouse.demo.FilterSettingsHelp.Entry;
 import dev.gatehouse.internal.time.ClockSkew;
 import dev.gatehouse.internal.verify.VerificationPolicy;
-import dev.gatehouse.token.PrincipalClaim;
 import dev.gatehouse.token.TokenSources;
 import java.util.EnumMap;
 import java.util.Map;

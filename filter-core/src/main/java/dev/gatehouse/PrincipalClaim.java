@@ -1,9 +1,11 @@
-package dev.gatehouse.token;
+package dev.gatehouse;
 
 import dev.gatehouse.config.ConfigKey;
 import dev.gatehouse.error.BearerTokenException;
 import dev.gatehouse.error.Rejection;
 import dev.gatehouse.internal.config.ClaimPath;
+import dev.gatehouse.token.AccessToken;
+import dev.gatehouse.token.TokenPrincipal;
 import java.util.Optional;
 
 /**

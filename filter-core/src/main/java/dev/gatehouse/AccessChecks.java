@@ -1,4 +1,4 @@
-package dev.gatehouse.internal.authz;
+package dev.gatehouse;
 
 import dev.gatehouse.authz.Access;
 import dev.gatehouse.authz.AccessPolicy;
@@ -26,7 +26,7 @@ import org.jspecify.annotations.Nullable;
  * the application's own {@link AccessRule}. A revoked token is therefore never told which scope it
  * lacks.
  */
-public final class AccessChecks {
+final class AccessChecks {
 
   private final ClientPolicy clients;
   private final RevocationStore revocations;
@@ -50,15 +50,9 @@ public final class AccessChecks {
    * @param policy what every verified token must satisfy
    * @param revocations asked about every verified token, by its {@code jti}, {@code sub} and {@code
    *     sid}
-   */
-  public static AccessChecks of(AccessPolicy policy, RevocationStore revocations) {
-    return of(policy, revocations, Clock.systemUTC());
-  }
-
-  /**
    * @param clock the time a path rule's maximum authentication age is measured at
    */
-  public static AccessChecks of(AccessPolicy policy, RevocationStore revocations, Clock clock) {
+  static AccessChecks of(AccessPolicy policy, RevocationStore revocations, Clock clock) {
     return new AccessChecks(policy, revocations, clock);
   }
 
@@ -66,7 +60,7 @@ public final class AccessChecks {
    * @param pathAccess what the matching path rule asks for
    * @throws BearerTokenException for the first check the token fails
    */
-  public void check(HttpServletRequest request, AccessToken token, Access pathAccess) {
+  void check(HttpServletRequest request, AccessToken token, Access pathAccess) {
     clients.check(token);
     refuseRevoked(token);
     for (ClaimRequirement claim : claims) {

@@ -1,4 +1,4 @@
-package dev.gatehouse.internal.authz;
+package dev.gatehouse;
 
 import dev.gatehouse.error.BearerTokenException;
 import dev.gatehouse.error.Rejection;
