@@ -1,28 +1,19 @@
 package dev.gatehouse.internal.store;
 
-import dev.gatehouse.error.ProviderUnavailableException;
 import dev.gatehouse.internal.metrics.MetricsRecorder;
 import dev.gatehouse.internal.metrics.StoreCheck;
 import dev.gatehouse.store.IntrospectionStore;
 import dev.gatehouse.store.NonceSecrets;
 import dev.gatehouse.store.ReplayStore;
-import dev.gatehouse.store.Revocation;
 import dev.gatehouse.store.RevocationStore;
 import dev.gatehouse.store.SharedStore;
 import dev.gatehouse.store.StoreOutage;
 import dev.gatehouse.store.StoreUnavailableException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A shared store seen through the failure policy ({@code gatehouse.store.unavailable}): what the
@@ -38,20 +29,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class GuardedStore implements SharedStore {
 
-  private static final Logger LOG = LoggerFactory.getLogger(GuardedStore.class);
-
   /** A store outage is usually a failover of a second or so; clients may retry then. */
-  public static final Duration RETRY_AFTER = Duration.ofSeconds(1);
+  public static final Duration RETRY_AFTER = OutageGuard.RETRY_AFTER;
 
   private final SharedStore shared;
-  private final StoreOutage outage;
   private final InMemorySharedStore local;
-  private final MetricsRecorder metrics;
-  private final AtomicBoolean degraded = new AtomicBoolean();
-  // One entry per key, merged: bounded by the keys the local store accepted, however often the
-  // same token or subject is revoked again during an outage.
-  private final Map<Revocation.Key, Revocation> unsent = new ConcurrentHashMap<>();
-  private final RevocationStore revocations = new GuardedRevocations();
+  private final OutageGuard guard;
+  private final GuardedRevocations revocations;
   private final ReplayStore replays = this::record;
   private final NonceSecrets nonceSecrets = new GuardedSecrets();
   private final IntrospectionStore introspections = new GuardedIntrospections();
@@ -63,9 +47,11 @@ public final class GuardedStore implements SharedStore {
   public GuardedStore(
       SharedStore shared, StoreOutage outage, InMemorySharedStore local, MetricsRecorder metrics) {
     this.shared = Objects.requireNonNull(shared, "shared");
-    this.outage = Objects.requireNonNull(outage, "outage");
     this.local = Objects.requireNonNull(local, "local");
-    this.metrics = Objects.requireNonNull(metrics, "metrics");
+    this.guard =
+        new OutageGuard(
+            Objects.requireNonNull(outage, "outage"), Objects.requireNonNull(metrics, "metrics"));
+    this.revocations = new GuardedRevocations(shared, local.revocations(), guard, this::answered);
   }
 
   @Override
@@ -94,7 +80,7 @@ public final class GuardedStore implements SharedStore {
 
   /** Revocations written here while the store was unreachable and not yet sent to it. */
   public int unsent() {
-    return unsent.size();
+    return revocations.unsent();
   }
 
   private ReplayStore.Use record(String key, Instant until) {
@@ -103,104 +89,15 @@ public final class GuardedStore implements SharedStore {
       answered();
       return use;
     } catch (StoreUnavailableException e) {
-      fallBack(StoreCheck.REPLAY, e);
+      guard.fallBack(StoreCheck.REPLAY, e);
       return local.replays().record(key, until);
-    }
-  }
-
-  /**
-   * Fail-closed: the check ends in 503. Node-local: one warning per outage and a count per check.
-   */
-  private void fallBack(StoreCheck check, StoreUnavailableException e) {
-    noteOutage(e);
-    if (outage == StoreOutage.FAIL_CLOSED) {
-      throw new ProviderUnavailableException(
-          ProviderUnavailableException.Cause.STORE_UNAVAILABLE, RETRY_AFTER, e);
-    }
-    metrics.storeFallback(check);
-  }
-
-  private void noteOutage(StoreUnavailableException e) {
-    if (degraded.compareAndSet(false, true)) {
-      // The exception's class only: a store's message may quote keys.
-      LOG.warn(
-          "gatehouse store_unavailable: the shared store does not answer ({}); {} until it does",
-          e.getClass().getSimpleName(),
-          outage == StoreOutage.FAIL_CLOSED ? "answering 503" : "checking node-local state");
     }
   }
 
   /** The store answered: ends an outage, and sends what was written locally during it. */
   private void answered() {
-    if (degraded.get() && degraded.compareAndSet(true, false)) {
-      LOG.info("gatehouse store_unavailable ended: the shared store answers again");
-    }
-    if (!unsent.isEmpty()) {
-      sendUnsent();
-    }
-  }
-
-  private void sendUnsent() {
-    for (Revocation next : unsent.values()) {
-      try {
-        shared.revocations().revoke(next);
-      } catch (StoreUnavailableException e) {
-        noteOutage(e);
-        return;
-      }
-      // Removed only if no newer merge arrived meanwhile; that one is sent on the next answer.
-      unsent.remove(next.key(), next);
-    }
-  }
-
-  private final class GuardedRevocations implements RevocationStore {
-
-    @Override
-    public void revoke(Revocation revocation) {
-      try {
-        shared.revocations().revoke(revocation);
-        answered();
-      } catch (StoreUnavailableException e) {
-        noteOutage(e);
-        if (outage == StoreOutage.FAIL_CLOSED) {
-          throw e; // the writer learns that the revocation is not in force
-        }
-        metrics.storeFallback(StoreCheck.REVOCATION);
-        local.revocations().revoke(revocation);
-        unsent.merge(revocation.key(), revocation, Revocation::merge);
-      }
-    }
-
-    @Override
-    public List<Revocation> find(Collection<Revocation.Key> keys) {
-      List<Revocation> known = local.revocations().find(keys);
-      List<Revocation> found;
-      try {
-        found = shared.revocations().find(keys);
-        answered();
-      } catch (StoreUnavailableException e) {
-        fallBack(StoreCheck.REVOCATION, e);
-        return known;
-      }
-      if (known.isEmpty()) {
-        return found;
-      }
-      List<Revocation> both = new ArrayList<>(known);
-      both.addAll(found);
-      return both;
-    }
-
-    @Override
-    public boolean mayHoldAny() {
-      if (local.revocations().mayHoldAny()) {
-        return true;
-      }
-      try {
-        return shared.revocations().mayHoldAny();
-      } catch (RuntimeException e) {
-        return true; // against the contract; find then decides, under the failure policy
-      }
-    }
+    guard.answered();
+    revocations.sendUnsent();
   }
 
   private final class GuardedSecrets implements NonceSecrets {
@@ -212,7 +109,7 @@ public final class GuardedStore implements SharedStore {
         answered();
         return key;
       } catch (StoreUnavailableException e) {
-        fallBack(StoreCheck.NONCE, e);
+        guard.fallBack(StoreCheck.NONCE, e);
         return local.nonceSecrets().current();
       }
     }
@@ -224,7 +121,7 @@ public final class GuardedStore implements SharedStore {
         answered();
         return keys;
       } catch (StoreUnavailableException e) {
-        fallBack(StoreCheck.NONCE, e);
+        guard.fallBack(StoreCheck.NONCE, e);
         return local.nonceSecrets().accepted();
       }
     }
@@ -240,8 +137,7 @@ public final class GuardedStore implements SharedStore {
         answered();
         return answer;
       } catch (StoreUnavailableException e) {
-        noteOutage(e);
-        metrics.storeFallback(StoreCheck.INTROSPECTION);
+        guard.fellBack(StoreCheck.INTROSPECTION, e);
         return local.introspections().get(key);
       }
     }
@@ -251,8 +147,7 @@ public final class GuardedStore implements SharedStore {
       try {
         shared.introspections().put(key, answer, until);
       } catch (StoreUnavailableException e) {
-        noteOutage(e);
-        metrics.storeFallback(StoreCheck.INTROSPECTION);
+        guard.fellBack(StoreCheck.INTROSPECTION, e);
         local.introspections().put(key, answer, until);
       }
     }
