@@ -1,5 +1,6 @@
 package dev.gatehouse.architecture;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -60,6 +61,28 @@ class PackageLayersTest {
       slices().matching("dev.gatehouse.(**)").should().beFreeOfCycles();
 
   @ArchTest static final ArchRule noPackageUsesOneAboveIt = layered();
+
+  /**
+   * The public packages the machinery reads never read the machinery back: the public surface
+   * stands on its own (docs/architecture.md).
+   */
+  @ArchTest
+  static final ArchRule publicPackagesBelowTheMachineryUseNoInternalOne =
+      noClasses()
+          .that()
+          .resideInAnyPackage(
+              "dev.gatehouse.error..",
+              "dev.gatehouse.config..",
+              "dev.gatehouse.store..",
+              "dev.gatehouse.token..",
+              "dev.gatehouse.outbound..",
+              "dev.gatehouse.discovery..",
+              "dev.gatehouse.verify..",
+              "dev.gatehouse.metrics..",
+              "dev.gatehouse.introspection..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("dev.gatehouse.internal..");
 
   private static LayeredArchitecture layered() {
     LayeredArchitecture rule =
