@@ -16,9 +16,9 @@ import org.openjdk.jmh.results.ScalarResult;
  * thread plus the garbage collector and compiler threads it keeps busy, so allocation-heavy
  * verifiers pay for their collections here too.
  *
- * <p>Unlike throughput, this hardly moves when other processes compete for the cores: a thread
- * that is not scheduled accrues no CPU time. On a shared machine the ratio of CPU times is the
- * steadier comparison; on an idle one the two agree. Use with {@code -prof
+ * <p>Unlike throughput, this hardly moves when other processes compete for the cores: a thread that
+ * is not scheduled accrues no CPU time. On a shared machine the ratio of CPU times is the steadier
+ * comparison; on an idle one the two agree. Use with {@code -prof
  * dev.gatehouse.bench.CpuTimeProfiler}.
  */
 public final class CpuTimeProfiler implements InternalProfiler {

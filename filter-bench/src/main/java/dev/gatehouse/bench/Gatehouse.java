@@ -2,10 +2,10 @@ package dev.gatehouse.bench;
 
 import dev.gatehouse.GatehouseConfig;
 import dev.gatehouse.internal.discovery.StaticKeySource;
-import dev.gatehouse.token.AccessToken;
 import dev.gatehouse.internal.verify.AccessTokenVerifier;
 import dev.gatehouse.internal.verify.JwtAccessTokenVerifier;
 import dev.gatehouse.internal.verify.VerificationPolicy;
+import dev.gatehouse.token.AccessToken;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -21,10 +21,10 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * Gatehouse's public verification API, as the filter uses it: a {@link JwtAccessTokenVerifier}
- * over a {@link StaticKeySource} holding the JWKS, configured with issuer, audience and algorithm.
- * It returns Gatehouse's own {@link AccessToken}; the scope claim is checked on that, as the
- * filter's required-scope rule does.
+ * Gatehouse's public verification API, as the filter uses it: a {@link JwtAccessTokenVerifier} over
+ * a {@link StaticKeySource} holding the JWKS, configured with issuer, audience and algorithm. It
+ * returns Gatehouse's own {@link AccessToken}; the scope claim is checked on that, as the filter's
+ * required-scope rule does.
  *
  * <p>Every call is a first sight of its token: {@link #newVerifier} builds the verifier without the
  * {@code CachingAccessTokenVerifier} the filter puts around it by default, so this times the full

@@ -3,9 +3,9 @@ package dev.gatehouse.bench;
 import dev.gatehouse.GatehouseConfig;
 import dev.gatehouse.internal.discovery.KeySource;
 import dev.gatehouse.internal.discovery.StaticKeySource;
-import dev.gatehouse.token.AccessToken;
 import dev.gatehouse.internal.verify.CachingAccessTokenVerifier;
 import dev.gatehouse.internal.verify.JwtAccessTokenVerifier;
+import dev.gatehouse.token.AccessToken;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -24,8 +24,8 @@ import org.openjdk.jmh.infra.Blackhole;
  * A hit in Gatehouse's verified-token cache: the verifier the filter builds with its default cache
  * bounds, with every token of the pool verified once in setup, so each timed call is a client
  * presenting a token it already used. The ratio of interest is against {@link RawJcaFloor} RS256
- * (goal: at least 30x faster, under 1 KB allocated). The algorithm does not matter for a hit;
- * RS256 only, to keep the suite short.
+ * (goal: at least 30x faster, under 1 KB allocated). The algorithm does not matter for a hit; RS256
+ * only, to keep the suite short.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)

@@ -29,9 +29,9 @@ import org.openjdk.jmh.infra.Blackhole;
  * with the JDK's {@link Signature}. No JSON is parsed and no claim is checked, so every real
  * verifier is slower; the ratios in {@code docs/performance.md} are against this.
  *
- * <p>The {@code Signature} object is kept per thread and re-initialised with the key on every
- * call, as a verifier that caches its engines but may hold several keys would do. ES256 uses the
- * JDK's {@code SHA256withECDSAinP1363Format}, which takes JOSE's fixed-width R||S form as is.
+ * <p>The {@code Signature} object is kept per thread and re-initialised with the key on every call,
+ * as a verifier that caches its engines but may hold several keys would do. ES256 uses the JDK's
+ * {@code SHA256withECDSAinP1363Format}, which takes JOSE's fixed-width R||S form as is.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -77,7 +77,8 @@ public class RawJcaFloor {
     byte[] ascii = token.getBytes(StandardCharsets.US_ASCII);
     Base64.Decoder b64 = Base64.getUrlDecoder();
     ByteBuffer payload = b64.decode(ByteBuffer.wrap(ascii, first + 1, second - first - 1));
-    ByteBuffer signature = b64.decode(ByteBuffer.wrap(ascii, second + 1, ascii.length - second - 1));
+    ByteBuffer signature =
+        b64.decode(ByteBuffer.wrap(ascii, second + 1, ascii.length - second - 1));
     Signature engine = engines.get();
     engine.initVerify(key);
     engine.update(ascii, 0, second);

@@ -21,9 +21,9 @@ import org.jose4j.lang.JoseException;
  * minted at setup (never timed). Every benchmark in a fork reads the same pool, so all verifiers
  * see byte-identical input.
  *
- * <p>Besides the pool, a handful of validly signed tokens that each break exactly one rule, and
- * one whose payload was changed after signing: {@link Sanity} checks that every verifier rejects
- * each of them, so that no benchmark times a verifier that skips a check.
+ * <p>Besides the pool, a handful of validly signed tokens that each break exactly one rule, and one
+ * whose payload was changed after signing: {@link Sanity} checks that every verifier rejects each
+ * of them, so that no benchmark times a verifier that skips a check.
  */
 public final class TokenPool {
 

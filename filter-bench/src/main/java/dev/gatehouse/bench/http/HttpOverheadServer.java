@@ -53,7 +53,8 @@ public final class HttpOverheadServer {
 
   public static void main(String[] args) throws Exception {
     if (args.length != 4 || !List.of("plain", "filter", "both").contains(args[0])) {
-      System.err.println("usage: HttpOverheadServer plain|filter|both <port> <tokens-file> <count>");
+      System.err.println(
+          "usage: HttpOverheadServer plain|filter|both <port> <tokens-file> <count>");
       System.exit(2);
     }
     boolean filtered = !args[0].equals("plain");
@@ -78,7 +79,10 @@ public final class HttpOverheadServer {
     if (filtered) {
       String jwks = new JsonWebKeySet(key).toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY);
       GatehouseConfigBuilder builder =
-          GatehouseConfig.forIssuer(ISSUER).audiences(AUDIENCE).requiredScopes("read").publicKey(jwks);
+          GatehouseConfig.forIssuer(ISSUER)
+              .audiences(AUDIENCE)
+              .requiredScopes("read")
+              .publicKey(jwks);
       // -Dbench.tokenCacheEntries=1000 with a larger pool: (nearly) every request a cache miss.
       Integer cacheEntries = Integer.getInteger("bench.tokenCacheEntries");
       if (cacheEntries != null) {
@@ -86,7 +90,9 @@ public final class HttpOverheadServer {
       }
       GatehouseConfig config = builder.build();
       context.addFilter(
-          new FilterHolder(new GatehouseFilter(config)), "/api/*", EnumSet.of(DispatcherType.REQUEST));
+          new FilterHolder(new GatehouseFilter(config)),
+          "/api/*",
+          EnumSet.of(DispatcherType.REQUEST));
     }
     context.addServlet(new ServletHolder(new Hello()), "/api/hello");
     if (args[0].equals("both")) {

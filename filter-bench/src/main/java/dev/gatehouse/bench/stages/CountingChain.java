@@ -4,7 +4,9 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 
-/** Hands the admitted request to nobody, counting it: what a benchmark checks it was admitted by. */
+/**
+ * Hands the admitted request to nobody, counting it: what a benchmark checks it was admitted by.
+ */
 final class CountingChain implements FilterChain {
   int passed;
   ServletRequest last;

@@ -51,11 +51,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * DPoP), and {@code proofFloor}, the proof's signature checked with the JDK and nothing else.
  *
  * <p>1,024 clients, each with its own key, an RS256 access token bound to it ({@code cnf.jkt}) and
- * one proof for {@code GET https://api.bench.gatehouse.dev/api/orders}. The tokens are verified once
- * in setup, so every timed request is a token-cache hit and its proof a full check. Proofs repeat
- * over the pool, so the replay store takes every proof as new (its cost, one Caffeine insertion, is
- * what {@code SharedStoreChecks} measures); the proof age allowed is an hour so a long run does not
- * see its proofs go stale.
+ * one proof for {@code GET https://api.bench.gatehouse.dev/api/orders}. The tokens are verified
+ * once in setup, so every timed request is a token-cache hit and its proof a full check. Proofs
+ * repeat over the pool, so the replay store takes every proof as new (its cost, one Caffeine
+ * insertion, is what {@code SharedStoreChecks} measures); the proof age allowed is an hour so a
+ * long run does not see its proofs go stale.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -102,7 +102,8 @@ public class DpopRequestStages {
                             .publicBaseUrl(URI.create(BASE)))
                 .store(new EveryProofNew(Clock.systemUTC()))
                 .build());
-    engine = Signature.getInstance(alg.equals("EdDSA") ? "Ed25519" : "SHA256withECDSAinP1363Format");
+    engine =
+        Signature.getInstance(alg.equals("EdDSA") ? "Ed25519" : "SHA256withECDSAinP1363Format");
     for (int i = 0; i < SIZE; i++) {
       clients[i] = generate(alg);
       PublicJsonWebKey jwk = PublicJsonWebKey.Factory.newPublicJwk(clients[i].getPublic());

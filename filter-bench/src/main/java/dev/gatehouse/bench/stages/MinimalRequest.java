@@ -14,9 +14,8 @@ import java.util.Map;
 
 /**
  * {@code GET /api/orders} with one Authorization header (and, for DPoP, one DPoP header), for a
- * whole filter call without a server:
- * the calls the filter makes are answered directly, any other call reaches a proxy that fails the
- * run, so an unexpected one shows.
+ * whole filter call without a server: the calls the filter makes are answered directly, any other
+ * call reaches a proxy that fails the run, so an unexpected one shows.
  */
 final class MinimalRequest extends HttpServletRequestWrapper {
 

@@ -20,11 +20,11 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * What the filter does per request for a client that reuses its token, without a server around
- * it: the syntax check, the cache key, and the whole {@link GatehouseFilter#doFilter} on a minimal
+ * What the filter does per request for a client that reuses its token, without a server around it:
+ * the syntax check, the cache key, and the whole {@link GatehouseFilter#doFilter} on a minimal
  * request (a cache hit, the path rule, the access checks, the request handed on). Average time per
- * operation, RS256 pool; run with {@code -prof gc} for the bytes. The HTTP measurement
- * ({@code http-overhead.sh}) shows what this costs next to a real server's own work.
+ * operation, RS256 pool; run with {@code -prof gc} for the bytes. The HTTP measurement ({@code
+ * http-overhead.sh}) shows what this costs next to a real server's own work.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)

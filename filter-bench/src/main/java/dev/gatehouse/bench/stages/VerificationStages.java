@@ -32,10 +32,9 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * The pieces of an RS256 verification, each on the same 1,024-token pool: jose4j's JSON parser
- * and base64url codec against the JDK's, parsing the JWS, parsing the claims, and building
- * Gatehouse's {@link AccessToken}. Average time per operation; run with {@code -prof gc} for the
- * bytes.
+ * The pieces of an RS256 verification, each on the same 1,024-token pool: jose4j's JSON parser and
+ * base64url codec against the JDK's, parsing the JWS, parsing the claims, and building Gatehouse's
+ * {@link AccessToken}. Average time per operation; run with {@code -prof gc} for the bytes.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
