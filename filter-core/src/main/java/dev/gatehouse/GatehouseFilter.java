@@ -8,6 +8,7 @@ import dev.gatehouse.internal.config.FilterSettings;
 import dev.gatehouse.internal.discovery.Providers;
 import dev.gatehouse.internal.metrics.MetricsPublication;
 import dev.gatehouse.internal.wiring.BearerFilterChallenges;
+import dev.gatehouse.internal.wiring.BearerFilterOutcome;
 import dev.gatehouse.internal.wiring.BearerFilterProviders;
 import dev.gatehouse.store.SharedStore;
 import dev.gatehouse.token.AccessToken;
@@ -124,15 +125,11 @@ public class GatehouseFilter implements Filter {
   }
 
   /**
-   * The request attribute that holds the {@link dev.gatehouse.error.Rejection} of a request this
-   * filter refused, for a filter that contains this one and answers some refusals itself ({@code
-   * GatehouseLoginFilter} after a login whose token is for another API).
-   */
-  public static final String REJECTION_ATTRIBUTE = "dev.gatehouse.rejection";
-
-  /**
-   * For a filter that contains this one: as {@link #doFilter} (or, with {@code allowAnonymous},
-   * {@link #doFilterAllowingAnonymous}), and says what it decided.
+   * For a filter that contains this one: as {@link #doFilter}, and says what it decided. With
+   * {@code allowAnonymous} ({@code GatehouseLoginFilter}'s {@code pass} action), a request carrying
+   * no token at all, on a path whose rule asks only for authentication, goes on anonymously instead
+   * of getting 401. Deny and scope rules still refuse it, a token it does carry is still verified,
+   * and the client's identity headers are still refused. Grants nothing.
    */
   public Decision filter(
       ServletRequest req, ServletResponse res, FilterChain chain, boolean allowAnonymous)
@@ -154,18 +151,6 @@ public class GatehouseFilter implements Filter {
   @Nullable Providers providers() {
     Pipeline p = pipeline;
     return p == null ? null : p.providers();
-  }
-
-  /**
-   * For a filter that contains this one and lets some requests go on without signing in ({@code
-   * GatehouseLoginFilter}'s {@code pass} action): as {@link #doFilter}, except that a request
-   * carrying no token at all, on a path whose rule asks only for authentication, goes on
-   * anonymously instead of getting 401. Deny and scope rules still refuse it, a token it does carry
-   * is still verified, and the client's identity headers are still refused. Grants nothing.
-   */
-  public void doFilterAllowingAnonymous(ServletRequest req, ServletResponse res, FilterChain chain)
-      throws IOException, ServletException {
-    run(req, res, chain, true);
   }
 
   private Decision run(
@@ -200,7 +185,7 @@ public class GatehouseFilter implements Filter {
     } catch (BearerTokenException e) {
       LOG.debug("gatehouse rejected reason={}", e.rejection().reasonCode());
       p.counters().rejected(e.rejection());
-      request.setAttribute(REJECTION_ATTRIBUTE, e.rejection());
+      request.setAttribute(BearerFilterOutcome.REJECTION_ATTRIBUTE, e.rejection());
       p.challenges().reject(response, e);
       return e.rejection().status() == HttpServletResponse.SC_UNAUTHORIZED
           ? Decision.UNAUTHENTICATED

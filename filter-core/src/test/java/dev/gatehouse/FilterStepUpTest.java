@@ -233,7 +233,7 @@ class FilterStepUpTest {
       @Override
       public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
           throws IOException, ServletException {
-        doFilterAllowingAnonymous(req, res, chain);
+        filter(req, res, chain, true);
       }
     }
 

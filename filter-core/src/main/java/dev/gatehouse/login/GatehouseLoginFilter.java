@@ -10,6 +10,7 @@ import dev.gatehouse.internal.challenge.ChallengeWriter;
 import dev.gatehouse.internal.config.FilterSettings;
 import dev.gatehouse.internal.discovery.Providers;
 import dev.gatehouse.internal.wiring.BearerFilterChallenges;
+import dev.gatehouse.internal.wiring.BearerFilterOutcome;
 import dev.gatehouse.internal.wiring.BearerFilterProviders;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
@@ -143,7 +144,7 @@ public class GatehouseLoginFilter implements Filter {
     } else if (decision == GatehouseFilter.Decision.UNAUTHENTICATED) {
       // The bearer filter refused the session's token: it will not get better by itself.
       boolean forAnotherApi =
-          request.getAttribute(GatehouseFilter.REJECTION_ATTRIBUTE) == Rejection.WRONG_AUDIENCE
+          request.getAttribute(BearerFilterOutcome.REJECTION_ATTRIBUTE) == Rejection.WRONG_AUDIENCE
               && !p.sessions.everAdmitted(request);
       LOG.debug("gatehouse login session token refused; the session's login ends");
       p.sessions.forget(request);
@@ -162,7 +163,7 @@ public class GatehouseLoginFilter implements Filter {
     switch (p.login.unauthenticatedAction()) {
       // Through the bearer filter all the same: its deny and scope rules, and the refusal of
       // identity headers the client sent itself, hold for anonymous requests too.
-      case PASS -> p.bearer.doFilterAllowingAnonymous(request, response, chain);
+      case PASS -> p.bearer.filter(request, response, chain, true);
       case UNAUTHORIZED -> p.bearer.doFilter(request, response, chain);
       case REDIRECT -> {
         if (BrowserRequests.isNavigation(request)) {
@@ -179,7 +180,7 @@ public class GatehouseLoginFilter implements Filter {
       throws IOException, ServletException {
     if (p.login.unauthenticatedAction() == LoginConfig.UnauthenticatedAction.PASS
         && request.getHeader("Authorization") == null) {
-      p.bearer.doFilterAllowingAnonymous(request, response, chain);
+      p.bearer.filter(request, response, chain, true);
     } else {
       p.bearer.doFilter(request, response, chain);
     }
