@@ -8,6 +8,7 @@ import dev.gatehouse.config.PropertyLookup;
 import dev.gatehouse.error.Rejection;
 import dev.gatehouse.internal.challenge.ChallengeWriter;
 import dev.gatehouse.internal.config.FilterSettings;
+import dev.gatehouse.internal.discovery.IssuerProvider;
 import dev.gatehouse.internal.discovery.Providers;
 import dev.gatehouse.internal.wiring.BearerFilterChallenges;
 import dev.gatehouse.internal.wiring.BearerFilterOutcome;
@@ -221,8 +222,18 @@ public class GatehouseLoginFilter implements Filter {
       // The bearer filter's provider of that issuer: one discovery document, one key set. Made
       // with its configuration, the bearer filter has its providers from the start.
       Providers providers = Objects.requireNonNull(BearerFilterProviders.of(bearer));
+      IssuerProvider issuerProvider = providers.of(issuer.issuer()).orElseThrow();
       ProviderAccess provider =
-          new ProviderAccess(api, login, providers.of(issuer.issuer()).orElseThrow());
+          new ProviderAccess(
+              issuerProvider,
+              api.keys().refreshCooldown(),
+              new IdTokenVerifier(
+                  issuerProvider.issuer(),
+                  login.clientId(),
+                  api.algorithms(),
+                  api.clock(),
+                  api.clockSkew(),
+                  issuerProvider.keys()));
       TokenEndpointClient tokens = new TokenEndpointClient(login, api.insecureLoopbackHttp());
       SessionLocks locks = new SessionLocks();
       this.start = new LoginStart(login, provider, api.clock(), locks);

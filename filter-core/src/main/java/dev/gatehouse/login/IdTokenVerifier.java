@@ -1,6 +1,5 @@
 package dev.gatehouse.login;
 
-import dev.gatehouse.GatehouseConfig;
 import dev.gatehouse.error.BearerTokenException;
 import dev.gatehouse.error.ProviderUnavailableException;
 import dev.gatehouse.internal.discovery.KeySource;
@@ -10,6 +9,8 @@ import dev.gatehouse.internal.verify.VerificationPolicy;
 import dev.gatehouse.token.AccessToken;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
@@ -38,13 +39,22 @@ final class IdTokenVerifier {
 
   /**
    * @param issuer the trusted issuer users log in with, compared exactly with {@code iss}
+   * @param algorithms the signature algorithms accepted, the bearer filter's
+   * @param clock and {@code clockSkew}: the bearer filter's, for {@code exp}, {@code nbf} and
+   *     {@code iat}
    */
-  IdTokenVerifier(GatehouseConfig api, URI issuer, String clientId, KeySource keys) {
+  IdTokenVerifier(
+      URI issuer,
+      String clientId,
+      Set<String> algorithms,
+      Clock clock,
+      Duration clockSkew,
+      KeySource keys) {
     this.clientId = clientId;
     VerificationPolicy forClient =
         new VerificationPolicy(
-            issuer, Set.of(clientId), api.algorithms(), VerificationPolicy.DEFAULT_SCOPE_CLAIMS);
-    this.verifier = new JwtAccessTokenVerifier(forClient, api.clock(), api.clockSkew(), keys);
+            issuer, Set.of(clientId), algorithms, VerificationPolicy.DEFAULT_SCOPE_CLAIMS);
+    this.verifier = new JwtAccessTokenVerifier(forClient, clock, clockSkew, keys);
   }
 
   /**

@@ -1,11 +1,11 @@
 package dev.gatehouse.login;
 
-import dev.gatehouse.GatehouseConfig;
 import dev.gatehouse.error.ProviderUnavailableException;
 import dev.gatehouse.internal.discovery.IssuerProvider;
 import dev.gatehouse.internal.discovery.ProviderDiscovery;
 import dev.gatehouse.internal.discovery.ProviderMetadata;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -25,16 +25,19 @@ final class ProviderAccess {
   private final IssuerProvider provider;
   private final ProviderDiscovery discovery;
   private final IdTokenVerifier idTokens;
-  private final GatehouseConfig api;
+  private final Duration retryAfter;
 
   /**
    * @param provider the bearer filter's provider of the login's issuer
+   * @param retryAfter told to the browser when the provider cannot be asked (the key refresh
+   *     cooldown)
+   * @param idTokens the verifier of this provider's ID tokens, with its keys
    */
-  ProviderAccess(GatehouseConfig api, LoginConfig login, IssuerProvider provider) {
-    this.api = api;
+  ProviderAccess(IssuerProvider provider, Duration retryAfter, IdTokenVerifier idTokens) {
     this.provider = provider;
     this.discovery = provider.discovery();
-    this.idTokens = new IdTokenVerifier(api, provider.issuer(), login.clientId(), provider.keys());
+    this.retryAfter = retryAfter;
+    this.idTokens = idTokens;
   }
 
   URI authorizationEndpoint() {
@@ -64,8 +67,7 @@ final class ProviderAccess {
                       + " no acceptable {}",
                   provider.issuer(),
                   name);
-              return new LoginException(
-                  LoginFailure.PROVIDER_UNAVAILABLE, api.keys().refreshCooldown());
+              return new LoginException(LoginFailure.PROVIDER_UNAVAILABLE, retryAfter);
             });
   }
 

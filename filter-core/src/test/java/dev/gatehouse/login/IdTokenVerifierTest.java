@@ -40,7 +40,12 @@ class IdTokenVerifierTest {
     String jwks = JsonUtil.toJson(Map.of("keys", List.of(jwk)));
     GatehouseConfig api = GatehouseConfig.forIssuer(ISSUER).audiences("orders-api").build();
     return new IdTokenVerifier(
-        api, URI.create(ISSUER), CLIENT, StaticKeySource.parse(jwks, "test"));
+        URI.create(ISSUER),
+        CLIENT,
+        api.algorithms(),
+        api.clock(),
+        api.clockSkew(),
+        StaticKeySource.parse(jwks, "test"));
   }
 
   private String idToken() {
