@@ -1,11 +1,9 @@
 package dev.gatehouse.signals;
 
-import dev.gatehouse.config.ConfigKey;
 import dev.gatehouse.config.PropertyLookup;
 import dev.gatehouse.error.ProviderUnavailableException;
 import dev.gatehouse.internal.config.FilterSettings;
 import dev.gatehouse.internal.config.Settings;
-import dev.gatehouse.internal.config.Values;
 import dev.gatehouse.internal.sender.InMemoryReplayStore;
 import dev.gatehouse.internal.signals.SetError;
 import dev.gatehouse.internal.signals.SetPoller;
@@ -53,7 +51,7 @@ public class SetReceiverServlet extends HttpServlet {
   private final transient @Nullable SharedStore store;
   private transient @Nullable Receiver receiver;
   private transient @Nullable InMemoryReplayStore ownReplays;
-  private transient ReceiverMBean mbean = ReceiverMBean.none();
+  private transient ReceiverMetrics metrics = ReceiverMetrics.none();
 
   /** Settings from the init-params or MicroProfile Config; the store the filter publishes. */
   public SetReceiverServlet() {
@@ -88,20 +86,13 @@ public class SetReceiverServlet extends HttpServlet {
   public void init() throws ServletException {
     PropertyLookup settings = FilterSettings.of(getServletConfig());
     SignalsConfig config = given != null ? given : SignalsConfigBinder.bind(settings);
-    Settings read = new Settings(settings);
-    boolean jmx =
-        read.value(ConfigKey.METRICS_JMX)
-            .map(v -> Values.bool(v, read.name(ConfigKey.METRICS_JMX)))
-            .orElse(true);
     ownReplays = new InMemoryReplayStore(config.clock(), InMemoryReplayStore.DEFAULT_MAX_ENTRIES);
     Receiver parts = new Receiver(config, this::stores);
     receiver = parts;
     parts.poller.ifPresent(SetPoller::start);
-    if (jmx) {
-      mbean =
-          ReceiverMBean.publish(
-              parts.counters, getServletContext().getContextPath(), getServletName());
-    }
+    metrics =
+        ReceiverMetrics.publish(
+            parts.counters, new Settings(settings), getServletContext(), getServletName());
     LOG.info(
         "gatehouse signals receiver for {}: push {}, poll {}",
         config.transmitterIssuer(),
@@ -117,7 +108,7 @@ public class SetReceiverServlet extends HttpServlet {
     if (parts != null) {
       parts.poller.ifPresent(SetPoller::close);
     }
-    mbean.close();
+    metrics.close();
   }
 
   @Override

@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.Map;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
@@ -27,6 +28,16 @@ final class PushReceiver implements AutoCloseable {
 
   private PushReceiver(
       SignalsConfig.Builder config, Filter before, SharedStore published, boolean ownStore) {
+    this(config, before, published, ownStore, Map.of(), Map.of());
+  }
+
+  private PushReceiver(
+      SignalsConfig.Builder config,
+      Filter before,
+      SharedStore published,
+      boolean ownStore,
+      Map<String, Object> attributes,
+      Map<String, String> initParameters) {
     this.servlet =
         ownStore
             ? new SetReceiverServlet(config.build(), store)
@@ -35,11 +46,13 @@ final class PushReceiver implements AutoCloseable {
     if (published != null) {
       context.setAttribute(SharedStore.ATTRIBUTE, published);
     }
+    attributes.forEach(context::setAttribute);
     if (before != null) {
       context.addFilter(new FilterHolder(before), "/*", EnumSet.of(DispatcherType.REQUEST));
     }
-    ServletHolder holder = new ServletHolder(servlet);
+    ServletHolder holder = new ServletHolder("signals-receiver", servlet);
     holder.setInitOrder(0);
+    holder.setInitParameters(initParameters);
     context.addServlet(holder, "/signals");
     jetty = JettyHarness.inMemory(context);
   }
@@ -47,6 +60,17 @@ final class PushReceiver implements AutoCloseable {
   /** The receiver writing to {@link #store}. */
   static PushReceiver with(SignalsConfig.Builder config) {
     return new PushReceiver(config, null, null, true);
+  }
+
+  /**
+   * The receiver writing to {@link #store}, with these servlet-context attributes and init
+   * parameters (its metrics settings, say).
+   */
+  static PushReceiver with(
+      SignalsConfig.Builder config,
+      Map<String, Object> attributes,
+      Map<String, String> initParameters) {
+    return new PushReceiver(config, null, null, true, attributes, initParameters);
   }
 
   /** The receiver writing to {@link #store}, behind {@code before} (a TLS stand-in). */

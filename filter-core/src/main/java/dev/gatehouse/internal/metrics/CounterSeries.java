@@ -11,13 +11,14 @@ import java.util.concurrent.atomic.LongAdder;
  * @param description what the meter counts, the same for every series of one name
  * @param tags tag names and values in a fixed order, never anything taken from a request
  */
-record CounterSeries(String name, String description, Map<String, String> tags, LongAdder count) {
+public record CounterSeries(
+    String name, String description, Map<String, String> tags, LongAdder count) {
 
   /** Tag value for series where a tag does not apply, e.g. the reason of an accepted request. */
-  static final String NO_VALUE = "none";
+  public static final String NO_VALUE = "none";
 
   /** The count so far. */
-  long value() {
+  public long value() {
     return count.sum();
   }
 

@@ -6,6 +6,7 @@ import jakarta.servlet.ServletContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,8 +54,45 @@ public final class MetricsPublication implements AutoCloseable {
     if (settings.jmx()) {
       exports.add(new JmxExport(counters));
     }
-    micrometer(counters, settings, context).ifPresent(exports::add);
-    String instance = freeName(baseName(filterConfig, context), exports);
+    micrometer(settings, context, registry -> MicrometerExport.create(registry, counters))
+        .ifPresent(exports::add);
+    return publishAll(exports, freeName(baseName(filterConfig, context), exports));
+  }
+
+  /**
+   * Meters for counters that are not a filter's (a Shared Signals receiver's), tagged {@code
+   * ownerTag=<context path>/<name>}, when {@code settings} allow Micrometer and it is present; the
+   * owner keeps its own MBean. Never throws.
+   *
+   * @param probe a meter name among {@code series}, to tell whether an instance name is taken
+   */
+  public static MetricsPublication meters(
+      List<CounterSeries> series,
+      String ownerTag,
+      String probe,
+      MetricsSettings settings,
+      @Nullable ServletContext context,
+      String name) {
+    try {
+      List<MetricsExport> exports = new ArrayList<>();
+      micrometer(
+              settings,
+              context,
+              registry -> MicrometerExport.create(registry, series, ownerTag, probe))
+          .ifPresent(exports::add);
+      return publishAll(exports, freeName(instanceName(name, context), exports));
+    } catch (RuntimeException | LinkageError e) {
+      LOG.warn("gatehouse metrics: {} counters are not exported ({})", ownerTag, e.toString());
+      return new MetricsPublication(name, new ArrayList<>());
+    }
+  }
+
+  /** Nothing shown; closing it does nothing. */
+  public static MetricsPublication none() {
+    return new MetricsPublication(DEFAULT_NAME, new ArrayList<>());
+  }
+
+  private static MetricsPublication publishAll(List<MetricsExport> exports, String instance) {
     List<AutoCloseable> published = new ArrayList<>();
     for (MetricsExport export : exports) {
       try {
@@ -86,7 +124,9 @@ public final class MetricsPublication implements AutoCloseable {
   }
 
   private static Optional<MetricsExport> micrometer(
-      GatehouseCounters counters, MetricsSettings settings, @Nullable ServletContext context) {
+      MetricsSettings settings,
+      @Nullable ServletContext context,
+      Function<@Nullable Object, MetricsExport> export) {
     if (!settings.micrometer()) {
       return Optional.empty();
     }
@@ -100,7 +140,7 @@ public final class MetricsPublication implements AutoCloseable {
       return Optional.empty();
     }
     try {
-      return Optional.of(MicrometerExport.create(registry, counters));
+      return Optional.of(export.apply(registry));
     } catch (RuntimeException | LinkageError e) {
       LOG.warn("gatehouse metrics: Micrometer export is off ({})", e.toString());
       return Optional.empty();
@@ -130,7 +170,10 @@ public final class MetricsPublication implements AutoCloseable {
 
   static String baseName(@Nullable FilterConfig filterConfig, @Nullable ServletContext context) {
     String filter = filterConfig == null ? null : filterConfig.getFilterName();
-    String name = filter == null || filter.isBlank() ? DEFAULT_NAME : filter;
+    return instanceName(filter == null || filter.isBlank() ? DEFAULT_NAME : filter, context);
+  }
+
+  private static String instanceName(String name, @Nullable ServletContext context) {
     String path = contextPath(context);
     return sanitize(path.isEmpty() || path.equals("/") ? name : path.substring(1) + "/" + name);
   }

@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.gatehouse.config.ConfigKey;
 import dev.gatehouse.error.ProviderUnavailableException.Cause;
 import dev.gatehouse.error.Rejection;
+import dev.gatehouse.internal.signals.SignalCounters;
 import dev.gatehouse.metrics.MetricsSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -33,7 +35,10 @@ class MetricsDocumentationTest {
     }
     Set<String> meters =
         new GatehouseCounters()
-            .series().stream().map(CounterSeries::name).collect(Collectors.toSet());
+            .series().stream()
+                .map(CounterSeries::name)
+                .collect(Collectors.toCollection(HashSet::new));
+    new SignalCounters().series().forEach(series -> meters.add(series.name()));
     for (String meter : meters) {
       assertTrue(page.contains("`" + meter + "`"), meter);
     }
