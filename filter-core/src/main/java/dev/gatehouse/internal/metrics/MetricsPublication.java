@@ -13,8 +13,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Shows one filter's counters while the filter lives: an MBean and, when Micrometer is on the
- * classpath, meters ({@link #meters} does the latter for a Shared Signals receiver). Every failure here is logged once at WARN and leaves the filter working
- * without that export; counting goes on regardless.
+ * classpath, meters ({@link #meters} does the latter for a Shared Signals receiver). Every failure
+ * here is logged once at WARN and leaves the filter working without that export; counting goes on
+ * regardless.
  *
  * <p>The instance name is the servlet context path (without its leading {@code /}, if not the root)
  * and the filter name, joined by {@code /}, with any character other than letters, digits, {@code .
