@@ -121,7 +121,7 @@ public final class ConfigBinder {
   }
 
   private boolean enabled(ConfigKey key) {
-    return s.value(key).map(v -> Values.bool(v, s.name(key))).orElse(true);
+    return s.bool(key).orElse(true);
   }
 
   private java.time.Duration duration(String value, ConfigKey key) {

@@ -10,10 +10,6 @@ import dev.gatehouse.store.Revocation;
 import dev.gatehouse.store.RevocationStore;
 import dev.gatehouse.store.SharedStore;
 import dev.gatehouse.store.StoreContext;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -98,8 +93,8 @@ public class SharedStoreChecks {
       System.setProperty("hazelcast.logging.type", "none");
       System.setProperty("hazelcast.wait.seconds.before.join", "0");
       boolean near = store.equals("hazelcast-near-cache");
-      int first = freePort();
-      int second = freePort();
+      int first = LoopbackPorts.free();
+      int second = LoopbackPorts.free();
       String cluster = "bench-" + run;
       String members = "127.0.0.1:" + first + ",127.0.0.1:" + second;
       for (int port : new int[] {first, second}) {
@@ -189,18 +184,5 @@ public class SharedStoreChecks {
                         "50000000")),
                 clock,
                 rotation));
-  }
-
-  /** A free port below Linux's ephemeral range, which the members' own connections use. */
-  private static int freePort() {
-    for (int attempt = 0; attempt < 200; attempt++) {
-      int port = 20_000 + ThreadLocalRandom.current().nextInt(12_000);
-      try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-        return socket.getLocalPort();
-      } catch (IOException busy) {
-        // taken: try another
-      }
-    }
-    throw new UncheckedIOException(new IOException("no free port found"));
   }
 }

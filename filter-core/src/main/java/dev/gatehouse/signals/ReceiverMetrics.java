@@ -2,7 +2,6 @@ package dev.gatehouse.signals;
 
 import dev.gatehouse.config.ConfigKey;
 import dev.gatehouse.internal.config.Settings;
-import dev.gatehouse.internal.config.Values;
 import dev.gatehouse.internal.metrics.MetricsPublication;
 import dev.gatehouse.internal.signals.SignalCounters;
 import dev.gatehouse.internal.signals.SignalCountersView;
@@ -57,7 +56,7 @@ final class ReceiverMetrics implements AutoCloseable {
   }
 
   private static boolean on(Settings settings, ConfigKey key) {
-    return settings.value(key).map(v -> Values.bool(v, settings.name(key))).orElse(true);
+    return settings.bool(key).orElse(true);
   }
 
   private static @Nullable ObjectName mbean(

@@ -36,8 +36,8 @@ public final class SignalsConfigBinder {
     if (s.value(ConfigKey.SIGNALS_ALGORITHMS).isPresent()) {
       b.algorithms(s.list(ConfigKey.SIGNALS_ALGORITHMS));
     }
-    bool(s, ConfigKey.SIGNALS_ACCEPT_PLAIN_JWT).ifPresent(b::acceptPlainJwt);
-    bool(s, ConfigKey.SIGNALS_EMAIL_IS_SUBJECT).ifPresent(b::emailIsSubject);
+    s.bool(ConfigKey.SIGNALS_ACCEPT_PLAIN_JWT).ifPresent(b::acceptPlainJwt);
+    s.bool(ConfigKey.SIGNALS_EMAIL_IS_SUBJECT).ifPresent(b::emailIsSubject);
     s.set(ConfigKey.SIGNALS_MAX_AGE, v -> b.maxAge(duration(s, ConfigKey.SIGNALS_MAX_AGE, v)));
     s.set(
         ConfigKey.SIGNALS_MAX_TOKEN_LIFETIME,
@@ -67,7 +67,7 @@ public final class SignalsConfigBinder {
     s.set(
         ConfigKey.SIGNALS_POLL_INTERVAL,
         v -> b.pollInterval(duration(s, ConfigKey.SIGNALS_POLL_INTERVAL, v)));
-    boolean loopback = bool(s, ConfigKey.ALLOW_INSECURE_LOOPBACK_HTTP).orElse(false);
+    boolean loopback = s.bool(ConfigKey.ALLOW_INSECURE_LOOPBACK_HTTP).orElse(false);
     b.http(OutboundLimits.builder().build(loopback));
     return b.build();
   }
@@ -75,10 +75,6 @@ public final class SignalsConfigBinder {
   private static String require(Settings s, ConfigKey key) {
     return s.value(key)
         .orElseThrow(() -> new IllegalArgumentException(key.property() + " is required"));
-  }
-
-  private static Optional<Boolean> bool(Settings s, ConfigKey key) {
-    return s.value(key).map(v -> Values.bool(v, s.name(key)));
   }
 
   private static java.time.Duration duration(Settings s, ConfigKey key, String value) {

@@ -20,8 +20,6 @@ import java.util.List;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
-import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.jose4j.jwk.JsonWebKey;
@@ -64,16 +62,7 @@ public final class HttpOverheadServer {
     writeTokens(key, Path.of(args[2]), Integer.parseInt(args[3]));
 
     Server server = new Server();
-    HttpConfiguration http = new HttpConfiguration();
-    // -Dbench.headerCacheSize=0 turns off Jetty's per-connection header field cache, which
-    // churns when every request carries a different Authorization value (docs/performance.md).
-    Integer headerCacheSize = Integer.getInteger("bench.headerCacheSize");
-    if (headerCacheSize != null) {
-      http.setHeaderCacheSize(headerCacheSize);
-    }
-    ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
-    connector.setHost("127.0.0.1");
-    connector.setPort(port);
+    ServerConnector connector = LoopbackConnector.on(server, port);
     server.addConnector(connector);
     ServletContextHandler context = new ServletContextHandler("/");
     if (filtered) {

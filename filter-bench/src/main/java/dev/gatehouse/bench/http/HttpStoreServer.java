@@ -4,6 +4,7 @@ import dev.gatehouse.GatehouseConfig;
 import dev.gatehouse.GatehouseConfigBuilder;
 import dev.gatehouse.GatehouseFilter;
 import dev.gatehouse.authz.Revocations;
+import dev.gatehouse.bench.LoopbackPorts;
 import dev.gatehouse.config.PropertyLookup;
 import dev.gatehouse.hazelcast.HazelcastKey;
 import dev.gatehouse.hazelcast.HazelcastStoreFactory;
@@ -11,10 +12,6 @@ import dev.gatehouse.store.SharedStore;
 import dev.gatehouse.store.StoreContext;
 import dev.gatehouse.verify.TokenCachePolicy;
 import jakarta.servlet.DispatcherType;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,12 +21,9 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
-import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ContextHandlerCollection;
@@ -88,7 +82,7 @@ public final class HttpStoreServer {
 
     List<SharedStore> peers = new ArrayList<>();
     Server server = new Server();
-    ServerConnector connector = connector(server, port);
+    ServerConnector connector = LoopbackConnector.on(server, port);
     server.addConnector(connector);
     ServletContextHandler mem = context("/mem", config(jwks).build());
     ServletContextHandler hz = context("/hz", hazelcast(jwks, true, peers));
@@ -103,19 +97,6 @@ public final class HttpStoreServer {
     StoreSelfCheck.run(key, bound, PATHS);
     System.out.println("ready store on 127.0.0.1:" + bound + " " + String.join(" ", PATHS));
     server.join();
-  }
-
-  private static ServerConnector connector(Server server, int port) {
-    HttpConfiguration http = new HttpConfiguration();
-    // As in HttpOverheadServer: -Dbench.headerCacheSize=0 stops Jetty's header cache churning.
-    Integer headerCacheSize = Integer.getInteger("bench.headerCacheSize");
-    if (headerCacheSize != null) {
-      http.setHeaderCacheSize(headerCacheSize);
-    }
-    ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
-    connector.setHost("127.0.0.1");
-    connector.setPort(port);
-    return connector;
   }
 
   private static ServletContextHandler context(String path, GatehouseConfig config) {
@@ -153,7 +134,7 @@ public final class HttpStoreServer {
     String cluster = "bench-" + (nearCache ? "near-" : "direct-") + UUID.randomUUID();
     List<Integer> ports = new ArrayList<>();
     for (int i = 0; i < members; i++) {
-      ports.add(freePort());
+      ports.add(LoopbackPorts.free());
     }
     String all = String.join(",", ports.stream().map(p -> "127.0.0.1:" + p).toList());
     for (int peer : ports.subList(1, ports.size())) {
@@ -189,19 +170,6 @@ public final class HttpStoreServer {
       revocations.revokeToken(ISSUER, StoreTokens.REVOKED_JTI_PREFIX + i, until);
     }
     revocations.revokeSubject(ISSUER, REVOKED_SUBJECT, Instant.now(), until);
-  }
-
-  /** A free port below Linux's ephemeral range, which the members' own connections use. */
-  private static int freePort() {
-    for (int attempt = 0; attempt < 200; attempt++) {
-      int port = 20_000 + ThreadLocalRandom.current().nextInt(12_000);
-      try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-        return socket.getLocalPort();
-      } catch (IOException busy) {
-        // taken: try another
-      }
-    }
-    throw new UncheckedIOException(new IOException("no free port found"));
   }
 
   private HttpStoreServer() {}

@@ -49,6 +49,11 @@ public final class Settings {
     value(key).ifPresent(setter);
   }
 
+  /** A {@code true}/{@code false} setting, if set; a value that is neither names the key. */
+  public Optional<Boolean> bool(ConfigKey key) {
+    return value(key).map(v -> Values.bool(v, name(key)));
+  }
+
   public void flag(ConfigKey key, Runnable enable) {
     value(key).filter(v -> Values.bool(v, name(key))).ifPresent(v -> enable.run());
   }
